@@ -1,0 +1,1 @@
+"""Outcome measurement: instrument definitions as data, scoring, reliable change and GAS."""
