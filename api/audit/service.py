@@ -1,0 +1,108 @@
+"""Writing audit events, in the same transaction as the access they describe."""
+
+import uuid
+from collections.abc import Iterable
+
+from sqlalchemy import insert
+from sqlmodel import Session, select
+from sqlmodel.sql.expression import SelectOfScalar
+
+from api.audit.schemas import AuditEventPublic, AuditFilters
+from api.auth.principal import Principal
+from api.core.pagination import Page, keyset_page
+from api.models import AuditEvent
+from api.models.base import new_id, utcnow
+
+
+def event(
+    principal: Principal,
+    *,
+    action: str,
+    object_type: str,
+    object_id: uuid.UUID | None = None,
+    family_id: uuid.UUID | None = None,
+    outcome: str = "success",
+) -> AuditEvent:
+    """An audit event for `principal` doing `action` (not yet added to a session)."""
+    return AuditEvent(
+        actor_type=principal.actor_type,
+        actor_id=principal.id,
+        actor_role=principal.role.value if principal.role else principal.actor_type,
+        organisation_id=principal.organisation_id,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        family_id=family_id,
+        outcome=outcome,
+        client_address=principal.client_address,
+        purpose=principal.purpose,
+    )
+
+
+def record(
+    session: Session,
+    principal: Principal,
+    *,
+    action: str,
+    object_type: str,
+    object_id: uuid.UUID | None = None,
+    family_id: uuid.UUID | None = None,
+) -> None:
+    """Add an audit event of a successful access to the current transaction."""
+    session.add(
+        event(principal, action=action, object_type=object_type, object_id=object_id, family_id=family_id)
+    )
+
+
+def record_many(
+    session: Session, principal: Principal, *, action: str, object_type: str, family_ids: Iterable[uuid.UUID]
+) -> None:
+    """One event per family in a single INSERT (lists stay at a fixed number of queries)."""
+    now = utcnow()
+    template = event(principal, action=action, object_type=object_type)
+    rows = [
+        template.model_dump() | {"id": new_id(), "occurred_at": now, "object_id": fid, "family_id": fid}
+        for fid in family_ids
+    ]
+    if rows:
+        session.execute(insert(AuditEvent), rows)
+
+
+def list_events(
+    session: Session, principal: Principal, *, filters: AuditFilters, limit: int, cursor: str | None
+) -> Page[AuditEventPublic]:
+    """The organisation's audit events, newest first."""
+    statement = select(AuditEvent).where(AuditEvent.organisation_id == principal.organisation_id)
+    for column, value in (
+        (AuditEvent.family_id, filters.family_id),
+        (AuditEvent.actor_id, filters.actor_id),
+        (AuditEvent.action, filters.action),
+        (AuditEvent.outcome, filters.outcome),
+    ):
+        if value is not None:
+            statement = statement.where(column == value)
+    if filters.since is not None:
+        statement = statement.where(AuditEvent.occurred_at >= filters.since)
+    if filters.until is not None:
+        statement = statement.where(AuditEvent.occurred_at < filters.until)
+    return _page(session, statement, limit=limit, cursor=cursor)
+
+
+def family_events(
+    session: Session, family_id: uuid.UUID, *, limit: int, cursor: str | None
+) -> Page[AuditEventPublic]:
+    """One family's audit events, newest first (the caller has checked access)."""
+    return _page(
+        session, select(AuditEvent).where(AuditEvent.family_id == family_id), limit=limit, cursor=cursor
+    )
+
+
+def _page(
+    session: Session, statement: SelectOfScalar[AuditEvent], *, limit: int, cursor: str | None
+) -> Page[AuditEventPublic]:
+    rows, next_cursor = keyset_page(
+        session, statement, moment=AuditEvent.occurred_at, row_id=AuditEvent.id, limit=limit, cursor=cursor
+    )
+    return Page(
+        items=[AuditEventPublic.model_validate(r.model_dump()) for r in rows], next_cursor=next_cursor
+    )

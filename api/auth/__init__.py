@@ -1,0 +1,1 @@
+"""Log-in, tokens and the caller's identity."""

@@ -1,0 +1,86 @@
+"""The OAuth2 token endpoint (RFC 6749) and log-out."""
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Cookie, Form, Request, Response
+from fastapi.responses import JSONResponse
+
+from api.auth import service
+from api.auth.principal import client_address
+from api.auth.schemas import TokenResponse
+from api.core.config import get_settings
+from api.core.db import SessionDep
+from api.core.errors import DomainError
+from api.core.openapi import problems
+
+router = APIRouter(prefix="/auth", tags=["auth"])
+
+REFRESH_COOKIE = "bondgenoot_refresh"
+COOKIE_PATH = "/api/v1/auth"
+
+GrantType = Literal["password", "refresh_token", "client_credentials"]
+FormText = Annotated[str | None, Form(max_length=4096)]
+
+
+class UnsupportedGrant(DomainError):
+    status_code = 400
+    title = "Unsupported grant type"
+
+
+def _with_cookie(token: TokenResponse) -> JSONResponse:
+    response = JSONResponse(token.model_dump(exclude_none=True), headers={"Cache-Control": "no-store"})
+    if token.refresh_token:
+        response.set_cookie(
+            REFRESH_COOKIE,
+            token.refresh_token,
+            max_age=get_settings().refresh_token_days * 86400,
+            path=COOKIE_PATH,
+            httponly=True,
+            secure=get_settings().secure_cookies,
+            samesite="strict",
+        )
+    return response
+
+
+@router.post(
+    "/token",
+    response_model=TokenResponse,
+    responses=problems(400, 401, 429),
+)
+def issue_token(
+    request: Request,
+    session: SessionDep,
+    grant_type: Annotated[GrantType, Form()],
+    username: FormText = None,
+    password: FormText = None,
+    refresh_token: FormText = None,
+    client_id: FormText = None,
+    client_secret: FormText = None,
+    scope: FormText = None,
+    refresh_cookie: Annotated[str | None, Cookie(alias=REFRESH_COOKIE)] = None,
+) -> JSONResponse:
+    """Issue tokens: password grant for people, refresh_token grant to rotate (body or cookie)."""
+    if grant_type == "password":
+        token = service.password_grant(
+            session, email=username or "", password=password or "", address=client_address(request)
+        )
+    elif grant_type == "refresh_token":
+        token = service.refresh_grant(session, refresh_token=refresh_token or refresh_cookie)
+    else:
+        raise UnsupportedGrant(
+            "This grant type is not available here.", extensions={"error": "unsupported_grant_type"}
+        )
+    return _with_cookie(token)
+
+
+@router.post("/logout", status_code=204)
+def logout(
+    session: SessionDep,
+    refresh_token: FormText = None,
+    refresh_cookie: Annotated[str | None, Cookie(alias=REFRESH_COOKIE)] = None,
+) -> Response:
+    """End the session: revoke its refresh tokens and clear the cookie."""
+    service.logout(session, refresh_token=refresh_token or refresh_cookie)
+    response = Response(status_code=204)
+    response.delete_cookie(REFRESH_COOKIE, path=COOKIE_PATH)
+    return response

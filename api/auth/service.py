@@ -1,0 +1,145 @@
+"""Log-in with throttling, refresh-token rotation with reuse detection, and log-out."""
+
+import math
+import uuid
+from datetime import timedelta
+
+from sqlalchemy import delete, func, update
+from sqlmodel import Session, col, select
+
+from api.auth.schemas import TokenResponse
+from api.core.config import get_settings
+from api.core.errors import DomainError, TooManyRequests, Unauthorized
+from api.core.security import ACCESS, REFRESH, create_token, decode_token, keyed_digest, verify_password
+from api.models import LoginFailure, RefreshToken, User
+from api.models.base import utcnow
+
+WRONG_LOGIN = "E-mailadres of wachtwoord klopt niet / e-mail address or password is wrong."
+
+
+class InvalidGrant(DomainError):
+    status_code = 400
+    title = "Invalid grant"
+
+
+def _oauth_error(error: str) -> dict[str, str]:
+    # OAuth2 client libraries read `error`; the rest of the body is problem+json.
+    return {"error": error}
+
+
+def _check_throttle(session: Session, *, account_key: str, address_key: str) -> None:
+    settings = get_settings()
+    since = utcnow() - timedelta(seconds=settings.login_window_seconds)
+    for column, key, limit in (
+        (LoginFailure.account_key, account_key, settings.login_max_failures_per_account),
+        (LoginFailure.address_key, address_key, settings.login_max_failures_per_address),
+    ):
+        count, oldest = session.exec(
+            select(func.count(), func.min(LoginFailure.occurred_at)).where(
+                column == key, LoginFailure.occurred_at >= since
+            )
+        ).one()
+        if count >= limit and oldest is not None:
+            # min() keeps the column's type, so `oldest` is already an aware UTC time.
+            wait = (oldest + timedelta(seconds=settings.login_window_seconds) - utcnow()).total_seconds()
+            raise TooManyRequests(
+                "Te veel mislukte pogingen; probeer het later opnieuw / "
+                "too many failed attempts, try again later.",
+                headers={"Retry-After": str(max(1, math.ceil(wait)))},
+                extensions=_oauth_error("slow_down"),
+            )
+
+
+def _issue(session: Session, user: User, chain_id: uuid.UUID) -> TokenResponse:
+    settings = get_settings()
+    access, _ = create_token(
+        subject=user.id, kind=ACCESS, lifetime=timedelta(minutes=settings.access_token_minutes)
+    )
+    row = RefreshToken(
+        user_id=user.id,
+        chain_id=chain_id,
+        expires_at=utcnow() + timedelta(days=settings.refresh_token_days),
+    )
+    session.add(row)
+    refresh, _ = create_token(
+        subject=user.id,
+        kind=REFRESH,
+        lifetime=timedelta(days=settings.refresh_token_days),
+        token_id=row.id,
+    )
+    return TokenResponse(
+        access_token=access,
+        expires_in=settings.access_token_minutes * 60,
+        refresh_token=refresh,
+    )
+
+
+def password_grant(session: Session, *, email: str, password: str, address: str | None) -> TokenResponse:
+    """Log in with e-mail and password; the answer never tells whether the e-mail exists."""
+    email = email.strip().lower()
+    account_key = keyed_digest(email, purpose="login-account")
+    address_key = keyed_digest(address or "unknown", purpose="login-address")
+    _check_throttle(session, account_key=account_key, address_key=address_key)
+    user = session.exec(select(User).where(User.email == email)).first()
+    valid = verify_password(password, user.password_hash if user else None)
+    if user is None or not valid or not user.is_active:
+        raise Unauthorized(
+            WRONG_LOGIN,
+            persist=[LoginFailure(account_key=account_key, address_key=address_key)],
+            extensions=_oauth_error("invalid_grant"),
+        )
+    session.exec(delete(LoginFailure).where(col(LoginFailure.account_key) == account_key))
+    return _issue(session, user, chain_id=uuid.uuid4())
+
+
+def refresh_grant(session: Session, *, refresh_token: str | None) -> TokenResponse:
+    """Rotate a refresh token; presenting a used one revokes every token of that log-in."""
+    if not refresh_token:
+        raise InvalidGrant(
+            "Geen sessie gevonden / no refresh token.", extensions=_oauth_error("invalid_grant")
+        )
+    claims = decode_token(refresh_token, kind=REFRESH)
+    row = session.get(RefreshToken, claims.token_id)
+    if row is None or row.revoked_at is not None or row.user_id != claims.subject:
+        raise InvalidGrant(
+            "Deze sessie is verlopen / session expired.", extensions=_oauth_error("invalid_grant")
+        )
+    claimed = session.execute(
+        update(RefreshToken)
+        .where(col(RefreshToken.id) == row.id, col(RefreshToken.used_at).is_(None))
+        .values(used_at=utcnow())
+    )
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        revoke_chain(session, row.chain_id)
+        raise InvalidGrant(
+            "Deze sessie is al gebruikt en is nu beëindigd / refresh token reused; the session is ended.",
+            keep_changes=True,
+            extensions=_oauth_error("invalid_grant"),
+        )
+    user = session.get(User, row.user_id)
+    if user is None or not user.is_active:
+        raise InvalidGrant(
+            "Account niet actief / account not active.", extensions=_oauth_error("invalid_grant")
+        )
+    return _issue(session, user, chain_id=row.chain_id)
+
+
+def revoke_chain(session: Session, chain_id: uuid.UUID) -> None:
+    session.execute(
+        update(RefreshToken)
+        .where(col(RefreshToken.chain_id) == chain_id, col(RefreshToken.revoked_at).is_(None))
+        .values(revoked_at=utcnow())
+    )
+
+
+def logout(session: Session, *, refresh_token: str | None) -> None:
+    """End the log-in the refresh token belongs to (silently when it is unknown or invalid)."""
+    if not refresh_token:
+        return
+    try:
+        claims = decode_token(refresh_token, kind=REFRESH)
+    except Unauthorized:
+        return
+    row = session.get(RefreshToken, claims.token_id)
+    if row is not None:
+        revoke_chain(session, row.chain_id)

@@ -1,0 +1,119 @@
+"""The `bondgenoot` command: migrate, create-admin, seed-demo, serve, openapi."""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlmodel import Session, select
+
+from api.core.config import REPO_ROOT, get_settings
+from api.core.db import get_engine
+from api.core.errors import DomainError
+
+
+def alembic_config() -> Config:
+    config = Config(str(REPO_ROOT / "alembic.ini"))
+    config.set_main_option("script_location", str(REPO_ROOT / "migrations"))
+    return config
+
+
+def migrate() -> None:
+    """Bring the database schema up to date (all heads)."""
+    command.upgrade(alembic_config(), "heads")
+
+
+def create_admin(email: str, organisation_name: str, password: str, full_name: str) -> None:
+    """Create an administrator, and the organisation when it does not exist yet."""
+    from api.models import Organisation, Role
+    from api.users.service import add_user
+
+    if len(password) < 12:
+        raise SystemExit("The password must have at least 12 characters.")
+    with Session(get_engine()) as session:
+        organisation = session.exec(
+            select(Organisation).where(Organisation.name == organisation_name)
+        ).first()
+        if organisation is None:
+            organisation = Organisation(name=organisation_name)
+            session.add(organisation)
+            session.flush()
+        try:
+            add_user(
+                session,
+                organisation_id=organisation.id,
+                email=email,
+                full_name=full_name,
+                role=Role.admin,
+                password=password,
+            )
+        except DomainError as exc:
+            raise SystemExit(exc.detail) from exc
+        session.commit()
+    print(f"Administrator created in organisation {organisation_name!r}.")
+
+
+def seed_demo() -> None:
+    """Fill an empty database with believable, fictional demo data (running it again changes nothing)."""
+    from api.demo.seed import seed
+
+    settings = get_settings()
+    if settings.environment == "production":
+        raise SystemExit("Demo data is never loaded in production.")
+    with Session(get_engine()) as session:
+        report = seed(session, password=settings.demo_password)
+        session.commit()
+    print(report)
+
+
+def write_openapi(path: Path) -> None:
+    """Write the contract generated from the app."""
+    from api.main import create_app
+
+    path.write_text(json.dumps(create_app().openapi(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def serve(host: str, port: int) -> None:
+    import uvicorn
+
+    # uvicorn's access log prints query strings (search text); our own request log does not.
+    uvicorn.run(
+        "api.main:create_app", factory=True, host=host, port=port, access_log=False, proxy_headers=True
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="bondgenoot", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("migrate", help="apply the database migrations")
+    admin = commands.add_parser("create-admin", help="create an administrator")
+    admin.add_argument("--email", required=True)
+    admin.add_argument("--organisation", required=True)
+    admin.add_argument("--full-name", default="Beheerder")
+    admin.add_argument(
+        "--password-stdin", action="store_true", required=True, help="read the password from stdin"
+    )
+    commands.add_parser("seed-demo", help="load demo data when it is not there yet")
+    serve_cmd = commands.add_parser("serve", help="run the API (and the built web app)")
+    serve_cmd.add_argument("--host", default="127.0.0.1")
+    serve_cmd.add_argument("--port", type=int, default=8000)
+    openapi = commands.add_parser("openapi", help="write the OpenAPI contract")
+    openapi.add_argument("--output", type=Path, default=REPO_ROOT / "openapi" / "openapi.json")
+    args = parser.parse_args(argv)
+
+    if args.command == "migrate":
+        migrate()
+    elif args.command == "create-admin":
+        create_admin(args.email, args.organisation, sys.stdin.readline().rstrip("\n"), args.full_name)
+    elif args.command == "seed-demo":
+        seed_demo()
+    elif args.command == "serve":
+        serve(args.host, args.port)
+    elif args.command == "openapi":
+        write_openapi(args.output)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,116 @@
+"""Optimistic concurrency with ETag / If-Match, and idempotent creates with Idempotency-Key."""
+
+import hashlib
+import json
+import uuid
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import Header
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from api.core.errors import Conflict, PreconditionFailed, PreconditionRequired, Unprocessable
+from api.models import IdempotencyRecord
+
+IfMatch = Annotated[
+    str | None,
+    Header(alias="If-Match", max_length=200, description="The ETag of the version you read (required)."),
+]
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        min_length=8,
+        max_length=200,
+        description="A unique key per intended create; a retry with the same key returns the first answer.",
+    ),
+]
+
+STALE = (
+    "Iemand anders heeft dit intussen gewijzigd; laad opnieuw en probeer het nog eens / "
+    "someone else changed this meanwhile; reload and try again."
+)
+
+
+def etag(version: int) -> str:
+    return f'"{version}"'
+
+
+def claim_version(session: Session, obj: Any, if_match: str | None) -> None:
+    """Check If-Match against `obj` and move it to the next version atomically (412 when stale)."""
+    if if_match is None:
+        raise PreconditionRequired(
+            "Stuur de ETag mee in If-Match / send the ETag you read in the If-Match header.",
+            errors=[{"field": "If-Match", "message": "required", "type": "missing"}],
+        )
+    tags = {tag.strip().removeprefix("W/") for tag in if_match.split(",")}
+    current = obj.version
+    if "*" not in tags and etag(current) not in tags:
+        raise PreconditionFailed(STALE)
+    # The conditional UPDATE catches a writer that passed the same check at the same time.
+    model = type(obj)
+    claimed = session.execute(
+        update(model).where(model.id == obj.id, model.version == current).values(version=current + 1)
+    )
+    if claimed.rowcount != 1:  # type: ignore[attr-defined]
+        raise PreconditionFailed(STALE)
+    obj.version = current + 1
+
+
+def _fingerprint(path: str, payload: BaseModel) -> str:
+    body = json.dumps([path, payload.model_dump(mode="json")], sort_keys=True, default=str)
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def idempotent_create(
+    session: Session,
+    *,
+    actor_id: uuid.UUID,
+    key: str | None,
+    path: str,
+    payload: BaseModel,
+    create: Callable[[], BaseModel],
+    headers: Callable[[BaseModel], dict[str, str]] | None = None,
+) -> JSONResponse:
+    """Run `create` once per (actor, key); a retry replays the first answer, another body is a 422."""
+    record: IdempotencyRecord | None = None
+    if key is not None:
+        fingerprint = _fingerprint(path, payload)
+        existing = session.exec(
+            select(IdempotencyRecord).where(
+                IdempotencyRecord.actor_id == actor_id, IdempotencyRecord.key == key
+            )
+        ).first()
+        if existing is not None:
+            if existing.request_hash != fingerprint:
+                raise Unprocessable(
+                    "Deze Idempotency-Key is al gebruikt voor een ander verzoek / "
+                    "this Idempotency-Key was already used for another request.",
+                    errors=[
+                        {"field": "Idempotency-Key", "message": "used for another request", "type": "reused"}
+                    ],
+                )
+            return JSONResponse(
+                existing.response_body,
+                status_code=existing.status_code,
+                headers={"Idempotent-Replayed": "true"},
+            )
+        record = IdempotencyRecord(
+            actor_id=actor_id, key=key, request_hash=fingerprint, status_code=201, response_body={}
+        )
+        session.add(record)
+        try:
+            session.flush()
+        except IntegrityError as exc:
+            raise Conflict(
+                "Een verzoek met deze sleutel loopt nog / a request with this key is in progress."
+            ) from exc
+    result = create()
+    body = result.model_dump(mode="json")
+    if record is not None:
+        record.response_body = body
+    return JSONResponse(body, status_code=201, headers=headers(result) if headers else None)

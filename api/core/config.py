@@ -1,0 +1,54 @@
+"""Settings, read once from the environment (prefix BONDGENOOT_)."""
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEVELOPMENT_SECRET = "development-only-secret-change-me"
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+class Settings(BaseSettings):
+    """Every setting of the service; the README's configuration table lists them."""
+
+    model_config = SettingsConfigDict(env_prefix="BONDGENOOT_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    database_url: str = "sqlite:///./bondgenoot.db"
+    secret_key: str = DEVELOPMENT_SECRET
+    jwt_issuer: str = "bondgenoot"
+    jwt_audience: str = "bondgenoot-api"
+    access_token_minutes: int = Field(default=15, ge=1, le=30)
+    refresh_token_days: int = Field(default=14, ge=1, le=90)
+    demo_password: str = "bondgenoot-demo"
+    login_max_failures_per_account: int = 5
+    login_max_failures_per_address: int = 20
+    login_window_seconds: int = 900
+    max_body_bytes: int = 1_048_576
+    cors_origins: list[str] = []
+    frontend_dist: Path = REPO_ROOT / "frontend" / "dist"
+    secure_cookies: bool = False
+
+    @model_validator(mode="after")
+    def _refuse_default_secret(self) -> "Settings":
+        if self.environment != "development" and (
+            not self.secret_key or self.secret_key == DEVELOPMENT_SECRET or len(self.secret_key) < 32
+        ):
+            raise ValueError(
+                "BONDGENOOT_SECRET_KEY must be set to a random value of at least 32 characters "
+                "outside development"
+            )
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings."""
+    return Settings()

@@ -1,0 +1,75 @@
+"""Keyset pagination: `limit` + opaque `cursor`, answered as {"items", "next_cursor"}."""
+
+import base64
+import binascii
+import json
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Annotated, Any, Generic, TypeVar
+
+from fastapi import Query
+from pydantic import BaseModel
+from sqlalchemy import ColumnElement, and_, or_
+from sqlmodel import Session
+from sqlmodel.sql.expression import SelectOfScalar
+
+from api.core.errors import DomainError
+
+T = TypeVar("T")
+M = TypeVar("M")
+
+LimitQuery = Annotated[int, Query(ge=1, le=100, description="Page size (at most 100).")]
+CursorQuery = Annotated[
+    str | None, Query(max_length=200, description="The `next_cursor` of the previous page.")
+]
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next_cursor: str | None = None
+
+
+class InvalidCursor(DomainError):
+    status_code = 422
+    title = "Invalid cursor"
+
+
+def encode_cursor(moment: datetime, row_id: uuid.UUID) -> str:
+    raw = json.dumps([moment.isoformat(), str(row_id)]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        moment, row_id = json.loads(raw)
+        return datetime.fromisoformat(moment), uuid.UUID(row_id)
+    except (ValueError, TypeError, binascii.Error) as exc:
+        raise InvalidCursor(
+            "This cursor is not valid; start again from the first page.",
+            errors=[{"field": "cursor", "message": "not a cursor from this list", "type": "value_error"}],
+        ) from exc
+
+
+def keyset_page(
+    session: Session,
+    statement: SelectOfScalar[M],
+    *,
+    moment: Any,
+    row_id: Any,
+    limit: int,
+    cursor: str | None,
+) -> tuple[Sequence[M], str | None]:
+    """Newest first by (moment, id); rows added meanwhile never shift a page already handed out."""
+    if cursor:
+        after_moment, after_id = decode_cursor(cursor)
+        before: ColumnElement[bool] = or_(
+            moment < after_moment, and_(moment == after_moment, row_id < after_id)
+        )
+        statement = statement.where(before)
+    rows = session.exec(statement.order_by(moment.desc(), row_id.desc()).limit(limit + 1)).all()
+    if len(rows) <= limit:
+        return rows, None
+    last = rows[limit - 1]
+    return rows[:limit], encode_cursor(getattr(last, moment.key), last.id)  # type: ignore[attr-defined]

@@ -1,0 +1,217 @@
+"""A believable, fictional demo: one organisation, two regions, four staff and thirty families."""
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlmodel import Session, select
+
+from api.core.security import hash_password
+from api.models import (
+    ContactKind,
+    Family,
+    FamilyMember,
+    FamilyStatus,
+    FamilyType,
+    MemberRole,
+    NetworkContact,
+    Organisation,
+    Region,
+    Role,
+    User,
+)
+
+ORGANISATION = "Stichting Bondgenoot Demo"
+REGIONS = [("Groningen", "Menzis"), ("Zuid-Limburg", "CZ")]
+STAFF = [
+    ("admin@demo.bondgenoot.nl", "Anouk Beheer", Role.admin),
+    ("coordinator@demo.bondgenoot.nl", "Marieke Bos", Role.coordinator),
+    ("fatima@demo.bondgenoot.nl", "Fatima El Amrani", Role.supporter),
+    ("jeroen@demo.bondgenoot.nl", "Jeroen Dekker", Role.supporter),
+    ("sanne@demo.bondgenoot.nl", "Sanne Visser", Role.supporter),
+]
+SURNAMES = [
+    "De Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "De Boer", "Mulder", "De Groot", "Bos",
+    "Vos", "Peters", "Hendriks", "Van Leeuwen", "Dekker", "Brouwer", "De Wit", "Dijkstra", "Smits",
+    "De Graaf", "Van der Meer", "Kok", "Jacobs", "Haan", "Vermeulen", "Van den Berg", "Huisman", "Postma",
+    "Kuipers", "Yilmaz",
+]  # fmt: skip
+PARENTS = [
+    "Linda",
+    "Mohammed",
+    "Esther",
+    "Kees",
+    "Naima",
+    "Peter",
+    "Sandra",
+    "Erik",
+    "Ayla",
+    "Ruud",
+    "Ingrid",
+    "Bas",
+]
+CHILDREN = ["Daan", "Noor", "Sem", "Lotte", "Milan", "Emma", "Finn", "Sara", "Luuk", "Yara", "Bram", "Zoë"]
+MUNICIPALITIES = {"Groningen": ["Groningen", "Midden-Groningen", "Westerkwartier", "Het Hogeland"],
+                  "Zuid-Limburg": ["Maastricht", "Heerlen", "Sittard-Geleen", "Kerkrade"]}  # fmt: skip
+TARGET_GROUPS = [["lvb"], ["emb"], ["nah"], ["autism", "ggz"], ["vb", "ggz"], ["lvb", "autism"]]
+PROFESSIONALS = [
+    ("Wijkteam", "wijkteam", "gezinscoach"),
+    ("Basisschool De Regenboog", "school", "intern begeleider"),
+    ("Jeugd-GGZ Noord", "jeugd-GGZ", "behandelaar"),
+    ("Huisartsenpraktijk Centrum", "huisarts", "huisarts"),
+    ("Zorgaanbieder De Linde", "zorgaanbieder", "persoonlijk begeleider"),
+]
+INFORMAL = [
+    ("Oma Riet", "grootmoeder"),
+    ("Buurvrouw Annie", "buurvrouw"),
+    ("Oom Hans", "oom"),
+    ("Vriendin Joke", "vriendin"),
+]
+
+
+@dataclass
+class DemoContext:
+    """What the foundation seeded, for the seeders of later domains."""
+
+    organisation: Organisation
+    users: dict[str, User]
+    families: list[Family] = field(default_factory=list)
+    rng: random.Random = field(default_factory=lambda: random.Random(2026))
+
+
+# Later domains (plans, meetings, measurements …) add a seeder here; each must skip what already exists.
+EXTRA_SEEDERS: list[Callable[[Session, DemoContext], str]] = []
+
+
+def _get_or_create_organisation(session: Session) -> Organisation:
+    organisation = session.exec(select(Organisation).where(Organisation.name == ORGANISATION)).first()
+    if organisation is None:
+        organisation = Organisation(name=ORGANISATION)
+        session.add(organisation)
+        session.flush()
+    return organisation
+
+
+def _regions(session: Session) -> list[Region]:
+    regions = []
+    for name, funder in REGIONS:
+        region = session.exec(select(Region).where(Region.name == name)).first()
+        if region is None:
+            region = Region(name=name, funder_name=funder)
+            session.add(region)
+        regions.append(region)
+    session.flush()
+    return regions
+
+
+def _staff(session: Session, organisation: Organisation, password: str) -> dict[str, User]:
+    users = {}
+    password_hash: str | None = None
+    for email, name, role in STAFF:
+        user = session.exec(select(User).where(User.email == email)).first()
+        if user is None:
+            password_hash = password_hash or hash_password(password)
+            user = User(
+                organisation_id=organisation.id,
+                email=email,
+                full_name=name,
+                role=role,
+                password_hash=password_hash,
+            )
+            session.add(user)
+        users[email] = user
+    session.flush()
+    return users
+
+
+def _family(rng: random.Random, index: int, context: DemoContext, regions: list[Region]) -> Family:
+    supporters = [u for u in context.users.values() if u.role == Role.supporter]
+    region = regions[index % len(regions)]
+    status = [FamilyStatus.active] * 6 + [FamilyStatus.intake, FamilyStatus.phasing_out, FamilyStatus.closed]
+    chosen = status[index % len(status)]
+    started = date(2026, 11, 1) - timedelta(days=30 + index * 17)
+    return Family(
+        organisation_id=context.organisation.id,
+        reference=f"DEMO-{index + 1:03d}",
+        display_name=f"Gezin {SURNAMES[index]}",
+        status=chosen,
+        region_id=region.id,
+        municipality=rng.choice(MUNICIPALITIES[region.name]),
+        family_type=list(FamilyType)[index % len(FamilyType)],
+        target_groups=TARGET_GROUPS[index % len(TARGET_GROUPS)],
+        supporter_id=supporters[index % len(supporters)].id,
+        coordinator_id=context.users["coordinator@demo.bondgenoot.nl"].id,
+        started_on=None if chosen == FamilyStatus.intake else started,
+        ended_on=started + timedelta(days=400) if chosen == FamilyStatus.closed else None,
+    )
+
+
+def _people(rng: random.Random, family: Family) -> list[FamilyMember | NetworkContact]:
+    parent, child = rng.choice(PARENTS), rng.choice(CHILDREN)
+    people: list[FamilyMember | NetworkContact] = [
+        FamilyMember(
+            family_id=family.id,
+            display_name=parent,
+            role=MemberRole.parent,
+            birth_year=rng.randint(1972, 1992),
+        ),
+        FamilyMember(
+            family_id=family.id,
+            display_name=child,
+            role=MemberRole.client,
+            is_client=True,
+            birth_year=rng.randint(2008, 2020),
+        ),
+    ]
+    if rng.random() < 0.6:
+        people.append(
+            FamilyMember(
+                family_id=family.id,
+                display_name=rng.choice([c for c in CHILDREN if c != child]),
+                role=MemberRole.sibling,
+                birth_year=rng.randint(2006, 2022),
+            )
+        )
+    name, relation = rng.choice(INFORMAL)
+    people.append(
+        NetworkContact(family_id=family.id, name=name, kind=ContactKind.informal, relation=relation)
+    )
+    for organisation, relation, role in rng.sample(PROFESSIONALS, 2):
+        people.append(
+            NetworkContact(
+                family_id=family.id,
+                name=f"{rng.choice(PARENTS)} ({role})",
+                kind=ContactKind.professional,
+                relation=relation,
+                organisation=organisation,
+                role=role,
+            )
+        )
+    return people
+
+
+def seed(session: Session, *, password: str) -> str:
+    """Create what is missing of the demo and describe the logins."""
+    organisation = _get_or_create_organisation(session)
+    regions = _regions(session)
+    context = DemoContext(organisation=organisation, users=_staff(session, organisation, password))
+    created = 0
+    for index in range(len(SURNAMES)):
+        reference = f"DEMO-{index + 1:03d}"
+        family = session.exec(
+            select(Family).where(Family.organisation_id == organisation.id, Family.reference == reference)
+        ).first()
+        if family is None:
+            family = _family(context.rng, index, context, regions)
+            session.add(family)
+            session.flush()
+            session.add_all(_people(random.Random(index), family))
+            created += 1
+        context.families.append(family)
+    session.flush()
+    lines = [f"Demo data: {created} families created ({len(context.families)} in total)."]
+    lines += [seeder(session, context) for seeder in EXTRA_SEEDERS]
+    lines.append(f"Demo logins, password {password!r} (from BONDGENOOT_DEMO_PASSWORD):")
+    lines += [f"  {role.value:<12} {email}" for email, _, role in STAFF]
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Families, their members and network: the caseload."""

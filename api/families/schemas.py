@@ -1,0 +1,159 @@
+"""Request and response models for families, members and network contacts."""
+
+import uuid
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from api.models import ContactKind, FamilyStatus, FamilyType, MemberRole
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)]
+Phone = Annotated[str, StringConstraints(strip_whitespace=True, max_length=40, pattern=r"^[0-9 +()\-]*$")]
+Email = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+]
+Reference = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{1,39}$")
+]
+
+
+class TargetGroup(StrEnum):
+    lvb = "lvb"
+    vb = "vb"
+    emb = "emb"
+    nah = "nah"
+    autism = "autism"
+    ggz = "ggz"
+    other = "other"
+
+
+class Input(BaseModel):
+    """Request bodies refuse unknown fields (no mass assignment)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class FamilyCreate(Input):
+    display_name: Name = Field(examples=["Gezin De Vries"])
+    reference: Reference | None = Field(default=None, description="Generated when absent.")
+    region_id: uuid.UUID | None = None
+    municipality: ShortText | None = Field(default=None, examples=["Groningen"])
+    family_type: FamilyType | None = None
+    target_groups: list[TargetGroup] = Field(default_factory=list, max_length=10)
+    supporter_id: uuid.UUID | None = Field(default=None, description="Assigns the caseload.")
+    coordinator_id: uuid.UUID | None = None
+    started_on: date | None = None
+
+
+class FamilyUpdate(Input):
+    display_name: Name | None = None
+    region_id: uuid.UUID | None = None
+    municipality: ShortText | None = None
+    family_type: FamilyType | None = None
+    target_groups: list[TargetGroup] | None = Field(default=None, max_length=10)
+    supporter_id: uuid.UUID | None = None
+    coordinator_id: uuid.UUID | None = None
+    started_on: date | None = None
+    ended_on: date | None = None
+    status: FamilyStatus | None = Field(
+        default=None, description="intake → active → phasing_out → closed, and phasing_out → active."
+    )
+
+
+class FamilyPublic(BaseModel):
+    id: uuid.UUID
+    reference: str
+    display_name: str
+    status: FamilyStatus
+    region_id: uuid.UUID | None
+    region_name: str | None
+    municipality: str | None
+    family_type: FamilyType | None
+    target_groups: list[str]
+    supporter_id: uuid.UUID | None
+    supporter_name: str | None
+    coordinator_id: uuid.UUID | None
+    started_on: date | None
+    ended_on: date | None
+    archived_at: datetime | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class MemberCreate(Input):
+    display_name: Name = Field(examples=["Sanne"])
+    role: MemberRole
+    birth_year: int | None = Field(default=None, ge=1900, le=2100)
+    is_client: bool = False
+    phone: Phone | None = None
+    email: Email | None = None
+
+
+class MemberUpdate(Input):
+    display_name: Name | None = None
+    role: MemberRole | None = None
+    birth_year: int | None = Field(default=None, ge=1900, le=2100)
+    is_client: bool | None = None
+    phone: Phone | None = None
+    email: Email | None = None
+
+
+class MemberPublic(BaseModel):
+    id: uuid.UUID
+    family_id: uuid.UUID
+    display_name: str
+    role: MemberRole
+    birth_year: int | None
+    is_client: bool
+    phone: str | None
+    email: str | None
+    version: int
+
+
+class ContactCreate(Input):
+    name: Name = Field(examples=["Buurvrouw Annie"])
+    kind: ContactKind
+    relation: ShortText | None = Field(default=None, examples=["buurvrouw", "wijkteam"])
+    organisation: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
+    role: ShortText | None = None
+    phone: Phone | None = None
+    email: Email | None = None
+
+
+class ContactUpdate(Input):
+    name: Name | None = None
+    kind: ContactKind | None = None
+    relation: ShortText | None = None
+    organisation: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
+    role: ShortText | None = None
+    phone: Phone | None = None
+    email: Email | None = None
+
+
+class ContactPublic(BaseModel):
+    id: uuid.UUID
+    family_id: uuid.UUID
+    name: str
+    kind: ContactKind
+    relation: str | None
+    organisation: str | None
+    role: str | None
+    phone: str | None
+    email: str | None
+    version: int
+
+
+class FamilyDetail(FamilyPublic):
+    members: list[MemberPublic]
+    contacts: list[ContactPublic]
+
+
+class FamilyExport(BaseModel):
+    """Everything stored about one family (right of access / data portability)."""
+
+    family: FamilyDetail
+    exported_at: datetime

@@ -1,0 +1,253 @@
+"""The rules for families: caseload assignment, status moves, archiving, export."""
+
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, col, or_, select
+
+from api.audit import service as audit
+from api.audit.schemas import AuditEventPublic
+from api.auth.principal import Principal
+from api.core.concurrency import claim_version
+from api.core.errors import Conflict, Forbidden, Unprocessable
+from api.core.pagination import Page, keyset_page
+from api.families.repository import get_readable_family, readable_families, with_summary
+from api.families.schemas import (
+    ContactPublic,
+    FamilyCreate,
+    FamilyDetail,
+    FamilyExport,
+    FamilyPublic,
+    FamilyUpdate,
+    MemberPublic,
+)
+from api.models import Family, FamilyStatus, Region, Role, User
+from api.models.base import utcnow
+
+TRANSITIONS: dict[FamilyStatus, set[FamilyStatus]] = {
+    FamilyStatus.intake: {FamilyStatus.active},
+    FamilyStatus.active: {FamilyStatus.phasing_out},
+    FamilyStatus.phasing_out: {FamilyStatus.closed, FamilyStatus.active},
+    FamilyStatus.closed: set(),
+}
+_REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+@dataclass(frozen=True)
+class FamilyFilters:
+    status: FamilyStatus | None = None
+    region_id: uuid.UUID | None = None
+    supporter_id: uuid.UUID | None = None
+    q: str | None = None
+    include_archived: bool = False
+
+
+def to_public(family: Family) -> FamilyPublic:
+    return FamilyPublic.model_validate(
+        family.model_dump()
+        | {
+            "region_name": family.region.name if family.region else None,
+            "supporter_name": family.supporter.full_name if family.supporter else None,
+        }
+    )
+
+
+def to_detail(family: Family) -> FamilyDetail:
+    return FamilyDetail(
+        **to_public(family).model_dump(),
+        members=[MemberPublic.model_validate(m.model_dump()) for m in family.members],
+        contacts=[ContactPublic.model_validate(c.model_dump()) for c in family.contacts],
+    )
+
+
+def _field_error(field: str, message: str) -> Unprocessable:
+    return Unprocessable(message, errors=[{"field": field, "message": message, "type": "value_error"}])
+
+
+def _check_staff_member(
+    session: Session, principal: Principal, field: str, user_id: uuid.UUID | None, role: Role
+) -> None:
+    if user_id is None:
+        return
+    user = session.get(User, user_id)
+    if (
+        user is None
+        or user.organisation_id != principal.organisation_id
+        or user.role != role
+        or not user.is_active
+    ):
+        raise _field_error(
+            field, f"Geen actieve {role.value} in uw organisatie / not an active {role.value} here."
+        )
+
+
+def _check_links(session: Session, principal: Principal, data: FamilyCreate | FamilyUpdate) -> None:
+    fields = data.model_fields_set
+    if "supporter_id" in fields:
+        if principal.role == Role.supporter and data.supporter_id != principal.id:
+            raise Forbidden(
+                "Alleen een coördinator kan een gezin aan een andere caseload geven / "
+                "only a coordinator can assign a family to another caseload."
+            )
+        _check_staff_member(session, principal, "supporter_id", data.supporter_id, Role.supporter)
+    if "coordinator_id" in fields:
+        _check_staff_member(session, principal, "coordinator_id", data.coordinator_id, Role.coordinator)
+    if data.region_id is not None and session.get(Region, data.region_id) is None:
+        raise _field_error("region_id", "Onbekende regio / unknown region.")
+
+
+def _new_reference(session: Session, organisation_id: uuid.UUID) -> str:
+    while True:
+        reference = "BG-" + "".join(secrets.choice(_REFERENCE_ALPHABET) for _ in range(6))
+        taken = session.exec(
+            select(Family.id).where(Family.organisation_id == organisation_id, Family.reference == reference)
+        ).first()
+        if taken is None:
+            return reference
+
+
+def list_families(
+    session: Session, principal: Principal, *, filters: FamilyFilters, limit: int, cursor: str | None
+) -> Page[FamilyPublic]:
+    """A page of the caller's families, newest first; each listed family is audited."""
+    statement = readable_families(principal, include_archived=filters.include_archived)
+    if filters.status:
+        statement = statement.where(Family.status == filters.status)
+    if filters.region_id:
+        statement = statement.where(Family.region_id == filters.region_id)
+    if filters.supporter_id:
+        statement = statement.where(Family.supporter_id == filters.supporter_id)
+    if filters.q:
+        pattern = "%" + filters.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        statement = statement.where(
+            or_(
+                col(Family.display_name).ilike(pattern, escape="\\"),
+                col(Family.reference).ilike(pattern, escape="\\"),
+            )
+        )
+    rows, next_cursor = keyset_page(
+        session,
+        with_summary(statement),
+        moment=Family.created_at,
+        row_id=Family.id,
+        limit=limit,
+        cursor=cursor,
+    )
+    audit.record_many(
+        session, principal, action="list", object_type="family", family_ids=[f.id for f in rows]
+    )
+    return Page(items=[to_public(f) for f in rows], next_cursor=next_cursor)
+
+
+def create_family(session: Session, principal: Principal, data: FamilyCreate) -> FamilyDetail:
+    """Enrol a family; a supporter's own families land on their caseload."""
+    if principal.role == Role.supporter and "supporter_id" not in data.model_fields_set:
+        data = data.model_copy(update={"supporter_id": principal.id})
+        data.model_fields_set.add("supporter_id")
+    _check_links(session, principal, data)
+    reference = data.reference or _new_reference(session, principal.organisation_id)
+    clash = session.exec(
+        select(Family.id).where(
+            Family.organisation_id == principal.organisation_id, Family.reference == reference
+        )
+    ).first()
+    if clash is not None:
+        raise Conflict("Dit kenmerk bestaat al / this reference is already in use.")
+    family = Family(
+        **data.model_dump(exclude={"reference", "target_groups"}),
+        target_groups=[g.value for g in data.target_groups],
+        reference=reference,
+        organisation_id=principal.organisation_id,
+    )
+    session.add(family)
+    session.flush()
+    audit.record(
+        session, principal, action="create", object_type="family", object_id=family.id, family_id=family.id
+    )
+    return to_detail(get_readable_family(session, principal, family.id, action="create", people=True))
+
+
+def read_family(session: Session, principal: Principal, family_id: uuid.UUID) -> FamilyDetail:
+    """One family with its members and network."""
+    family = get_readable_family(session, principal, family_id, people=True)
+    audit.record(
+        session, principal, action="read", object_type="family", object_id=family.id, family_id=family.id
+    )
+    return to_detail(family)
+
+
+def _check_transition(family: Family, target: FamilyStatus) -> None:
+    if target == family.status:
+        return
+    if target not in TRANSITIONS[family.status]:
+        allowed = ", ".join(sorted(s.value for s in TRANSITIONS[family.status])) or "geen / none"
+        raise Conflict(
+            f"Status kan niet van {family.status.value} naar {target.value}; toegestaan: {allowed} / "
+            f"status cannot move from {family.status.value} to {target.value}; allowed: {allowed}."
+        )
+    if target == FamilyStatus.active and family.started_on is None:
+        family.started_on = date.today()
+    if target == FamilyStatus.closed and family.ended_on is None:
+        family.ended_on = date.today()
+
+
+def update_family(
+    session: Session, principal: Principal, family_id: uuid.UUID, data: FamilyUpdate, if_match: str | None
+) -> FamilyDetail:
+    """Change a family's details or status, only from the version the caller read."""
+    family = get_readable_family(session, principal, family_id, action="update", people=True)
+    if family.archived_at is not None:
+        raise Conflict("Dit gezin is gearchiveerd / this family is archived.")
+    claim_version(session, family, if_match)
+    _check_links(session, principal, data)
+    changes = data.model_dump(exclude_unset=True)
+    if "status" in changes:
+        _check_transition(family, changes.pop("status"))
+        family.status = data.status  # type: ignore[assignment]
+    if "target_groups" in changes:
+        changes["target_groups"] = [g.value for g in data.target_groups or []]
+    for name, value in changes.items():
+        setattr(family, name, value)
+    family.updated_at = utcnow()
+    session.flush()
+    audit.record(
+        session, principal, action="update", object_type="family", object_id=family.id, family_id=family.id
+    )
+    session.refresh(family, attribute_names=["supporter", "region"])
+    return to_detail(family)
+
+
+def archive_family(session: Session, principal: Principal, family_id: uuid.UUID) -> FamilyPublic:
+    """Archive a family: it leaves every list but is never deleted."""
+    if principal.role not in (Role.admin, Role.coordinator):
+        get_readable_family(session, principal, family_id, action="archive")
+        raise Forbidden("Alleen een coördinator kan archiveren / only a coordinator can archive.")
+    family = get_readable_family(session, principal, family_id, action="archive")
+    if family.archived_at is None:
+        family.archived_at = utcnow()
+        family.version += 1
+        family.updated_at = family.archived_at
+    audit.record(
+        session, principal, action="archive", object_type="family", object_id=family.id, family_id=family.id
+    )
+    return to_public(family)
+
+
+def export_family(session: Session, principal: Principal, family_id: uuid.UUID) -> FamilyExport:
+    """Everything stored about a family, for the family itself (audited as an export)."""
+    family = get_readable_family(session, principal, family_id, action="export", people=True)
+    audit.record(
+        session, principal, action="export", object_type="family", object_id=family.id, family_id=family.id
+    )
+    return FamilyExport(family=to_detail(family), exported_at=utcnow())
+
+
+def read_access_log(
+    session: Session, principal: Principal, family_id: uuid.UUID, *, limit: int, cursor: str | None
+) -> Page[AuditEventPublic]:
+    """Who accessed this family's data, for staff who may read the family (reading it is audited too)."""
+    family = get_readable_family(session, principal, family_id, action="read_access_log")
+    audit.record(session, principal, action="read_access_log", object_type="audit_event", family_id=family.id)
+    return audit.family_events(session, family.id, limit=limit, cursor=cursor)

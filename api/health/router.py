@@ -1,0 +1,34 @@
+"""Health checks for load balancers and orchestrators."""
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from api.core.db import get_engine
+from api.core.errors import problem
+from api.core.openapi import problems
+
+router = APIRouter(prefix="/health", tags=["health"])
+
+
+class Health(BaseModel):
+    status: str
+
+
+@router.get("", response_model=Health)
+def health() -> Health:
+    """The process is up."""
+    return Health(status="ok")
+
+
+@router.get("/ready", response_model=Health, responses=problems(503))
+def ready() -> Health | JSONResponse:
+    """The database answers."""
+    try:
+        with get_engine().connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        return problem(503, "The database is not reachable.")
+    return Health(status="ok")

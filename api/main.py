@@ -1,0 +1,83 @@
+"""create_app(): routers, error handlers, middleware, and the web app at /."""
+
+import logging
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse
+from fastapi.routing import APIRoute
+
+from api.audit.router import router as audit_router
+from api.auth.router import router as auth_router
+from api.core.config import get_settings
+from api.core.errors import NotFound, install_error_handlers
+from api.core.middleware import BodyLimitMiddleware, RequestLogMiddleware
+from api.core.openapi import problems
+from api.families.people_router import router as people_router
+from api.families.router import router as families_router
+from api.health.router import router as health_router
+from api.regions.router import router as regions_router
+from api.users.router import router as users_router
+
+API_PREFIX = "/api/v1"
+ROUTERS: list[APIRouter] = [
+    health_router,
+    auth_router,
+    users_router,
+    regions_router,
+    families_router,
+    people_router,
+    audit_router,
+]
+
+
+def _operation_id(route: APIRoute) -> str:
+    # Stable operation ids: the handler's name, unique across the app (checked by the contract test).
+    return route.name
+
+
+def _mount_frontend(app: FastAPI, dist: Path) -> None:
+    """Serve the built single-page app at / with a fallback to index.html for its own routes."""
+
+    @app.get("/{path:path}", include_in_schema=False)
+    def spa(path: str) -> FileResponse:
+        if path.startswith("api/") or not (dist / "index.html").is_file():
+            raise NotFound("Niet gevonden / not found.")
+        candidate = (dist / path).resolve()
+        if path and candidate.is_file() and candidate.is_relative_to(dist.resolve()):
+            cache = "public, max-age=31536000, immutable" if path.startswith("assets/") else "no-cache"
+            return FileResponse(candidate, headers={"Cache-Control": cache})
+        return FileResponse(dist / "index.html", headers={"Cache-Control": "no-cache"})
+
+
+def create_app() -> FastAPI:
+    """The Bondgenoot API."""
+    settings = get_settings()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    app = FastAPI(
+        title="Bondgenoot API",
+        version="1.0.0",
+        description="One family, one plan, one coordinator (1Gezin1Plan): families, plans, meetings, "
+        "measurements and funder outcomes. Errors are application/problem+json (RFC 9457).",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+        generate_unique_id_function=_operation_id,
+    )
+    install_error_handlers(app)
+    for router in ROUTERS:
+        app.include_router(router, prefix=API_PREFIX, responses=problems(401, 422, 500))
+    _mount_frontend(app, settings.frontend_dist)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_credentials=True,
+            allow_methods=["*"],
+            allow_headers=["*"],
+            expose_headers=["ETag"],
+        )
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestLogMiddleware)
+    return app

@@ -1,0 +1,45 @@
+"""Organisations (tenants), regions (zorgkantoorregio's) and users."""
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+
+from sqlmodel import Field, SQLModel
+
+from api.models.base import created_at_field, enum_type, id_field
+
+
+class Role(StrEnum):
+    admin = "admin"
+    coordinator = "coordinator"
+    supporter = "supporter"
+
+
+class Organisation(SQLModel, table=True):
+    __tablename__ = "organisation"
+
+    id: uuid.UUID = id_field()
+    name: str = Field(max_length=200, unique=True)
+    created_at: datetime = created_at_field()
+
+
+class Region(SQLModel, table=True):
+    __tablename__ = "region"
+
+    id: uuid.UUID = id_field()
+    name: str = Field(max_length=120, unique=True)
+    funder_name: str = Field(max_length=120)
+    created_at: datetime = created_at_field()
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "app_user"
+
+    id: uuid.UUID = id_field()
+    organisation_id: uuid.UUID = Field(foreign_key="organisation.id", index=True)
+    email: str = Field(max_length=254, unique=True)
+    full_name: str = Field(max_length=200)
+    role: Role = Field(sa_type=enum_type(Role, 20))
+    password_hash: str = Field(max_length=255)
+    is_active: bool = True
+    created_at: datetime = created_at_field()

@@ -1,0 +1,1 @@
+"""Zorgkantoorregio's and their funders."""

@@ -1,0 +1,1 @@
+"""Staff accounts: administrators, coordinators and supporters."""
