@@ -1,0 +1,52 @@
+import type { Problem } from './types'
+
+/** A failed API call, carrying the problem+json body when the server sent one. */
+export class ApiError extends Error {
+  readonly status: number
+  readonly problem: Problem | null
+
+  constructor(status: number, problem: Problem | null) {
+    super(problem?.detail ?? problem?.title ?? `HTTP ${status}`)
+    this.name = 'ApiError'
+    this.status = status
+    this.problem = problem
+  }
+}
+
+function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && 'status' in value && 'title' in value
+}
+
+/** Turns an openapi-fetch result into its data, or throws an ApiError. */
+export async function unwrap<T>(result: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await result
+  if (!response.ok) throw new ApiError(response.status, isProblem(error) ? error : null)
+  return data as T
+}
+
+/** Like unwrap, but also returns the response so callers can read headers such as ETag. */
+export async function unwrapWithResponse<T>(
+  result: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<{ data: T; response: Response }> {
+  const { data, error, response } = await result
+  if (!response.ok) throw new ApiError(response.status, isProblem(error) ? error : null)
+  return { data: data as T, response }
+}
+
+export function isApiError(error: unknown, status?: number): error is ApiError {
+  return error instanceof ApiError && (status === undefined || error.status === status)
+}
+
+/**
+ * The API's field errors by form field name, with pydantic's error type kept so the UI can say it in plain Dutch.
+ * "body.members.0.email" and "members.0.email" both become "members.0.email".
+ */
+export function fieldErrors(error: unknown): Record<string, { message: string; type: string }> {
+  if (!(error instanceof ApiError) || !error.problem?.errors) return {}
+  const out: Record<string, { message: string; type: string }> = {}
+  for (const { field, message, type } of error.problem.errors) {
+    const name = field.replace(/^body\./, '')
+    out[name] ??= { message, type }
+  }
+  return out
+}

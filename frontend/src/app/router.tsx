@@ -1,0 +1,73 @@
+import { lazy, type ReactNode } from 'react'
+import { createBrowserRouter, Outlet } from 'react-router'
+import type { Role } from '../api/types'
+import { Layout } from '../components/Layout'
+import { NotFound } from '../components/NotFound'
+import { useMe } from '../features/auth/AuthContext'
+import { AuthProvider } from '../features/auth/AuthProvider'
+import { LoginPage } from '../features/auth/LoginPage'
+import { RequireAuth } from '../features/auth/RequireAuth'
+import { CaseloadPage } from '../features/families/CaseloadPage'
+import { FamilyPage } from '../features/families/FamilyPage'
+
+// Forms and administration load on demand; the caseload and family page come with the first download.
+const FamilyNewPage = lazy(() => import('../features/families/FamilyNewPage').then((m) => ({ default: m.FamilyNewPage })))
+const FamilyEditPage = lazy(() => import('../features/families/FamilyEditPage').then((m) => ({ default: m.FamilyEditPage })))
+const UsersPage = lazy(() => import('../features/admin/UsersPage').then((m) => ({ default: m.UsersPage })))
+const RegionsPage = lazy(() => import('../features/admin/RegionsPage').then((m) => ({ default: m.RegionsPage })))
+
+function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+  const me = useMe()
+  return roles.includes(me.role) ? children : <NotFound />
+}
+
+function Root() {
+  return (
+    <AuthProvider>
+      <Outlet />
+    </AuthProvider>
+  )
+}
+
+export const routes = [
+  {
+    element: <Root />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        element: (
+          <RequireAuth>
+            <Layout />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <CaseloadPage /> },
+          { path: 'families/new', element: <FamilyNewPage /> },
+          { path: 'families/:familyId', element: <FamilyPage /> },
+          { path: 'families/:familyId/edit', element: <FamilyEditPage /> },
+          {
+            path: 'admin/users',
+            element: (
+              <RequireRole roles={['admin', 'coordinator']}>
+                <UsersPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'admin/regions',
+            element: (
+              <RequireRole roles={['admin']}>
+                <RegionsPage />
+              </RequireRole>
+            ),
+          },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]
+
+export function createRouter() {
+  return createBrowserRouter(routes)
+}

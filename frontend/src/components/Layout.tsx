@@ -1,0 +1,87 @@
+import { Suspense } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, NavLink, Outlet } from 'react-router'
+import { useAuth } from '../features/auth/AuthContext'
+import { type Language, setLanguage } from '../i18n'
+import { Loading } from './States'
+
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation()
+  const other: Language = i18n.language === 'en' ? 'nl' : 'en'
+  return (
+    <button type="button" className="link-button" lang={other} onClick={() => setLanguage(other)}>
+      {t('language.switchTo')}
+    </button>
+  )
+}
+
+export function SkipLink() {
+  const { t } = useTranslation()
+  return (
+    <a className="skip-link" href="#main" onClick={(event) => {
+      event.preventDefault()
+      document.getElementById('main')?.focus()
+    }}>
+      {t('layout.skipToContent')}
+    </a>
+  )
+}
+
+/** The frame around every signed-in page: skip link, header with navigation, main, footer. */
+export function Layout() {
+  const { t } = useTranslation()
+  const { me, signOut } = useAuth()
+  const canManageUsers = me?.role === 'admin' || me?.role === 'coordinator'
+  return (
+    <>
+      <SkipLink />
+      <header className="site-header">
+        <div className="header-inner">
+          <Link to="/" className="brand">
+            <img src="/favicon.svg" alt="" width="28" height="28" />
+            <span>Bondgenoot</span>
+          </Link>
+          <nav aria-label={t('layout.mainNav')} className="main-nav">
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  {t('nav.families')}
+                </NavLink>
+              </li>
+              {canManageUsers ? (
+                <li>
+                  <NavLink to="/admin/users">{t('nav.users')}</NavLink>
+                </li>
+              ) : null}
+              {me?.role === 'admin' ? (
+                <li>
+                  <NavLink to="/admin/regions">{t('nav.regions')}</NavLink>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+          <div className="user-menu">
+            {me ? (
+              <span className="user-name">
+                {me.full_name}
+                <span className="user-role">{t(`roles.${me.role}`)}</span>
+              </span>
+            ) : null}
+            <LanguageSwitch />
+            <button type="button" className="button button-secondary button-small" onClick={() => void signOut()}>
+              {t('nav.logout')}
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="main">
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="site-footer">
+        <p>{t('layout.footer')}</p>
+      </footer>
+    </>
+  )
+}

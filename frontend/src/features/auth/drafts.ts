@@ -1,0 +1,26 @@
+import { useCallback, useState } from 'react'
+
+/**
+ * Form drafts kept in memory (never in storage: they hold personal data). They survive a trip to the login page
+ * when a session expires, and are dropped on logout.
+ */
+const drafts = new Map<string, unknown>()
+
+export function clearDrafts(): void {
+  drafts.clear()
+}
+
+export function useDraft<T>(key: string, initial: () => T): [T, (next: T) => void, () => void] {
+  const [value, setValue] = useState<T>(() => (drafts.has(key) ? (drafts.get(key) as T) : initial()))
+  const update = useCallback(
+    (next: T) => {
+      drafts.set(key, next)
+      setValue(next)
+    },
+    [key],
+  )
+  const clear = useCallback(() => {
+    drafts.delete(key)
+  }, [key])
+  return [value, update, clear]
+}

@@ -1,0 +1,72 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { EmptyState, ErrorState, Loading } from '../../components/States'
+import { formatDateTime } from '../../i18n/format'
+import { useAccessLog } from './queries'
+
+/** Who read or changed this family's data; loaded only when asked for. */
+export function AccessLog({ familyId }: { familyId: string }) {
+  const { t } = useTranslation()
+  const [open, setOpen] = useState(false)
+  const log = useAccessLog(familyId, open)
+  const events = log.data?.pages.flatMap((page) => page.items) ?? []
+  return (
+    <section className="card" aria-labelledby="access-log-heading">
+      <div className="section-heading">
+        <h2 id="access-log-heading">{t('accessLog.title')}</h2>
+        <button type="button" className="button button-secondary button-small" aria-expanded={open} aria-controls="access-log-body" onClick={() => setOpen(!open)}>
+          {open ? t('accessLog.hide') : t('accessLog.show')}
+        </button>
+      </div>
+      <p className="muted">{t('accessLog.intro')}</p>
+      <div id="access-log-body" hidden={!open}>
+        {!open ? null : log.isPending ? (
+          <Loading />
+        ) : log.isError && events.length === 0 ? (
+          <ErrorState error={log.error} onRetry={() => void log.refetch()} />
+        ) : events.length === 0 ? (
+          <EmptyState title={t('accessLog.empty')} />
+        ) : (
+          <>
+            <div className="table-scroll">
+              <table className="table table-compact">
+                <caption className="visually-hidden">{t('accessLog.title')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('accessLog.when')}</th>
+                    <th scope="col">{t('accessLog.who')}</th>
+                    <th scope="col">{t('accessLog.action')}</th>
+                    <th scope="col">{t('accessLog.outcome')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {events.map((event) => (
+                    <tr key={event.id}>
+                      <td>{formatDateTime(event.occurred_at)}</td>
+                      <td>
+                        {event.actor_role ? t(`roles.${event.actor_role}`, { defaultValue: event.actor_role }) : t(`accessLog.actor.${event.actor_type}`, { defaultValue: event.actor_type })}
+                        {event.client_address ? <span className="muted"> · {event.client_address}</span> : null}
+                      </td>
+                      <td>
+                        {t(`accessLog.actions.${event.action}`, { defaultValue: event.action })}
+                        {event.purpose ? <span className="muted"> · {event.purpose}</span> : null}
+                      </td>
+                      <td>{t(`accessLog.outcomes.${event.outcome}`, { defaultValue: event.outcome })}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {log.hasNextPage ? (
+              <div className="load-more">
+                <button type="button" className="button button-secondary" disabled={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
+                  {log.isFetchingNextPage ? t('common.loading') : t('accessLog.more')}
+                </button>
+              </div>
+            ) : null}
+          </>
+        )}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,147 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useLocation, useNavigate, useParams } from 'react-router'
+import { isApiError } from '../../api/errors'
+import { NotFound } from '../../components/NotFound'
+import { PageHeading } from '../../components/Page'
+import { Alert, ErrorState, Loading, errorText } from '../../components/States'
+import { formatDate, formatDateTime } from '../../i18n/format'
+import { useMe } from '../auth/AuthContext'
+import { AccessLog } from './AccessLog'
+import { ContactsSection, MembersSection } from './PeopleSections'
+import { type LoadedFamily, useArchiveFamily, useFamily } from './queries'
+import { StatusBadge } from './StatusBadge'
+import { StatusChange } from './StatusChange'
+
+export function FamilyPage() {
+  const { familyId = '' } = useParams()
+  const { t } = useTranslation()
+  const query = useFamily(familyId)
+  const me = useMe()
+  const state = (useLocation().state ?? {}) as { created?: boolean; saved?: boolean }
+
+  if (query.isPending) return <Loading label={t('family.loading')} />
+  if (query.isError) {
+    if (isApiError(query.error, 404) || isApiError(query.error, 422)) return <NotFound kind="family" />
+    return <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+  }
+  const loaded = query.data
+  const { family } = loaded
+  const reload = () => void query.refetch()
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/">← {t('family.backToCaseload')}</Link>
+      </p>
+      <PageHeading
+        title={family.display_name}
+        actions={
+          family.archived_at ? null : (
+            <Link className="button button-secondary" to={`/families/${family.id}/edit`}>
+              {t('family.edit')}
+            </Link>
+          )
+        }
+      >
+        {family.display_name} <StatusBadge status={family.status} />
+      </PageHeading>
+      {state.created ? (
+        <Alert kind="success">
+          <p>{t('family.created')}</p>
+        </Alert>
+      ) : state.saved ? (
+        <Alert kind="success">
+          <p>{t('family.saved')}</p>
+        </Alert>
+      ) : null}
+      {family.archived_at ? (
+        <Alert kind="info" title={t('family.archivedTitle')}>
+          <p>{t('family.archivedBody', { date: formatDate(family.archived_at) })}</p>
+        </Alert>
+      ) : null}
+      <div className="family-grid">
+        <div className="family-main">
+          <Details loaded={loaded} />
+          <MembersSection family={family} onReload={reload} />
+          <ContactsSection family={family} onReload={reload} />
+        </div>
+        <div className="family-side">
+          <StatusChange loaded={loaded} onReload={reload} />
+          {me.role !== 'supporter' ? <AccessLog familyId={family.id} /> : null}
+          {family.archived_at ? null : <Archive familyId={family.id} />}
+        </div>
+      </div>
+    </>
+  )
+}
+
+function Details({ loaded }: { loaded: LoadedFamily }) {
+  const { t } = useTranslation()
+  const { family } = loaded
+  const rows: [string, string][] = [
+    [t('family.reference'), family.reference],
+    [t('family.region'), family.region_name ?? '—'],
+    [t('family.municipality'), family.municipality ?? '—'],
+    [t('family.familyType'), family.family_type ? t(`familyType.${family.family_type}`) : '—'],
+    [
+      t('family.targetGroups'),
+      family.target_groups.length > 0 ? family.target_groups.map((group) => t(`targetGroup.${group}`, { defaultValue: group })).join(', ') : '—',
+    ],
+    [t('family.supporter'), family.supporter_name ?? t('family.noSupporter')],
+    [t('family.startedOn'), formatDate(family.started_on)],
+    [t('family.endedOn'), formatDate(family.ended_on)],
+    [t('family.updatedAt'), formatDateTime(family.updated_at)],
+  ]
+  return (
+    <section className="card" aria-labelledby="details-heading">
+      <h2 id="details-heading">{t('family.details')}</h2>
+      <dl className="details">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  )
+}
+
+function Archive({ familyId }: { familyId: string }) {
+  const { t } = useTranslation()
+  const [confirming, setConfirming] = useState(false)
+  const archive = useArchiveFamily(familyId)
+  const navigate = useNavigate()
+  return (
+    <section className="card" aria-labelledby="archive-heading">
+      <h2 id="archive-heading">{t('archive.title')}</h2>
+      <p className="muted">{t('archive.intro')}</p>
+      {archive.error ? (
+        <Alert kind="error">
+          <p>{errorText(archive.error, t)}</p>
+        </Alert>
+      ) : null}
+      {confirming ? (
+        <div className="confirm">
+          <p>{t('archive.confirm')}</p>
+          <button
+            type="button"
+            className="button button-danger"
+            disabled={archive.isPending}
+            onClick={() => archive.mutate(undefined, { onSuccess: () => void navigate('/') })}
+          >
+            {t('archive.yes')}
+          </button>
+          <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="button button-secondary" onClick={() => setConfirming(true)}>
+          {t('archive.button')}
+        </button>
+      )}
+    </section>
+  )
+}
