@@ -8,7 +8,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from api.audit.schemas import AuditEventPublic
-from api.auth.principal import CurrentPrincipal, StaffPrincipal
+from api.auth.principal import CurrentPrincipal
 from api.core.concurrency import IdempotencyKey, IfMatch, etag, idempotent_create
 from api.core.db import SessionDep
 from api.core.openapi import problems
@@ -104,7 +104,7 @@ def export_family(family_id: uuid.UUID, session: SessionDep, principal: CurrentP
 def read_access_log(
     family_id: uuid.UUID,
     session: SessionDep,
-    principal: StaffPrincipal,
+    principal: CurrentPrincipal,
     limit: LimitQuery = 25,
     cursor: CursorQuery = None,
 ) -> Page[AuditEventPublic]:

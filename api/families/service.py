@@ -219,12 +219,19 @@ def update_family(
     return to_detail(family)
 
 
+def _staff_family(session: Session, principal: Principal, family_id: uuid.UUID, action: str) -> Family:
+    """A family for coordinator/admin work: out of scope is 404 first, then other roles get 403."""
+    family = get_readable_family(session, principal, family_id, action=action)
+    if principal.role not in (Role.admin, Role.coordinator):
+        raise Forbidden(
+            "Alleen een coördinator of beheerder mag dit / only a coordinator or admin may do this."
+        )
+    return family
+
+
 def archive_family(session: Session, principal: Principal, family_id: uuid.UUID) -> FamilyPublic:
     """Archive a family: it leaves every list but is never deleted."""
-    if principal.role not in (Role.admin, Role.coordinator):
-        get_readable_family(session, principal, family_id, action="archive")
-        raise Forbidden("Alleen een coördinator kan archiveren / only a coordinator can archive.")
-    family = get_readable_family(session, principal, family_id, action="archive")
+    family = _staff_family(session, principal, family_id, "archive")
     if family.archived_at is None:
         family.archived_at = utcnow()
         family.version += 1
@@ -248,6 +255,6 @@ def read_access_log(
     session: Session, principal: Principal, family_id: uuid.UUID, *, limit: int, cursor: str | None
 ) -> Page[AuditEventPublic]:
     """Who accessed this family's data, for staff who may read the family (reading it is audited too)."""
-    family = get_readable_family(session, principal, family_id, action="read_access_log")
+    family = _staff_family(session, principal, family_id, "read_access_log")
     audit.record(session, principal, action="read_access_log", object_type="audit_event", family_id=family.id)
     return audit.family_events(session, family.id, limit=limit, cursor=cursor)

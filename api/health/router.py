@@ -6,7 +6,7 @@ from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from api.core.db import get_engine
+from api.core.db import SessionDep
 from api.core.errors import problem
 from api.core.openapi import problems
 
@@ -24,11 +24,11 @@ def health() -> Health:
 
 
 @router.get("/ready", response_model=Health, responses=problems(503))
-def ready() -> Health | JSONResponse:
+def ready(session: SessionDep) -> Health | JSONResponse:
     """The database answers."""
     try:
-        with get_engine().connect() as connection:
-            connection.execute(text("SELECT 1"))
+        session.execute(text("SELECT 1"))
     except SQLAlchemyError:
+        session.rollback()
         return problem(503, "The database is not reachable.")
     return Health(status="ok")

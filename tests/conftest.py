@@ -1,0 +1,126 @@
+"""Test database built by the real migrations (SQLite, or PostgreSQL via BONDGENOOT_TEST_DATABASE_URL);
+every test runs in a transaction that is rolled back."""
+
+import os
+import uuid
+from collections.abc import Iterator
+
+os.environ["BONDGENOOT_ENVIRONMENT"] = "test"
+os.environ["BONDGENOOT_SECRET_KEY"] = "test-secret-key-that-is-long-enough-0123456789"
+os.environ.pop("BONDGENOOT_DATABASE_URL", None)
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
+from sqlmodel import Session
+
+from api.cli import migrate
+from api.core.config import get_settings
+from api.core.db import get_engine, get_session, transaction
+from api.main import create_app
+from tests.factories import World, build_world
+
+POSTGRES_URL = os.environ.get("BONDGENOOT_TEST_DATABASE_URL")
+
+
+def pytest_report_header() -> str:
+    return (
+        f"database: {'PostgreSQL ' + make_url(POSTGRES_URL).render_as_string() if POSTGRES_URL else 'SQLite'}"
+    )
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A scratch database: a temporary SQLite file, or a new PostgreSQL database dropped afterwards."""
+    if not POSTGRES_URL:
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+        return
+    server = make_url(POSTGRES_URL)
+    name = f"bondgenoot_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        get_engine().dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def engine(database_url: str) -> Iterator[Engine]:
+    """The app's engine on the scratch database, with the schema built by `alembic upgrade heads`."""
+    os.environ["BONDGENOOT_DATABASE_URL"] = database_url
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+    migrate()
+    yield get_engine()
+    get_engine().dispose()
+
+
+@pytest.fixture
+def connection(engine: Engine) -> Iterator[Connection]:
+    with engine.connect() as conn:
+        outer = conn.begin()
+        yield conn
+        outer.rollback()
+
+
+@pytest.fixture
+def session(connection: Connection) -> Iterator[Session]:
+    """A session whose commits are savepoints inside the test's transaction."""
+    with Session(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False) as s:
+        yield s
+
+
+@pytest.fixture
+def app(session: Session) -> FastAPI:
+    application = create_app()
+
+    def test_session() -> Iterator[Session]:
+        try:
+            yield from transaction(session)
+        finally:
+            session.expire_all()  # like a fresh session per request: nothing cached between requests
+
+    application.dependency_overrides[get_session] = test_session
+    return application
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def world(session: Session) -> World:
+    """Two organisations; in the first a coordinator, an admin and two supporters with a family each."""
+    built = build_world(session)
+    session.commit()  # ends the savepoint, so a request that rolls back keeps the world
+    return built
+
+
+class QueryCounter:
+    def __init__(self) -> None:
+        self.statements: list[str] = []
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+@pytest.fixture
+def count_queries(connection: Connection) -> Iterator[QueryCounter]:
+    counter = QueryCounter()
+
+    def before(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if not statement.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK TO")):
+            counter.statements.append(statement)
+
+    event.listen(connection, "before_cursor_execute", before)
+    yield counter
+    event.remove(connection, "before_cursor_execute", before)
