@@ -3,9 +3,8 @@
 A route without an entry in ROUTES fails `test_every_route_is_in_the_table`: add one when you add a route.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+import importlib
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,40 +13,14 @@ from sqlmodel import Session, select
 from api.main import create_app
 from api.models import Family, FamilyMember, NetworkContact, User
 from tests.factories import World, auth
+from tests.matrix_rules import MATCH_ANY, STAFF, Rule
 
 ROLES = ["anonymous", "supporter", "coordinator", "admin"]
 RELATIONS = ["own", "other_caseload", "other_org"]
 
 
-@dataclass(frozen=True)
-class Rule:
-    """What each role gets. `kind` is family (scoped to one family), staff (family, coordinator/admin only),
-    or global (not about one family)."""
-
-    ok: int
-    kind: str = "family"
-    roles: tuple[str, ...] = ("supporter", "coordinator", "admin")
-    body: Callable[[World], dict[str, Any]] | None = None
-    form: dict[str, str] | None = None
-    headers: dict[str, str] = field(default_factory=dict)
-    public: bool = False
-
-    def expected(self, role: str, relation: str) -> int:
-        if self.public:
-            return self.ok
-        if role == "anonymous":
-            return 401
-        if self.kind == "global":
-            return self.ok if role in self.roles else 403
-        if relation == "other_org" or (relation == "other_caseload" and role == "supporter"):
-            return 404
-        return self.ok if role in self.roles else 403
-
-
-STAFF = ("coordinator", "admin")
-MATCH_ANY = {"If-Match": "*"}
-
 ROUTES: dict[tuple[str, str], Rule] = {
+    # Each domain's own routes are listed in tests/<domain>/matrix.py and merged in below.
     ("GET", "/api/v1/health"): Rule(200, public=True),
     ("GET", "/api/v1/health/ready"): Rule(200, public=True),
     ("POST", "/api/v1/auth/token"): Rule(400, public=True, form={"grant_type": "refresh_token"}),
@@ -99,6 +72,8 @@ ROUTES: dict[tuple[str, str], Rule] = {
     ),
     ("DELETE", "/api/v1/families/{family_id}/contacts/{contact_id}"): Rule(204),
 }
+for module in sorted(Path(__file__).parent.glob("*/matrix.py")):
+    ROUTES |= importlib.import_module(f"tests.{module.parent.name}.matrix").ROUTES
 
 
 def api_routes() -> set[tuple[str, str]]:
@@ -148,6 +123,7 @@ def test_route_answers_by_role_and_relation(
         member_id=_first(session, FamilyMember, family),
         contact_id=_first(session, NetworkContact, family),
         region_id=world.region.id,
+        **(rule.params(session, world, family) if rule.params else {}),
     )
     user = _user_for(world, role)
     headers = rule.headers | (auth(user) if user else {})

@@ -1,0 +1,40 @@
+"""The rule type of the authorization matrix (see tests/test_authorization_matrix.py)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlmodel import Session
+
+from api.models import Family
+from tests.factories import World
+
+STAFF = ("coordinator", "admin")
+MATCH_ANY = {"If-Match": "*"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What each role gets. `kind` is family (scoped to one family), staff (family, coordinator/admin only),
+    or global (not about one family)."""
+
+    ok: int
+    kind: str = "family"
+    roles: tuple[str, ...] = ("supporter", "coordinator", "admin")
+    body: Callable[[World], dict[str, Any]] | None = None
+    form: dict[str, str] | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    public: bool = False
+    # Extra path parameters, e.g. {"goal_id": ...}, made for the family of the relation under test.
+    params: Callable[[Session, World, Family], dict[str, str]] | None = None
+
+    def expected(self, role: str, relation: str) -> int:
+        if self.public:
+            return self.ok
+        if role == "anonymous":
+            return 401
+        if self.kind == "global":
+            return self.ok if role in self.roles else 403
+        if relation == "other_org" or (relation == "other_caseload" and role == "supporter"):
+            return 404
+        return self.ok if role in self.roles else 403
