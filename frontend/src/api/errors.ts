@@ -50,3 +50,14 @@ export function fieldErrors(error: unknown): Record<string, { message: string; t
   }
   return out
 }
+
+/**
+ * The API writes details as "Nederlandse zin / English sentence." Show the half in the user's language.
+ */
+export function localDetail(detail: string, language: string): string {
+  const parts = detail.split(' / ')
+  if (parts.length !== 2) return detail
+  const [dutch = detail, english = detail] = parts
+  if (language.startsWith('en')) return english.charAt(0).toUpperCase() + english.slice(1)
+  return /[.!?]$/.test(dutch) ? dutch : `${dutch}.`
+}

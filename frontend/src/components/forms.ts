@@ -1,5 +1,5 @@
-import type { TFunction } from 'i18next'
-import { ApiError, fieldErrors } from '../api/errors'
+import i18n, { type TFunction } from 'i18next'
+import { ApiError, fieldErrors, localDetail } from '../api/errors'
 
 /** A plain-language message for a validation error type; the API's own wording when we have none. */
 function validationMessage(field: string, error: { message: string; type: string }, t: TFunction): string {
@@ -31,7 +31,7 @@ export function formErrors(
   if (error instanceof ApiError && error.status === 412) return { fields: {}, detail: null }
   let detail: string | null = other.length > 0 ? other.join(' ') : null
   if (Object.keys(fields).length === 0 && !detail) {
-    if (error instanceof ApiError && error.status < 500 && error.problem?.detail) detail = error.problem.detail
+    if (error instanceof ApiError && error.status < 500 && error.problem?.detail) detail = localDetail(error.problem.detail, i18n.language)
     else if (error instanceof ApiError && error.status >= 500) detail = t('errors.server')
     else if (error instanceof ApiError && error.status === 429) detail = t('errors.throttled')
     else detail = error instanceof ApiError ? t('errors.generic') : t('errors.network')

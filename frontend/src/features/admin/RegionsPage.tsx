@@ -40,9 +40,13 @@ export function RegionsPage() {
                         <p className="entity-meta">{t('regions.funder', { name: region.funder_name })}</p>
                       </div>
                       <div className="entity-actions">
-                        <button type="button" className="link-button" onClick={() => setEditing(region.id)}>
+                        <button
+                            type="button"
+                            className="link-button"
+                            aria-label={`${t('common.edit')}: ${region.name}`}
+                            onClick={() => setEditing(region.id)}
+                          >
                           {t('common.edit')}
-                          <span className="visually-hidden">: {region.name}</span>
                         </button>
                       </div>
                     </>

@@ -1,7 +1,8 @@
 import { type SyntheticEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation, useNavigate } from 'react-router'
-import { ApiError } from '../../api/errors'
+import i18n from 'i18next'
+import { ApiError, localDetail } from '../../api/errors'
 import { Field } from '../../components/Field'
 import { LanguageSwitch, SkipLink } from '../../components/Layout'
 import { PageHeading } from '../../components/Page'
@@ -18,7 +19,7 @@ function loginError(error: unknown, t: (key: string) => string): string {
     if (error.status === 429) return t('login.throttled')
     if (error.status === 400 || error.status === 401) return t('login.wrongCredentials')
     if (error.status >= 500) return t('errors.server')
-    return error.problem?.detail ?? t('errors.generic')
+    return error.problem?.detail ? localDetail(error.problem.detail, i18n.language) : t('errors.generic')
   }
   return t('errors.network')
 }

@@ -126,20 +126,24 @@ export function EntitySection<T extends Item>(props: EntitySectionProps<T>) {
                   </div>
                 ) : editing === null ? (
                   <div className="entity-actions">
-                    <button type="button" className="link-button" onClick={() => setEditing(item.id)}>
+                    <button
+                        type="button"
+                        className="link-button"
+                        aria-label={`${t('common.edit')}: ${props.itemName(item)}`}
+                        onClick={() => setEditing(item.id)}
+                      >
                       {t('common.edit')}
-                      <span className="visually-hidden">: {props.itemName(item)}</span>
                     </button>
                     <button
                       type="button"
                       className="link-button link-danger"
+                      aria-label={`${t('common.delete')}: ${props.itemName(item)}`}
                       onClick={() => {
                         remove.reset()
                         setConfirming(item.id)
                       }}
                     >
                       {t('common.delete')}
-                      <span className="visually-hidden">: {props.itemName(item)}</span>
                     </button>
                   </div>
                 ) : null}

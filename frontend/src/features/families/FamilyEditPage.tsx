@@ -11,12 +11,13 @@ import { useDraft } from '../auth/drafts'
 import { familyBody, FamilyForm, familyValues } from './FamilyForm'
 import { type LoadedFamily, useFamily, useUpdateFamily } from './queries'
 
-/** Only what changed is sent, so a PATCH never rewrites fields the user did not touch. */
+/** Only what changed is sent, so a PATCH never rewrites fields the user did not touch; a cleared field becomes null. */
 function changes(before: FamilyUpdate, after: FamilyUpdate): FamilyUpdate {
   const previous: Record<string, unknown> = before
+  const next: Record<string, unknown> = after
   const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(after)) {
-    if (JSON.stringify(value ?? null) !== JSON.stringify(previous[key] ?? null)) out[key] = value
+  for (const key of new Set([...Object.keys(previous), ...Object.keys(next)])) {
+    if (JSON.stringify(next[key] ?? null) !== JSON.stringify(previous[key] ?? null)) out[key] = next[key] ?? null
   }
   return out
 }

@@ -55,18 +55,23 @@ export function familyValues(family: FamilyDetail): FamilyFormValues {
   }
 }
 
-/** The request body for these values; the reference is left to the server when empty. */
+/**
+ * The request body for these values. Empty optional fields are left out, so a supporter never sends
+ * `supporter_id: null` (which would move the family out of their own caseload).
+ */
 export function familyBody(values: FamilyFormValues): FamilyCreate {
-  const reference = blankToNull(values.reference)
-  return {
-    display_name: values.display_name.trim(),
-    ...(reference ? { reference } : {}),
+  const optional = {
+    reference: blankToNull(values.reference),
     region_id: blankToNull(values.region_id),
     municipality: blankToNull(values.municipality),
-    family_type: (blankToNull(values.family_type) as FamilyType | null),
-    target_groups: values.target_groups,
+    family_type: blankToNull(values.family_type) as FamilyType | null,
     supporter_id: blankToNull(values.supporter_id),
     started_on: blankToNull(values.started_on),
+  }
+  return {
+    display_name: values.display_name.trim(),
+    target_groups: values.target_groups,
+    ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== null)),
   }
 }
 

@@ -1,0 +1,118 @@
+import { expect, test } from '@playwright/test'
+import { apiFamilies, apiToken, COORDINATOR, FATIMA, JEROEN, logIn } from './helpers'
+
+test.describe('supporter journeys', () => {
+  test('log in, create a family, add a member, log out', async ({ page }) => {
+    await logIn(page, FATIMA)
+    await page.getByRole('link', { name: 'Nieuw gezin' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Nieuw gezin' })).toBeVisible()
+
+    await page.getByLabel(/Naam van het gezin/).fill('Gezin Testmans')
+    await page.getByLabel(/Gemeente/).fill('Zwolle')
+    await page.getByLabel('Autisme').check()
+    await page.getByRole('button', { name: 'Gezin toevoegen' }).click()
+
+    await expect(page.getByRole('heading', { level: 1, name: /Gezin Testmans/ })).toBeVisible()
+    await expect(page.getByText('Het gezin is toegevoegd.')).toBeVisible()
+    await expect(page.getByText('Zwolle')).toBeVisible()
+
+    await page.getByRole('button', { name: 'Gezinslid toevoegen' }).click()
+    const form = page.locator('form.entity-form')
+    await form.getByLabel(/^Naam/).fill('Noor Testmans')
+    await form.getByLabel(/Rol in het gezin/).selectOption('client')
+    await form.getByLabel(/Geboortejaar/).fill('2012')
+    await form.getByLabel('Dit is de cliënt').check()
+    await form.getByRole('button', { name: 'Opslaan' }).click()
+
+    const members = page.locator('#members')
+    await expect(members.locator('.entity-title', { hasText: 'Noor Testmans' })).toBeVisible()
+    await expect(members.getByText('geboren in 2012')).toBeVisible()
+
+    await page.getByRole('link', { name: 'Terug naar gezinnen' }).click()
+    await page.getByRole('searchbox', { name: 'Zoeken' }).fill('Testmans')
+    await expect(page.getByRole('link', { name: 'Gezin Testmans' })).toBeVisible()
+
+    await page.getByRole('button', { name: 'Uitloggen' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Inloggen' })).toBeVisible()
+    await page.goto('/')
+    await expect(page.getByRole('heading', { level: 1, name: 'Inloggen' })).toBeVisible()
+  })
+
+  test('a member with a wrong phone number gets the message at that field', async ({ page }) => {
+    await logIn(page, FATIMA)
+    await page.getByRole('table').getByRole('link').first().click()
+    await page.getByRole('button', { name: 'Gezinslid toevoegen' }).click()
+    const form = page.locator('form.entity-form')
+    await form.getByLabel(/^Naam/).fill('Kees')
+    await form.getByLabel(/Telefoon/).fill('bel me maar')
+    await form.getByRole('button', { name: 'Opslaan' }).click()
+    await expect(form.getByLabel(/Telefoon/)).toHaveAttribute('aria-invalid', 'true')
+    await expect(form.locator('.field-error')).toContainText('Gebruik alleen cijfers, spaties, +, ( ) en -.')
+  })
+
+  test('a stale edit shows the conflict message and a reload brings the latest data', async ({ page, request }) => {
+    await logIn(page, FATIMA)
+    const token = await apiToken(request, FATIMA)
+    const [family] = await apiFamilies(request, token)
+    expect(family).toBeDefined()
+    if (!family) return
+
+    await page.goto(`/families/${family.id}/edit`)
+    const name = page.getByLabel(/Naam van het gezin/)
+    await expect(name).toHaveValue(family.display_name)
+    await name.fill('Gezin Mijn Wijziging')
+
+    // Meanwhile a colleague's session changes the same family.
+    const current = await request.get(`/api/v1/families/${family.id}`, { headers: { Authorization: `Bearer ${token}` } })
+    const changed = await request.patch(`/api/v1/families/${family.id}`, {
+      headers: { Authorization: `Bearer ${token}`, 'If-Match': current.headers().etag ?? '' },
+      data: { display_name: 'Gezin Andermans Wijziging' },
+    })
+    expect(changed.status()).toBe(200)
+
+    await page.getByRole('button', { name: 'Opslaan' }).click()
+    await expect(page.getByRole('alert').filter({ hasText: 'Iemand anders heeft dit intussen gewijzigd' })).toBeVisible()
+    await page.getByRole('button', { name: 'Nieuwste gegevens laden' }).click()
+    await expect(name).toHaveValue('Gezin Andermans Wijziging')
+    await expect(page.getByText('Iemand anders heeft dit intussen gewijzigd')).toHaveCount(0)
+  })
+
+  test("a supporter cannot open another supporter's family", async ({ page, request }) => {
+    const coordinator = await apiToken(request, COORDINATOR)
+    const jeroenToken = await apiToken(request, JEROEN)
+    const jeroens = await apiFamilies(request, jeroenToken)
+    const all = await apiFamilies(request, coordinator)
+    const other = all.find((family) => jeroens.some((mine) => mine.id === family.id))
+    expect(other).toBeDefined()
+    if (!other) return
+
+    await logIn(page, FATIMA)
+    await page.goto(`/families/${other.id}`)
+    await expect(page.getByRole('heading', { level: 1, name: 'Gezin niet gevonden' })).toBeVisible()
+    await expect(page.getByText(/geen toegang/)).toBeVisible()
+    await expect(page.getByText(other.display_name)).toHaveCount(0)
+  })
+
+  test('a coordinator filters by supporter and sees the access log', async ({ page }) => {
+    await logIn(page, COORDINATOR)
+    const supporter = page.getByLabel('Bondgenoot', { exact: true })
+    const option = supporter.locator('option', { hasText: 'Jeroen' })
+    await expect(option).toHaveCount(1)
+    await supporter.selectOption({ label: (await option.textContent()) ?? '' })
+    await expect(page).toHaveURL(/supporter=/)
+    await page.getByRole('table').getByRole('link').first().click()
+    await page.getByRole('button', { name: 'Toon' }).click()
+    await expect(page.getByRole('table').filter({ hasText: 'Wanneer' })).toBeVisible()
+  })
+
+  test('the language switch is remembered', async ({ page }) => {
+    await logIn(page, FATIMA)
+    await page.getByRole('button', { name: 'English' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'My families' })).toBeVisible()
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+    await page.reload()
+    await expect(page.getByRole('heading', { level: 1, name: 'My families' })).toBeVisible()
+    await page.getByRole('button', { name: 'Nederlands' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Mijn gezinnen' })).toBeVisible()
+  })
+})
