@@ -5,7 +5,10 @@ import { ADMIN, apiFamilies, apiToken, COORDINATOR, FATIMA, logIn } from './help
 /** Scans the page with axe-core (WCAG 2.1 A and AA) and keeps a full-page screenshot for people to look at. */
 async function check(page: Page, name: string, project: string): Promise<void> {
   await expect(page.locator('.loading')).toHaveCount(0)
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  expect(overflow, `${name} must not scroll sideways`).toBeLessThanOrEqual(0)
   await page.screenshot({ path: `screenshots/${project}-${name}.png`, fullPage: true })
+  await page.screenshot({ path: `screenshots/${project}-${name}-top.png` })
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
   expect(summary, `axe violations on ${name}`).toEqual([])

@@ -1,6 +1,6 @@
 import { Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, NavLink, Outlet } from 'react-router'
+import { Link, NavLink, Outlet, useLocation } from 'react-router'
 import { useAuth } from '../features/auth/AuthContext'
 import { type Language, setLanguage } from '../i18n'
 import { Loading } from './States'
@@ -32,6 +32,7 @@ export function Layout() {
   const { t } = useTranslation()
   const { me, signOut } = useAuth()
   const canManageUsers = me?.role === 'admin' || me?.role === 'coordinator'
+  const inFamilies = useLocation().pathname.startsWith('/families')
   return (
     <>
       <SkipLink />
@@ -44,7 +45,7 @@ export function Layout() {
           <nav aria-label={t('layout.mainNav')} className="main-nav">
             <ul>
               <li>
-                <NavLink to="/" end>
+                <NavLink to="/" end className={({ isActive }) => (isActive || inFamilies ? 'active' : undefined)}>
                   {t('nav.families')}
                 </NavLink>
               </li>

@@ -51,6 +51,9 @@ export function AccessLog({ familyId }: { familyId: string }) {
                       </td>
                       <td>
                         {t(`accessLog.actions.${event.action}`, { defaultValue: event.action })}
+                        {event.object_type !== 'family' && event.object_type !== 'audit_event' ? (
+                          <span className="muted"> · {t(`accessLog.objects.${event.object_type}`, { defaultValue: event.object_type })}</span>
+                        ) : null}
                         {event.purpose ? <span className="muted"> · {event.purpose}</span> : null}
                       </td>
                       <td>{t(`accessLog.outcomes.${event.outcome}`, { defaultValue: event.outcome })}</td>

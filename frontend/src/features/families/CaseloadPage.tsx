@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import type { FamilyStatus } from '../../api/types'
@@ -35,6 +36,9 @@ export function CaseloadPage() {
   const regions = useRegions()
   const supporters = useUsers('supporter', isSupervisor)
   const hasFilters = Object.keys(filters).length > 0
+  const activeFilters = ['status', 'region', 'supporter', 'archived'].filter((name) => params.get(name)).length
+  // On a phone the filters fold away so the families come first; on wider screens they are always shown.
+  const [filtersOpen, setFiltersOpen] = useState(activeFilters > 0)
 
   function setParam(name: string, value: string) {
     const next = new URLSearchParams(params)
@@ -74,55 +78,66 @@ export function CaseloadPage() {
             {t('caseload.searchHint')}
           </p>
         </div>
-        <div className="field">
-          <label htmlFor="caseload-status">{t('caseload.status')}</label>
-          <select id="caseload-status" value={statusParam ?? ''} onChange={(event) => setParam('status', event.target.value)}>
-            <option value="">{t('caseload.allStatuses')}</option>
-            {FAMILY_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="caseload-region">{t('caseload.region')}</label>
-          <select id="caseload-region" value={params.get('region') ?? ''} onChange={(event) => setParam('region', event.target.value)}>
-            <option value="">{t('caseload.allRegions')}</option>
-            {regions.data?.items.map((region) => (
-              <option key={region.id} value={region.id}>
-                {region.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        {isSupervisor ? (
+        <button
+          type="button"
+          className="button button-secondary button-small filters-toggle"
+          aria-expanded={filtersOpen}
+          aria-controls="caseload-filters-extra"
+          onClick={() => setFiltersOpen(!filtersOpen)}
+        >
+          {activeFilters > 0 ? t('caseload.filtersToggleActive', { count: activeFilters }) : t('caseload.filtersToggle')}
+        </button>
+        <div id="caseload-filters-extra" className={filtersOpen ? 'filters-extra is-open' : 'filters-extra'}>
           <div className="field">
-            <label htmlFor="caseload-supporter">{t('caseload.supporter')}</label>
-            <select
-              id="caseload-supporter"
-              value={params.get('supporter') ?? ''}
-              onChange={(event) => setParam('supporter', event.target.value)}
-            >
-              <option value="">{t('caseload.allSupporters')}</option>
-              {supporters.data?.pages
-                .flatMap((page) => page.items)
-                .map((user) => (
-                  <option key={user.id} value={user.id}>
-                    {user.full_name}
-                  </option>
-                ))}
+            <label htmlFor="caseload-status">{t('caseload.status')}</label>
+            <select id="caseload-status" value={statusParam ?? ''} onChange={(event) => setParam('status', event.target.value)}>
+              <option value="">{t('caseload.allStatuses')}</option>
+              {FAMILY_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {t(`status.${status}`)}
+                </option>
+              ))}
             </select>
           </div>
-        ) : null}
-        <div className="field field-checkbox">
-          <input
-            id="caseload-archived"
-            type="checkbox"
-            checked={params.get('archived') === '1'}
-            onChange={(event) => setParam('archived', event.target.checked ? '1' : '')}
-          />
-          <label htmlFor="caseload-archived">{t('caseload.includeArchived')}</label>
+          <div className="field">
+            <label htmlFor="caseload-region">{t('caseload.region')}</label>
+            <select id="caseload-region" value={params.get('region') ?? ''} onChange={(event) => setParam('region', event.target.value)}>
+              <option value="">{t('caseload.allRegions')}</option>
+              {regions.data?.items.map((region) => (
+                <option key={region.id} value={region.id}>
+                  {region.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          {isSupervisor ? (
+            <div className="field">
+              <label htmlFor="caseload-supporter">{t('caseload.supporter')}</label>
+              <select
+                id="caseload-supporter"
+                value={params.get('supporter') ?? ''}
+                onChange={(event) => setParam('supporter', event.target.value)}
+              >
+                <option value="">{t('caseload.allSupporters')}</option>
+                {supporters.data?.pages
+                  .flatMap((page) => page.items)
+                  .map((user) => (
+                    <option key={user.id} value={user.id}>
+                      {user.full_name}
+                    </option>
+                  ))}
+              </select>
+            </div>
+          ) : null}
+          <div className="field field-checkbox">
+            <input
+              id="caseload-archived"
+              type="checkbox"
+              checked={params.get('archived') === '1'}
+              onChange={(event) => setParam('archived', event.target.checked ? '1' : '')}
+            />
+            <label htmlFor="caseload-archived">{t('caseload.includeArchived')}</label>
+          </div>
         </div>
       </search>
 

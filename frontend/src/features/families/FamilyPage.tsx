@@ -65,10 +65,10 @@ export function FamilyPage() {
           <Details loaded={loaded} />
           <MembersSection family={family} onReload={reload} />
           <ContactsSection family={family} onReload={reload} />
+          {me.role !== 'supporter' ? <AccessLog familyId={family.id} /> : null}
         </div>
         <div className="family-side">
           <StatusChange loaded={loaded} onReload={reload} />
-          {me.role !== 'supporter' ? <AccessLog familyId={family.id} /> : null}
           {family.archived_at ? null : <Archive familyId={family.id} />}
         </div>
       </div>
