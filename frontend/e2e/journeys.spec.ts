@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { apiFamilies, apiToken, COORDINATOR, FATIMA, JEROEN, logIn } from './helpers'
+import { apiFamilies, apiToken, COORDINATOR, FATIMA, JEROEN, logIn, PASSWORD } from './helpers'
 
 test.describe('supporter journeys', () => {
   test('log in, create a family, add a member, log out', async ({ page }) => {
@@ -103,6 +103,39 @@ test.describe('supporter journeys', () => {
     await page.getByRole('table').getByRole('link').first().click()
     await page.getByRole('button', { name: 'Toon' }).click()
     await expect(page.getByRole('table').filter({ hasText: 'Wanneer' })).toBeVisible()
+  })
+
+  test('an expired session goes to the login page and keeps what was typed', async ({ page, context }) => {
+    await logIn(page, FATIMA)
+    await page.getByRole('link', { name: 'Nieuw gezin' }).click()
+    await page.getByLabel(/Naam van het gezin/).fill('Gezin Onthouden')
+    await page.getByLabel(/Gemeente/).fill('Assen')
+
+    // The access token is refused and the refresh cookie is gone: the session is over.
+    await context.clearCookies()
+    await page.route(
+      '**/api/v1/families',
+      (route) =>
+        route.fulfill({
+          status: 401,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({ type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'expired' }),
+        }),
+      { times: 1 },
+    )
+    await page.getByRole('button', { name: 'Gezin toevoegen' }).click()
+
+    await expect(page.getByRole('heading', { level: 1, name: 'Inloggen' })).toBeVisible()
+    await expect(page.getByText('Je sessie is verlopen.', { exact: false })).toBeVisible()
+    await page.getByLabel('E-mailadres').fill(FATIMA)
+    await page.getByLabel('Wachtwoord').fill(PASSWORD)
+    await page.getByRole('button', { name: 'Inloggen' }).click()
+
+    await expect(page.getByRole('heading', { level: 1, name: 'Nieuw gezin' })).toBeVisible()
+    await expect(page.getByLabel(/Naam van het gezin/)).toHaveValue('Gezin Onthouden')
+    await expect(page.getByLabel(/Gemeente/)).toHaveValue('Assen')
+    await page.getByRole('button', { name: 'Gezin toevoegen' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: /Gezin Onthouden/ })).toBeVisible()
   })
 
   test('the language switch is remembered', async ({ page }) => {

@@ -1,0 +1,32 @@
+import { act, renderHook } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { clearDrafts, useDraft } from './drafts'
+
+describe('useDraft', () => {
+  it('keeps what was typed when the form unmounts (for example on a trip to the login page)', () => {
+    const first = renderHook(() => useDraft('family.new', () => ({ name: '' })))
+    act(() => first.result.current[1]({ name: 'Gezin Bakker' }))
+    first.unmount()
+
+    const second = renderHook(() => useDraft('family.new', () => ({ name: '' })))
+    expect(second.result.current[0]).toEqual({ name: 'Gezin Bakker' })
+  })
+
+  it('starts fresh after the draft is cleared or the user logs out', () => {
+    const first = renderHook(() => useDraft('a', () => 'start'))
+    act(() => first.result.current[1]('typed'))
+    act(() => first.result.current[2]())
+    expect(renderHook(() => useDraft('a', () => 'start')).result.current[0]).toBe('start')
+
+    const other = renderHook(() => useDraft('b', () => 'start'))
+    act(() => other.result.current[1]('typed'))
+    clearDrafts()
+    expect(renderHook(() => useDraft('b', () => 'start')).result.current[0]).toBe('start')
+  })
+
+  it('never writes drafts to web storage (they hold personal data)', () => {
+    const hook = renderHook(() => useDraft('c', () => ''))
+    act(() => hook.result.current[1]('Noor, 06 12345678'))
+    expect(localStorage.length + sessionStorage.length).toBe(0)
+  })
+})
