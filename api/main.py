@@ -17,6 +17,9 @@ from api.core.openapi import problems
 from api.families.people_router import router as people_router
 from api.families.router import router as families_router
 from api.health.router import router as health_router
+from api.measurements.family_router import router as measurement_family_router
+from api.measurements.router import router as instruments_router
+from api.measurements.staff_router import router as measurement_staff_router
 from api.regions.router import router as regions_router
 from api.users.router import router as users_router
 
@@ -29,6 +32,9 @@ ROUTERS: list[APIRouter] = [
     families_router,
     people_router,
     audit_router,
+    instruments_router,
+    measurement_family_router,
+    measurement_staff_router,
 ]
 
 

@@ -31,6 +31,12 @@ class Settings(BaseSettings):
     cors_origins: list[str] = []
     frontend_dist: Path = REPO_ROOT / "frontend" / "dist"
     secure_cookies: bool = False
+    wave_t1_months: int = Field(default=6, ge=1, le=60)
+    wave_t2_months: int = Field(default=12, ge=1, le=120)
+    wave_follow_up_months: int = Field(default=6, ge=1, le=60)
+    wave_due_window_days: int = Field(default=14, ge=0, le=180)
+    wave_grace_days: int = Field(default=30, ge=0, le=365)
+    work_engagement_min_group: int = Field(default=5, ge=2, le=100)
 
     @model_validator(mode="after")
     def _refuse_default_secret(self) -> "Settings":

@@ -28,6 +28,24 @@ class Respondent(StrEnum):
     SUPPORTER = "supporter"
 
 
+class InstrumentUse(StrEnum):
+    """What an instrument is for, which decides where it may be answered and who may see the answers."""
+
+    FAMILY_OUTCOME = "family_outcome"  # in a family's measurement waves
+    CHECKIN = "checkin"  # the family's short check-ins, not part of the waves
+    STAFF_WELLBEING = "staff_wellbeing"  # a supporter about themselves; private to that supporter
+
+
+class MemberRole(StrEnum):
+    """Family member roles (mirrors api.models.MemberRole; definitions stay free of table code)."""
+
+    CLIENT = "client"
+    PARENT = "parent"
+    PARTNER = "partner"
+    SIBLING = "sibling"
+    OTHER_RELATIVE = "other_relative"
+
+
 class Aggregation(StrEnum):
     """How a scale combines its (keyed) item values."""
 
@@ -188,6 +206,9 @@ class InstrumentDefinition(_Frozen):
     source: LongText  # citation, and where the norms and reliability come from
     licence: Licence
     respondent: Respondent
+    use: InstrumentUse = InstrumentUse.FAMILY_OUTCOME
+    # Which members answer it in the measurement waves; empty means every member (family_member instruments).
+    wave_member_roles: tuple[MemberRole, ...] = Field(default=(), max_length=5)
     reverse_rule: ReverseRule = ReverseRule.MIN_PLUS_MAX
     option_sets: tuple[OptionSet, ...] = Field(min_length=1, max_length=20)
     items: tuple[Item, ...] = Field(min_length=1, max_length=500)
@@ -242,6 +263,8 @@ class InstrumentDefinition(_Frozen):
             self._check_item(item, set_codes)
         if not self.scales:
             raise ValueError("an instrument needs at least one subscale or a total")
+        if self.use is InstrumentUse.STAFF_WELLBEING and self.respondent is not Respondent.SUPPORTER:
+            raise ValueError("a staff_wellbeing instrument is answered by the supporter")
         scale_codes = [scale.code for scale in self.scales]
         if len(set(scale_codes)) != len(scale_codes):
             raise ValueError("scale codes (subscales and total) must be unique")

@@ -11,17 +11,36 @@ from api.models.family import (
     MemberRole,
     NetworkContact,
 )
+from api.models.measurements import (
+    ChangeClassValue,
+    Factor,
+    FactorKind,
+    FamilyFactor,
+    Instrument,
+    Measurement,
+    MeasurementScore,
+    MeasurementStatus,
+    Wave,
+)
 from api.models.organisation import Organisation, Region, Role, User
 
 __all__ = [
     "AuditEvent",
+    "ChangeClassValue",
     "ContactKind",
+    "Factor",
+    "FactorKind",
     "Family",
+    "FamilyFactor",
     "FamilyMember",
     "FamilyStatus",
     "FamilyType",
     "IdempotencyRecord",
+    "Instrument",
     "LoginFailure",
+    "Measurement",
+    "MeasurementScore",
+    "MeasurementStatus",
     "MemberRole",
     "NetworkContact",
     "Organisation",
@@ -29,4 +48,5 @@ __all__ = [
     "Region",
     "Role",
     "User",
+    "Wave",
 ]

@@ -1,0 +1,142 @@
+"""Checking answers against an instrument, scoring a completed measurement and storing change from T0."""
+
+from collections.abc import Mapping
+
+from sqlmodel import Session, col, select
+
+from api.core.errors import Unprocessable
+from api.measurements.definitions import InstrumentDefinition, Scale
+from api.measurements.repository import definition_of, scores_of
+from api.measurements.scoring import reliable_change, score_response
+from api.models import (
+    ChangeClassValue,
+    Instrument,
+    Measurement,
+    MeasurementScore,
+    MeasurementStatus,
+    Wave,
+)
+from api.models.base import utcnow
+
+
+def merge_answers(
+    definition: InstrumentDefinition, saved: Mapping[str, int], answers: Mapping[int, int | None]
+) -> dict[str, int]:
+    """Saved answers with these applied (null clears one); every value checked, each error names its item."""
+    errors = []
+    merged = dict(saved)
+    items = {item.number: item for item in definition.items}
+    for number, value in sorted(answers.items()):
+        field = f"answers.{number}"
+        if number not in items:
+            errors.append(
+                {"field": field, "message": "geen vraag van deze lijst / not an item", "type": "unknown_item"}
+            )
+            continue
+        if value is None:
+            merged.pop(str(number), None)
+            continue
+        allowed = sorted(definition.option_set_of(items[number]).values)
+        if value not in allowed:
+            message = f"kies een van / choose one of {allowed}"
+            errors.append({"field": field, "message": message, "type": "not_an_option"})
+            continue
+        merged[str(number)] = value
+    if errors:
+        fields = ", ".join(e["field"] for e in errors)
+        raise Unprocessable(f"Ongeldig antwoord / invalid answer: {fields}", errors=errors)
+    return merged
+
+
+def complete(
+    session: Session, measurement: Measurement, definition: InstrumentDefinition
+) -> list[MeasurementScore]:
+    """Score the answers exactly as the instrument defines and store one row per scale."""
+    result = score_response(definition, {int(k): v for k, v in measurement.answers.items()})
+    if all(s.score is None for s in result.scales.values()):
+        reasons = "; ".join(f"{code}: {s.reason}" for code, s in result.scales.items())
+        raise Unprocessable(
+            f"Te weinig vragen beantwoord om een score te geven / too few answers to score ({reasons}).",
+            errors=[{"field": "answers", "message": reasons, "type": "too_few_answers"}],
+        )
+    rows = [
+        MeasurementScore(
+            measurement_id=measurement.id,
+            scale_code=code,
+            score=s.score,
+            n_answered=s.n_answered,
+            n_items=s.n_items,
+            band_nl=s.band.label.nl if s.band else None,
+            band_en=s.band.label.en if s.band else None,
+            reason=s.reason,
+        )
+        for code, s in result.scales.items()
+    ]
+    measurement.status = MeasurementStatus.completed
+    measurement.completed_at = utcnow()
+    measurement.updated_at = measurement.completed_at
+    measurement.version += 1
+    session.add_all(rows)
+    session.flush()
+    return rows
+
+
+def comparable(before: Scale, after: Scale) -> bool:
+    """Scores of two versions compare only when the scale is built the same way."""
+    return (before.items, before.aggregation, before.prorate_missing, before.positive_threshold) == (
+        after.items,
+        after.aggregation,
+        after.prorate_missing,
+        after.positive_threshold,
+    )
+
+
+def refresh_changes(session: Session, measurement: Measurement) -> None:
+    """Recompute change from T0 and the RCI for every later wave of this respondent and instrument.
+
+    Runs on each completion, so a T0 entered late still updates the waves after it.
+    """
+    if measurement.family_id is None or measurement.wave is None:
+        return
+    # one of the two respondent columns is always NULL, and "= NULL" matches nothing: compare in Python
+    who = (measurement.respondent_member_id, measurement.respondent_user_id)
+    series = [
+        m
+        for m in session.exec(
+            select(Measurement).where(
+                Measurement.family_id == measurement.family_id,
+                Measurement.instrument_code == measurement.instrument_code,
+                Measurement.status == MeasurementStatus.completed,
+            )
+        ).all()
+        if (m.respondent_member_id, m.respondent_user_id) == who
+    ]
+    baseline = next((m for m in series if m.wave == Wave.t0), None)
+    instruments = {
+        row.id: definition_of(row)
+        for row in session.exec(
+            select(Instrument).where(col(Instrument.id).in_({m.instrument_id for m in series}))
+        ).all()
+    }
+    scores = scores_of(session, [m.id for m in series])
+    base_scores = {row.scale_code: row for row in scores.get(baseline.id, [])} if baseline else {}
+    for later in series:
+        if later.wave == Wave.t0:
+            continue
+        definition = instruments[later.instrument_id]
+        for row in scores[later.id]:
+            row.change_from_t0 = row.rci = row.change_class = None
+            base = base_scores.get(row.scale_code)
+            if baseline is None or base is None:
+                continue
+            scale = definition.scale(row.scale_code)
+            base_definition = instruments[baseline.instrument_id]
+            if row.scale_code not in {s.code for s in base_definition.scales}:
+                continue
+            if not comparable(base_definition.scale(row.scale_code), scale):
+                continue
+            change = reliable_change(scale, base.score, row.score)
+            row.change_from_t0 = change.change
+            row.rci = change.rci
+            row.change_class = ChangeClassValue(change.change_class.value) if change.change_class else None
+    session.flush()

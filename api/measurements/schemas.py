@@ -1,0 +1,355 @@
+"""Request and response models for instruments, measurements, outcomes, work engagement and factors."""
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field, StringConstraints
+
+from api.families.schemas import Input
+from api.measurements.definitions import (
+    Band,
+    InstrumentDefinition,
+    InstrumentUse,
+    Licence,
+    LocalizedLongText,
+    LocalizedText,
+    Respondent,
+)
+from api.models import ChangeClassValue, FactorKind, FamilyType, MeasurementStatus, Wave
+
+Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
+FactorLabel = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+FactorCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{1,59}$")]
+InstrumentCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
+# Item number -> option value; null clears a saved answer.
+Answers = Annotated[dict[int, int | None], Field(max_length=500)]
+PlanStatus = Literal["upcoming", "due", "overdue", "in_progress", "done"]
+
+
+# ---- instruments ----
+
+
+class InstrumentSummary(BaseModel):
+    code: str
+    version: int = Field(description="The latest version.")
+    name: LocalizedText
+    description: LocalizedLongText
+    respondent: Respondent
+    use: InstrumentUse
+    licence: Licence
+    n_versions: int
+
+
+class InstrumentVersionInfo(BaseModel):
+    version: int
+    created_at: datetime
+    n_measurements: int = Field(
+        description="Answers given on this version; a version with answers is frozen."
+    )
+
+
+class InstrumentDetail(BaseModel):
+    definition: InstrumentDefinition = Field(description="The latest version, with its licence.")
+    versions: list[InstrumentVersionInfo]
+    created_new_version: bool | None = Field(
+        default=None, description="After an edit: true when a new version was made, false when replaced."
+    )
+
+
+# ---- measurements ----
+
+
+class RespondentPublic(BaseModel):
+    kind: Literal["member", "supporter"]
+    id: uuid.UUID
+    display_name: str
+    role: str = Field(description="The member's role in the family, or 'supporter'.")
+
+
+class MeasurementStart(Input):
+    instrument_code: InstrumentCode
+    wave: Wave
+    respondent_member_id: uuid.UUID | None = Field(
+        default=None, description="Required for instruments a family member answers."
+    )
+
+
+class AnswersUpdate(Input):
+    answers: Answers = Field(description='Item number to option value, e.g. {"1": 4, "2": null}.')
+
+
+class ScaleScorePublic(BaseModel):
+    code: str
+    name: LocalizedText
+    score: float | None
+    n_answered: int
+    n_items: int
+    band: LocalizedText | None
+    reason: str | None = Field(description="Why there is no score (too few items answered).")
+    change_from_t0: float | None
+    rci: float | None
+    change_class: ChangeClassValue | None
+
+
+class MeasurementPublic(BaseModel):
+    id: uuid.UUID
+    family_id: uuid.UUID | None
+    instrument_code: str
+    instrument_version: int
+    instrument_name: LocalizedText
+    wave: Wave | None
+    respondent: RespondentPublic
+    status: MeasurementStatus
+    n_answered: int
+    n_items: int
+    started_at: datetime
+    completed_at: datetime | None
+
+
+class MeasurementDetail(MeasurementPublic):
+    """Everything a questionnaire page needs: the form (items, options, licence), saved answers, scores."""
+
+    instrument: InstrumentDefinition
+    answers: dict[int, int]
+    scores: list[ScaleScorePublic]
+    version: int
+
+
+# ---- waves ----
+
+
+class WaveDate(BaseModel):
+    wave: Wave
+    due_on: date
+
+
+class PlanEntry(BaseModel):
+    wave: Wave
+    due_on: date
+    instrument_code: str
+    instrument_name: LocalizedText
+    respondent: RespondentPublic
+    status: PlanStatus
+    measurement_id: uuid.UUID | None
+
+
+class MeasurementPlan(BaseModel):
+    family_id: uuid.UUID
+    anchor_on: date = Field(description="T0: the family's start date, or the day it was enrolled.")
+    waves: list[WaveDate]
+    entries: list[PlanEntry]
+
+
+class DueMeasurement(PlanEntry):
+    family_id: uuid.UUID
+    family_reference: str
+    family_name: str
+
+
+class DueMeasurements(BaseModel):
+    items: list[DueMeasurement]
+
+
+# ---- outcomes ----
+
+
+class ScaleInfo(BaseModel):
+    code: str
+    name: LocalizedText
+    is_total: bool
+    higher_is_better: bool
+    minimum: float
+    maximum: float
+    bands: list[Band]
+    clinical_cutoff: float | None
+    has_norms: bool
+
+
+class ScalePoint(BaseModel):
+    code: str
+    score: float | None
+    band: LocalizedText | None
+    n_answered: int
+    reason: str | None
+    change_from_t0: float | None
+    rci: float | None
+    change_class: ChangeClassValue | None
+
+
+class RespondentWave(BaseModel):
+    """One wave of one respondent; score/change fields are the instrument's primary scale."""
+
+    wave: Wave
+    measurement_id: uuid.UUID
+    completed_at: datetime
+    instrument_version: int
+    score: float | None
+    change_from_t0: float | None
+    rci: float | None
+    change_class: ChangeClassValue | None
+    scales: list[ScalePoint]
+
+
+class RespondentSeries(BaseModel):
+    respondent: RespondentPublic
+    waves: list[RespondentWave]
+
+
+class FamilyScalePoint(BaseModel):
+    code: str
+    mean: float | None
+    sd: float | None
+    minimum: float | None
+    maximum: float | None
+    spread: float | None
+    n_respondents: int
+    n_paired: int = Field(
+        description="Respondents with a score at both T0 and this wave (the change uses them)."
+    )
+    change_from_t0: float | None
+    rci: float | None
+    change_class: ChangeClassValue | None
+
+
+class FamilyWave(BaseModel):
+    wave: Wave
+    n_responses: int
+    score: float | None
+    change_from_t0: float | None
+    rci: float | None
+    change_class: ChangeClassValue | None
+    scales: list[FamilyScalePoint]
+
+
+class InstrumentOutcomes(BaseModel):
+    code: str
+    version: int
+    name: LocalizedText
+    licence: Licence
+    primary_scale: str
+    scales: list[ScaleInfo]
+    respondents: list[RespondentSeries]
+    family: list[FamilyWave]
+
+
+class FamilyOutcomes(BaseModel):
+    family_id: uuid.UUID
+    rci_criterion: float
+    instruments: list[InstrumentOutcomes]
+
+
+# ---- cohort ----
+
+
+class CohortScale(BaseModel):
+    instrument_code: str
+    instrument_name: LocalizedText
+    scale_code: str
+    scale_name: LocalizedText
+    higher_is_better: bool
+    n_families: int
+    n_respondents: int
+    mean_change_from_t0: float | None
+    n_classified: int = Field(description="Respondents with an RCI (the scale has norms).")
+    share_improved: float | None = Field(description="Reliably improved or recovered, of n_classified.")
+    share_deteriorated: float | None
+    share_unchanged: float | None
+
+
+class CohortFactor(BaseModel):
+    code: str
+    kind: FactorKind
+    label_nl: str
+    label_en: str
+    n_families: int
+
+
+class CohortOutcomes(BaseModel):
+    wave: Wave
+    instrument: str | None
+    region_id: uuid.UUID | None
+    family_type: FamilyType | None
+    from_on: date | None
+    to_on: date | None
+    unit: Literal["respondent"] = "respondent"
+    scales: list[CohortScale]
+    factors: list[CohortFactor]
+
+
+# ---- work engagement ----
+
+
+class WorkEngagementAnswers(Input):
+    answers: Answers
+
+
+class WorkEngagementEntry(BaseModel):
+    id: uuid.UUID
+    completed_at: datetime
+    instrument_version: int
+    scores: list[ScaleScorePublic]
+
+
+class WorkEngagementMine(BaseModel):
+    instrument: InstrumentDefinition
+    entries: list[WorkEngagementEntry]
+
+
+class WorkEngagementScale(BaseModel):
+    code: str
+    name: LocalizedText
+    n_supporters: int
+    mean: float | None
+    sd: float | None
+
+
+class WorkEngagementSummary(BaseModel):
+    instrument_code: str
+    min_group: int
+    n_supporters: int
+    suppressed: bool = Field(description="True when fewer than min_group supporters answered: no figures.")
+    scales: list[WorkEngagementScale]
+
+
+# ---- factors ----
+
+
+class FactorCreate(Input):
+    code: FactorCode
+    kind: FactorKind
+    label_nl: FactorLabel
+    label_en: FactorLabel
+
+
+class FactorUpdate(Input):
+    kind: FactorKind | None = None
+    label_nl: FactorLabel | None = None
+    label_en: FactorLabel | None = None
+    is_active: bool | None = None
+
+
+class FactorPublic(BaseModel):
+    id: uuid.UUID
+    code: str
+    kind: FactorKind
+    label_nl: str
+    label_en: str
+    is_active: bool
+    version: int
+
+
+class FamilyFactorCreate(Input):
+    factor_id: uuid.UUID
+    note: Note | None = None
+    recorded_on: date | None = Field(default=None, description="Defaults to today.")
+
+
+class FamilyFactorPublic(BaseModel):
+    id: uuid.UUID
+    family_id: uuid.UUID
+    factor: FactorPublic
+    note: str | None
+    recorded_on: date
+    recorded_by_id: uuid.UUID
+    created_at: datetime

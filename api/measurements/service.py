@@ -1,0 +1,320 @@
+"""Family measurements: the wave plan, starting, resumable answering, completing, and what is due."""
+
+import uuid
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from api.audit import service as audit
+from api.auth.principal import Principal
+from api.core.config import get_settings
+from api.core.errors import Conflict, NotFound, Unprocessable
+from api.core.pagination import Page, keyset_page
+from api.families.repository import get_readable_family, readable_families
+from api.measurements import recording
+from api.measurements.definitions import InstrumentUse, Respondent
+from api.measurements.instruments import ensure_catalog
+from api.measurements.repository import (
+    definition_of,
+    family_measurements,
+    instrument_rows,
+    latest_by_code,
+    members_of,
+    scores_of,
+    users_by_id,
+)
+from api.measurements.schemas import (
+    DueMeasurement,
+    DueMeasurements,
+    MeasurementDetail,
+    MeasurementPlan,
+    MeasurementPublic,
+    MeasurementStart,
+    RespondentPublic,
+)
+from api.measurements.views import measurement_detail, measurement_public
+from api.measurements.waves import (
+    PlanInput,
+    anchor_on,
+    is_debt,
+    member_respondent,
+    plan_entries,
+    user_respondent,
+    wave_dates,
+)
+from api.models import Family, FamilyMember, Instrument, Measurement, MeasurementStatus
+from api.models.base import utcnow
+
+GONE = "Deze meting bestaat niet / measurement not found."
+
+
+def _field(field: str, message: str) -> Unprocessable:
+    return Unprocessable(message, errors=[{"field": field, "message": message, "type": "value_error"}])
+
+
+def _respondent(session: Session, measurement: Measurement) -> RespondentPublic:
+    if measurement.respondent_member_id is not None:
+        member = session.get(FamilyMember, measurement.respondent_member_id)
+        assert member is not None  # foreign key
+        return member_respondent(member)
+    user = users_by_id(session, [measurement.respondent_user_id])[measurement.respondent_user_id]  # type: ignore[list-item,index]
+    return user_respondent(user)
+
+
+def _detail(session: Session, measurement: Measurement) -> MeasurementDetail:
+    row = session.get(Instrument, measurement.instrument_id)
+    assert row is not None  # foreign key
+    scores = scores_of(session, [measurement.id])[measurement.id]
+    return measurement_detail(measurement, definition_of(row), _respondent(session, measurement), scores)
+
+
+def _audit(session: Session, principal: Principal, action: str, measurement: Measurement) -> None:
+    audit.record(
+        session,
+        principal,
+        action=action,
+        object_type="measurement",
+        object_id=measurement.id,
+        family_id=measurement.family_id,
+    )
+
+
+def _writable_family(session: Session, principal: Principal, family_id: uuid.UUID, action: str) -> Family:
+    family = get_readable_family(session, principal, family_id, action=action)
+    if family.archived_at is not None:
+        raise Conflict("Dit gezin is gearchiveerd / this family is archived.")
+    return family
+
+
+def start_measurement(
+    session: Session, principal: Principal, family_id: uuid.UUID, data: MeasurementStart
+) -> MeasurementDetail:
+    """Start a questionnaire for one respondent at a wave, on the instrument's latest version."""
+    family = _writable_family(session, principal, family_id, "create")
+    ensure_catalog(session, principal.organisation_id)
+    row = latest_by_code(instrument_rows(session, principal.organisation_id, data.instrument_code)).get(
+        data.instrument_code
+    )
+    if row is None:
+        raise _field("instrument_code", "Onbekende vragenlijst / unknown instrument.")
+    definition = definition_of(row)
+    if definition.use is not InstrumentUse.FAMILY_OUTCOME:
+        raise _field(
+            "instrument_code",
+            "Deze lijst hoort niet bij de gezinsmetingen / not a family outcome instrument.",
+        )
+    member_id, user_id = data.respondent_member_id, None
+    if definition.respondent is Respondent.FAMILY_MEMBER:
+        member = session.get(FamilyMember, member_id) if member_id else None
+        if member is None or member.family_id != family.id or member.archived_at is not None:
+            raise _field(
+                "respondent_member_id", "Kies een gezinslid van dit gezin / choose a member of this family."
+            )
+    else:
+        if member_id is not None:
+            raise _field(
+                "respondent_member_id", "Deze lijst vult de bondgenoot in / the supporter answers this one."
+            )
+        user_id = principal.id
+    existing = session.exec(
+        select(Measurement).where(
+            Measurement.family_id == family.id,
+            Measurement.instrument_code == definition.code,
+            Measurement.wave == data.wave,
+        )
+    ).all()
+    clash = next(
+        (m for m in existing if (m.respondent_member_id, m.respondent_user_id) == (member_id, user_id)), None
+    )
+    if clash is not None:
+        raise Conflict(
+            "Deze meting is al gestart; ga daar verder / this measurement was already started; resume it.",
+            extensions={"measurement_id": str(clash.id)},
+        )
+    measurement = Measurement(
+        organisation_id=principal.organisation_id,
+        family_id=family.id,
+        instrument_id=row.id,
+        instrument_code=definition.code,
+        wave=data.wave,
+        respondent_member_id=member_id,
+        respondent_user_id=user_id,
+        created_by_id=principal.id,
+    )
+    session.add(measurement)
+    session.flush()
+    _audit(session, principal, "create", measurement)
+    return _detail(session, measurement)
+
+
+def list_measurements(
+    session: Session, principal: Principal, family_id: uuid.UUID, *, limit: int, cursor: str | None
+) -> Page[MeasurementPublic]:
+    """A family's measurements, newest first."""
+    family = get_readable_family(session, principal, family_id, action="list")
+    rows, next_cursor = keyset_page(
+        session,
+        select(Measurement).where(Measurement.family_id == family.id),
+        moment=Measurement.started_at,
+        row_id=Measurement.id,
+        limit=limit,
+        cursor=cursor,
+    )
+    instruments = {r.id: definition_of(r) for r in instrument_rows(session, principal.organisation_id)}
+    members = {m.id: member_respondent(m) for m in members_of(session, [family.id], current=False)}
+    users = users_by_id(session, [m.respondent_user_id for m in rows if m.respondent_user_id])
+    items = [
+        measurement_public(
+            m,
+            instruments[m.instrument_id],
+            members[m.respondent_member_id]
+            if m.respondent_member_id
+            else user_respondent(users[m.respondent_user_id]),  # type: ignore[index]
+        )
+        for m in rows
+    ]
+    audit.record(session, principal, action="list", object_type="measurement", family_id=family.id)
+    return Page(items=items, next_cursor=next_cursor)
+
+
+def _measurement(
+    session: Session, principal: Principal, family_id: uuid.UUID, measurement_id: uuid.UUID, action: str
+) -> Measurement:
+    family = get_readable_family(session, principal, family_id, action=action)
+    measurement = session.exec(
+        select(Measurement).where(Measurement.id == measurement_id, Measurement.family_id == family.id)
+    ).first()
+    if measurement is None:
+        raise NotFound(GONE)
+    return measurement
+
+
+def read_measurement(
+    session: Session, principal: Principal, family_id: uuid.UUID, measurement_id: uuid.UUID
+) -> MeasurementDetail:
+    """One measurement with its form, saved answers and scores."""
+    measurement = _measurement(session, principal, family_id, measurement_id, "read")
+    _audit(session, principal, "read", measurement)
+    return _detail(session, measurement)
+
+
+def _open(
+    session: Session, principal: Principal, family_id: uuid.UUID, measurement_id: uuid.UUID
+) -> Measurement:
+    measurement = _measurement(session, principal, family_id, measurement_id, "update")
+    if measurement.status == MeasurementStatus.completed:
+        raise Conflict("Deze meting is al afgerond / this measurement is already completed.")
+    return measurement
+
+
+def save_answers(
+    session: Session,
+    principal: Principal,
+    family_id: uuid.UUID,
+    measurement_id: uuid.UUID,
+    answers: dict[int, int | None],
+) -> MeasurementDetail:
+    """Save some answers (null clears one); the rest stays as it was, so answering can resume."""
+    measurement = _open(session, principal, family_id, measurement_id)
+    row = session.get(Instrument, measurement.instrument_id)
+    assert row is not None
+    measurement.answers = recording.merge_answers(definition_of(row), measurement.answers, answers)
+    measurement.updated_at = utcnow()
+    measurement.version += 1
+    session.flush()
+    _audit(session, principal, "update", measurement)
+    return _detail(session, measurement)
+
+
+def complete_measurement(
+    session: Session, principal: Principal, family_id: uuid.UUID, measurement_id: uuid.UUID
+) -> MeasurementDetail:
+    """Score and close a measurement; change from T0 is stored for this respondent's later waves."""
+    measurement = _open(session, principal, family_id, measurement_id)
+    row = session.get(Instrument, measurement.instrument_id)
+    assert row is not None
+    recording.complete(session, measurement, definition_of(row))
+    recording.refresh_changes(session, measurement)
+    _audit(session, principal, "complete", measurement)
+    return _detail(session, measurement)
+
+
+def _plans(session: Session, principal: Principal, families: list[Family]) -> dict[uuid.UUID, list]:  # type: ignore[type-arg]
+    """Plan entries per family, in a fixed number of queries however many families."""
+    ensure_catalog(session, principal.organisation_id)
+    definitions = [
+        definition_of(r) for r in latest_by_code(instrument_rows(session, principal.organisation_id)).values()
+    ]
+    definitions.sort(key=lambda d: d.code)
+    ids = [f.id for f in families]
+    members: dict[uuid.UUID, list[FamilyMember]] = {f: [] for f in ids}
+    for member in members_of(session, ids):
+        members[member.family_id].append(member)
+    measurements: dict[uuid.UUID, list[Measurement]] = {f: [] for f in ids}
+    for m in family_measurements(session, ids):
+        measurements[m.family_id].append(m)  # type: ignore[index]
+    supporters = users_by_id(session, [f.supporter_id for f in families if f.supporter_id])
+    settings, today = get_settings(), date.today()
+    return {
+        f.id: plan_entries(
+            PlanInput(
+                f,
+                members[f.id],
+                supporters.get(f.supporter_id) if f.supporter_id else None,
+                definitions,
+                measurements[f.id],
+            ),
+            settings,
+            today,
+        )
+        for f in families
+    }
+
+
+def measurement_plan(session: Session, principal: Principal, family_id: uuid.UUID) -> MeasurementPlan:
+    """Which instrument is due for whom at which wave, and what has been done."""
+    family = get_readable_family(session, principal, family_id)
+    entries = _plans(session, principal, [family])[family.id]
+    audit.record(session, principal, action="read", object_type="measurement_plan", family_id=family.id)
+    return MeasurementPlan(
+        family_id=family.id,
+        anchor_on=anchor_on(family),
+        waves=wave_dates(family, get_settings()),
+        entries=entries,
+    )
+
+
+def overdue_measurements(
+    session: Session, principal: Principal, *, supporter_id: uuid.UUID | None = None
+) -> list[DueMeasurement]:
+    """Due and overdue measurements of the caller's families (evaluation debt), oldest due date first."""
+    statement = readable_families(principal)
+    if supporter_id is not None:
+        statement = statement.where(Family.supporter_id == supporter_id)
+    families = list(session.exec(statement.order_by(col(Family.created_at), col(Family.id))).all())
+    plans = _plans(session, principal, families)
+    today = date.today()
+    debt = [
+        DueMeasurement(
+            **entry.model_dump(), family_id=f.id, family_reference=f.reference, family_name=f.display_name
+        )
+        for f in families
+        for entry in plans[f.id]
+        if is_debt(entry, today)
+    ]
+    debt.sort(key=lambda d: (d.due_on, d.family_reference, d.instrument_code))
+    audit.record_many(
+        session,
+        principal,
+        action="list",
+        object_type="measurement_plan",
+        family_ids=sorted({d.family_id for d in debt}),
+    )
+    return debt
+
+
+def due_measurements(
+    session: Session, principal: Principal, supporter_id: uuid.UUID | None
+) -> DueMeasurements:
+    """The route's wrapper of overdue_measurements."""
+    return DueMeasurements(items=overdue_measurements(session, principal, supporter_id=supporter_id))
