@@ -16,6 +16,9 @@ from api.core.middleware import BodyLimitMiddleware, RequestLogMiddleware
 from api.core.openapi import problems
 from api.families.people_router import router as people_router
 from api.families.router import router as families_router
+from api.funders.admin_router import router as funder_admin_router
+from api.funders.consent_router import router as consent_router
+from api.funders.router import router as funder_router
 from api.health.router import router as health_router
 from api.measurements.family_router import router as measurement_family_router
 from api.measurements.router import router as instruments_router
@@ -32,6 +35,9 @@ ROUTERS: list[APIRouter] = [
     families_router,
     people_router,
     audit_router,
+    consent_router,
+    funder_admin_router,
+    funder_router,
     instruments_router,
     measurement_family_router,
     measurement_staff_router,

@@ -16,7 +16,7 @@ MATCH_ANY = {"If-Match": "*"}
 @dataclass(frozen=True)
 class Rule:
     """What each role gets. `kind` is family (scoped to one family), staff (family, coordinator/admin only),
-    or global (not about one family)."""
+    global (not about one family), or funder (client-credentials tokens only: every staff token gets 401)."""
 
     ok: int
     kind: str = "family"
@@ -31,7 +31,7 @@ class Rule:
     def expected(self, role: str, relation: str) -> int:
         if self.public:
             return self.ok
-        if role == "anonymous":
+        if role == "anonymous" or self.kind == "funder":
             return 401
         if self.kind == "global":
             return self.ok if role in self.roles else 403

@@ -2,15 +2,17 @@
 
 import uuid
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
 from fastapi.security import OAuth2PasswordBearer
 
+from api.core.config import get_settings
 from api.core.db import SessionDep
 from api.core.errors import Forbidden, Unauthorized
 from api.core.security import ACCESS, decode_token
-from api.models import Role, User
+from api.models import FunderClient, Role, User
 
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 
@@ -78,3 +80,60 @@ def require_role(*roles: Role) -> object:
 
 StaffPrincipal = Annotated[Principal, require_role(Role.admin, Role.coordinator)]
 AdminPrincipal = Annotated[Principal, require_role(Role.admin)]
+
+
+@dataclass(frozen=True)
+class FunderPrincipal(Principal):
+    """A funder's system (client-credentials token): its funder, regions and granted scopes."""
+
+    funder_name: str = ""
+    region_ids: tuple[uuid.UUID, ...] = ()
+
+
+def get_funder_principal(
+    request: Request,
+    session: SessionDep,
+    token: Annotated[str | None, Depends(oauth2_scheme)],
+) -> FunderPrincipal:
+    """Resolve a client-credentials token to an active funder client; a person's token is a 401 here."""
+    if not token:
+        raise Unauthorized("A client-credentials token is required.", headers={"WWW-Authenticate": "Bearer"})
+    claims = decode_token(token, kind=ACCESS)
+    client = session.get(FunderClient, claims.subject) if claims.actor_type == "client" else None
+    # Tokens issued before the last secret rotation die with it (iat = exp - lifetime, whole seconds).
+    issued_at = claims.expires_at - timedelta(minutes=get_settings().funder_token_minutes)
+    if (
+        client is None
+        or client.revoked_at is not None
+        or issued_at < client.secret_rotated_at.replace(microsecond=0)
+    ):
+        raise Unauthorized("This client token is not valid.", headers={"WWW-Authenticate": "Bearer"})
+    return FunderPrincipal(
+        actor_type="client",
+        id=client.id,
+        role=None,
+        organisation_id=client.organisation_id,
+        client_address=client_address(request),
+        scopes=tuple(s for s in claims.scopes if s in client.scopes),
+        funder_name=client.funder_name,
+        region_ids=tuple(uuid.UUID(r) for r in client.region_ids),
+    )
+
+
+def require_scope(scope: str) -> object:
+    """A dependency that lets a funder client through only when its token carries `scope` (else 403)."""
+
+    def _check(principal: Annotated[FunderPrincipal, Depends(get_funder_principal)]) -> FunderPrincipal:
+        if scope not in principal.scopes:
+            raise Forbidden(
+                f"Dit token heeft scope {scope} niet / this token lacks the scope {scope}.",
+                headers={"WWW-Authenticate": f'Bearer error="insufficient_scope", scope="{scope}"'},
+            )
+        return principal
+
+    return Depends(_check)
+
+
+OutcomesClient = Annotated[FunderPrincipal, require_scope("outcomes:read")]
+TrajectoriesClient = Annotated[FunderPrincipal, require_scope("trajectories:read")]
+WebhooksClient = Annotated[FunderPrincipal, require_scope("webhooks:manage")]

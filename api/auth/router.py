@@ -1,6 +1,9 @@
 """The OAuth2 token endpoint (RFC 6749) and log-out."""
 
+import base64
+import binascii
 from typing import Annotated, Literal
+from urllib.parse import unquote_plus
 
 from fastapi import APIRouter, Cookie, Form, Request, Response
 from fastapi.responses import JSONResponse
@@ -25,6 +28,26 @@ FormText = Annotated[str | None, Form(max_length=4096)]
 class UnsupportedGrant(DomainError):
     status_code = 400
     title = "Unsupported grant type"
+
+
+def _client_credentials(
+    request: Request, client_id: str | None, client_secret: str | None
+) -> tuple[str, str]:
+    """The client's id and secret from HTTP Basic (RFC 6749 §2.3.1, form-encoded inside) or the form body."""
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "basic":
+        return client_id or "", client_secret or ""
+    if client_id or client_secret:
+        raise service.InvalidGrant(
+            "Gebruik één manier om de client aan te melden / use one client authentication method.",
+            extensions={"error": "invalid_request"},
+        )
+    try:
+        decoded = base64.b64decode(value.strip(), validate=True).decode()
+    except (binascii.Error, UnicodeDecodeError):
+        decoded = ""
+    name, _, secret = decoded.partition(":")
+    return unquote_plus(name), unquote_plus(secret)
 
 
 def _with_cookie(token: TokenResponse) -> JSONResponse:
@@ -59,13 +82,18 @@ def issue_token(
     scope: FormText = None,
     refresh_cookie: Annotated[str | None, Cookie(alias=REFRESH_COOKIE)] = None,
 ) -> JSONResponse:
-    """Issue tokens: password grant for people, refresh_token grant to rotate (body or cookie)."""
+    """Issue tokens: password grant for people, refresh_token to rotate, client_credentials for funders."""
     if grant_type == "password":
         token = service.password_grant(
             session, email=username or "", password=password or "", address=client_address(request)
         )
     elif grant_type == "refresh_token":
         token = service.refresh_grant(session, refresh_token=refresh_token or refresh_cookie)
+    elif grant_type == "client_credentials":
+        name, secret = _client_credentials(request, client_id, client_secret)
+        token = service.client_credentials_grant(
+            session, client_id=name, client_secret=secret, scope=scope, address=client_address(request)
+        )
     else:
         raise UnsupportedGrant(
             "This grant type is not available here.", extensions={"error": "unsupported_grant_type"}

@@ -11,10 +11,12 @@ from api.auth.schemas import TokenResponse
 from api.core.config import get_settings
 from api.core.errors import DomainError, TooManyRequests, Unauthorized
 from api.core.security import ACCESS, REFRESH, create_token, decode_token, keyed_digest, verify_password
-from api.models import LoginFailure, RefreshToken, User
+from api.funders.crypto import secret_matches
+from api.models import FunderClient, LoginFailure, RefreshToken, User
 from api.models.base import utcnow
 
 WRONG_LOGIN = "E-mailadres of wachtwoord klopt niet / e-mail address or password is wrong."
+WRONG_CLIENT = "Client-id of client-secret klopt niet / client authentication failed."
 
 
 class InvalidGrant(DomainError):
@@ -122,6 +124,49 @@ def refresh_grant(session: Session, *, refresh_token: str | None) -> TokenRespon
             "Account niet actief / account not active.", extensions=_oauth_error("invalid_grant")
         )
     return _issue(session, user, chain_id=row.chain_id)
+
+
+class InvalidScope(DomainError):
+    status_code = 400
+    title = "Invalid scope"
+
+
+def client_credentials_grant(
+    session: Session, *, client_id: str, client_secret: str, scope: str | None, address: str | None
+) -> TokenResponse:
+    """Sign in a funder system (RFC 6749 §4.4): a short-lived token with the granted scopes, no refresh."""
+    settings = get_settings()
+    account_key = keyed_digest(client_id, purpose="client-account")
+    address_key = keyed_digest(address or "unknown", purpose="login-address")
+    _check_throttle(session, account_key=account_key, address_key=address_key)
+    client = session.exec(select(FunderClient).where(FunderClient.client_id == client_id)).first()
+    valid = secret_matches(client_secret, client.secret_hash if client else None)
+    if client is None or not valid or client.revoked_at is not None:
+        raise Unauthorized(
+            WRONG_CLIENT,
+            persist=[LoginFailure(account_key=account_key, address_key=address_key)],
+            headers={"WWW-Authenticate": 'Basic realm="bondgenoot"'},
+            extensions=_oauth_error("invalid_client"),
+        )
+    requested = scope.split() if scope and scope.strip() else list(client.scopes)
+    if not requested or set(requested) - set(client.scopes):
+        raise InvalidScope(
+            "Gevraagde scope is niet toegestaan voor deze client / "
+            "requested scope is not granted to this client.",
+            extensions=_oauth_error("invalid_scope"),
+        )
+    granted = tuple(sorted(set(requested)))
+    access, _ = create_token(
+        subject=client.id,
+        kind=ACCESS,
+        lifetime=timedelta(minutes=settings.funder_token_minutes),
+        actor_type="client",
+        scopes=granted,
+    )
+    client.last_used_at = utcnow()
+    return TokenResponse(
+        access_token=access, expires_in=settings.funder_token_minutes * 60, scope=" ".join(granted)
+    )
 
 
 def revoke_chain(session: Session, chain_id: uuid.UUID) -> None:

@@ -31,6 +31,14 @@ class Settings(BaseSettings):
     cors_origins: list[str] = []
     frontend_dist: Path = REPO_ROOT / "frontend" / "dist"
     secure_cookies: bool = False
+    suppression_threshold: int = Field(default=5, ge=1, le=100)
+    funder_token_minutes: int = Field(default=10, ge=1, le=60)
+    webhook_max_attempts: int = Field(default=8, ge=1, le=30)
+    webhook_backoff_seconds: float = Field(default=5.0, gt=0)
+    webhook_backoff_max_seconds: float = Field(default=36_000.0, gt=0)
+    webhook_lease_seconds: int = Field(default=60, ge=5)
+    webhook_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
+    worker_poll_seconds: float = Field(default=2.0, gt=0)
     wave_t1_months: int = Field(default=6, ge=1, le=60)
     wave_t2_months: int = Field(default=12, ge=1, le=120)
     wave_follow_up_months: int = Field(default=6, ge=1, le=60)

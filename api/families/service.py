@@ -23,6 +23,7 @@ from api.families.schemas import (
     FamilyUpdate,
     MemberPublic,
 )
+from api.funders.outbox import emit
 from api.models import Family, FamilyStatus, Region, Role, User
 from api.models.base import utcnow
 
@@ -205,6 +206,8 @@ def update_family(
     changes = data.model_dump(exclude_unset=True)
     if "status" in changes:
         _check_transition(family, changes.pop("status"))
+        if data.status == FamilyStatus.closed and family.status != FamilyStatus.closed:
+            emit(session, event_type="family.closed", family_id=family.id)  # same transaction as the change
         family.status = data.status  # type: ignore[assignment]
     if "target_groups" in changes:
         changes["target_groups"] = [g.value for g in data.target_groups or []]

@@ -11,6 +11,14 @@ from api.models.family import (
     MemberRole,
     NetworkContact,
 )
+from api.models.funders import (
+    DeliveryStatus,
+    FamilyConsent,
+    FunderClient,
+    WebhookAttempt,
+    WebhookEndpoint,
+    WebhookMessage,
+)
 from api.models.measurements import (
     ChangeClassValue,
     Factor,
@@ -28,13 +36,16 @@ __all__ = [
     "AuditEvent",
     "ChangeClassValue",
     "ContactKind",
+    "DeliveryStatus",
     "Factor",
     "FactorKind",
     "Family",
+    "FamilyConsent",
     "FamilyFactor",
     "FamilyMember",
     "FamilyStatus",
     "FamilyType",
+    "FunderClient",
     "IdempotencyRecord",
     "Instrument",
     "LoginFailure",
@@ -49,4 +60,7 @@ __all__ = [
     "Role",
     "User",
     "Wave",
+    "WebhookAttempt",
+    "WebhookEndpoint",
+    "WebhookMessage",
 ]

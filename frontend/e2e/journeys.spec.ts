@@ -138,6 +138,28 @@ test.describe('supporter journeys', () => {
     await expect(page.getByRole('heading', { level: 1, name: /Gezin Onthouden/ })).toBeVisible()
   })
 
+  test('the skip link and the forms work with the keyboard alone', async ({ page }) => {
+    await logIn(page, FATIMA)
+    await page.keyboard.press('Tab')
+    const skip = page.getByRole('link', { name: 'Naar de inhoud' })
+    await expect(skip).toBeFocused()
+    await expect(skip).toBeInViewport()
+    await page.keyboard.press('Enter')
+    await expect(page.locator('main')).toBeFocused()
+
+    await page.getByRole('table').getByRole('link').first().focus()
+    await page.keyboard.press('Enter')
+    const add = page.getByRole('button', { name: 'Gezinslid toevoegen' })
+    await add.focus()
+    await page.keyboard.press('Enter')
+    await expect(page.locator('form.entity-form').getByLabel(/^Naam/)).toBeVisible()
+    await page.locator('form.entity-form').getByLabel(/^Naam/).focus()
+    await page.keyboard.type('Toetsenbord Tineke')
+    await page.keyboard.press('Enter')
+    await expect(page.locator('#members .entity-title', { hasText: 'Toetsenbord Tineke' })).toBeVisible()
+    await expect(page.getByRole('heading', { level: 2, name: 'Gezinsleden' })).toBeFocused()
+  })
+
   test('the language switch is remembered', async ({ page }) => {
     await logIn(page, FATIMA)
     await page.getByRole('button', { name: 'English' }).click()

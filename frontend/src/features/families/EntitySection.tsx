@@ -1,4 +1,4 @@
-import { type SyntheticEvent, type ReactNode, useState } from 'react'
+import { type ReactNode, type SyntheticEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../api/errors'
 import { ConflictMessage } from '../../components/ConflictMessage'
@@ -55,16 +55,21 @@ export function EntitySection<T extends Item>(props: EntitySectionProps<T>) {
   const [confirming, setConfirming] = useState<string | null>(null)
   const { save, remove } = props
   const headingId = `${props.id}-heading`
+  const heading = useRef<HTMLHeadingElement>(null)
 
+  /** Closing a form puts focus back on the section, so keyboard users continue where they were. */
   function close() {
     setEditing(null)
     save.reset()
+    requestAnimationFrame(() => heading.current?.focus())
   }
 
   return (
     <section className="card" aria-labelledby={headingId} id={props.id}>
       <div className="section-heading">
-        <h2 id={headingId}>{props.title}</h2>
+        <h2 id={headingId} ref={heading} tabIndex={-1}>
+          {props.title}
+        </h2>
         {editing === null ? (
           <button type="button" className="button button-secondary button-small" onClick={() => setEditing('new')}>
             {props.addLabel}

@@ -1,0 +1,1 @@
+"""Funder integration: API clients, region outcomes, pseudonymised trajectories (FHIR) and webhooks."""

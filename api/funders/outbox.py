@@ -1,0 +1,80 @@
+"""The transactional outbox: events are written in the same transaction as the change they announce.
+
+Other domains call `emit(...)` from their service (plan adopted, meeting held, measurement completed); the
+rows commit or roll back with that change, and `bondgenoot worker` delivers them later.
+"""
+
+import re
+import uuid
+from collections.abc import Mapping
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from api.funders.crypto import pseudonym
+from api.funders.schemas import EventType
+from api.models import Family, FamilyConsent, FunderClient, WebhookEndpoint, WebhookMessage
+from api.models.base import utcnow
+
+_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+_CODE = re.compile(r"^[A-Za-z0-9_.:-]{1,40}$")
+
+
+def _thin(key: str, data: Mapping[str, object]) -> dict[str, object]:
+    """Only ids (as the client's pseudonyms), numbers, months and short codes: free text cannot slip in."""
+    thin: dict[str, object] = {}
+    for name, value in data.items():
+        if not _KEY.match(name):
+            raise ValueError(f"event data key {name!r} is not a plain identifier")
+        if isinstance(value, uuid.UUID):
+            thin[name] = str(uuid.UUID(hex=pseudonym(key, value)))
+        elif isinstance(value, bool | int):
+            thin[name] = value
+        elif isinstance(value, date):
+            thin[name] = value.strftime("%Y-%m")
+        elif isinstance(value, str) and _CODE.match(value):
+            thin[name] = value
+        else:
+            raise ValueError(f"event data {name!r} must be an id, a number, a date or a short code")
+    return thin
+
+
+def emit(
+    session: Session, *, event_type: str, family_id: uuid.UUID, data: Mapping[str, object] | None = None
+) -> int:
+    """Queue `event_type` about a family for every subscribed endpoint of clients whose regions cover it,
+    when the family consented to funder data. Returns how many messages were queued."""
+    kind = EventType(event_type)  # an unknown type is a programming error: fail loudly
+    row = session.exec(
+        select(Family, FamilyConsent)
+        .join(FamilyConsent, col(FamilyConsent.family_id) == Family.id)
+        .where(Family.id == family_id)
+    ).first()
+    if row is None:
+        return 0
+    family, consent = row
+    if not consent.funder_data or family.region_id is None or family.archived_at is not None:
+        return 0
+    targets = session.exec(
+        select(WebhookEndpoint, FunderClient)
+        .join(FunderClient, col(FunderClient.id) == WebhookEndpoint.client_id)
+        .where(
+            FunderClient.organisation_id == family.organisation_id,
+            col(FunderClient.revoked_at).is_(None),
+            col(WebhookEndpoint.disabled_at).is_(None),
+        )
+    ).all()
+    now = utcnow()
+    queued = 0
+    for endpoint, client in targets:
+        if str(family.region_id) not in client.region_ids or kind.value not in endpoint.event_types:
+            continue
+        payload = {
+            "type": kind.value,
+            "timestamp": now.isoformat().replace("+00:00", "Z"),
+            "data": {"pseudonym": pseudonym(client.pseudonym_key, family.id)}
+            | _thin(client.pseudonym_key, data or {}),
+        }
+        session.add(WebhookMessage(endpoint_id=endpoint.id, event_type=kind.value, payload=payload))
+        queued += 1
+    return queued

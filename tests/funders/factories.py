@@ -1,0 +1,56 @@
+"""Plain functions that make funder clients, consent and tokens for tests."""
+
+from datetime import timedelta
+
+from sqlmodel import Session
+
+from api.core.security import ACCESS, create_token
+from api.funders.crypto import new_client_id, new_client_secret, new_pseudonym_key, secret_digest
+from api.models import Family, FamilyConsent, FunderClient, Organisation, Region
+
+ALL_SCOPES = ("outcomes:read", "trajectories:read", "webhooks:manage")
+
+
+def make_client(
+    session: Session,
+    organisation: Organisation,
+    regions: list[Region],
+    scopes: tuple[str, ...] = ALL_SCOPES,
+    funder: str = "CZ",
+) -> tuple[FunderClient, str]:
+    """A funder client and its secret in clear."""
+    secret = new_client_secret()
+    client = FunderClient(
+        organisation_id=organisation.id,
+        client_id=new_client_id(),
+        name=f"{funder} test",
+        funder_name=funder,
+        region_ids=[str(r.id) for r in regions],
+        scopes=list(scopes),
+        secret_hash=secret_digest(secret),
+        pseudonym_key=new_pseudonym_key(),
+    )
+    session.add(client)
+    session.flush()
+    return client, secret
+
+
+def client_auth(client: FunderClient, scopes: tuple[str, ...] | None = None) -> dict[str, str]:
+    """Authorization header for a funder client (signed directly; the grant itself is tested elsewhere)."""
+    token, _ = create_token(
+        subject=client.id,
+        kind=ACCESS,
+        lifetime=timedelta(minutes=10),
+        actor_type="client",
+        scopes=tuple(client.scopes) if scopes is None else scopes,
+    )
+    return {"Authorization": f"Bearer {token}"}
+
+
+def consent(
+    session: Session, family: Family, *, funder_data: bool = True, aggregates_only: bool = False
+) -> FamilyConsent:
+    row = FamilyConsent(family_id=family.id, funder_data=funder_data, aggregates_only=aggregates_only)
+    session.add(row)
+    session.flush()
+    return row
