@@ -72,7 +72,7 @@ def facts_for(family_id: uuid.UUID, level: int = 1) -> FamilyFacts:
                 adopted_on=date(2026, 3, 1),
                 gas_t_score=60.0,
             )
-        ],  # fmt: skip
+        ],
         goals=[goal],
         meetings=[MeetingFact(id=uuid.uuid5(family_id, "meeting"), held_on=date(2026, 3, 1))],
         scores=[

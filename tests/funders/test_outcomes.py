@@ -52,7 +52,7 @@ def test_outcomes_per_region_and_period(
     assert q1["by_family_type"]["child_id_parents"]["value"] == 6
     assert q1["meetings_held"]["value"] == 6
     assert q2["meetings_held"] == {"suppressed": True}  # no family had a meeting in Q2
-    # Q1: every goal at −1 → T = 40; Q2: at +1 → T = 60.
+    # Q1: every goal at -1 → T = 40; Q2: at +1 → T = 60.
     assert q1["mean_gas_t_score"]["value"] == pytest.approx(40.0)
     assert q2["mean_gas_t_score"]["value"] == pytest.approx(60.0)
     [change] = q2["instruments"]
