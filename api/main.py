@@ -20,6 +20,10 @@ from api.funders.admin_router import router as funder_admin_router
 from api.funders.consent_router import router as consent_router
 from api.funders.router import router as funder_router
 from api.health.router import router as health_router
+from api.plans.actions_router import router as plan_actions_router
+from api.plans.goals_router import router as plan_goals_router
+from api.plans.overview_router import router as plans_overview_router
+from api.plans.router import router as plan_router
 from api.measurements.family_router import router as measurement_family_router
 from api.measurements.router import router as instruments_router
 from api.measurements.staff_router import router as measurement_staff_router
@@ -35,6 +39,10 @@ ROUTERS: list[APIRouter] = [
     families_router,
     people_router,
     audit_router,
+    plan_router,
+    plan_goals_router,
+    plan_actions_router,
+    plans_overview_router,
     consent_router,
     funder_admin_router,
     funder_router,

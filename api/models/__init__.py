@@ -31,6 +31,18 @@ from api.models.measurements import (
     Wave,
 )
 from api.models.organisation import Organisation, Region, Role, User
+from api.models.plans import (
+    ActionStatus,
+    GasScore,
+    Goal,
+    GoalMember,
+    GoalStatus,
+    LifeDomain,
+    OwnerType,
+    Plan,
+    PlanAction,
+    PlanVersion,
+)
 
 __all__ = [
     "AuditEvent",
@@ -55,6 +67,16 @@ __all__ = [
     "MemberRole",
     "NetworkContact",
     "Organisation",
+    "ActionStatus",
+    "GasScore",
+    "Goal",
+    "GoalMember",
+    "GoalStatus",
+    "LifeDomain",
+    "OwnerType",
+    "Plan",
+    "PlanAction",
+    "PlanVersion",
     "RefreshToken",
     "Region",
     "Role",

@@ -1,0 +1,1 @@
+"""One family, one plan: goals, GAS progress, actions, versions and evaluation debt."""

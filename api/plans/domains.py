@@ -1,0 +1,27 @@
+"""Life domains: the shipped list (health, education, housing …), extended by administrators."""
+
+from sqlmodel import Session, col, select
+
+from api.core.errors import Conflict
+from api.models import LifeDomain
+from api.plans.schemas import LifeDomainCreate, LifeDomainPublic
+from api.plans.views import domain_public
+
+
+def list_domains(session: Session) -> list[LifeDomainPublic]:
+    """Every life domain in display order."""
+    domains = session.exec(
+        select(LifeDomain).order_by(col(LifeDomain.position), col(LifeDomain.label_nl))
+    ).all()
+    return [domain_public(d) for d in domains]
+
+
+def create_domain(session: Session, data: LifeDomainCreate) -> LifeDomainPublic:
+    """Add a life domain (the caller is an administrator)."""
+    taken = session.exec(select(LifeDomain.id).where(LifeDomain.code == data.code)).first()
+    if taken is not None:
+        raise Conflict("Dit levensgebied bestaat al / this life domain already exists.")
+    domain = LifeDomain(**data.model_dump())
+    session.add(domain)
+    session.flush()
+    return domain_public(domain)

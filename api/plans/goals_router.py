@@ -1,0 +1,138 @@
+"""Routes for goals, their GAS scores and adding actions to them."""
+
+import uuid
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import JSONResponse
+
+from api.auth.principal import CurrentPrincipal
+from api.core.concurrency import IdempotencyKey, IfMatch, etag, idempotent_create
+from api.core.db import SessionDep
+from api.core.openapi import problems
+from api.plans import actions, gas, service
+from api.plans.schemas import (
+    ActionCreate,
+    ActionPublic,
+    GoalCreate,
+    GoalDetail,
+    GoalUpdate,
+    ScoreCreate,
+    ScorePublic,
+)
+
+router = APIRouter(prefix="/families/{family_id}/plan/goals", tags=["plans"])
+
+
+def _etag_header(result: object) -> dict[str, str]:
+    return {"ETag": etag(result.version)}  # type: ignore[attr-defined]
+
+
+@router.post("", response_model=GoalDetail, status_code=201, responses=problems(404, 409))
+def create_plan_goal(
+    family_id: uuid.UUID,
+    data: GoalCreate,
+    request: Request,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    idempotency_key: IdempotencyKey = None,
+) -> JSONResponse:
+    """Add a goal to the draft, in the family's own words."""
+    return idempotent_create(
+        session,
+        actor_id=principal.id,
+        key=idempotency_key,
+        path=request.url.path,
+        payload=data,
+        create=lambda: service.create_goal(session, principal, family_id, data),
+        headers=_etag_header,
+    )
+
+
+@router.get("/{goal_id}", response_model=GoalDetail, responses=problems(404))
+def read_plan_goal(
+    family_id: uuid.UUID,
+    goal_id: uuid.UUID,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    response: Response,
+) -> GoalDetail:
+    """One goal with its GAS ladder, latest score and actions; the answer carries an ETag."""
+    goal = service.read_goal(session, principal, family_id, goal_id)
+    response.headers["ETag"] = etag(goal.version)
+    return goal
+
+
+@router.patch("/{goal_id}", response_model=GoalDetail, responses=problems(404, 409, 412, 428))
+def update_plan_goal(
+    family_id: uuid.UUID,
+    goal_id: uuid.UUID,
+    data: GoalUpdate,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    response: Response,
+    if_match: IfMatch = None,
+) -> GoalDetail:
+    """Change a goal (send `If-Match`); a goal becomes active only with all five GAS levels described."""
+    goal = service.update_goal(session, principal, family_id, goal_id, data, if_match)
+    response.headers["ETag"] = etag(goal.version)
+    return goal
+
+
+@router.delete("/{goal_id}", status_code=204, responses=problems(404, 409))
+def delete_plan_goal(
+    family_id: uuid.UUID, goal_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
+) -> Response:
+    """Remove a goal that was never scored, with its actions (a scored goal is discontinued instead)."""
+    service.delete_goal(session, principal, family_id, goal_id)
+    return Response(status_code=204)
+
+
+@router.get("/{goal_id}/scores", response_model=list[ScorePublic], responses=problems(404))
+def list_goal_scores(
+    family_id: uuid.UUID, goal_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
+) -> list[ScorePublic]:
+    """The goal's GAS scores, oldest first."""
+    return gas.list_scores(session, principal, family_id, goal_id)
+
+
+@router.post("/{goal_id}/scores", response_model=ScorePublic, status_code=201, responses=problems(404, 409))
+def record_goal_score(
+    family_id: uuid.UUID,
+    goal_id: uuid.UUID,
+    data: ScoreCreate,
+    request: Request,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    idempotency_key: IdempotencyKey = None,
+) -> JSONResponse:
+    """Record where the goal stands on a date (-2 .. +2); a second score on one day corrects the first."""
+    return idempotent_create(
+        session,
+        actor_id=principal.id,
+        key=idempotency_key,
+        path=request.url.path,
+        payload=data,
+        create=lambda: gas.record_score(session, principal, family_id, goal_id, data),
+    )
+
+
+@router.post("/{goal_id}/actions", response_model=ActionPublic, status_code=201, responses=problems(404, 409))
+def create_plan_action(
+    family_id: uuid.UUID,
+    goal_id: uuid.UUID,
+    data: ActionCreate,
+    request: Request,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    idempotency_key: IdempotencyKey = None,
+) -> JSONResponse:
+    """Add an action to the goal: what, who, by when (not yet agreed at the table)."""
+    return idempotent_create(
+        session,
+        actor_id=principal.id,
+        key=idempotency_key,
+        path=request.url.path,
+        payload=data,
+        create=lambda: actions.create_action(session, principal, family_id, goal_id, data),
+        headers=_etag_header,
+    )

@@ -1,0 +1,58 @@
+"""Routes outside one family: life domains and evaluation debt."""
+
+import uuid
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from api.auth.principal import AdminPrincipal, CurrentPrincipal, StaffPrincipal
+from api.core.concurrency import IdempotencyKey, idempotent_create
+from api.core.db import SessionDep
+from api.core.openapi import problems
+from api.core.pagination import Page
+from api.plans import debt, domains
+from api.plans.schemas import EvaluationDebt, EvaluationDebtSummary, LifeDomainCreate, LifeDomainPublic
+
+router = APIRouter(tags=["plans"])
+
+
+@router.get("/life-domains", response_model=Page[LifeDomainPublic])
+def list_life_domains(session: SessionDep, _: CurrentPrincipal) -> Page[LifeDomainPublic]:
+    """All life domains, in display order (a short list, on one page)."""
+    return Page(items=domains.list_domains(session))
+
+
+@router.post("/life-domains", response_model=LifeDomainPublic, status_code=201, responses=problems(403, 409))
+def create_life_domain(
+    data: LifeDomainCreate,
+    request: Request,
+    session: SessionDep,
+    principal: AdminPrincipal,
+    idempotency_key: IdempotencyKey = None,
+) -> JSONResponse:
+    """Add a life domain with Dutch and English labels (admin)."""
+    return idempotent_create(
+        session,
+        actor_id=principal.id,
+        key=idempotency_key,
+        path=request.url.path,
+        payload=data,
+        create=lambda: domains.create_domain(session, data),
+    )
+
+
+@router.get("/evaluation-debt", response_model=EvaluationDebt)
+def read_evaluation_debt(
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    supporter_id: uuid.UUID | None = None,
+    family_id: uuid.UUID | None = None,
+) -> EvaluationDebt:
+    """Goals without a recent GAS score and overdue actions in your families, longest overdue first."""
+    return debt.evaluation_debt(session, principal, supporter_id=supporter_id, family_id=family_id)
+
+
+@router.get("/evaluation-debt/summary", response_model=EvaluationDebtSummary, responses=problems(403))
+def read_evaluation_debt_summary(session: SessionDep, principal: StaffPrincipal) -> EvaluationDebtSummary:
+    """Evaluation debt counted per supporter of the organisation (coordinator or admin)."""
+    return debt.debt_summary(session, principal)
