@@ -55,7 +55,7 @@ export interface paths {
         put?: never;
         /**
          * Issue Token
-         * @description Issue tokens: password grant for people, refresh_token grant to rotate (body or cookie).
+         * @description Issue tokens: password grant for people, refresh_token to rotate, client_credentials for funders.
          */
         post: operations["issue_token"];
         delete?: never;
@@ -396,10 +396,562 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/families/{family_id}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Consent
+         * @description What the family agreed to share with funders and researchers; the answer carries an ETag.
+         */
+        get: operations["read_consent"];
+        /**
+         * Record Consent
+         * @description Record the family's consent (send If-Match with the ETag you read once a consent exists).
+         */
+        put: operations["record_consent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funder/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Funder Clients
+         * @description The organisation's funder API clients (administrator).
+         */
+        get: operations["list_funder_clients"];
+        put?: never;
+        /**
+         * Create Funder Client
+         * @description Register a funder's system; `client_secret` is in this answer only (administrator).
+         */
+        post: operations["create_funder_client"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funder/clients/{api_client_id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate Funder Client Secret
+         * @description Issue a new secret (shown once); the old one and its tokens stop working (administrator).
+         */
+        post: operations["rotate_funder_client_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funder/clients/{api_client_id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke Funder Client
+         * @description Revoke a client for good: no tokens, no data, no webhook deliveries (administrator).
+         */
+        post: operations["revoke_funder_client"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funder/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Webhook Deliveries
+         * @description Webhook messages with their status and last attempt, newest first (administrator).
+         */
+        get: operations["list_webhook_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funder/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Outcomes
+         * @description Outcomes of your regions per region and period; small cells are `{"suppressed": true}`.
+         */
+        get: operations["read_outcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funder/trajectories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Trajectories
+         * @description Pseudonymised trajectories of consenting families in your regions, newest first.
+         */
+        get: operations["list_trajectories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funder/trajectories/{pseudonym}/fhir": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Trajectory Fhir
+         * @description One pseudonymised trajectory as a FHIR R4 Bundle (`application/fhir+json`).
+         */
+        get: operations["export_trajectory_fhir"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funder/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Webhooks
+         * @description Your webhook endpoints.
+         */
+        get: operations["list_webhooks"];
+        put?: never;
+        /**
+         * Create Webhook
+         * @description Register an endpoint for events; the `whsec_…` signing secret is in this answer only.
+         */
+        post: operations["create_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/funder/webhooks/{webhook_endpoint_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Disable Webhook
+         * @description Stop deliveries to one of your endpoints (its history stays visible to the administrator).
+         */
+        delete: operations["disable_webhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instruments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Instruments
+         * @description The organisation's instruments (latest versions), each with its licence.
+         */
+        get: operations["list_instruments"];
+        put?: never;
+        /**
+         * Create Instrument
+         * @description Define a new instrument (administrator); it starts at version 1.
+         */
+        post: operations["create_instrument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instruments/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Instrument
+         * @description One instrument: the latest definition and its versions with how often each was answered.
+         */
+        get: operations["read_instrument"];
+        /**
+         * Edit Instrument
+         * @description Edit an instrument (administrator): answered versions stay frozen, so this makes a new version.
+         */
+        put: operations["edit_instrument"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/factors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Factors
+         * @description The coded hindering and facilitating factors.
+         */
+        get: operations["list_factors"];
+        put?: never;
+        /**
+         * Create Factor
+         * @description Add a coded factor (administrator).
+         */
+        post: operations["create_factor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/factors/{factor_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Factor
+         * @description Change a factor's labels or kind, or retire it (administrator; send If-Match).
+         */
+        patch: operations["update_factor"];
+        trace?: never;
+    };
+    "/api/v1/families/{family_id}/measurement-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Measurement Plan
+         * @description The family's waves: which instrument, for whom, when, and whether it is due, overdue or done.
+         */
+        get: operations["read_measurement_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{family_id}/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Measurements
+         * @description The family's measurements, newest first.
+         */
+        get: operations["list_measurements"];
+        put?: never;
+        /**
+         * Start Measurement
+         * @description Start a questionnaire for a respondent at a wave; answers the form to fill in.
+         */
+        post: operations["start_measurement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{family_id}/measurements/{measurement_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Measurement
+         * @description One questionnaire: the form with its licence, the answers so far, and the scores once completed.
+         */
+        get: operations["read_measurement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{family_id}/measurements/{measurement_id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save Measurement Answers
+         * @description Save some answers (null clears one); other answers are kept, so a respondent can stop and resume.
+         */
+        put: operations["save_measurement_answers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{family_id}/measurements/{measurement_id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete Measurement
+         * @description Finish a questionnaire: it is scored, and change from T0 with its RCI is stored.
+         */
+        post: operations["complete_measurement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{family_id}/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Family Outcomes
+         * @description Scores per instrument, respondent and wave, with change from T0, RCI and class, and the family mean.
+         */
+        get: operations["read_family_outcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{family_id}/factors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Family Factors
+         * @description The hindering and facilitating factors recorded for the family.
+         */
+        get: operations["list_family_factors"];
+        put?: never;
+        /**
+         * Record Family Factor
+         * @description Record a factor seen in the family, with a note.
+         */
+        post: operations["record_family_factor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measurements/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Due Measurements
+         * @description Due and overdue measurements of your families (evaluation debt), oldest due date first.
+         */
+        get: operations["list_due_measurements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outcomes/cohort": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Cohort Outcomes
+         * @description Per instrument and scale: mean change from T0, shares reliably improved/deteriorated (staff).
+         */
+        get: operations["read_cohort_outcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/work-engagement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read My Work Engagement
+         * @description Your own work-engagement answers over time (only you see them), with the form.
+         */
+        get: operations["read_my_work_engagement"];
+        put?: never;
+        /**
+         * Answer My Work Engagement
+         * @description Answer the work-engagement questionnaire about yourself; it is scored at once.
+         */
+        post: operations["answer_my_work_engagement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-engagement/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Work Engagement Summary
+         * @description Supporters' work engagement, only as an aggregate over at least five supporters (coordinator).
+         */
+        get: operations["read_work_engagement_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * Aggregation
+         * @description How a scale combines its (keyed) item values.
+         * @enum {string}
+         */
+        Aggregation: "mean" | "sum" | "count_positive";
+        /** AnswersUpdate */
+        AnswersUpdate: {
+            /**
+             * Answers
+             * @description Item number to option value, e.g. {"1": 4, "2": null}.
+             */
+            answers: {
+                [key: string]: number | null;
+            };
+        };
         /** AuditEventPublic */
         AuditEventPublic: {
             /**
@@ -433,6 +985,17 @@ export interface components {
             /** Purpose */
             purpose: string | null;
         };
+        /**
+         * Band
+         * @description A score range with a label; both bounds are inclusive.
+         */
+        Band: {
+            /** Lower */
+            lower: number;
+            /** Upper */
+            upper: number;
+            label: components["schemas"]["LocalizedText"];
+        };
         /** Body_issue_token */
         Body_issue_token: {
             /**
@@ -457,6 +1020,215 @@ export interface components {
         Body_logout: {
             /** Refresh Token */
             refresh_token?: string | null;
+        };
+        /**
+         * Cell
+         * @description A number, or `{"suppressed": true}` when fewer families than the threshold stand behind it.
+         */
+        Cell: {
+            /**
+             * Suppressed
+             * @default false
+             */
+            suppressed: boolean;
+            /** Value */
+            value?: number | null;
+        };
+        /**
+         * ChangeClassValue
+         * @description Mirror of scoring.ChangeClass for the column type (models do not import domain code).
+         * @enum {string}
+         */
+        ChangeClassValue: "recovered" | "improved" | "unchanged" | "deteriorated";
+        /** ClientCreate */
+        ClientCreate: {
+            /**
+             * Name
+             * @example CZ datawarehouse productie
+             */
+            name: string;
+            /**
+             * Funder Name
+             * @example CZ
+             */
+            funder_name: string;
+            /** Region Ids */
+            region_ids: string[];
+            /** Scopes */
+            scopes: components["schemas"]["Scope"][];
+        };
+        /** ClientPublic */
+        ClientPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Client Id */
+            client_id: string;
+            /** Name */
+            name: string;
+            /** Funder Name */
+            funder_name: string;
+            /** Region Ids */
+            region_ids: string[];
+            /** Scopes */
+            scopes: string[];
+            /**
+             * Secret Rotated At
+             * Format: date-time
+             */
+            secret_rotated_at: string;
+            /** Revoked At */
+            revoked_at: string | null;
+            /** Last Used At */
+            last_used_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** ClientWithSecret */
+        ClientWithSecret: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Client Id */
+            client_id: string;
+            /** Name */
+            name: string;
+            /** Funder Name */
+            funder_name: string;
+            /** Region Ids */
+            region_ids: string[];
+            /** Scopes */
+            scopes: string[];
+            /**
+             * Secret Rotated At
+             * Format: date-time
+             */
+            secret_rotated_at: string;
+            /** Revoked At */
+            revoked_at: string | null;
+            /** Last Used At */
+            last_used_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Client Secret
+             * @description Shown this once; store it in your secret manager.
+             */
+            client_secret: string;
+        };
+        /** CohortFactor */
+        CohortFactor: {
+            /** Code */
+            code: string;
+            kind: components["schemas"]["FactorKind"];
+            /** Label Nl */
+            label_nl: string;
+            /** Label En */
+            label_en: string;
+            /** N Families */
+            n_families: number;
+        };
+        /** CohortOutcomes */
+        CohortOutcomes: {
+            wave: components["schemas"]["Wave"];
+            /** Instrument */
+            instrument: string | null;
+            /** Region Id */
+            region_id: string | null;
+            family_type: components["schemas"]["FamilyType"] | null;
+            /** From On */
+            from_on: string | null;
+            /** To On */
+            to_on: string | null;
+            /**
+             * Unit
+             * @default respondent
+             * @constant
+             */
+            unit: "respondent";
+            /** Scales */
+            scales: components["schemas"]["CohortScale"][];
+            /** Factors */
+            factors: components["schemas"]["CohortFactor"][];
+        };
+        /** CohortScale */
+        CohortScale: {
+            /** Instrument Code */
+            instrument_code: string;
+            instrument_name: components["schemas"]["LocalizedText"];
+            /** Scale Code */
+            scale_code: string;
+            scale_name: components["schemas"]["LocalizedText"];
+            /** Higher Is Better */
+            higher_is_better: boolean;
+            /** N Families */
+            n_families: number;
+            /** N Respondents */
+            n_respondents: number;
+            /** Mean Change From T0 */
+            mean_change_from_t0: number | null;
+            /**
+             * N Classified
+             * @description Respondents with an RCI (the scale has norms).
+             */
+            n_classified: number;
+            /**
+             * Share Improved
+             * @description Reliably improved or recovered, of n_classified.
+             */
+            share_improved: number | null;
+            /** Share Deteriorated */
+            share_deteriorated: number | null;
+            /** Share Unchanged */
+            share_unchanged: number | null;
+        };
+        /** ConsentPublic */
+        ConsentPublic: {
+            /**
+             * Family Id
+             * Format: uuid
+             */
+            family_id: string;
+            /** Funder Data */
+            funder_data: boolean;
+            /** Research */
+            research: boolean;
+            /** Aggregates Only */
+            aggregates_only: boolean;
+            /** Recorded By */
+            recorded_by: string | null;
+            /** Recorded At */
+            recorded_at: string | null;
+            /** Version */
+            version: number;
+        };
+        /** ConsentUpdate */
+        ConsentUpdate: {
+            /**
+             * Funder Data
+             * @description Funders may receive the pseudonymised trajectory.
+             */
+            funder_data: boolean;
+            /**
+             * Research
+             * @description Researchers may receive pseudonymised data.
+             */
+            research: boolean;
+            /**
+             * Aggregates Only
+             * @description The family may be counted in suppressed region aggregates (without a trajectory).
+             */
+            aggregates_only: boolean;
         };
         /** ContactCreate */
         ContactCreate: {
@@ -529,6 +1301,132 @@ export interface components {
             phone?: string | null;
             /** Email */
             email?: string | null;
+        };
+        /** DeliveryPublic */
+        DeliveryPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Webhook Id
+             * @description The `webhook-id` header value.
+             */
+            webhook_id: string;
+            /** Client Id */
+            client_id: string;
+            /** Endpoint Url */
+            endpoint_url: string;
+            /** Event Type */
+            event_type: string;
+            status: components["schemas"]["DeliveryStatus"];
+            /** Attempts */
+            attempts: number;
+            /**
+             * Next Attempt At
+             * Format: date-time
+             */
+            next_attempt_at: string;
+            /** Delivered At */
+            delivered_at: string | null;
+            /** Last Status Code */
+            last_status_code: number | null;
+            /** Last Error */
+            last_error: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * DeliveryStatus
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "delivered" | "failed";
+        /** DueMeasurement */
+        DueMeasurement: {
+            wave: components["schemas"]["Wave"];
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /** Instrument Code */
+            instrument_code: string;
+            instrument_name: components["schemas"]["LocalizedText"];
+            respondent: components["schemas"]["RespondentPublic"];
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "upcoming" | "due" | "overdue" | "in_progress" | "done";
+            /** Measurement Id */
+            measurement_id: string | null;
+            /**
+             * Family Id
+             * Format: uuid
+             */
+            family_id: string;
+            /** Family Reference */
+            family_reference: string;
+            /** Family Name */
+            family_name: string;
+        };
+        /** DueMeasurements */
+        DueMeasurements: {
+            /** Items */
+            items: components["schemas"]["DueMeasurement"][];
+        };
+        /**
+         * EventType
+         * @enum {string}
+         */
+        EventType: "plan.adopted" | "meeting.held" | "measurement.completed" | "family.closed";
+        /** FactorCreate */
+        FactorCreate: {
+            /** Code */
+            code: string;
+            kind: components["schemas"]["FactorKind"];
+            /** Label Nl */
+            label_nl: string;
+            /** Label En */
+            label_en: string;
+        };
+        /**
+         * FactorKind
+         * @enum {string}
+         */
+        FactorKind: "hindering" | "facilitating";
+        /** FactorPublic */
+        FactorPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Code */
+            code: string;
+            kind: components["schemas"]["FactorKind"];
+            /** Label Nl */
+            label_nl: string;
+            /** Label En */
+            label_en: string;
+            /** Is Active */
+            is_active: boolean;
+            /** Version */
+            version: number;
+        };
+        /** FactorUpdate */
+        FactorUpdate: {
+            kind?: components["schemas"]["FactorKind"] | null;
+            /** Label Nl */
+            label_nl?: string | null;
+            /** Label En */
+            label_en?: string | null;
+            /** Is Active */
+            is_active?: boolean | null;
         };
         /** FamilyCreate */
         FamilyCreate: {
@@ -624,6 +1522,64 @@ export interface components {
              */
             exported_at: string;
         };
+        /** FamilyFactorCreate */
+        FamilyFactorCreate: {
+            /**
+             * Factor Id
+             * Format: uuid
+             */
+            factor_id: string;
+            /** Note */
+            note?: string | null;
+            /**
+             * Recorded On
+             * @description Defaults to today.
+             */
+            recorded_on?: string | null;
+        };
+        /** FamilyFactorPublic */
+        FamilyFactorPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Family Id
+             * Format: uuid
+             */
+            family_id: string;
+            factor: components["schemas"]["FactorPublic"];
+            /** Note */
+            note: string | null;
+            /**
+             * Recorded On
+             * Format: date
+             */
+            recorded_on: string;
+            /**
+             * Recorded By Id
+             * Format: uuid
+             */
+            recorded_by_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** FamilyOutcomes */
+        FamilyOutcomes: {
+            /**
+             * Family Id
+             * Format: uuid
+             */
+            family_id: string;
+            /** Rci Criterion */
+            rci_criterion: number;
+            /** Instruments */
+            instruments: components["schemas"]["InstrumentOutcomes"][];
+        };
         /** FamilyPublic */
         FamilyPublic: {
             /**
@@ -670,6 +1626,33 @@ export interface components {
              */
             updated_at: string;
         };
+        /** FamilyScalePoint */
+        FamilyScalePoint: {
+            /** Code */
+            code: string;
+            /** Mean */
+            mean: number | null;
+            /** Sd */
+            sd: number | null;
+            /** Minimum */
+            minimum: number | null;
+            /** Maximum */
+            maximum: number | null;
+            /** Spread */
+            spread: number | null;
+            /** N Respondents */
+            n_respondents: number;
+            /**
+             * N Paired
+             * @description Respondents with a score at both T0 and this wave (the change uses them).
+             */
+            n_paired: number;
+            /** Change From T0 */
+            change_from_t0: number | null;
+            /** Rci */
+            rci: number | null;
+            change_class: components["schemas"]["ChangeClassValue"] | null;
+        };
         /**
          * FamilyStatus
          * @enum {string}
@@ -703,6 +1686,21 @@ export interface components {
             /** @description intake → active → phasing_out → closed, and phasing_out → active. */
             status?: components["schemas"]["FamilyStatus"] | null;
         };
+        /** FamilyWave */
+        FamilyWave: {
+            wave: components["schemas"]["Wave"];
+            /** N Responses */
+            n_responses: number;
+            /** Score */
+            score: number | null;
+            /** Change From T0 */
+            change_from_t0: number | null;
+            /** Rci */
+            rci: number | null;
+            change_class: components["schemas"]["ChangeClassValue"] | null;
+            /** Scales */
+            scales: components["schemas"]["FamilyScalePoint"][];
+        };
         /** FieldError */
         FieldError: {
             /**
@@ -725,6 +1723,170 @@ export interface components {
         Health: {
             /** Status */
             status: string;
+        };
+        /** InstrumentChange */
+        InstrumentChange: {
+            /** Instrument */
+            instrument: string;
+            /** Scale */
+            scale: string;
+            families: components["schemas"]["Cell"];
+            mean_change: components["schemas"]["Cell"];
+            /** @description Share (0-1) of families with reliable improvement. */
+            reliable_improvement_share: components["schemas"]["Cell"];
+        };
+        /**
+         * InstrumentDefinition
+         * @description A questionnaire as data: what is asked, how it is scored and where it comes from.
+         */
+        InstrumentDefinition: {
+            /** Code */
+            code: string;
+            /** Version */
+            version: number;
+            name: components["schemas"]["LocalizedText"];
+            description: components["schemas"]["LocalizedLongText"];
+            /** Source */
+            source: string;
+            licence: components["schemas"]["Licence"];
+            respondent: components["schemas"]["Respondent"];
+            /** @default family_outcome */
+            use: components["schemas"]["InstrumentUse"];
+            /**
+             * Wave Member Roles
+             * @default []
+             */
+            wave_member_roles: components["schemas"]["api__measurements__definitions__MemberRole"][];
+            /** @default min_plus_max */
+            reverse_rule: components["schemas"]["ReverseRule"];
+            /** Option Sets */
+            option_sets: components["schemas"]["OptionSet"][];
+            /** Items */
+            items: components["schemas"]["Item"][];
+            /**
+             * Subscales
+             * @default []
+             */
+            subscales: components["schemas"]["Scale"][];
+            total?: components["schemas"]["Scale"] | null;
+        };
+        /** InstrumentDetail */
+        InstrumentDetail: {
+            /** @description The latest version, with its licence. */
+            definition: components["schemas"]["InstrumentDefinition"];
+            /** Versions */
+            versions: components["schemas"]["InstrumentVersionInfo"][];
+            /**
+             * Created New Version
+             * @description After an edit: true when a new version was made, false when replaced.
+             */
+            created_new_version?: boolean | null;
+        };
+        /** InstrumentOutcomes */
+        InstrumentOutcomes: {
+            /** Code */
+            code: string;
+            /** Version */
+            version: number;
+            name: components["schemas"]["LocalizedText"];
+            licence: components["schemas"]["Licence"];
+            /** Primary Scale */
+            primary_scale: string;
+            /** Scales */
+            scales: components["schemas"]["ScaleInfo"][];
+            /** Respondents */
+            respondents: components["schemas"]["RespondentSeries"][];
+            /** Family */
+            family: components["schemas"]["FamilyWave"][];
+        };
+        /** InstrumentSummary */
+        InstrumentSummary: {
+            /** Code */
+            code: string;
+            /**
+             * Version
+             * @description The latest version.
+             */
+            version: number;
+            name: components["schemas"]["LocalizedText"];
+            description: components["schemas"]["LocalizedLongText"];
+            respondent: components["schemas"]["Respondent"];
+            use: components["schemas"]["InstrumentUse"];
+            licence: components["schemas"]["Licence"];
+            /** N Versions */
+            n_versions: number;
+        };
+        /**
+         * InstrumentUse
+         * @description What an instrument is for, which decides where it may be answered and who may see the answers.
+         * @enum {string}
+         */
+        InstrumentUse: "family_outcome" | "checkin" | "staff_wellbeing";
+        /** InstrumentVersionInfo */
+        InstrumentVersionInfo: {
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * N Measurements
+             * @description Answers given on this version; a version with answers is frozen.
+             */
+            n_measurements: number;
+        };
+        /**
+         * Item
+         * @description One question; text is optional so a licensee can type in licensed wording.
+         */
+        Item: {
+            /** Number */
+            number: number;
+            /** Text Nl */
+            text_nl?: string | null;
+            /** Text En */
+            text_en?: string | null;
+            /** Option Set */
+            option_set: string;
+            /**
+             * Reverse Keyed
+             * @default false
+             */
+            reverse_keyed: boolean;
+        };
+        /**
+         * Licence
+         * @description Who owns the instrument and on what terms it may be used and reproduced.
+         */
+        Licence: {
+            /** Owner */
+            owner: string;
+            /** Terms */
+            terms: string;
+            /** Item Text Reproducible */
+            item_text_reproducible: boolean;
+        };
+        /**
+         * LocalizedLongText
+         * @description A longer user-facing text, Dutch first with an English translation.
+         */
+        LocalizedLongText: {
+            /** Nl */
+            nl: string;
+            /** En */
+            en: string;
+        };
+        /**
+         * LocalizedText
+         * @description A short user-facing text, Dutch first with an English translation.
+         */
+        LocalizedText: {
+            /** Nl */
+            nl: string;
+            /** En */
+            en: string;
         };
         /** Me */
         Me: {
@@ -753,6 +1915,110 @@ export interface components {
             /** Organisation Name */
             organisation_name: string;
         };
+        /**
+         * MeasurementDetail
+         * @description Everything a questionnaire page needs: the form (items, options, licence), saved answers, scores.
+         */
+        MeasurementDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Family Id */
+            family_id: string | null;
+            /** Instrument Code */
+            instrument_code: string;
+            /** Instrument Version */
+            instrument_version: number;
+            instrument_name: components["schemas"]["LocalizedText"];
+            wave: components["schemas"]["Wave"] | null;
+            respondent: components["schemas"]["RespondentPublic"];
+            status: components["schemas"]["MeasurementStatus"];
+            /** N Answered */
+            n_answered: number;
+            /** N Items */
+            n_items: number;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /** Completed At */
+            completed_at: string | null;
+            instrument: components["schemas"]["InstrumentDefinition"];
+            /** Answers */
+            answers: {
+                [key: string]: number;
+            };
+            /** Scores */
+            scores: components["schemas"]["ScaleScorePublic"][];
+            /** Version */
+            version: number;
+        };
+        /** MeasurementPlan */
+        MeasurementPlan: {
+            /**
+             * Family Id
+             * Format: uuid
+             */
+            family_id: string;
+            /**
+             * Anchor On
+             * Format: date
+             * @description T0: the family's start date, or the day it was enrolled.
+             */
+            anchor_on: string;
+            /** Waves */
+            waves: components["schemas"]["WaveDate"][];
+            /** Entries */
+            entries: components["schemas"]["PlanEntry"][];
+        };
+        /** MeasurementPublic */
+        MeasurementPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Family Id */
+            family_id: string | null;
+            /** Instrument Code */
+            instrument_code: string;
+            /** Instrument Version */
+            instrument_version: number;
+            instrument_name: components["schemas"]["LocalizedText"];
+            wave: components["schemas"]["Wave"] | null;
+            respondent: components["schemas"]["RespondentPublic"];
+            status: components["schemas"]["MeasurementStatus"];
+            /** N Answered */
+            n_answered: number;
+            /** N Items */
+            n_items: number;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /** Completed At */
+            completed_at: string | null;
+        };
+        /** MeasurementStart */
+        MeasurementStart: {
+            /** Instrument Code */
+            instrument_code: string;
+            wave: components["schemas"]["Wave"];
+            /**
+             * Respondent Member Id
+             * @description Required for instruments a family member answers.
+             */
+            respondent_member_id?: string | null;
+        };
+        /**
+         * MeasurementStatus
+         * @enum {string}
+         */
+        MeasurementStatus: "in_progress" | "completed";
         /** MemberCreate */
         MemberCreate: {
             /**
@@ -760,7 +2026,7 @@ export interface components {
              * @example Sanne
              */
             display_name: string;
-            role: components["schemas"]["MemberRole"];
+            role: components["schemas"]["api__models__family__MemberRole"];
             /** Birth Year */
             birth_year?: number | null;
             /**
@@ -787,7 +2053,7 @@ export interface components {
             family_id: string;
             /** Display Name */
             display_name: string;
-            role: components["schemas"]["MemberRole"];
+            role: components["schemas"]["api__models__family__MemberRole"];
             /** Birth Year */
             birth_year: number | null;
             /** Is Client */
@@ -799,16 +2065,11 @@ export interface components {
             /** Version */
             version: number;
         };
-        /**
-         * MemberRole
-         * @enum {string}
-         */
-        MemberRole: "client" | "parent" | "partner" | "sibling" | "other_relative";
         /** MemberUpdate */
         MemberUpdate: {
             /** Display Name */
             display_name?: string | null;
-            role?: components["schemas"]["MemberRole"] | null;
+            role?: components["schemas"]["api__models__family__MemberRole"] | null;
             /** Birth Year */
             birth_year?: number | null;
             /** Is Client */
@@ -818,10 +2079,82 @@ export interface components {
             /** Email */
             email?: string | null;
         };
+        /**
+         * Norms
+         * @description Reference mean, SD and reliability used for the Reliable Change Index.
+         */
+        Norms: {
+            /** Mean */
+            mean: number;
+            /** Sd */
+            sd: number;
+            /** Reliability */
+            reliability: number;
+            /** Source */
+            source?: string | null;
+        };
+        /**
+         * OptionSet
+         * @description A named set of answer options shared by items.
+         */
+        OptionSet: {
+            /** Code */
+            code: string;
+            /** Options */
+            options: components["schemas"]["ResponseOption"][];
+        };
+        /** OutcomesReport */
+        OutcomesReport: {
+            /** Funder Name */
+            funder_name: string;
+            /** Suppression Threshold */
+            suppression_threshold: number;
+            /**
+             * Start
+             * Format: date
+             */
+            start: string;
+            /**
+             * End
+             * Format: date
+             */
+            end: string;
+            period: components["schemas"]["Period"];
+            /** Cells */
+            cells: components["schemas"]["RegionPeriodOutcomes"][];
+        };
         /** Page[AuditEventPublic] */
         Page_AuditEventPublic_: {
             /** Items */
             items: components["schemas"]["AuditEventPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[ClientPublic] */
+        Page_ClientPublic_: {
+            /** Items */
+            items: components["schemas"]["ClientPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[DeliveryPublic] */
+        Page_DeliveryPublic_: {
+            /** Items */
+            items: components["schemas"]["DeliveryPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[FactorPublic] */
+        Page_FactorPublic_: {
+            /** Items */
+            items: components["schemas"]["FactorPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[FamilyFactorPublic] */
+        Page_FamilyFactorPublic_: {
+            /** Items */
+            items: components["schemas"]["FamilyFactorPublic"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -832,10 +2165,31 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[InstrumentSummary] */
+        Page_InstrumentSummary_: {
+            /** Items */
+            items: components["schemas"]["InstrumentSummary"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[MeasurementPublic] */
+        Page_MeasurementPublic_: {
+            /** Items */
+            items: components["schemas"]["MeasurementPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[RegionPublic] */
         Page_RegionPublic_: {
             /** Items */
             items: components["schemas"]["RegionPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[TrajectorySummary] */
+        Page_TrajectorySummary_: {
+            /** Items */
+            items: components["schemas"]["TrajectorySummary"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -845,6 +2199,38 @@ export interface components {
             items: components["schemas"]["UserPublic"][];
             /** Next Cursor */
             next_cursor?: string | null;
+        };
+        /** Page[WebhookPublic] */
+        Page_WebhookPublic_: {
+            /** Items */
+            items: components["schemas"]["WebhookPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /**
+         * Period
+         * @enum {string}
+         */
+        Period: "month" | "quarter" | "year";
+        /** PlanEntry */
+        PlanEntry: {
+            wave: components["schemas"]["Wave"];
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /** Instrument Code */
+            instrument_code: string;
+            instrument_name: components["schemas"]["LocalizedText"];
+            respondent: components["schemas"]["RespondentPublic"];
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "upcoming" | "due" | "overdue" | "in_progress" | "done";
+            /** Measurement Id */
+            measurement_id: string | null;
         };
         /**
          * Problem
@@ -892,6 +2278,43 @@ export interface components {
              */
             funder_name: string;
         };
+        /** RegionPeriodOutcomes */
+        RegionPeriodOutcomes: {
+            /**
+             * Region Id
+             * Format: uuid
+             */
+            region_id: string;
+            /** Region Name */
+            region_name: string;
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            /** @description Families in support at some point in the period. */
+            families: components["schemas"]["Cell"];
+            /**
+             * By Status
+             * @description Status at the end of the period.
+             */
+            by_status: {
+                [key: string]: components["schemas"]["Cell"];
+            };
+            /** By Family Type */
+            by_family_type: {
+                [key: string]: components["schemas"]["Cell"];
+            };
+            meetings_held: components["schemas"]["Cell"];
+            mean_gas_t_score: components["schemas"]["Cell"];
+            /** Instruments */
+            instruments: components["schemas"]["InstrumentChange"][];
+        };
         /** RegionPublic */
         RegionPublic: {
             /**
@@ -912,10 +2335,181 @@ export interface components {
             funder_name?: string | null;
         };
         /**
+         * Respondent
+         * @description Who answers the instrument.
+         * @enum {string}
+         */
+        Respondent: "family_member" | "supporter";
+        /** RespondentPublic */
+        RespondentPublic: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "member" | "supporter";
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Display Name */
+            display_name: string;
+            /**
+             * Role
+             * @description The member's role in the family, or 'supporter'.
+             */
+            role: string;
+        };
+        /** RespondentSeries */
+        RespondentSeries: {
+            respondent: components["schemas"]["RespondentPublic"];
+            /** Waves */
+            waves: components["schemas"]["RespondentWave"][];
+        };
+        /**
+         * RespondentWave
+         * @description One wave of one respondent; score/change fields are the instrument's primary scale.
+         */
+        RespondentWave: {
+            wave: components["schemas"]["Wave"];
+            /**
+             * Measurement Id
+             * Format: uuid
+             */
+            measurement_id: string;
+            /**
+             * Completed At
+             * Format: date-time
+             */
+            completed_at: string;
+            /** Instrument Version */
+            instrument_version: number;
+            /** Score */
+            score: number | null;
+            /** Change From T0 */
+            change_from_t0: number | null;
+            /** Rci */
+            rci: number | null;
+            change_class: components["schemas"]["ChangeClassValue"] | null;
+            /** Scales */
+            scales: components["schemas"]["ScalePoint"][];
+        };
+        /**
+         * ResponseOption
+         * @description One answer option; its value is both what is stored and the item's score weight.
+         */
+        ResponseOption: {
+            /** Value */
+            value: number;
+            label: components["schemas"]["LocalizedText"];
+        };
+        /**
+         * ReverseRule
+         * @description How a reverse-keyed item is turned around.
+         * @enum {string}
+         */
+        ReverseRule: "min_plus_max";
+        /**
          * Role
          * @enum {string}
          */
         Role: "admin" | "coordinator" | "supporter";
+        /**
+         * Scale
+         * @description A subscale or total score over a set of items.
+         */
+        Scale: {
+            /** Code */
+            code: string;
+            name: components["schemas"]["LocalizedText"];
+            /** Items */
+            items: number[];
+            aggregation: components["schemas"]["Aggregation"];
+            /** Positive Threshold */
+            positive_threshold?: number | null;
+            /** Min Answered */
+            min_answered: number;
+            /**
+             * Prorate Missing
+             * @default false
+             */
+            prorate_missing: boolean;
+            /** Higher Is Better */
+            higher_is_better: boolean;
+            /**
+             * Bands
+             * @default []
+             */
+            bands: components["schemas"]["Band"][];
+            /** Clinical Cutoff */
+            clinical_cutoff?: number | null;
+            norms?: components["schemas"]["Norms"] | null;
+        };
+        /** ScaleInfo */
+        ScaleInfo: {
+            /** Code */
+            code: string;
+            name: components["schemas"]["LocalizedText"];
+            /** Is Total */
+            is_total: boolean;
+            /** Higher Is Better */
+            higher_is_better: boolean;
+            /** Minimum */
+            minimum: number;
+            /** Maximum */
+            maximum: number;
+            /** Bands */
+            bands: components["schemas"]["Band"][];
+            /** Clinical Cutoff */
+            clinical_cutoff: number | null;
+            /** Has Norms */
+            has_norms: boolean;
+        };
+        /** ScalePoint */
+        ScalePoint: {
+            /** Code */
+            code: string;
+            /** Score */
+            score: number | null;
+            band: components["schemas"]["LocalizedText"] | null;
+            /** N Answered */
+            n_answered: number;
+            /** Reason */
+            reason: string | null;
+            /** Change From T0 */
+            change_from_t0: number | null;
+            /** Rci */
+            rci: number | null;
+            change_class: components["schemas"]["ChangeClassValue"] | null;
+        };
+        /** ScaleScorePublic */
+        ScaleScorePublic: {
+            /** Code */
+            code: string;
+            name: components["schemas"]["LocalizedText"];
+            /** Score */
+            score: number | null;
+            /** N Answered */
+            n_answered: number;
+            /** N Items */
+            n_items: number;
+            band: components["schemas"]["LocalizedText"] | null;
+            /**
+             * Reason
+             * @description Why there is no score (too few items answered).
+             */
+            reason: string | null;
+            /** Change From T0 */
+            change_from_t0: number | null;
+            /** Rci */
+            rci: number | null;
+            change_class: components["schemas"]["ChangeClassValue"] | null;
+        };
+        /**
+         * Scope
+         * @enum {string}
+         */
+        Scope: "outcomes:read" | "trajectories:read" | "webhooks:manage";
         /**
          * TargetGroup
          * @enum {string}
@@ -944,6 +2538,29 @@ export interface components {
             refresh_token?: string | null;
             /** Scope */
             scope?: string | null;
+        };
+        /** TrajectorySummary */
+        TrajectorySummary: {
+            /** Pseudonym */
+            pseudonym: string;
+            /**
+             * Region Id
+             * Format: uuid
+             */
+            region_id: string;
+            /** Status */
+            status: string;
+            /** Family Type */
+            family_type: string | null;
+            /** Target Groups */
+            target_groups: string[];
+            /**
+             * Started Year Quarter
+             * @description Start as year and quarter (e.g. 2026-Q2), no dates.
+             */
+            started_year_quarter: string | null;
+            /** Closed Year Quarter */
+            closed_year_quarter: string | null;
         };
         /** UserCreate */
         UserCreate: {
@@ -989,6 +2606,149 @@ export interface components {
              */
             created_at: string;
         };
+        /**
+         * Wave
+         * @description The measurement moments of a family's trajectory.
+         * @enum {string}
+         */
+        Wave: "t0" | "t1" | "t2" | "end" | "follow_up";
+        /** WaveDate */
+        WaveDate: {
+            wave: components["schemas"]["Wave"];
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+        };
+        /** WebhookCreate */
+        WebhookCreate: {
+            /**
+             * Url
+             * @example https://hooks.example-zorgkantoor.nl/bondgenoot
+             */
+            url: string;
+            /** Event Types */
+            event_types: components["schemas"]["EventType"][];
+            /** Description */
+            description?: string | null;
+        };
+        /** WebhookPublic */
+        WebhookPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Url */
+            url: string;
+            /** Event Types */
+            event_types: string[];
+            /** Description */
+            description: string | null;
+            /** Disabled At */
+            disabled_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** WebhookWithSecret */
+        WebhookWithSecret: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Url */
+            url: string;
+            /** Event Types */
+            event_types: string[];
+            /** Description */
+            description: string | null;
+            /** Disabled At */
+            disabled_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Secret
+             * @description The `whsec_…` signing secret, shown this once.
+             */
+            secret: string;
+        };
+        /** WorkEngagementAnswers */
+        WorkEngagementAnswers: {
+            /** Answers */
+            answers: {
+                [key: string]: number | null;
+            };
+        };
+        /** WorkEngagementEntry */
+        WorkEngagementEntry: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Completed At
+             * Format: date-time
+             */
+            completed_at: string;
+            /** Instrument Version */
+            instrument_version: number;
+            /** Scores */
+            scores: components["schemas"]["ScaleScorePublic"][];
+        };
+        /** WorkEngagementMine */
+        WorkEngagementMine: {
+            instrument: components["schemas"]["InstrumentDefinition"];
+            /** Entries */
+            entries: components["schemas"]["WorkEngagementEntry"][];
+        };
+        /** WorkEngagementScale */
+        WorkEngagementScale: {
+            /** Code */
+            code: string;
+            name: components["schemas"]["LocalizedText"];
+            /** N Supporters */
+            n_supporters: number;
+            /** Mean */
+            mean: number | null;
+            /** Sd */
+            sd: number | null;
+        };
+        /** WorkEngagementSummary */
+        WorkEngagementSummary: {
+            /** Instrument Code */
+            instrument_code: string;
+            /** Min Group */
+            min_group: number;
+            /** N Supporters */
+            n_supporters: number;
+            /**
+             * Suppressed
+             * @description True when fewer than min_group supporters answered: no figures.
+             */
+            suppressed: boolean;
+            /** Scales */
+            scales: components["schemas"]["WorkEngagementScale"][];
+        };
+        /**
+         * MemberRole
+         * @description Family member roles (mirrors api.models.MemberRole; definitions stay free of table code).
+         * @enum {string}
+         */
+        api__measurements__definitions__MemberRole: "client" | "parent" | "partner" | "sibling" | "other_relative";
+        /**
+         * MemberRole
+         * @enum {string}
+         */
+        api__models__family__MemberRole: "client" | "parent" | "partner" | "sibling" | "other_relative";
     };
     responses: never;
     parameters: never;
@@ -2817,6 +4577,2395 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_consent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_consent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read (required). */
+                "If-Match"?: string | null;
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_funder_clients: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 100). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ClientPublic_"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_funder_client: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientWithSecret"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotate_funder_client_secret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                api_client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientWithSecret"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_funder_client: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                api_client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_webhook_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 100). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DeliveryPublic_"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_outcomes: {
+        parameters: {
+            query?: {
+                /** @description First day (default: 1 January). */
+                from?: string | null;
+                /** @description Last day (default: today). */
+                to?: string | null;
+                period?: components["schemas"]["Period"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomesReport"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_trajectories: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 100). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page (opaque). */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TrajectorySummary_"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_trajectory_fhir: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The family's pseudonym for your client. */
+                pseudonym: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A FHIR R4 Bundle (collection). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/fhir+json": unknown;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_webhooks: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 100). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_WebhookPublic_"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disable_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_endpoint_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_instruments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_InstrumentSummary_"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_instrument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstrumentDefinition"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstrumentDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_instrument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstrumentDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    edit_instrument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstrumentDefinition"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstrumentDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_factors: {
+        parameters: {
+            query?: {
+                include_inactive?: boolean;
+            };
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_FactorPublic_"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_factor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FactorCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactorPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_factor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read (required). */
+                "If-Match"?: string | null;
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                factor_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FactorUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactorPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_measurement_plan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementPlan"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_measurements: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 100). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_MeasurementPublic_"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    start_measurement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended create; a retry with the same key returns the first answer. */
+                "Idempotency-Key"?: string | null;
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasurementStart"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_measurement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+                measurement_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    save_measurement_answers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+                measurement_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswersUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    complete_measurement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+                measurement_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_family_outcomes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyOutcomes"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_family_factors: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_FamilyFactorPublic_"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_family_factor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended create; a retry with the same key returns the first answer. */
+                "Idempotency-Key"?: string | null;
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FamilyFactorCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyFactorPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_due_measurements: {
+        parameters: {
+            query?: {
+                supporter_id?: string | null;
+            };
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueMeasurements"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_cohort_outcomes: {
+        parameters: {
+            query?: {
+                wave?: components["schemas"]["Wave"];
+                instrument?: string | null;
+                region_id?: string | null;
+                family_type?: components["schemas"]["FamilyType"] | null;
+                /** @description Completed on or after. */
+                from?: string | null;
+                /** @description Completed on or before. */
+                to?: string | null;
+            };
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortOutcomes"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_my_work_engagement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkEngagementMine"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answer_my_work_engagement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkEngagementAnswers"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkEngagementEntry"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_work_engagement_summary: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkEngagementSummary"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -46,6 +46,8 @@ interface EntitySectionProps<T extends Item> {
   remove: MutationLike<string>
   onReload: () => void
   draftKey: string
+  /** Archived families can be read, not changed. */
+  readOnly?: boolean
 }
 
 /** A list of people (members or network contacts) with add, edit and delete in place. */
@@ -70,7 +72,7 @@ export function EntitySection<T extends Item>(props: EntitySectionProps<T>) {
         <h2 id={headingId} ref={heading} tabIndex={-1}>
           {props.title}
         </h2>
-        {editing === null ? (
+        {editing === null && !props.readOnly ? (
           <button type="button" className="button button-secondary button-small" onClick={() => setEditing('new')}>
             {props.addLabel}
           </button>
@@ -129,7 +131,7 @@ export function EntitySection<T extends Item>(props: EntitySectionProps<T>) {
                       {t('common.cancel')}
                     </button>
                   </div>
-                ) : editing === null ? (
+                ) : editing === null && !props.readOnly ? (
                   <div className="entity-actions">
                     <button
                         type="button"

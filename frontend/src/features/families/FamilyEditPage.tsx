@@ -56,6 +56,8 @@ function EditForm({ loaded, onReload }: { loaded: LoadedFamily; onReload: () => 
   const update = useUpdateFamily(family.id)
   const conflict = isApiError(update.error, 412)
   const title = t('familyForm.editTitle', { name: family.display_name })
+  // Names stay out of the tab title and so out of the browser history.
+  const documentTitle = t('familyForm.editPageTitle', { reference: family.reference })
 
   function submit() {
     if (update.isPending) return
@@ -82,7 +84,7 @@ function EditForm({ loaded, onReload }: { loaded: LoadedFamily; onReload: () => 
       <p className="breadcrumb">
         <Link to={`/families/${family.id}`}>← {t('family.backToFamily')}</Link>
       </p>
-      <PageHeading title={title}>{title}</PageHeading>
+      <PageHeading title={documentTitle}>{title}</PageHeading>
       {conflict ? (
         <ConflictMessage
           onReload={() => {

@@ -35,7 +35,7 @@ export function FamilyPage() {
         <Link to="/">← {t('family.backToCaseload')}</Link>
       </p>
       <PageHeading
-        title={family.display_name}
+        title={t('family.pageTitle', { reference: family.reference })}
         actions={
           family.archived_at ? null : (
             <Link className="button button-secondary" to={`/families/${family.id}/edit`}>

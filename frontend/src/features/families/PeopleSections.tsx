@@ -105,6 +105,7 @@ export function MembersSection({ family, onReload }: { family: FamilyDetail; onR
       }}
       remove={remove}
       onReload={onReload}
+      readOnly={Boolean(family.archived_at)}
     />
   )
 }
@@ -165,6 +166,7 @@ export function ContactsSection({ family, onReload }: { family: FamilyDetail; on
       }}
       remove={remove}
       onReload={onReload}
+      readOnly={Boolean(family.archived_at)}
     />
   )
 }
