@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from sqlmodel import Session, select
 
 from api.core.security import hash_password
+from api.demo.funders import seed_funders
 from api.models import (
     ContactKind,
     Family,
@@ -81,7 +82,7 @@ class DemoContext:
 
 
 # Later domains (plans, meetings, measurements …) add a seeder here; each must skip what already exists.
-EXTRA_SEEDERS: list[Callable[[Session, DemoContext], str]] = []
+EXTRA_SEEDERS: list[Callable[[Session, DemoContext], str]] = [seed_funders]
 
 
 def _get_or_create_organisation(session: Session) -> Organisation:

@@ -1,10 +1,9 @@
 """The seam through which plans, meetings and measurements feed what funders see.
 
-The funder domain does not query other domains' tables itself. Each domain that has something to show
-a funder appends a `FactSource` to `SOURCES` (one surgical line, like `EXTRA_SEEDERS`): a function that,
-for a batch of family ids, answers minimal, already de-identified facts in a fixed number of queries.
-With no source registered (plans, meetings and measurements not built yet) outcomes and trajectories show
-families only.
+Outcomes and trajectories never query other domains' tables directly. A `FactSource` (in
+`api/funders/facts.py`, or in the domain itself) answers, for a batch of family ids, minimal, already
+de-identified facts in a fixed number of queries, and is listed in `SOURCES` (one line, like
+`EXTRA_SEEDERS`). A domain without a source simply adds nothing: outcomes then show families only.
 """
 
 import uuid
@@ -95,8 +94,16 @@ class Window:
 
 FactSource = Callable[[Session, Sequence[uuid.UUID]], dict[uuid.UUID, FamilyFacts]]
 
-# Plans (issue 4), meetings (issue 5) and measurements (issue 6) append their source here.
-SOURCES: list[FactSource] = []
+
+def _registered() -> list[FactSource]:
+    # Imported here: the adapters read other domains' models, which import nothing of ours.
+    from api.funders.facts import measurement_facts
+
+    return [measurement_facts]
+
+
+# Measurements (issue 6) are wired; plans (issue 4) and meetings (issue 5) add their source here.
+SOURCES: list[FactSource] = _registered()
 
 
 def collect(session: Session, family_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, FamilyFacts]:

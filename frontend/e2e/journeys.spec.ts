@@ -134,6 +134,7 @@ test.describe('supporter journeys', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Nieuw gezin' })).toBeVisible()
     await expect(page.getByLabel(/Naam van het gezin/)).toHaveValue('Gezin Onthouden')
     await expect(page.getByLabel(/Gemeente/)).toHaveValue('Assen')
+    await expect(page.getByText('Wat je had ingevuld staat er nog.', { exact: false })).toBeVisible()
     await page.getByRole('button', { name: 'Gezin toevoegen' }).click()
     await expect(page.getByRole('heading', { level: 1, name: /Gezin Onthouden/ })).toBeVisible()
   })

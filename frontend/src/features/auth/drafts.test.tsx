@@ -10,6 +10,7 @@ describe('useDraft', () => {
 
     const second = renderHook(() => useDraft('family.new', () => ({ name: '' })))
     expect(second.result.current[0]).toEqual({ name: 'Gezin Bakker' })
+    expect(second.result.current[3]).toBe(true)
   })
 
   it('starts fresh after the draft is cleared or the user logs out', () => {

@@ -10,7 +10,9 @@ export function clearDrafts(): void {
   drafts.clear()
 }
 
-export function useDraft<T>(key: string, initial: () => T): [T, (next: T) => void, () => void] {
+/** [value, set, clear, restored]: `restored` says the form came back with earlier, unsaved input. */
+export function useDraft<T>(key: string, initial: () => T): [T, (next: T) => void, () => void, boolean] {
+  const [restored] = useState(() => drafts.has(key))
   const [value, setValue] = useState<T>(() => (drafts.has(key) ? (drafts.get(key) as T) : initial()))
   const update = useCallback(
     (next: T) => {
@@ -22,5 +24,5 @@ export function useDraft<T>(key: string, initial: () => T): [T, (next: T) => voi
   const clear = useCallback(() => {
     drafts.delete(key)
   }, [key])
-  return [value, update, clear]
+  return [value, update, clear, restored]
 }

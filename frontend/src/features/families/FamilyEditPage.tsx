@@ -6,7 +6,7 @@ import type { FamilyUpdate } from '../../api/types'
 import { ConflictMessage } from '../../components/ConflictMessage'
 import { NotFound } from '../../components/NotFound'
 import { PageHeading } from '../../components/Page'
-import { ErrorState, Loading } from '../../components/States'
+import { Alert, ErrorState, Loading } from '../../components/States'
 import { useDraft } from '../auth/drafts'
 import { familyBody, FamilyForm, familyValues } from './FamilyForm'
 import { type LoadedFamily, useFamily, useUpdateFamily } from './queries'
@@ -52,7 +52,7 @@ function EditForm({ loaded, onReload }: { loaded: LoadedFamily; onReload: () => 
   const { t } = useTranslation()
   const navigate = useNavigate()
   const { family, etag } = loaded
-  const [values, setValues, clearDraft] = useDraft(`family.edit.${family.id}.${etag}`, () => familyValues(family))
+  const [values, setValues, clearDraft, restored] = useDraft(`family.edit.${family.id}.${etag}`, () => familyValues(family))
   const update = useUpdateFamily(family.id)
   const conflict = isApiError(update.error, 412)
   const title = t('familyForm.editTitle', { name: family.display_name })
@@ -92,6 +92,10 @@ function EditForm({ loaded, onReload }: { loaded: LoadedFamily; onReload: () => 
             void onReload()
           }}
         />
+      ) : restored ? (
+        <Alert kind="info">
+          <p>{t('form.restored')}</p>
+        </Alert>
       ) : null}
       <div className="card">
         <FamilyForm

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { newIdempotencyKey } from '../../components/forms'
 import { PageHeading } from '../../components/Page'
+import { Alert } from '../../components/States'
 import { useDraft } from '../auth/drafts'
 import { emptyFamilyValues, familyBody, FamilyForm } from './FamilyForm'
 import { useCreateFamily } from './queries'
@@ -10,7 +11,7 @@ import { useCreateFamily } from './queries'
 export function FamilyNewPage() {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const [values, setValues, clearDraft] = useDraft('family.new', emptyFamilyValues)
+  const [values, setValues, clearDraft, restored] = useDraft('family.new', emptyFamilyValues)
   const create = useCreateFamily()
   // One key per distinct submission: a double click or a retry of the same data never makes two families.
   const idempotency = useRef<{ key: string; body: string } | null>(null)
@@ -35,6 +36,11 @@ export function FamilyNewPage() {
     <>
       <PageHeading title={t('familyForm.newTitle')}>{t('familyForm.newTitle')}</PageHeading>
       <p className="lead">{t('familyForm.newIntro')}</p>
+      {restored ? (
+        <Alert kind="info">
+          <p>{t('form.restored')}</p>
+        </Alert>
+      ) : null}
       <div className="card">
         <FamilyForm
           values={values}
