@@ -4,6 +4,7 @@ import { ADMIN, apiFamilies, apiToken, COORDINATOR, FATIMA, logIn } from './help
 
 /** Scans the page with axe-core (WCAG 2.1 A and AA) and keeps a full-page screenshot for people to look at. */
 async function check(page: Page, name: string, project: string): Promise<void> {
+  await page.waitForLoadState('networkidle')
   await expect(page.locator('.loading')).toHaveCount(0)
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
   expect(overflow, `${name} must not scroll sideways`).toBeLessThanOrEqual(0)

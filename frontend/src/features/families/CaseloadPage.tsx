@@ -141,7 +141,11 @@ export function CaseloadPage() {
         </div>
       </search>
 
-      <div aria-live="polite" aria-busy={families.isFetching}>
+      {/* A short spoken summary instead of reading the whole table out after every search or "load more". */}
+      <p className="visually-hidden" aria-live="polite">
+        {families.isFetching ? t('caseload.loading') : t('caseload.shown', { count: items.length })}
+      </p>
+      <div aria-busy={families.isFetching}>
         {families.isPending ? (
           <Loading label={t('caseload.loading')} />
         ) : families.isError && items.length === 0 ? (
