@@ -396,6 +396,350 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/families/{family_id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Plan
+         * @description The family's living plan: goals (with weight, latest GAS level and actions) and today's T-score.
+         */
+        get: operations["read_plan"];
+        put?: never;
+        /**
+         * Create Plan
+         * @description Make the family's plan (201), or answer the existing one (200).
+         */
+        post: operations["create_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{family_id}/plan/adopt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adopt Plan
+         * @description Adopt the draft: freeze it as the next version (If-Match with the plan's ETag adopts what you read).
+         */
+        post: operations["adopt_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{family_id}/plan/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Plan Versions
+         * @description The adopted versions, newest first.
+         */
+        get: operations["list_plan_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{family_id}/plan/versions/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compare Plan Versions
+         * @description Goals and actions added, changed (field by field) and removed between two versions or the draft.
+         */
+        get: operations["compare_plan_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{family_id}/plan/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Plan Version
+         * @description One adopted version, exactly as it was adopted (versions never change).
+         */
+        get: operations["read_plan_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{family_id}/plan/gas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Plan Gas
+         * @description The family's GAS T-score on a date, from each goal's latest score on or before it.
+         */
+        get: operations["read_plan_gas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{family_id}/plan/gas/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Plan Gas Series
+         * @description The T-score on every scoring date and each goal's scores over time (for charts).
+         */
+        get: operations["read_plan_gas_series"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{family_id}/plan/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Plan Goal
+         * @description Add a goal to the draft, in the family's own words.
+         */
+        post: operations["create_plan_goal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{family_id}/plan/goals/{goal_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Plan Goal
+         * @description One goal with its GAS ladder, latest score and actions; the answer carries an ETag.
+         */
+        get: operations["read_plan_goal"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Plan Goal
+         * @description Remove a goal that was never scored, with its actions (a scored goal is discontinued instead).
+         */
+        delete: operations["delete_plan_goal"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Plan Goal
+         * @description Change a goal (send `If-Match`); a goal becomes active only with all five GAS levels described.
+         */
+        patch: operations["update_plan_goal"];
+        trace?: never;
+    };
+    "/api/v1/families/{family_id}/plan/goals/{goal_id}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Goal Scores
+         * @description The goal's GAS scores, oldest first.
+         */
+        get: operations["list_goal_scores"];
+        put?: never;
+        /**
+         * Record Goal Score
+         * @description Record where the goal stands on a date (-2 .. +2); a second score on one day corrects the first.
+         */
+        post: operations["record_goal_score"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{family_id}/plan/goals/{goal_id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Plan Action
+         * @description Add an action to the goal: what, who, by when (not yet agreed at the table).
+         */
+        post: operations["create_plan_action"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{family_id}/plan/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Plan Actions
+         * @description The family's actions, soonest due first; filter by goal, status, overdue or agreed at the table.
+         */
+        get: operations["list_plan_actions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{family_id}/plan/actions/{action_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Plan Action
+         * @description Remove an action the table never agreed to (an agreed action is cancelled instead).
+         */
+        delete: operations["delete_plan_action"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Plan Action
+         * @description Change an action (send `If-Match`); changing what, who or when needs the table's agreement again.
+         */
+        patch: operations["update_plan_action"];
+        trace?: never;
+    };
+    "/api/v1/life-domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Life Domains
+         * @description All life domains, in display order (a short list, on one page).
+         */
+        get: operations["list_life_domains"];
+        put?: never;
+        /**
+         * Create Life Domain
+         * @description Add a life domain with Dutch and English labels (admin).
+         */
+        post: operations["create_life_domain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluation-debt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Evaluation Debt
+         * @description Goals without a recent GAS score and overdue actions in your families, longest overdue first.
+         */
+        get: operations["read_evaluation_debt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluation-debt/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Evaluation Debt Summary
+         * @description Evaluation debt counted per supporter of the organisation (coordinator or admin).
+         */
+        get: operations["read_evaluation_debt_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/families/{family_id}/consent": {
         parameters: {
             query?: never;
@@ -936,6 +1280,127 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** ActionCreate */
+        ActionCreate: {
+            /**
+             * Description
+             * @example Oma Riet haalt Daan op dinsdag en donderdag van school.
+             */
+            description: string;
+            owner_type: components["schemas"]["OwnerType"];
+            /**
+             * Owner Id
+             * @description Member, contact or user id (not for `person`).
+             */
+            owner_id?: string | null;
+            /**
+             * Owner Name
+             * @description Only for `person`: who, without an account.
+             */
+            owner_name?: string | null;
+            /** Due On */
+            due_on?: string | null;
+        };
+        /** ActionDiff */
+        ActionDiff: {
+            /** Added */
+            added: components["schemas"]["SnapshotAction"][];
+            /** Removed */
+            removed: components["schemas"]["SnapshotAction"][];
+            /** Changed */
+            changed: components["schemas"]["ItemChange"][];
+        };
+        /** ActionPublic */
+        ActionPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Family Id
+             * Format: uuid
+             */
+            family_id: string;
+            /**
+             * Goal Id
+             * Format: uuid
+             */
+            goal_id: string;
+            /** Description */
+            description: string;
+            owner_type: components["schemas"]["OwnerType"];
+            /** Owner Id */
+            owner_id: string | null;
+            /**
+             * Owner Name
+             * @description Who, by name (resolved for members, contacts and users).
+             */
+            owner_name: string | null;
+            /** Due On */
+            due_on: string | null;
+            status: components["schemas"]["ActionStatus"];
+            /** Completed On */
+            completed_on: string | null;
+            /**
+             * Is Overdue
+             * @description Open and past its due date.
+             */
+            is_overdue: boolean;
+            /**
+             * Agreed At Table
+             * @description False: agreed outside a meeting, not yet confirmed at the table.
+             */
+            agreed_at_table: boolean;
+            /** Agreed At Meeting Id */
+            agreed_at_meeting_id: string | null;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * ActionStatus
+         * @enum {string}
+         */
+        ActionStatus: "open" | "done" | "cancelled";
+        /** ActionUpdate */
+        ActionUpdate: {
+            /**
+             * Goal Id
+             * @description Move the action to another goal of the plan.
+             */
+            goal_id?: string | null;
+            /** Description */
+            description?: string | null;
+            /** @description Send with owner_id/owner_name: owner as a whole. */
+            owner_type?: components["schemas"]["OwnerType"] | null;
+            /** Owner Id */
+            owner_id?: string | null;
+            /** Owner Name */
+            owner_name?: string | null;
+            /** Due On */
+            due_on?: string | null;
+            status?: components["schemas"]["ActionStatus"] | null;
+        };
+        /** AdoptionCreate */
+        AdoptionCreate: {
+            /**
+             * Meeting Id
+             * @description The roundtable meeting that adopted it.
+             */
+            meeting_id?: string | null;
+            /** Note */
+            note?: string | null;
+        };
         /**
          * Aggregation
          * @description How a scale combines its (keyed) item values.
@@ -1302,6 +1767,67 @@ export interface components {
             /** Email */
             email?: string | null;
         };
+        /** DebtCount */
+        DebtCount: {
+            /**
+             * Supporter Id
+             * @description Null: families without a supporter.
+             */
+            supporter_id: string | null;
+            /** Supporter Name */
+            supporter_name: string | null;
+            /**
+             * Families
+             * @description Families with at least one item of debt.
+             */
+            families: number;
+            /** Goals Without Score */
+            goals_without_score: number;
+            /** Overdue Actions */
+            overdue_actions: number;
+        };
+        /** DebtItem */
+        DebtItem: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "goal_without_score" | "overdue_action";
+            /**
+             * Family Id
+             * Format: uuid
+             */
+            family_id: string;
+            /** Family Reference */
+            family_reference: string;
+            /** Family Name */
+            family_name: string;
+            /** Supporter Id */
+            supporter_id: string | null;
+            /**
+             * Goal Id
+             * Format: uuid
+             */
+            goal_id: string;
+            /** Action Id */
+            action_id: string | null;
+            /**
+             * Text
+             * @description The goal text, or the action's description.
+             */
+            text: string;
+            /**
+             * Since
+             * Format: date
+             * @description Last score (or activation) of the goal; due date of the action.
+             */
+            since: string;
+            /**
+             * Days
+             * @description Days since the last score, or days past due.
+             */
+            days: number;
+        };
         /** DeliveryPublic */
         DeliveryPublic: {
             /**
@@ -1378,6 +1904,30 @@ export interface components {
         DueMeasurements: {
             /** Items */
             items: components["schemas"]["DueMeasurement"][];
+        };
+        /** EvaluationDebt */
+        EvaluationDebt: {
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+            /** Threshold Days */
+            threshold_days: number;
+            /** Items */
+            items: components["schemas"]["DebtItem"][];
+        };
+        /** EvaluationDebtSummary */
+        EvaluationDebtSummary: {
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+            /** Threshold Days */
+            threshold_days: number;
+            /** Supporters */
+            supporters: components["schemas"]["DebtCount"][];
         };
         /**
          * EventType
@@ -1701,6 +2251,19 @@ export interface components {
             /** Scales */
             scales: components["schemas"]["FamilyScalePoint"][];
         };
+        /** FieldChange */
+        FieldChange: {
+            /**
+             * Field
+             * @example due_on
+             * @example ladder.plus_1
+             */
+            field: string;
+            /** Before */
+            before: string | number | boolean | string[] | null;
+            /** After */
+            after: string | number | boolean | string[] | null;
+        };
         /** FieldError */
         FieldError: {
             /**
@@ -1718,6 +2281,261 @@ export interface components {
              * @example string_too_short
              */
             type: string;
+        };
+        /** GasGoalLevel */
+        GasGoalLevel: {
+            /**
+             * Goal Id
+             * Format: uuid
+             */
+            goal_id: string;
+            /** Text */
+            text: string;
+            /** Weight */
+            weight: number;
+            /** Level */
+            level: number | null;
+            /** Scored On */
+            scored_on: string | null;
+        };
+        /** GasGoalSeries */
+        GasGoalSeries: {
+            /**
+             * Goal Id
+             * Format: uuid
+             */
+            goal_id: string;
+            /** Text */
+            text: string;
+            /** Life Domain Code */
+            life_domain_code: string;
+            status: components["schemas"]["GoalStatus"];
+            /** Weight */
+            weight: number;
+            /** Baseline Level */
+            baseline_level: number | null;
+            /** Scores */
+            scores: components["schemas"]["GasScorePoint"][];
+        };
+        /**
+         * GasLadder
+         * @description What each Goal Attainment Scaling level looks like, in the family's words (0 = what we expect).
+         */
+        GasLadder: {
+            /**
+             * Minus 2
+             * @example Daan gaat helemaal niet meer naar school.
+             */
+            minus_2: string;
+            /**
+             * Minus 1
+             * @example Daan gaat een paar ochtenden per week.
+             */
+            minus_1: string;
+            /**
+             * Zero
+             * @example Daan gaat elke ochtend naar school.
+             */
+            zero: string;
+            /**
+             * Plus 1
+             * @example Daan gaat vier hele dagen.
+             */
+            plus_1: string;
+            /**
+             * Plus 2
+             * @example Daan gaat de hele week en vindt het leuk.
+             */
+            plus_2: string;
+        };
+        /** GasPoint */
+        GasPoint: {
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+            /** T Score */
+            t_score: number;
+            /** Scored Goals */
+            scored_goals: number;
+        };
+        /** GasScorePoint */
+        GasScorePoint: {
+            /**
+             * Scored On
+             * Format: date
+             */
+            scored_on: string;
+            /** Level */
+            level: number;
+        };
+        /**
+         * GasSeries
+         * @description Everything a chart needs: the T-score on every scoring date, and each goal's own scores.
+         */
+        GasSeries: {
+            /** Points */
+            points: components["schemas"]["GasPoint"][];
+            /** Goals */
+            goals: components["schemas"]["GasGoalSeries"][];
+        };
+        /**
+         * GasSummary
+         * @description The family's GAS T-score on a date: each counted goal's latest score on or before it.
+         */
+        GasSummary: {
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+            /**
+             * T Score
+             * @description Null when no counted goal has a score yet.
+             */
+            t_score: number | null;
+            /**
+             * Baseline T Score
+             * @description The T-score of the goals' baseline levels.
+             */
+            baseline_t_score: number | null;
+            /** Scored Goals */
+            scored_goals: number;
+            /**
+             * Unscored Goals
+             * @description Active or achieved goals without a score yet: left out.
+             */
+            unscored_goals: number;
+            /** Goals */
+            goals: components["schemas"]["GasGoalLevel"][];
+        };
+        /** GoalCreate */
+        GoalCreate: {
+            /**
+             * Text
+             * @example We willen dat Daan weer naar school gaat.
+             */
+            text: string;
+            /**
+             * Life Domain Id
+             * Format: uuid
+             */
+            life_domain_id: string;
+            /** Member Ids */
+            member_ids?: string[];
+            /**
+             * Priority
+             * @description 1 = most important, 5 = least.
+             * @default 3
+             */
+            priority: number;
+            /** Target On */
+            target_on?: string | null;
+            /** @default proposed */
+            status: components["schemas"]["GoalStatus"];
+            /** @description All five levels; needed before a goal is active. */
+            ladder?: components["schemas"]["GasLadder"] | null;
+            /**
+             * Baseline Level
+             * @description Where the family stands at the start.
+             */
+            baseline_level?: number | null;
+            /**
+             * Weight
+             * @default 1
+             */
+            weight: number;
+        };
+        /** GoalDetail */
+        GoalDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Family Id
+             * Format: uuid
+             */
+            family_id: string;
+            /**
+             * Plan Id
+             * Format: uuid
+             */
+            plan_id: string;
+            /** Text */
+            text: string;
+            life_domain: components["schemas"]["LifeDomainPublic"];
+            /** Member Ids */
+            member_ids: string[];
+            /** Priority */
+            priority: number;
+            /** Target On */
+            target_on: string | null;
+            status: components["schemas"]["GoalStatus"];
+            /** Activated On */
+            activated_on: string | null;
+            ladder: components["schemas"]["GasLadder"] | null;
+            /** Baseline Level */
+            baseline_level: number | null;
+            /** Weight */
+            weight: number;
+            /**
+             * Gas Level
+             * @description The latest GAS score's level (null: not scored yet).
+             */
+            gas_level: number | null;
+            /** Gas Scored On */
+            gas_scored_on: string | null;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Actions */
+            actions: components["schemas"]["ActionPublic"][];
+        };
+        /** GoalDiff */
+        GoalDiff: {
+            /** Added */
+            added: components["schemas"]["SnapshotGoal"][];
+            /** Removed */
+            removed: components["schemas"]["SnapshotGoal"][];
+            /** Changed */
+            changed: components["schemas"]["ItemChange"][];
+        };
+        /**
+         * GoalStatus
+         * @enum {string}
+         */
+        GoalStatus: "proposed" | "active" | "achieved" | "discontinued";
+        /** GoalUpdate */
+        GoalUpdate: {
+            /** Text */
+            text?: string | null;
+            /** Life Domain Id */
+            life_domain_id?: string | null;
+            /** Member Ids */
+            member_ids?: string[] | null;
+            /** Priority */
+            priority?: number | null;
+            /** Target On */
+            target_on?: string | null;
+            /** @description proposed → active | discontinued; active → achieved | discontinued; achieved → active; discontinued → active. */
+            status?: components["schemas"]["GoalStatus"] | null;
+            ladder?: components["schemas"]["GasLadder"] | null;
+            /** Baseline Level */
+            baseline_level?: number | null;
+            /** Weight */
+            weight?: number | null;
         };
         /** Health */
         Health: {
@@ -1856,6 +2674,21 @@ export interface components {
              */
             reverse_keyed: boolean;
         };
+        /** ItemChange */
+        ItemChange: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Label
+             * @description The goal text or action description (as it is now).
+             */
+            label: string;
+            /** Changes */
+            changes: components["schemas"]["FieldChange"][];
+        };
         /**
          * Licence
          * @description Who owns the instrument and on what terms it may be used and reproduced.
@@ -1867,6 +2700,45 @@ export interface components {
             terms: string;
             /** Item Text Reproducible */
             item_text_reproducible: boolean;
+        };
+        /** LifeDomainCreate */
+        LifeDomainCreate: {
+            /**
+             * Code
+             * @example spirituality
+             */
+            code: string;
+            /**
+             * Label Nl
+             * @example Zingeving
+             */
+            label_nl: string;
+            /**
+             * Label En
+             * @example Meaning and faith
+             */
+            label_en: string;
+            /**
+             * Position
+             * @default 100
+             */
+            position: number;
+        };
+        /** LifeDomainPublic */
+        LifeDomainPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Code */
+            code: string;
+            /** Label Nl */
+            label_nl: string;
+            /** Label En */
+            label_en: string;
+            /** Position */
+            position: number;
         };
         /**
          * LocalizedLongText
@@ -2123,6 +2995,12 @@ export interface components {
             /** Cells */
             cells: components["schemas"]["RegionPeriodOutcomes"][];
         };
+        /**
+         * OwnerType
+         * @description Who carries out an action: a family member, a network contact, a staff user, or a named person.
+         * @enum {string}
+         */
+        OwnerType: "member" | "contact" | "supporter" | "person";
         /** Page[AuditEventPublic] */
         Page_AuditEventPublic_: {
             /** Items */
@@ -2172,10 +3050,24 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[LifeDomainPublic] */
+        Page_LifeDomainPublic_: {
+            /** Items */
+            items: components["schemas"]["LifeDomainPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[MeasurementPublic] */
         Page_MeasurementPublic_: {
             /** Items */
             items: components["schemas"]["MeasurementPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[PlanVersionSummary] */
+        Page_PlanVersionSummary_: {
+            /** Items */
+            items: components["schemas"]["PlanVersionSummary"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -2212,6 +3104,62 @@ export interface components {
          * @enum {string}
          */
         Period: "month" | "quarter" | "year";
+        /** PlanComparison */
+        PlanComparison: {
+            /**
+             * From Version
+             * @description Null: compared with an empty plan (nothing adopted yet).
+             */
+            from_version: number | null;
+            /**
+             * To Version
+             * @description Null: the current draft.
+             */
+            to_version: number | null;
+            goals: components["schemas"]["GoalDiff"];
+            actions: components["schemas"]["ActionDiff"];
+        };
+        /**
+         * PlanDetail
+         * @description The living plan: the draft's goals with their actions and latest scores.
+         */
+        PlanDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Family Id
+             * Format: uuid
+             */
+            family_id: string;
+            /**
+             * Version
+             * @description The draft's revision (also the ETag); changes with every edit.
+             */
+            version: number;
+            /** Has Unadopted Changes */
+            has_unadopted_changes: boolean;
+            latest_version: components["schemas"]["PlanVersionSummary"] | null;
+            /**
+             * Gas T Score
+             * @description The family's GAS T-score today (null: nothing scored).
+             */
+            gas_t_score: number | null;
+            /** Goals */
+            goals: components["schemas"]["GoalDetail"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
         /** PlanEntry */
         PlanEntry: {
             wave: components["schemas"]["Wave"];
@@ -2231,6 +3179,56 @@ export interface components {
             status: "upcoming" | "due" | "overdue" | "in_progress" | "done";
             /** Measurement Id */
             measurement_id: string | null;
+        };
+        /** PlanVersionDetail */
+        PlanVersionDetail: {
+            /** Number */
+            number: number;
+            /**
+             * Adopted At
+             * Format: date-time
+             */
+            adopted_at: string;
+            /** Adopted By Id */
+            adopted_by_id: string | null;
+            /** Adopted By Name */
+            adopted_by_name: string | null;
+            /** Meeting Id */
+            meeting_id: string | null;
+            /** Note */
+            note: string | null;
+            /** Gas T Score */
+            gas_t_score: number | null;
+            /** Goal Count */
+            goal_count: number;
+            /** Action Count */
+            action_count: number;
+            /** Goals */
+            goals: components["schemas"]["SnapshotGoal"][];
+        };
+        /** PlanVersionSummary */
+        PlanVersionSummary: {
+            /** Number */
+            number: number;
+            /**
+             * Adopted At
+             * Format: date-time
+             */
+            adopted_at: string;
+            /** Adopted By Id */
+            adopted_by_id: string | null;
+            /** Adopted By Name */
+            adopted_by_name: string | null;
+            /** Meeting Id */
+            meeting_id: string | null;
+            /** Note */
+            note: string | null;
+            /** Gas T Score */
+            gas_t_score: number | null;
+            /** Goal Count */
+            goal_count: number;
+            /** Action Count */
+            action_count: number;
         };
         /**
          * Problem
@@ -2510,6 +3508,117 @@ export interface components {
          * @enum {string}
          */
         Scope: "outcomes:read" | "trajectories:read" | "webhooks:manage";
+        /** ScoreCreate */
+        ScoreCreate: {
+            /**
+             * Scored On
+             * Format: date
+             * @description The day the score describes (not in the future).
+             */
+            scored_on: string;
+            /** Level */
+            level: number;
+            /** Note */
+            note?: string | null;
+        };
+        /** ScorePublic */
+        ScorePublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Goal Id
+             * Format: uuid
+             */
+            goal_id: string;
+            /**
+             * Scored On
+             * Format: date
+             */
+            scored_on: string;
+            /** Level */
+            level: number;
+            /** Note */
+            note: string | null;
+            /** Scored By Id */
+            scored_by_id: string | null;
+            /** Scored By Name */
+            scored_by_name: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** SnapshotAction */
+        SnapshotAction: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Goal Id
+             * Format: uuid
+             */
+            goal_id: string;
+            /** Description */
+            description: string;
+            owner_type: components["schemas"]["OwnerType"];
+            /** Owner Id */
+            owner_id: string | null;
+            /** Owner Name */
+            owner_name: string | null;
+            /** Due On */
+            due_on: string | null;
+            status: components["schemas"]["ActionStatus"];
+            /** Agreed At Table */
+            agreed_at_table: boolean;
+            /** Agreed At Meeting Id */
+            agreed_at_meeting_id: string | null;
+        };
+        /** SnapshotGoal */
+        SnapshotGoal: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Text */
+            text: string;
+            /**
+             * Life Domain Id
+             * Format: uuid
+             */
+            life_domain_id: string;
+            /** Life Domain Code */
+            life_domain_code: string;
+            /** Life Domain Label Nl */
+            life_domain_label_nl: string;
+            /** Life Domain Label En */
+            life_domain_label_en: string;
+            /** Member Ids */
+            member_ids: string[];
+            /** Priority */
+            priority: number;
+            /** Target On */
+            target_on: string | null;
+            status: components["schemas"]["GoalStatus"];
+            ladder: components["schemas"]["GasLadder"] | null;
+            /** Baseline Level */
+            baseline_level: number | null;
+            /** Weight */
+            weight: number;
+            /**
+             * Gas Level
+             * @description The latest score when the version was adopted.
+             */
+            gas_level: number | null;
+            /** Actions */
+            actions: components["schemas"]["SnapshotAction"][];
+        };
         /**
          * TargetGroup
          * @enum {string}
@@ -4563,6 +5672,1637 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_AuditEventPublic_"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_plan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_plan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan already existed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetail"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adopt_plan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read (required). */
+                "If-Match"?: string | null;
+                /** @description A unique key per intended create; a retry with the same key returns the first answer. */
+                "Idempotency-Key"?: string | null;
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AdoptionCreate"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanVersionDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plan_versions: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 100). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PlanVersionSummary_"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    compare_plan_versions: {
+        parameters: {
+            query?: {
+                /** @description A version number (default: the latest). */
+                from?: number | null;
+                /** @description A version number or `draft`. */
+                to?: string;
+            };
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanComparison"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_plan_version: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanVersionDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_plan_gas: {
+        parameters: {
+            query?: {
+                /** @description The date (default: today). */
+                on?: string | null;
+            };
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GasSummary"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_plan_gas_series: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GasSeries"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_plan_goal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended create; a retry with the same key returns the first answer. */
+                "Idempotency-Key"?: string | null;
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_plan_goal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+                goal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_plan_goal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+                goal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_plan_goal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read (required). */
+                "If-Match"?: string | null;
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+                goal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_goal_scores: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+                goal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorePublic"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_goal_score: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended create; a retry with the same key returns the first answer. */
+                "Idempotency-Key"?: string | null;
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+                goal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScoreCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorePublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_plan_action: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended create; a retry with the same key returns the first answer. */
+                "Idempotency-Key"?: string | null;
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+                goal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plan_actions: {
+        parameters: {
+            query?: {
+                goal_id?: string | null;
+                status?: components["schemas"]["ActionStatus"] | null;
+                overdue?: boolean;
+                agreed?: boolean | null;
+            };
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPublic"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_plan_action: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_plan_action: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read (required). */
+                "If-Match"?: string | null;
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_life_domains: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_LifeDomainPublic_"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_life_domain: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended create; a retry with the same key returns the first answer. */
+                "Idempotency-Key"?: string | null;
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LifeDomainCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LifeDomainPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_evaluation_debt: {
+        parameters: {
+            query?: {
+                supporter_id?: string | null;
+                family_id?: string | null;
+            };
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationDebt"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_evaluation_debt_summary: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationDebtSummary"];
                 };
             };
             /** @description Unauthorized */
