@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 
 from api.core.security import hash_password
 from api.demo.funders import seed_funders
+from api.demo.measurements import seed_measurements
 from api.models import (
     ContactKind,
     Family,
@@ -82,7 +83,7 @@ class DemoContext:
 
 
 # Later domains (plans, meetings, measurements …) add a seeder here; each must skip what already exists.
-EXTRA_SEEDERS: list[Callable[[Session, DemoContext], str]] = [seed_funders]
+EXTRA_SEEDERS: list[Callable[[Session, DemoContext], str]] = [seed_funders, seed_measurements]
 
 
 def _get_or_create_organisation(session: Session) -> Organisation:
