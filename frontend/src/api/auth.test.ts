@@ -99,3 +99,24 @@ describe('auth client', () => {
     expect(requestOf(fetchMock.mock.calls[1] ?? []).url).toContain('/api/v1/auth/logout')
   })
 })
+
+describe('throttled login', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    resetSessionForTests()
+  })
+
+  it('passes Retry-After on so the login page can say how long to wait', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn<typeof fetch>().mockResolvedValue(
+        new Response(JSON.stringify({ type: 'about:blank', title: 'Too many requests', status: 429, detail: 'wait' }), {
+          status: 429,
+          headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '120' },
+        }),
+      ),
+    )
+    await expect(login('sam@example.test', 'wrong')).rejects.toMatchObject({ status: 429, retryAfter: 120 })
+    expect(getSessionStatus()).not.toBe('authenticated')
+  })
+})

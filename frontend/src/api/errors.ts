@@ -4,12 +4,15 @@ import type { Problem } from './types'
 export class ApiError extends Error {
   readonly status: number
   readonly problem: Problem | null
+  /** Seconds to wait, from Retry-After on a 429. */
+  readonly retryAfter: number | null
 
-  constructor(status: number, problem: Problem | null) {
+  constructor(status: number, problem: Problem | null, retryAfter: number | null = null) {
     super(problem?.detail ?? problem?.title ?? `HTTP ${status}`)
     this.name = 'ApiError'
     this.status = status
     this.problem = problem
+    this.retryAfter = retryAfter
   }
 }
 

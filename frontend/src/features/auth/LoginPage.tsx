@@ -1,7 +1,7 @@
 import { type SyntheticEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation, useNavigate } from 'react-router'
-import i18n from 'i18next'
+import i18n, { type TFunction } from 'i18next'
 import { ApiError, localDetail } from '../../api/errors'
 import { Field } from '../../components/Field'
 import { LanguageSwitch, SkipLink } from '../../components/Layout'
@@ -14,9 +14,11 @@ interface LoginState {
   expired?: boolean
 }
 
-function loginError(error: unknown, t: (key: string) => string): string {
+function loginError(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
-    if (error.status === 429) return t('login.throttled')
+    if (error.status === 429) {
+      return error.retryAfter ? t('login.throttledFor', { count: Math.ceil(error.retryAfter / 60) }) : t('login.throttled')
+    }
     if (error.status === 400 || error.status === 401) return t('login.wrongCredentials')
     if (error.status >= 500) return t('errors.server')
     return error.problem?.detail ? localDetail(error.problem.detail, i18n.language) : t('errors.generic')
