@@ -1,8 +1,9 @@
 """Routes for instruments and the coded factor list (administered per organisation)."""
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Path, Response
 
 from api.auth.principal import AdminPrincipal, CurrentPrincipal
 from api.core.concurrency import IfMatch, etag
@@ -20,6 +21,7 @@ from api.measurements.schemas import (
 )
 
 router = APIRouter(tags=["instruments"])
+CodePath = Annotated[str, Path(max_length=40, description="The instrument's code, e.g. `brs`.")]
 
 
 @router.get("/instruments", response_model=Page[InstrumentSummary])
@@ -29,7 +31,7 @@ def list_instruments(session: SessionDep, principal: CurrentPrincipal) -> Page[I
 
 
 @router.get("/instruments/{code}", response_model=InstrumentDetail, responses=problems(404))
-def read_instrument(code: str, session: SessionDep, principal: CurrentPrincipal) -> InstrumentDetail:
+def read_instrument(code: CodePath, session: SessionDep, principal: CurrentPrincipal) -> InstrumentDetail:
     """One instrument: the latest definition and its versions with how often each was answered."""
     return instruments.read_instrument(session, principal, code)
 
@@ -44,7 +46,7 @@ def create_instrument(
 
 @router.put("/instruments/{code}", response_model=InstrumentDetail, responses=problems(403, 404))
 def edit_instrument(
-    code: str, data: InstrumentDefinition, session: SessionDep, principal: AdminPrincipal
+    code: CodePath, data: InstrumentDefinition, session: SessionDep, principal: AdminPrincipal
 ) -> InstrumentDetail:
     """Edit an instrument (administrator): answered versions stay frozen, so this makes a new version."""
     return instruments.edit_instrument(session, principal, code, data)

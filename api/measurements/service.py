@@ -30,6 +30,7 @@ from api.measurements.schemas import (
     MeasurementPlan,
     MeasurementPublic,
     MeasurementStart,
+    PlanEntry,
     RespondentPublic,
 )
 from api.measurements.views import measurement_detail, measurement_public
@@ -42,7 +43,7 @@ from api.measurements.waves import (
     user_respondent,
     wave_dates,
 )
-from api.models import Family, FamilyMember, Instrument, Measurement, MeasurementStatus
+from api.models import Family, FamilyMember, Instrument, Measurement, MeasurementStatus, User
 from api.models.base import utcnow
 
 GONE = "Deze meting bestaat niet / measurement not found."
@@ -57,8 +58,16 @@ def _respondent(session: Session, measurement: Measurement) -> RespondentPublic:
         member = session.get(FamilyMember, measurement.respondent_member_id)
         assert member is not None  # foreign key
         return member_respondent(member)
-    user = users_by_id(session, [measurement.respondent_user_id])[measurement.respondent_user_id]  # type: ignore[list-item,index]
+    user = session.get(User, measurement.respondent_user_id)
+    assert user is not None  # foreign key; one of the two respondent columns is always set
     return user_respondent(user)
+
+
+def _who(measurement: Measurement) -> uuid.UUID:
+    """The respondent's id: one of the two respondent columns is always set."""
+    who = measurement.respondent_member_id or measurement.respondent_user_id
+    assert who is not None
+    return who
 
 
 def _detail(session: Session, measurement: Measurement) -> MeasurementDetail:
@@ -79,7 +88,7 @@ def _audit(session: Session, principal: Principal, action: str, measurement: Mea
     )
 
 
-def _writable_family(session: Session, principal: Principal, family_id: uuid.UUID, action: str) -> Family:
+def _writable_family(session: Session, principal: Principal, family_id: uuid.UUID, *, action: str) -> Family:
     family = get_readable_family(session, principal, family_id, action=action)
     if family.archived_at is not None:
         raise Conflict("Dit gezin is gearchiveerd / this family is archived.")
@@ -90,7 +99,7 @@ def start_measurement(
     session: Session, principal: Principal, family_id: uuid.UUID, data: MeasurementStart
 ) -> MeasurementDetail:
     """Start a questionnaire for one respondent at a wave, on the instrument's latest version."""
-    family = _writable_family(session, principal, family_id, "create")
+    family = _writable_family(session, principal, family_id, action="create")
     ensure_catalog(session, principal.organisation_id)
     row = latest_by_code(instrument_rows(session, principal.organisation_id, data.instrument_code)).get(
         data.instrument_code
@@ -162,25 +171,28 @@ def list_measurements(
     )
     instruments = {r.id: definition_of(r) for r in instrument_rows(session, principal.organisation_id)}
     members = {m.id: member_respondent(m) for m in members_of(session, [family.id], current=False)}
-    users = users_by_id(session, [m.respondent_user_id for m in rows if m.respondent_user_id])
-    items = [
-        measurement_public(
-            m,
-            instruments[m.instrument_id],
-            members[m.respondent_member_id]
-            if m.respondent_member_id
-            else user_respondent(users[m.respondent_user_id]),  # type: ignore[index]
-        )
-        for m in rows
-    ]
+    users = {
+        u.id: user_respondent(u)
+        for u in users_by_id(session, [m.respondent_user_id for m in rows if m.respondent_user_id]).values()
+    }
+    respondents = members | users
+    items = [measurement_public(m, instruments[m.instrument_id], respondents[_who(m)]) for m in rows]
     audit.record(session, principal, action="list", object_type="measurement", family_id=family.id)
     return Page(items=items, next_cursor=next_cursor)
 
 
 def _measurement(
-    session: Session, principal: Principal, family_id: uuid.UUID, measurement_id: uuid.UUID, action: str
+    session: Session,
+    principal: Principal,
+    family_id: uuid.UUID,
+    measurement_id: uuid.UUID,
+    action: str,
+    *,
+    writable: bool = False,
 ) -> Measurement:
-    family = get_readable_family(session, principal, family_id, action=action)
+    family = (_writable_family if writable else get_readable_family)(
+        session, principal, family_id, action=action
+    )
     measurement = session.exec(
         select(Measurement).where(Measurement.id == measurement_id, Measurement.family_id == family.id)
     ).first()
@@ -201,7 +213,7 @@ def read_measurement(
 def _open(
     session: Session, principal: Principal, family_id: uuid.UUID, measurement_id: uuid.UUID
 ) -> Measurement:
-    measurement = _measurement(session, principal, family_id, measurement_id, "update")
+    measurement = _measurement(session, principal, family_id, measurement_id, "update", writable=True)
     if measurement.status == MeasurementStatus.completed:
         raise Conflict("Deze meting is al afgerond / this measurement is already completed.")
     return measurement
@@ -239,7 +251,9 @@ def complete_measurement(
     return _detail(session, measurement)
 
 
-def _plans(session: Session, principal: Principal, families: list[Family]) -> dict[uuid.UUID, list]:  # type: ignore[type-arg]
+def _plans(
+    session: Session, principal: Principal, families: list[Family]
+) -> dict[uuid.UUID, list[PlanEntry]]:
     """Plan entries per family, in a fixed number of queries however many families."""
     ensure_catalog(session, principal.organisation_id)
     definitions = [
@@ -252,7 +266,8 @@ def _plans(session: Session, principal: Principal, families: list[Family]) -> di
         members[member.family_id].append(member)
     measurements: dict[uuid.UUID, list[Measurement]] = {f: [] for f in ids}
     for m in family_measurements(session, ids):
-        measurements[m.family_id].append(m)  # type: ignore[index]
+        if m.family_id is not None:
+            measurements[m.family_id].append(m)
     supporters = users_by_id(session, [f.supporter_id for f in families if f.supporter_id])
     settings, today = get_settings(), date.today()
     return {

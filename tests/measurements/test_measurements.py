@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from api.models import AuditEvent, FamilyMember, MeasurementScore
+from api.models.base import utcnow
 from tests.conftest import QueryCounter
 from tests.factories import World, auth, make_member
 from tests.measurements.factories import brs_answers, make_measurement
@@ -207,3 +208,17 @@ def test_listing_measurements_takes_a_fixed_number_of_queries(
     before = count_queries.count
     assert len(client.get(url, headers=headers).json()["items"]) == 7
     assert count_queries.count - before == small, count_queries.statements[-10:]
+
+
+def test_an_archived_family_is_read_only(client: TestClient, session: Session, world: World) -> None:
+    m = make_measurement(session, world.family, _parent(session, world), answers=brs_answers(3))
+    world.family.archived_at = utcnow()
+    session.add(world.family)
+    session.commit()
+    url = f"{_url(world)}/{m.id}"
+    assert client.get(url, headers=auth(world.supporter)).status_code == 200
+    assert (
+        client.put(f"{url}/answers", json={"answers": {"1": 2}}, headers=auth(world.supporter)).status_code
+        == 409
+    )
+    assert client.post(f"{url}/complete", headers=auth(world.supporter)).status_code == 409
