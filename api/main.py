@@ -20,6 +20,9 @@ from api.funders.admin_router import router as funder_admin_router
 from api.funders.consent_router import router as consent_router
 from api.funders.router import router as funder_router
 from api.health.router import router as health_router
+from api.meetings.parts_router import router as meeting_parts_router
+from api.meetings.router import family_router as meeting_family_router
+from api.meetings.router import router as meetings_router
 from api.plans.actions_router import router as plan_actions_router
 from api.plans.goals_router import router as plan_goals_router
 from api.plans.overview_router import router as plans_overview_router
@@ -39,9 +42,9 @@ ROUTERS: list[APIRouter] = [
     families_router,
     people_router,
     audit_router,
-    consent_router,
-    funder_admin_router,
-    funder_router,
+    meeting_family_router,
+    meetings_router,
+    meeting_parts_router,
     plan_router,
     plan_goals_router,
     plan_actions_router,

@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 from api.core.security import hash_password
 from api.demo.funders import seed_funders
 from api.demo.measurements import seed_measurements
+from api.demo.meetings import seed_meetings
 from api.models import (
     ContactKind,
     Family,
@@ -84,6 +85,8 @@ class DemoContext:
 
 # Later domains (plans, meetings, measurements …) add a seeder here; each must skip what already exists.
 EXTRA_SEEDERS: list[Callable[[Session, DemoContext], str]] = [seed_funders, seed_measurements]
+# Last: meetings are closed through the plans' services, so the plans are seeded first.
+EXTRA_SEEDERS.append(seed_meetings)
 
 
 def _get_or_create_organisation(session: Session) -> Organisation:

@@ -24,7 +24,7 @@ from api.families.schemas import (
     MemberPublic,
 )
 from api.funders.outbox import emit
-from api.models import Family, FamilyStatus, Region, Role, User
+from api.models import Family, FamilyStatus, FamilyStatusChange, Region, Role, User
 from api.models.base import utcnow
 
 TRANSITIONS: dict[FamilyStatus, set[FamilyStatus]] = {
@@ -206,6 +206,10 @@ def update_family(
     changes = data.model_dump(exclude_unset=True)
     if "status" in changes:
         _check_transition(family, changes.pop("status"))
+        if data.status != family.status:  # kept for the family's timeline (api/meetings/timeline.py)
+            change = FamilyStatusChange(family_id=family.id, from_status=family.status, to_status=data.status)  # type: ignore[arg-type]
+            change.changed_by_id = principal.id
+            session.add(change)
         if data.status == FamilyStatus.closed and family.status != FamilyStatus.closed:
             emit(session, event_type="family.closed", family_id=family.id)  # same transaction as the change
         family.status = data.status  # type: ignore[assignment]

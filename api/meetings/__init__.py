@@ -1,0 +1,1 @@
+"""Roundtable meetings (rondetafeloverleg)."""

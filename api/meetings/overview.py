@@ -1,0 +1,143 @@
+"""Meetings across the families the caller may read: upcoming, recent, and the flagged ones."""
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import and_, or_
+from sqlalchemy.orm import joinedload
+from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
+
+from api.audit import service as audit
+from api.auth.principal import Principal
+from api.core.pagination import Page, decode_cursor, encode_cursor
+from api.families.repository import readable_families
+from api.meetings.plan_links import crucial_people
+from api.meetings.repository import participants_of
+from api.meetings.schemas import MeetingFlag, MeetingOverviewItem
+from api.meetings.views import meeting_flags, meeting_public
+from api.models import Family, Meeting, MeetingStatus
+
+
+class Scope(StrEnum):
+    organisation = "organisation"
+    mine = "mine"
+
+
+class Order(StrEnum):
+    asc = "asc"
+    desc = "desc"
+
+
+@dataclass(frozen=True)
+class OverviewFilters:
+    scope: Scope = Scope.organisation
+    starts_from: datetime | None = None
+    starts_to: datetime | None = None
+    status: MeetingStatus | None = None
+    flagged: bool | None = None
+    order: Order = Order.desc
+
+
+def _statement(principal: Principal, filters: OverviewFilters) -> SelectOfScalar[Meeting]:
+    families = readable_families(principal)
+    if filters.scope == Scope.mine:
+        families = families.where(
+            or_(col(Family.supporter_id) == principal.id, col(Family.coordinator_id) == principal.id)
+        )
+    scoped = families.subquery()
+    statement = select(Meeting).join(scoped, scoped.c.id == Meeting.family_id)
+    if filters.starts_from is not None:
+        statement = statement.where(Meeting.starts_at >= filters.starts_from)
+    if filters.starts_to is not None:
+        statement = statement.where(Meeting.starts_at < filters.starts_to)
+    if filters.status is not None:
+        statement = statement.where(Meeting.status == filters.status)
+    return statement
+
+
+def _batch(
+    session: Session, statement: SelectOfScalar[Meeting], ascending: bool, size: int, cursor: str | None
+) -> tuple[Sequence[Meeting], bool]:
+    """One keyset page in either direction: (rows, more after them)."""
+    if cursor:
+        moment, row_id = decode_cursor(cursor)
+        if ascending:
+            statement = statement.where(
+                or_(
+                    col(Meeting.starts_at) > moment,
+                    and_(col(Meeting.starts_at) == moment, col(Meeting.id) > row_id),
+                )
+            )
+        else:
+            statement = statement.where(
+                or_(
+                    col(Meeting.starts_at) < moment,
+                    and_(col(Meeting.starts_at) == moment, col(Meeting.id) < row_id),
+                )
+            )
+    order = (col(Meeting.starts_at), col(Meeting.id))
+    ordered = statement.order_by(*order) if ascending else statement.order_by(*(c.desc() for c in order))
+    rows = session.exec(ordered.limit(size + 1)).all()
+    return rows[:size], len(rows) > size
+
+
+def overview(
+    session: Session, principal: Principal, filters: OverviewFilters, *, limit: int, cursor: str | None
+) -> Page[MeetingOverviewItem]:
+    """A page of meetings; with `flagged`, a page is filled by reading on (fixed queries per batch read)."""
+    statement = _statement(principal, filters)
+    ascending = filters.order == Order.asc
+    size = limit if filters.flagged is None else max(limit, 50)
+    picked: list[tuple[Meeting, list[MeetingFlag]]] = []
+    participants: dict[uuid.UUID, list] = {}  # type: ignore[type-arg]
+    families: dict[uuid.UUID, Family] = {}
+    next_cursor: str | None = None
+    while True:
+        rows, more = _batch(session, statement, ascending, size, cursor)
+        found = participants_of(session, [m.id for m in rows])
+        family_ids = {m.family_id for m in rows}
+        crucial = crucial_people(session, family_ids)
+        if family_ids:
+            families |= {
+                f.id: f
+                for f in session.exec(
+                    select(Family).where(col(Family.id).in_(family_ids)).options(joinedload(Family.supporter))  # type: ignore[arg-type]
+                ).all()
+            }
+        for index, meeting in enumerate(rows):
+            flags = meeting_flags(meeting, found[meeting.id], crucial.get(meeting.family_id, []))
+            if filters.flagged is None or bool(flags) == filters.flagged:
+                picked.append((meeting, flags))
+                participants[meeting.id] = found[meeting.id]
+            if len(picked) == limit:
+                rest = more or index < len(rows) - 1
+                next_cursor = encode_cursor(meeting.starts_at, meeting.id) if rest else None
+                break
+        if len(picked) == limit or not more:
+            break
+        cursor = encode_cursor(rows[-1].starts_at, rows[-1].id)
+    audit.record_many(
+        session,
+        principal,
+        action="list",
+        object_type="meeting",
+        family_ids=list({m.family_id for m, _ in picked}),
+    )
+    items = []
+    for meeting, flags in picked:
+        family = families[meeting.family_id]
+        public = meeting_public(meeting, family, participants[meeting.id], flags)
+        items.append(
+            MeetingOverviewItem(
+                **public.model_dump(),
+                family_display_name=family.display_name,
+                supporter_id=family.supporter_id,
+                supporter_name=family.supporter.full_name if family.supporter else None,
+                flags=flags,
+            )
+        )
+    return Page(items=items, next_cursor=next_cursor)

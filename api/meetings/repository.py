@@ -1,0 +1,132 @@
+"""The meetings' queries. A meeting is reached only through its family's scope (`get_readable_family`)."""
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy.orm import joinedload
+from sqlmodel import Session, col, select
+
+from api.audit.service import event
+from api.auth.principal import Principal
+from api.core.errors import Conflict, NotFound
+from api.families.repository import get_readable_family
+from api.models import (
+    Family,
+    Meeting,
+    MeetingAgendaItem,
+    MeetingDecision,
+    MeetingParticipant,
+    MeetingStatus,
+)
+
+MEETING_NOT_FOUND = "Dit overleg bestaat niet of u heeft er geen toegang toe / meeting not found."
+NOT_OPEN = (
+    "Dit overleg is al gesloten of afgelast; het kan niet meer veranderen / "
+    "this meeting was already closed or cancelled and can no longer change."
+)
+
+
+def get_meeting(
+    session: Session, principal: Principal, meeting_id: uuid.UUID, *, action: str = "read"
+) -> tuple[Meeting, Family]:
+    """A meeting whose family the caller may read; otherwise a 404 (the same for 'absent' and 'not yours')."""
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None:
+        refused = event(
+            principal, action=action, object_type="meeting", object_id=meeting_id, outcome="denied"
+        )
+        raise NotFound(MEETING_NOT_FOUND, persist=[refused])
+    try:
+        family = get_readable_family(session, principal, meeting.family_id, action=action)
+    except NotFound as exc:
+        raise NotFound(MEETING_NOT_FOUND, persist=exc.persist) from exc
+    return meeting, family
+
+
+def get_open_meeting(
+    session: Session, principal: Principal, meeting_id: uuid.UUID, *, action: str
+) -> tuple[Meeting, Family]:
+    """A planned meeting of a family that is not archived (what can still be changed)."""
+    meeting, family = get_meeting(session, principal, meeting_id, action=action)
+    if family.archived_at is not None:
+        raise Conflict("Dit gezin is gearchiveerd / this family is archived.")
+    if meeting.status != MeetingStatus.planned:
+        raise Conflict(NOT_OPEN)
+    return meeting, family
+
+
+def participants_of(
+    session: Session, meeting_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, list[MeetingParticipant]]:
+    """The participants of these meetings with their member, contact or user (one query)."""
+    ids = list(meeting_ids)
+    grouped: dict[uuid.UUID, list[MeetingParticipant]] = defaultdict(list)
+    if not ids:
+        return grouped
+    rows = session.exec(
+        select(MeetingParticipant)
+        .where(col(MeetingParticipant.meeting_id).in_(ids))
+        .options(
+            joinedload(MeetingParticipant.member),  # type: ignore[arg-type]
+            joinedload(MeetingParticipant.contact),  # type: ignore[arg-type]
+            joinedload(MeetingParticipant.user),  # type: ignore[arg-type]
+        )
+        .order_by(col(MeetingParticipant.created_at), col(MeetingParticipant.id))
+    ).all()
+    for row in rows:
+        grouped[row.meeting_id].append(row)
+    return grouped
+
+
+def get_participant(session: Session, meeting_id: uuid.UUID, participant_id: uuid.UUID) -> MeetingParticipant:
+    participant = session.exec(
+        select(MeetingParticipant).where(
+            MeetingParticipant.id == participant_id, MeetingParticipant.meeting_id == meeting_id
+        )
+    ).first()
+    if participant is None:
+        raise NotFound("Deze deelnemer bestaat niet / participant not found.")
+    return participant
+
+
+def agenda_of(session: Session, meeting_id: uuid.UUID) -> Sequence[MeetingAgendaItem]:
+    return session.exec(
+        select(MeetingAgendaItem)
+        .where(MeetingAgendaItem.meeting_id == meeting_id)
+        .order_by(col(MeetingAgendaItem.position), col(MeetingAgendaItem.created_at))
+    ).all()
+
+
+def get_agenda_item(session: Session, meeting_id: uuid.UUID, item_id: uuid.UUID) -> MeetingAgendaItem:
+    item = session.exec(
+        select(MeetingAgendaItem).where(
+            MeetingAgendaItem.id == item_id, MeetingAgendaItem.meeting_id == meeting_id
+        )
+    ).first()
+    if item is None:
+        raise NotFound("Dit agendapunt bestaat niet / agenda item not found.")
+    return item
+
+
+def decisions_of(session: Session, meeting_id: uuid.UUID) -> Sequence[MeetingDecision]:
+    return session.exec(
+        select(MeetingDecision)
+        .where(MeetingDecision.meeting_id == meeting_id)
+        .order_by(col(MeetingDecision.position), col(MeetingDecision.created_at))
+    ).all()
+
+
+def get_decision(session: Session, meeting_id: uuid.UUID, decision_id: uuid.UUID) -> MeetingDecision:
+    decision = session.exec(
+        select(MeetingDecision).where(
+            MeetingDecision.id == decision_id, MeetingDecision.meeting_id == meeting_id
+        )
+    ).first()
+    if decision is None:
+        raise NotFound("Dit besluit bestaat niet / decision not found.")
+    return decision
+
+
+def next_position(rows: Sequence[MeetingAgendaItem] | Sequence[MeetingDecision]) -> int:
+    return max((r.position for r in rows), default=0) + 1

@@ -1,0 +1,187 @@
+"""Routes for meetings: plan, read, change, cancel, close; summary, invitation, timeline, overview."""
+
+import uuid
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+
+from api.auth.principal import CurrentPrincipal
+from api.core.concurrency import IdempotencyKey, IfMatch, etag, idempotent_create
+from api.core.db import SessionDep
+from api.core.openapi import problems
+from api.core.pagination import CursorQuery, LimitQuery, Page
+from api.meetings import closing, ical, overview, service, summary, timeline
+from api.meetings.clock import as_utc
+from api.meetings.schemas import (
+    MeetingCancel,
+    MeetingClose,
+    MeetingCreate,
+    MeetingDetail,
+    MeetingOverviewItem,
+    MeetingPublic,
+    MeetingUpdate,
+)
+from api.models import MeetingStatus
+
+family_router = APIRouter(prefix="/families/{family_id}", tags=["meetings"])
+router = APIRouter(prefix="/meetings", tags=["meetings"])
+
+
+def _etag_header(result: BaseModel) -> dict[str, str]:
+    return {"ETag": etag(result.version)}  # type: ignore[attr-defined]
+
+
+@family_router.get("/meetings", response_model=Page[MeetingPublic], responses=problems(404))
+def list_family_meetings(
+    family_id: uuid.UUID,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    limit: LimitQuery = 25,
+    cursor: CursorQuery = None,
+) -> Page[MeetingPublic]:
+    """The family's meetings, latest start first, each with its flag count."""
+    return service.list_family_meetings(session, principal, family_id, limit=limit, cursor=cursor)
+
+
+@family_router.post("/meetings", response_model=MeetingDetail, status_code=201, responses=problems(404, 409))
+def create_meeting(
+    family_id: uuid.UUID,
+    data: MeetingCreate,
+    request: Request,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    idempotency_key: IdempotencyKey = None,
+) -> JSONResponse:
+    """Plan a roundtable meeting; the agenda starts from the goals and actions of the plan."""
+    return idempotent_create(
+        session,
+        actor_id=principal.id,
+        key=idempotency_key,
+        path=request.url.path,
+        payload=data,
+        create=lambda: service.create_meeting(session, principal, family_id, data),
+        headers=_etag_header,
+    )
+
+
+@family_router.get("/timeline", response_model=Page[timeline.TimelineEntry], responses=problems(404))
+def read_family_timeline(
+    family_id: uuid.UUID,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    limit: LimitQuery = 25,
+    cursor: CursorQuery = None,
+) -> Page[timeline.TimelineEntry]:
+    """The family's history: enrolment, status changes, meetings, decisions, plan adoptions (newest first)."""
+    return timeline.timeline(session, principal, family_id, limit=limit, cursor=cursor)
+
+
+@router.get("", response_model=Page[MeetingOverviewItem])
+def list_meetings(
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    scope: overview.Scope = overview.Scope.organisation,
+    starts_from: Annotated[datetime | None, Query(alias="from", description="Starts at or after.")] = None,
+    starts_to: Annotated[datetime | None, Query(alias="to", description="Starts before.")] = None,
+    status: MeetingStatus | None = None,
+    flagged: Annotated[
+        bool | None, Query(description="Only meetings with (true) or without (false) flags.")
+    ] = None,
+    order: overview.Order = overview.Order.desc,
+    limit: LimitQuery = 25,
+    cursor: CursorQuery = None,
+) -> Page[MeetingOverviewItem]:
+    """Meetings across the families you may see (`scope=mine`: your own families), with their flags."""
+    filters = overview.OverviewFilters(
+        scope=scope,
+        starts_from=as_utc(starts_from) if starts_from else None,
+        starts_to=as_utc(starts_to) if starts_to else None,
+        status=status,
+        flagged=flagged,
+        order=order,
+    )
+    return overview.overview(session, principal, filters, limit=limit, cursor=cursor)
+
+
+@router.get("/{meeting_id}", response_model=MeetingDetail, responses=problems(404))
+def read_meeting(
+    meeting_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal, response: Response
+) -> MeetingDetail:
+    """One meeting: participants, agenda, decisions and flags; the answer carries an ETag."""
+    meeting = service.read_meeting(session, principal, meeting_id)
+    response.headers["ETag"] = etag(meeting.version)
+    return meeting
+
+
+@router.patch("/{meeting_id}", response_model=MeetingDetail, responses=problems(404, 409, 412, 428))
+def update_meeting(
+    meeting_id: uuid.UUID,
+    data: MeetingUpdate,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    response: Response,
+    if_match: IfMatch = None,
+) -> MeetingDetail:
+    """Change time, place, video link, chair or minutes (send `If-Match`); only minutes after closing."""
+    meeting = service.update_meeting(session, principal, meeting_id, data, if_match)
+    response.headers["ETag"] = etag(meeting.version)
+    return meeting
+
+
+@router.post("/{meeting_id}/cancel", response_model=MeetingDetail, responses=problems(404, 409))
+def cancel_meeting(
+    meeting_id: uuid.UUID,
+    data: MeetingCancel,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    response: Response,
+) -> MeetingDetail:
+    """Call a planned meeting off (the invitation becomes a cancellation)."""
+    meeting = service.cancel_meeting(session, principal, meeting_id, data)
+    response.headers["ETag"] = etag(meeting.version)
+    return meeting
+
+
+@router.post("/{meeting_id}/close", response_model=MeetingDetail, responses=problems(404, 409))
+def close_meeting(
+    meeting_id: uuid.UUID,
+    data: MeetingClose,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    response: Response,
+) -> MeetingDetail:
+    """Close the meeting: all decisions reach the plan at once, or none does (then the meeting stays open)."""
+    meeting = closing.close_meeting(session, principal, meeting_id, data)
+    response.headers["ETag"] = etag(meeting.version)
+    return meeting
+
+
+@router.get("/{meeting_id}/summary", response_model=summary.MeetingSummary, responses=problems(404))
+def read_meeting_summary(
+    meeting_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
+) -> summary.MeetingSummary:
+    """The meeting for the family in plain Dutch, ready to print."""
+    return summary.summary(session, principal, meeting_id)
+
+
+@router.get(
+    "/{meeting_id}/invite.ics",
+    response_class=Response,
+    responses={
+        200: {"content": {"text/calendar": {"schema": {"type": "string"}}}, "description": "RFC 5545"},
+        **problems(404),
+    },
+)
+def download_meeting_invitation(
+    meeting_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
+) -> Response:
+    """The iCalendar invitation (a cancellation once the meeting is called off); same UID on every update."""
+    body, filename = ical.invitation_for(session, principal, meeting_id)
+    return Response(
+        content=body,
+        media_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"},
+    )
