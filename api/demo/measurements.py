@@ -77,6 +77,7 @@ def _completed(
         instrument_code=row.code,
         wave=wave,
         respondent_member_id=member.id,
+        respondent_id=member.id,
         created_by_id=family.supporter_id,  # type: ignore[arg-type]
         answers={str(k): v for k, v in answers.items()},
         started_at=datetime.combine(on, time(10, 0), tzinfo=UTC),
@@ -165,6 +166,7 @@ def _work_engagement(session: Session, context: "DemoContext", row: Instrument, 
                 instrument_id=row.id,
                 instrument_code=row.code,
                 respondent_user_id=user.id,
+                respondent_id=user.id,
                 created_by_id=user.id,
                 answers={str(k): v for k, v in _keyed_answers(definition, level, rng).items()},
             )

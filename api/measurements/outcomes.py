@@ -188,8 +188,8 @@ def family_outcomes(session: Session, principal: Principal, family_id: uuid.UUID
         series: dict[uuid.UUID, list[RespondentWave]] = defaultdict(list)
         by_wave: dict[Wave, dict[uuid.UUID, dict[str, MeasurementScore]]] = defaultdict(dict)
         for m in sorted(per_code[code], key=lambda m: WAVE_ORDER.index(m.wave)):  # type: ignore[arg-type]
-            who = m.respondent_member_id or m.respondent_user_id
-            assert who is not None and m.wave is not None and m.completed_at is not None
+            who = m.respondent_id
+            assert m.wave is not None and m.completed_at is not None
             rows_by_scale = {s.scale_code: s for s in scores[m.id]}
             by_wave[m.wave][who] = rows_by_scale
             points = [

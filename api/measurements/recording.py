@@ -98,19 +98,14 @@ def refresh_changes(session: Session, measurement: Measurement) -> None:
     """
     if measurement.family_id is None or measurement.wave is None:
         return
-    # one of the two respondent columns is always NULL, and "= NULL" matches nothing: compare in Python
-    who = (measurement.respondent_member_id, measurement.respondent_user_id)
-    series = [
-        m
-        for m in session.exec(
-            select(Measurement).where(
-                Measurement.family_id == measurement.family_id,
-                Measurement.instrument_code == measurement.instrument_code,
-                Measurement.status == MeasurementStatus.completed,
-            )
-        ).all()
-        if (m.respondent_member_id, m.respondent_user_id) == who
-    ]
+    series = session.exec(
+        select(Measurement).where(
+            Measurement.family_id == measurement.family_id,
+            Measurement.instrument_code == measurement.instrument_code,
+            Measurement.respondent_id == measurement.respondent_id,
+            Measurement.status == MeasurementStatus.completed,
+        )
+    ).all()
     baseline = next((m for m in series if m.wave == Wave.t0), None)
     instruments = {
         row.id: definition_of(row)

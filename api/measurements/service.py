@@ -3,6 +3,7 @@
 import uuid
 from datetime import date
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from api.audit import service as audit
@@ -63,13 +64,6 @@ def _respondent(session: Session, measurement: Measurement) -> RespondentPublic:
     return user_respondent(user)
 
 
-def _who(measurement: Measurement) -> uuid.UUID:
-    """The respondent's id: one of the two respondent columns is always set."""
-    who = measurement.respondent_member_id or measurement.respondent_user_id
-    assert who is not None
-    return who
-
-
 def _detail(session: Session, measurement: Measurement) -> MeasurementDetail:
     row = session.get(Instrument, measurement.instrument_id)
     assert row is not None  # foreign key
@@ -125,21 +119,22 @@ def start_measurement(
                 "respondent_member_id", "Deze lijst vult de bondgenoot in / the supporter answers this one."
             )
         user_id = principal.id
-    existing = session.exec(
-        select(Measurement).where(
+    respondent_id = member_id or user_id
+    assert respondent_id is not None
+    clash = session.exec(
+        select(Measurement.id).where(
             Measurement.family_id == family.id,
             Measurement.instrument_code == definition.code,
             Measurement.wave == data.wave,
+            Measurement.respondent_id == respondent_id,
         )
-    ).all()
-    clash = next(
-        (m for m in existing if (m.respondent_member_id, m.respondent_user_id) == (member_id, user_id)), None
+    ).first()
+    started = Conflict(
+        "Deze meting is al gestart; ga daar verder / this measurement was already started; resume it.",
+        extensions={"measurement_id": str(clash)} if clash else None,
     )
     if clash is not None:
-        raise Conflict(
-            "Deze meting is al gestart; ga daar verder / this measurement was already started; resume it.",
-            extensions={"measurement_id": str(clash.id)},
-        )
+        raise started
     measurement = Measurement(
         organisation_id=principal.organisation_id,
         family_id=family.id,
@@ -148,10 +143,14 @@ def start_measurement(
         wave=data.wave,
         respondent_member_id=member_id,
         respondent_user_id=user_id,
+        respondent_id=respondent_id,
         created_by_id=principal.id,
     )
-    session.add(measurement)
-    session.flush()
+    try:
+        with session.begin_nested():  # the unique constraint catches a second device starting it meanwhile
+            session.add(measurement)
+    except IntegrityError as exc:
+        raise started from exc
     _audit(session, principal, "create", measurement)
     return _detail(session, measurement)
 
@@ -176,7 +175,7 @@ def list_measurements(
         for u in users_by_id(session, [m.respondent_user_id for m in rows if m.respondent_user_id]).values()
     }
     respondents = members | users
-    items = [measurement_public(m, instruments[m.instrument_id], respondents[_who(m)]) for m in rows]
+    items = [measurement_public(m, instruments[m.instrument_id], respondents[m.respondent_id]) for m in rows]
     audit.record(session, principal, action="list", object_type="measurement", family_id=family.id)
     return Page(items=items, next_cursor=next_cursor)
 
@@ -193,9 +192,13 @@ def _measurement(
     family = (_writable_family if writable else get_readable_family)(
         session, principal, family_id, action=action
     )
-    measurement = session.exec(
-        select(Measurement).where(Measurement.id == measurement_id, Measurement.family_id == family.id)
-    ).first()
+    statement = select(Measurement).where(
+        Measurement.id == measurement_id, Measurement.family_id == family.id
+    )
+    if writable:
+        # answers are merged into one JSON value: two devices saving at once must not lose each other's items
+        statement = statement.with_for_update()
+    measurement = session.exec(statement).first()
     if measurement is None:
         raise NotFound(GONE)
     return measurement

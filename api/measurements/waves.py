@@ -1,7 +1,6 @@
 """The measurement plan of a family: which wave falls when, who answers what, and what is due."""
 
 import calendar
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -81,13 +80,9 @@ def _status(due_on: date, today: date, measurement: Measurement | None, settings
     return "upcoming"
 
 
-def respondent_key(measurement: Measurement) -> uuid.UUID | None:
-    return measurement.respondent_member_id or measurement.respondent_user_id
-
-
 def plan_entries(data: PlanInput, settings: Settings, today: date) -> list[PlanEntry]:
     """Every (wave, instrument, respondent) of the family's plan with its status."""
-    taken = {(m.instrument_code, m.wave, respondent_key(m)): m for m in data.measurements}
+    taken = {(m.instrument_code, m.wave, m.respondent_id): m for m in data.measurements}
     entries = []
     for wave in wave_dates(data.family, settings):
         for definition in data.instruments:

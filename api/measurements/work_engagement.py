@@ -86,6 +86,7 @@ def answer_work_engagement(
         instrument_id=row.id,
         instrument_code=row.code,
         respondent_user_id=principal.id,
+        respondent_id=principal.id,
         created_by_id=principal.id,
         answers=recording.merge_answers(definition, {}, answers),
     )

@@ -66,6 +66,17 @@ class Measurement(SQLModel, table=True):
     """One respondent answering one instrument version, at a wave of a family (or about themselves)."""
 
     __tablename__ = "measurement"
+    # One measurement per respondent, instrument and wave of a family; rows without a family (a supporter's
+    # own work engagement) never collide, as NULLs are distinct in a unique constraint on every database.
+    __table_args__ = (
+        UniqueConstraint(
+            "family_id",
+            "instrument_code",
+            "wave",
+            "respondent_id",
+            name="uq_measurement_family_wave_respondent",
+        ),
+    )
 
     id: uuid.UUID = id_field()
     organisation_id: uuid.UUID = Field(foreign_key="organisation.id", index=True)
@@ -75,6 +86,7 @@ class Measurement(SQLModel, table=True):
     wave: Wave | None = Field(default=None, sa_type=enum_type(Wave, 20))
     respondent_member_id: uuid.UUID | None = Field(default=None, foreign_key="family_member.id", index=True)
     respondent_user_id: uuid.UUID | None = Field(default=None, foreign_key="app_user.id", index=True)
+    respondent_id: uuid.UUID = Field(index=True)  # whichever of the two above is set: one key for a series
     status: MeasurementStatus = Field(
         default=MeasurementStatus.in_progress, sa_type=enum_type(MeasurementStatus, 20)
     )

@@ -105,6 +105,7 @@ def upgrade() -> None:
         ),
         sa.Column("respondent_member_id", sa.Uuid(), nullable=True),
         sa.Column("respondent_user_id", sa.Uuid(), nullable=True),
+        sa.Column("respondent_id", sa.Uuid(), nullable=False),
         sa.Column(
             "status",
             sa.Enum("in_progress", "completed", name="measurementstatus", native_enum=False, length=20),
@@ -135,6 +136,13 @@ def upgrade() -> None:
             ["respondent_user_id"], ["app_user.id"], name=op.f("fk_measurement_respondent_user_id_app_user")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_measurement")),
+        sa.UniqueConstraint(
+            "family_id",
+            "instrument_code",
+            "wave",
+            "respondent_id",
+            name="uq_measurement_family_wave_respondent",
+        ),
     )
     with op.batch_alter_table("measurement", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_measurement_completed_at"), ["completed_at"], unique=False)
@@ -142,6 +150,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_measurement_instrument_code"), ["instrument_code"], unique=False)
         batch_op.create_index(batch_op.f("ix_measurement_instrument_id"), ["instrument_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_measurement_organisation_id"), ["organisation_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_measurement_respondent_id"), ["respondent_id"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_measurement_respondent_member_id"), ["respondent_member_id"], unique=False
         )
@@ -200,6 +209,7 @@ def downgrade() -> None:
     with op.batch_alter_table("measurement", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_measurement_respondent_user_id"))
         batch_op.drop_index(batch_op.f("ix_measurement_respondent_member_id"))
+        batch_op.drop_index(batch_op.f("ix_measurement_respondent_id"))
         batch_op.drop_index(batch_op.f("ix_measurement_organisation_id"))
         batch_op.drop_index(batch_op.f("ix_measurement_instrument_id"))
         batch_op.drop_index(batch_op.f("ix_measurement_instrument_code"))

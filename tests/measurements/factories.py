@@ -104,6 +104,7 @@ def make_measurement(
         wave=wave,
         respondent_member_id=respondent.id if is_member else None,
         respondent_user_id=None if is_member else respondent.id,
+        respondent_id=respondent.id,
         created_by_id=family.supporter_id or respondent.id,
         answers={str(k): v for k, v in (answers or {}).items()},
     )

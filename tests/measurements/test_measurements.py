@@ -4,6 +4,7 @@ import uuid
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from api.models import AuditEvent, FamilyMember, MeasurementScore
@@ -222,3 +223,10 @@ def test_an_archived_family_is_read_only(client: TestClient, session: Session, w
         == 409
     )
     assert client.post(f"{url}/complete", headers=auth(world.supporter)).status_code == 409
+
+
+def test_the_database_refuses_a_second_measurement_for_the_same_wave(session: Session, world: World) -> None:
+    parent = _parent(session, world)
+    make_measurement(session, world.family, parent)
+    with pytest.raises(IntegrityError), session.begin_nested():
+        make_measurement(session, world.family, parent)
