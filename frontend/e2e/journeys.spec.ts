@@ -77,6 +77,59 @@ test.describe('supporter journeys', () => {
     await expect(page.getByText('Iemand anders heeft dit intussen gewijzigd')).toHaveCount(0)
   })
 
+  test('edit a member, add and remove a contact, change the status', async ({ page, request }) => {
+    await logIn(page, FATIMA)
+    const token = await apiToken(request, FATIMA)
+    const created = await request.post('/api/v1/families', {
+      headers: { Authorization: `Bearer ${token}` },
+      data: { display_name: 'Gezin Wisselaar' },
+    })
+    const family = (await created.json()) as { id: string }
+    const member = await request.post(`/api/v1/families/${family.id}/members`, {
+      headers: { Authorization: `Bearer ${token}` },
+      data: { display_name: 'Ruud Wisselaar', role: 'parent' },
+    })
+    const memberId = ((await member.json()) as { id: string }).id
+    await page.goto(`/families/${family.id}`)
+
+    const members = page.locator('#members')
+    await members.getByRole('button', { name: 'Wijzigen: Ruud Wisselaar' }).click()
+    const form = page.locator('form.entity-form')
+    await form.getByLabel(/Telefoon/).fill('06 1234 5678')
+    await form.getByRole('button', { name: 'Opslaan' }).click()
+    await expect(members.getByRole('link', { name: '06 1234 5678' })).toBeVisible()
+
+    // A colleague changes the member while this page still has the old version open.
+    await members.getByRole('button', { name: 'Wijzigen: Ruud Wisselaar' }).click()
+    const fresh = await request.get(`/api/v1/families/${family.id}/members`, { headers: { Authorization: `Bearer ${token}` } })
+    const version = ((await fresh.json()) as { id: string; version: number }[]).find((m) => m.id === memberId)?.version ?? 0
+    const changed = await request.patch(`/api/v1/families/${family.id}/members/${memberId}`, {
+      headers: { Authorization: `Bearer ${token}`, 'If-Match': `"${version}"` },
+      data: { display_name: 'Ruud W.' },
+    })
+    expect(changed.status()).toBe(200)
+    await form.getByLabel(/Geboortejaar/).fill('1979')
+    await form.getByRole('button', { name: 'Opslaan' }).click()
+    await expect(form.getByText('Iemand anders heeft dit intussen gewijzigd')).toBeVisible()
+    await form.getByRole('button', { name: 'Nieuwste gegevens laden' }).click()
+    await expect(members.locator('.entity-title', { hasText: 'Ruud W.' })).toBeVisible()
+
+    const network = page.locator('#network')
+    await network.getByRole('button', { name: 'Contact toevoegen' }).click()
+    await form.getByLabel(/^Naam/).fill('Buurvrouw Annie')
+    await form.getByLabel(/Relatie tot het gezin/).fill('buurvrouw')
+    await form.getByRole('button', { name: 'Opslaan' }).click()
+    await expect(network.locator('.entity-title', { hasText: 'Buurvrouw Annie' })).toBeVisible()
+    await network.getByRole('button', { name: 'Verwijderen: Buurvrouw Annie' }).click()
+    await network.getByRole('button', { name: 'Ja, verwijderen' }).click()
+    await expect(network.getByText('Nog geen mensen in het netwerk.')).toBeVisible()
+
+    await page.getByLabel('Nieuwe status').selectOption('active')
+    await page.getByRole('button', { name: 'Status wijzigen' }).click()
+    await expect(page.getByText('De status is nu ‘Actief’.')).toBeVisible()
+    await expect(page.getByRole('heading', { level: 1 }).getByText('Actief')).toBeVisible()
+  })
+
   test("a supporter cannot open another supporter's family", async ({ page, request }) => {
     const coordinator = await apiToken(request, COORDINATOR)
     const jeroenToken = await apiToken(request, JEROEN)
