@@ -1,6 +1,6 @@
 """GAS progress: scores, the family's T-score against hand-computed examples, and the chart series.
 
-T = 50 + 10·Σwx / √((1−ρ)·Σw² + ρ·(Σw)²), ρ = 0.3.
+T = 50 + 10·Σwx / √((1 - rho)·Σw² + rho·(Σw)²), rho = 0.3.
 """
 
 from datetime import UTC, date, datetime, timedelta
@@ -103,7 +103,7 @@ def test_baseline_t_score(client: TestClient, session: Session, world: World) ->
     make_goal(session, world.family, baseline_level=-1)
     make_goal(session, world.family, baseline_level=-1)
     session.commit()
-    # Σwx = -2, Σw² = 2, Σw = 2: 50 − 20 / √2.6 = 37.5966
+    # Σwx = -2, Σw² = 2, Σw = 2: 50 - 20 / √2.6 = 37.5966
     assert _gas(client, world)["baseline_t_score"] == pytest.approx(37.5966, abs=1e-4)
 
 
@@ -118,7 +118,7 @@ def test_series_gives_a_point_per_scoring_date(client: TestClient, session: Sess
     assert response.status_code == 200
     body = response.json()
     points = [(p["on"], round(p["t_score"], 4), p["scored_goals"]) for p in body["points"]]
-    # DAY1: only −1 → 40; DAY2: −1 and +1 → 50; DAY3: +1 and +1 → 50 + 20/√2.6 = 62.4035
+    # DAY1: only -1 → 40; DAY2: -1 and +1 → 50; DAY3: +1 and +1 → 50 + 20/√2.6 = 62.4035
     assert points == [("2026-06-01", 40.0, 1), ("2026-07-01", 50.0, 2), ("2026-08-01", 62.4035, 2)]
     by_goal = {g["text"]: g["scores"] for g in body["goals"]}
     assert by_goal["Naar school"] == [

@@ -97,7 +97,9 @@ def test_adopt_freezes_the_draft_and_the_draft_continues(
     assert changed.status_code == 200
     assert client.get(_url(world.family), headers=headers).json()["has_unadopted_changes"] is True
     frozen = client.get(_url(world.family, "/versions/1"), headers=headers).json()
-    assert frozen["goals"][0]["text"] == "We willen dat Daan weer naar school gaat."  # not following the draft
+    assert (
+        frozen["goals"][0]["text"] == "We willen dat Daan weer naar school gaat."
+    )  # not following the draft
     second = client.post(_url(world.family, "/adopt"), headers=headers)
     assert second.json()["number"] == 2
     listed = client.get(_url(world.family, "/versions"), headers=headers).json()
