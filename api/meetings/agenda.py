@@ -1,11 +1,13 @@
 """The agenda: generated from the plan when the meeting is planned; items can be added, noted and moved."""
 
 import uuid
+from datetime import date
 
 from sqlmodel import Session
 
 from api.audit import service as audit
 from api.auth.principal import Principal
+from api.meetings.plan_links import agenda_from_plan
 from api.meetings.repository import agenda_of, get_agenda_item, get_open_meeting, next_position
 from api.meetings.schemas import AgendaItemCreate, AgendaItemPublic, AgendaItemUpdate
 from api.models import AgendaItemKind, MeetingAgendaItem
@@ -62,3 +64,20 @@ def remove_item(session: Session, principal: Principal, meeting_id: uuid.UUID, i
     session.delete(get_agenda_item(session, meeting.id, item_id))
     session.flush()
     _audit(session, principal, meeting.id, family.id)
+
+
+def add_from_plan(session: Session, principal: Principal, meeting_id: uuid.UUID) -> list[AgendaItemPublic]:
+    """Add what the plan now asks to discuss and is not on the agenda yet (the plan moved since planning)."""
+    meeting, family = get_open_meeting(session, principal, meeting_id, action="update")
+    agenda = list(agenda_of(session, meeting.id))
+    present = {(i.kind, i.goal_id, i.action_id) for i in agenda}
+    position = next_position(agenda)
+    for seed in agenda_from_plan(session, family.id, date.today()):
+        if (seed.kind, seed.goal_id, seed.action_id) not in present:
+            item = MeetingAgendaItem(meeting_id=meeting.id, position=position, **seed.__dict__)
+            session.add(item)
+            agenda.append(item)
+            position += 1
+    session.flush()
+    _audit(session, principal, meeting.id, family.id)
+    return [AgendaItemPublic.model_validate(i.model_dump()) for i in agenda]

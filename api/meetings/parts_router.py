@@ -98,6 +98,14 @@ def add_agenda_item(
     )  # fmt: skip
 
 
+@router.post("/agenda-items/from-plan", response_model=list[AgendaItemPublic], responses=problems(404, 409))
+def add_agenda_items_from_plan(
+    meeting_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
+) -> list[AgendaItemPublic]:
+    """Add the goals and actions the plan now puts up for discussion; answers the whole agenda."""
+    return agenda.add_from_plan(session, principal, meeting_id)
+
+
 @router.patch("/agenda-items/{item_id}", response_model=AgendaItemPublic, responses=problems(404, 409))
 def update_agenda_item(
     meeting_id: uuid.UUID,

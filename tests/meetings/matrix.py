@@ -49,6 +49,7 @@ ROUTES: dict[tuple[str, str], Rule] = {
         body=lambda w: {"items": [{"participant_id": str(PARTICIPANT), "attendance": "excused"}]},
     ),
     ("POST", MEETING + "/agenda-items"): Rule(201, params=_meeting, body=lambda w: {"title": "Vervoer"}),
+    ("POST", MEETING + "/agenda-items/from-plan"): Rule(200, params=_meeting),
     ("PATCH", MEETING + "/agenda-items/{item_id}"): Rule(
         200, params=_meeting, body=lambda w: {"note": "Besproken"}
     ),

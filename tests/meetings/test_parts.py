@@ -175,3 +175,20 @@ def test_decisions_can_be_rewritten_and_struck(client: TestClient, session: Sess
     assert client.delete(f"{decide}/{new_goal['id']}", headers=headers).status_code == 204
     kinds = [d["kind"] for d in client.get(url, headers=headers).json()["decisions"]]
     assert kinds == ["note", "note"]
+
+
+def test_agenda_follows_a_plan_that_moved(client: TestClient, session: Session, world: World) -> None:
+    url, headers = _url(session, world), auth(world.supporter)
+    goal = make_goal(session, world.family, text="Een logeeradres voor Daan")
+    make_action(session, goal, description="Zorgkantoor bellen")
+    session.commit()
+    first = client.post(f"{url}/agenda-items/from-plan", headers=headers)
+    assert first.status_code == 200, first.text
+    titles = [i["title"] for i in first.json()]
+    assert titles == [
+        "Vervoer",
+        "Doel bespreken: Een logeeradres voor Daan",
+        "Afspraak bevestigen: Zorgkantoor bellen (Oma Riet)",
+    ]
+    again = client.post(f"{url}/agenda-items/from-plan", headers=headers).json()
+    assert [i["title"] for i in again] == titles  # nothing twice
