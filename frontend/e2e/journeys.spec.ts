@@ -214,6 +214,16 @@ test.describe('supporter journeys', () => {
     await expect(page.getByRole('heading', { level: 2, name: 'Gezinsleden' })).toBeFocused()
   })
 
+  test('logging out in one tab logs out the other tabs too', async ({ page, context }) => {
+    await logIn(page, FATIMA)
+    const other = await context.newPage()
+    await other.goto('/')
+    await expect(other.getByRole('heading', { level: 1, name: 'Mijn gezinnen' })).toBeVisible()
+    await page.getByRole('button', { name: 'Uitloggen' }).click()
+    await expect(other.getByRole('heading', { level: 1, name: 'Inloggen' })).toBeVisible()
+    await expect(other.getByText('Gezin', { exact: false })).toHaveCount(0)
+  })
+
   test('the language switch is remembered', async ({ page }) => {
     await logIn(page, FATIMA)
     await page.getByRole('button', { name: 'English' }).click()

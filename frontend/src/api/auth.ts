@@ -18,6 +18,14 @@ let refreshTimer: ReturnType<typeof setTimeout> | undefined
 let inFlight: Promise<boolean> | null = null
 const listeners = new Set<(status: SessionStatus) => void>()
 
+// Logging out in one tab logs out the others at once (their access tokens would otherwise live on for minutes).
+const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('bondgenoot-session')
+if (channel) {
+  channel.onmessage = (event: MessageEvent) => {
+    if (event.data === 'logout') forget('anonymous')
+  }
+}
+
 function setStatus(next: SessionStatus): void {
   if (status === next) return
   status = next
@@ -116,6 +124,7 @@ export async function logout(): Promise<void> {
     })
   } finally {
     forget('anonymous')
+    channel?.postMessage('logout')
   }
 }
 

@@ -5,7 +5,7 @@ import { getSessionStatus, login, logout, refreshSession, subscribeSession } fro
 import { api } from '../../api/client'
 import { unwrap } from '../../api/errors'
 import { AuthContext, type AuthValue } from './AuthContext'
-import { clearDrafts } from './drafts'
+import { claimDrafts, clearDrafts } from './drafts'
 
 export const meQueryKey = ['me'] as const
 
@@ -19,6 +19,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (getSessionStatus() === 'unknown') void refreshSession()
   }, [])
+
+  // Signed out (here or in another tab): nothing of the last user stays in memory.
+  useEffect(() => {
+    if (status === 'anonymous') {
+      clearDrafts()
+      queryClient.clear()
+    }
+  }, [status, queryClient])
 
   // An expired session goes to the login page and comes back here afterwards; drafts stay in memory.
   useEffect(() => {
@@ -37,7 +45,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     async (email: string, password: string) => {
       await login(email, password)
-      await queryClient.query({ queryKey: meQueryKey, queryFn: () => unwrap(api.GET('/api/v1/users/me')) })
+      const user = await queryClient.query({ queryKey: meQueryKey, queryFn: () => unwrap(api.GET('/api/v1/users/me')) })
+      claimDrafts(user.id)
     },
     [queryClient],
   )

@@ -1,6 +1,6 @@
 import { act, renderHook } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { clearDrafts, useDraft } from './drafts'
+import { claimDrafts, clearDrafts, useDraft } from './drafts'
 
 describe('useDraft', () => {
   it('keeps what was typed when the form unmounts (for example on a trip to the login page)', () => {
@@ -23,6 +23,16 @@ describe('useDraft', () => {
     act(() => other.result.current[1]('typed'))
     clearDrafts()
     expect(renderHook(() => useDraft('b', () => 'start')).result.current[0]).toBe('start')
+  })
+
+  it('does not hand a draft to the next user who signs in', () => {
+    claimDrafts('user-a')
+    const first = renderHook(() => useDraft('d', () => ''))
+    act(() => first.result.current[1]('private note'))
+    claimDrafts('user-a')
+    expect(renderHook(() => useDraft('d', () => '')).result.current[0]).toBe('private note')
+    claimDrafts('user-b')
+    expect(renderHook(() => useDraft('d', () => '')).result.current[0]).toBe('')
   })
 
   it('never writes drafts to web storage (they hold personal data)', () => {

@@ -6,8 +6,16 @@ import { useCallback, useState } from 'react'
  */
 const drafts = new Map<string, unknown>()
 
+let owner: string | null = null
+
 export function clearDrafts(): void {
   drafts.clear()
+}
+
+/** Drafts belong to one user: when someone else signs in after an expired session, they start empty. */
+export function claimDrafts(userId: string): void {
+  if (owner !== null && owner !== userId) drafts.clear()
+  owner = userId
 }
 
 /** [value, set, clear, restored]: `restored` says the form came back with earlier, unsaved input. */
