@@ -107,7 +107,13 @@ export function useSaveMember(familyId: string) {
   return useMutation({
     mutationFn: ({ memberId, body, version }: { memberId?: string; body: MemberCreate; version?: number }) =>
       memberId === undefined || version === undefined
-        ? unwrap(api.POST('/api/v1/families/{family_id}/members', { params: { path: { family_id: familyId } }, body }))
+        ? unwrap(
+            api.POST('/api/v1/families/{family_id}/members', {
+              params: { path: { family_id: familyId } },
+              headers: { 'Idempotency-Key': crypto.randomUUID() },
+              body,
+            }),
+          )
         : unwrap(
             api.PATCH('/api/v1/families/{family_id}/members/{member_id}', {
               params: { path: { family_id: familyId, member_id: memberId } },
@@ -137,7 +143,13 @@ export function useSaveContact(familyId: string) {
   return useMutation({
     mutationFn: ({ contactId, body, version }: { contactId?: string; body: ContactCreate; version?: number }) =>
       contactId === undefined || version === undefined
-        ? unwrap(api.POST('/api/v1/families/{family_id}/contacts', { params: { path: { family_id: familyId } }, body }))
+        ? unwrap(
+            api.POST('/api/v1/families/{family_id}/contacts', {
+              params: { path: { family_id: familyId } },
+              headers: { 'Idempotency-Key': crypto.randomUUID() },
+              body,
+            }),
+          )
         : unwrap(
             api.PATCH('/api/v1/families/{family_id}/contacts/{contact_id}', {
               params: { path: { family_id: familyId, contact_id: contactId } },
