@@ -30,7 +30,7 @@ test.describe('supporter journeys', () => {
 
     await page.getByRole('link', { name: 'Terug naar gezinnen' }).click()
     await page.getByRole('searchbox', { name: 'Zoeken' }).fill('Testmans')
-    await expect(page.getByRole('link', { name: 'Gezin Testmans' })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Gezin Testmans' }).first()).toBeVisible()
 
     await page.getByRole('button', { name: 'Uitloggen' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Inloggen' })).toBeVisible()
