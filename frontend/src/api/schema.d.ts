@@ -396,6 +396,346 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/families/{family_id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Family Meetings
+         * @description The family's meetings, latest start first, each with its flag count.
+         */
+        get: operations["list_family_meetings"];
+        put?: never;
+        /**
+         * Create Meeting
+         * @description Plan a roundtable meeting; the agenda starts from the goals and actions of the plan.
+         */
+        post: operations["create_meeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{family_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Family Timeline
+         * @description The family's history: enrolment, status changes, meetings, decisions, plan adoptions (newest first).
+         */
+        get: operations["read_family_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Meetings
+         * @description Meetings across the families you may see (`scope=mine`: your own families), with their flags.
+         */
+        get: operations["list_meetings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Meeting
+         * @description One meeting: participants, agenda, decisions and flags; the answer carries an ETag.
+         */
+        get: operations["read_meeting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Meeting
+         * @description Change time, place, video link, chair or minutes (send `If-Match`); only minutes after closing.
+         */
+        patch: operations["update_meeting"];
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel Meeting
+         * @description Call a planned meeting off (the invitation becomes a cancellation).
+         */
+        post: operations["cancel_meeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close Meeting
+         * @description Close the meeting: all decisions reach the plan at once, or none does (then the meeting stays open).
+         */
+        post: operations["close_meeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Meeting Summary
+         * @description The meeting for the family in plain Dutch, ready to print.
+         */
+        get: operations["read_meeting_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/invite.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download Meeting Invitation
+         * @description The iCalendar invitation (a cancellation once the meeting is called off); same UID on every update.
+         */
+        get: operations["download_meeting_invitation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Meeting Participant
+         * @description Add a family member, network contact, colleague or guest (invited unless said otherwise).
+         */
+        post: operations["add_meeting_participant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/participants/{participant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove Meeting Participant
+         * @description Take someone off the list.
+         */
+        delete: operations["remove_meeting_participant"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Meeting Participant
+         * @description Change an invitation status, attendance, or a guest's details.
+         */
+        patch: operations["update_meeting_participant"];
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record Meeting Attendance
+         * @description Record who came (present, absent, excused) for many participants at once.
+         */
+        put: operations["record_meeting_attendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/agenda-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Agenda Item
+         * @description Add an item to the end of the agenda.
+         */
+        post: operations["add_agenda_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/agenda-items/from-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Agenda Items From Plan
+         * @description Add the goals and actions the plan now puts up for discussion; answers the whole agenda.
+         */
+        post: operations["add_agenda_items_from_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/agenda-items/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove Agenda Item
+         * @description Take an item off the agenda.
+         */
+        delete: operations["remove_agenda_item"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Agenda Item
+         * @description Rename, note what was said, or move an agenda item (`position` starts at 1).
+         */
+        patch: operations["update_agenda_item"];
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Meeting Decision
+         * @description Write down a decision (typed by `kind`); the plan changes only when the meeting closes.
+         */
+        post: operations["add_meeting_decision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/decisions/{decision_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace Meeting Decision
+         * @description Rewrite a decision while the meeting is open.
+         */
+        put: operations["replace_meeting_decision"];
+        post?: never;
+        /**
+         * Remove Meeting Decision
+         * @description Strike a decision while the meeting is open.
+         */
+        delete: operations["remove_meeting_decision"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/families/{family_id}/plan": {
         parameters: {
             query?: never;
@@ -1391,6 +1731,62 @@ export interface components {
             due_on?: string | null;
             status?: components["schemas"]["ActionStatus"] | null;
         };
+        /** AddActionDecision */
+        AddActionDecision: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "add_action";
+            /**
+             * Text
+             * @description What was decided, in plain words (printed in the family's summary); generated when left out.
+             */
+            text?: string | null;
+            /**
+             * Goal Id
+             * @description A goal of the plan …
+             */
+            goal_id?: string | null;
+            /**
+             * Goal Decision Id
+             * @description … or an add_goal decision of this meeting (the goal it will create).
+             */
+            goal_decision_id?: string | null;
+            action: components["schemas"]["ActionCreate"];
+        };
+        /** AddGoalDecision */
+        AddGoalDecision: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "add_goal";
+            /**
+             * Text
+             * @description What was decided, in plain words (printed in the family's summary); generated when left out.
+             */
+            text?: string | null;
+            goal: components["schemas"]["GoalCreate"];
+        };
+        /** AdoptPlanDecision */
+        AdoptPlanDecision: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "adopt_plan";
+            /**
+             * Text
+             * @description What was decided, in plain words (printed in the family's summary); generated when left out.
+             */
+            text?: string | null;
+            /**
+             * Note
+             * @description Kept with the adopted plan version.
+             */
+            note?: string | null;
+        };
         /** AdoptionCreate */
         AdoptionCreate: {
             /**
@@ -1401,12 +1797,71 @@ export interface components {
             /** Note */
             note?: string | null;
         };
+        /** AgendaItemCreate */
+        AgendaItemCreate: {
+            /**
+             * Title
+             * @example Vervoer naar dagbesteding
+             */
+            title: string;
+            /** Note */
+            note?: string | null;
+        };
+        /**
+         * AgendaItemKind
+         * @enum {string}
+         */
+        AgendaItemKind: "goal_review" | "open_action" | "unconfirmed_action" | "free";
+        /** AgendaItemPublic */
+        AgendaItemPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Position */
+            position: number;
+            /** @description goal_review / open_action / unconfirmed_action come from the plan; free was added. */
+            kind: components["schemas"]["AgendaItemKind"];
+            /** Title */
+            title: string;
+            /** Note */
+            note: string | null;
+            /** Goal Id */
+            goal_id: string | null;
+            /** Action Id */
+            action_id: string | null;
+        };
+        /** AgendaItemUpdate */
+        AgendaItemUpdate: {
+            /** Title */
+            title?: string | null;
+            /**
+             * Note
+             * @description What was said about this item.
+             */
+            note?: string | null;
+            /** Position */
+            position?: number | null;
+        };
         /**
          * Aggregation
          * @description How a scale combines its (keyed) item values.
          * @enum {string}
          */
         Aggregation: "mean" | "sum" | "count_positive";
+        /** Agreement */
+        Agreement: {
+            /** What */
+            what: string;
+            /** Who */
+            who: string;
+            /**
+             * When
+             * @description e.g. 'vóór 15 januari 2027'.
+             */
+            when: string | null;
+        };
         /** AnswersUpdate */
         AnswersUpdate: {
             /**
@@ -1416,6 +1871,28 @@ export interface components {
             answers: {
                 [key: string]: number | null;
             };
+        };
+        /**
+         * Attendance
+         * @enum {string}
+         */
+        Attendance: "present" | "absent" | "excused";
+        /** AttendanceItem */
+        AttendanceItem: {
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            attendance: components["schemas"]["Attendance"];
+        };
+        /**
+         * AttendanceUpdate
+         * @description Who came, for many participants at once (the chair ticks the list).
+         */
+        AttendanceUpdate: {
+            /** Items */
+            items: components["schemas"]["AttendanceItem"][];
         };
         /** AuditEventPublic */
         AuditEventPublic: {
@@ -1505,6 +1982,25 @@ export interface components {
          * @enum {string}
          */
         ChangeClassValue: "recovered" | "improved" | "unchanged" | "deteriorated";
+        /** ChangeGoalDecision */
+        ChangeGoalDecision: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "change_goal";
+            /**
+             * Text
+             * @description What was decided, in plain words (printed in the family's summary); generated when left out.
+             */
+            text?: string | null;
+            /**
+             * Goal Id
+             * Format: uuid
+             */
+            goal_id: string;
+            changes: components["schemas"]["GoalUpdate"];
+        };
         /** ClientCreate */
         ClientCreate: {
             /**
@@ -1520,7 +2016,7 @@ export interface components {
             /** Region Ids */
             region_ids: string[];
             /** Scopes */
-            scopes: components["schemas"]["Scope"][];
+            scopes: components["schemas"]["api__funders__schemas__Scope"][];
         };
         /** ClientPublic */
         ClientPublic: {
@@ -1656,6 +2152,21 @@ export interface components {
             share_deteriorated: number | null;
             /** Share Unchanged */
             share_unchanged: number | null;
+        };
+        /** ConfirmActionDecision */
+        ConfirmActionDecision: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "confirm_action";
+            /**
+             * Text
+             * @description What was decided, in plain words (printed in the family's summary); generated when left out.
+             */
+            text?: string | null;
+            /** Action Ids */
+            action_ids: string[];
         };
         /** ConsentPublic */
         ConsentPublic: {
@@ -1827,6 +2338,46 @@ export interface components {
              * @description Days since the last score, or days past due.
              */
             days: number;
+        };
+        /**
+         * DecisionKind
+         * @enum {string}
+         */
+        DecisionKind: "add_goal" | "change_goal" | "add_action" | "confirm_action" | "adopt_plan" | "note";
+        /** DecisionPublic */
+        DecisionPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Position */
+            position: number;
+            kind: components["schemas"]["DecisionKind"];
+            /** Text */
+            text: string;
+            /**
+             * Payload
+             * @description The decision's details, as sent (without kind and text).
+             */
+            payload: {
+                [key: string]: unknown;
+            };
+            /**
+             * Applied At
+             * @description Set when the meeting closed and the plan changed.
+             */
+            applied_at: string | null;
+            /**
+             * Result Id
+             * @description The goal, action or plan version it created or changed.
+             */
+            result_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
         };
         /** DeliveryPublic */
         DeliveryPublic: {
@@ -2282,6 +2833,22 @@ export interface components {
              */
             type: string;
         };
+        /** FlagPerson */
+        FlagPerson: {
+            kind: components["schemas"]["ParticipantKind"];
+            /**
+             * Id
+             * @description The member, contact or user id (null for a named person).
+             */
+            id: string | null;
+            /** Name */
+            name: string;
+            /**
+             * Participant Id
+             * @description Null when not on the participant list at all.
+             */
+            participant_id: string | null;
+        };
         /** GasGoalLevel */
         GasGoalLevel: {
             /**
@@ -2656,6 +3223,11 @@ export interface components {
             n_measurements: number;
         };
         /**
+         * InvitationStatus
+         * @enum {string}
+         */
+        InvitationStatus: "not_invited" | "invited" | "accepted" | "declined";
+        /**
          * Item
          * @description One question; text is optional so a licensee can type in licensed wording.
          */
@@ -2891,6 +3463,412 @@ export interface components {
          * @enum {string}
          */
         MeasurementStatus: "in_progress" | "completed";
+        /** MeetingCancel */
+        MeetingCancel: {
+            /**
+             * Reason
+             * @example De moeder is ziek; we plannen opnieuw.
+             */
+            reason?: string | null;
+        };
+        /** MeetingClose */
+        MeetingClose: {
+            /**
+             * Minutes
+             * @description The minutes; kept when left out.
+             */
+            minutes?: string | null;
+        };
+        /** MeetingCreate */
+        MeetingCreate: {
+            /**
+             * Starts At
+             * Format: date-time
+             * @description An aware time, or a local time without offset, which is read as Europe/Amsterdam.
+             * @example 2026-12-03T14:00:00+01:00
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * @description An aware time, or a local time without offset, which is read as Europe/Amsterdam. Default: 90 minutes later.
+             */
+            ends_at?: string | null;
+            /**
+             * Place
+             * @example Wijkcentrum De Linde, zaal 2
+             */
+            place?: string | null;
+            /**
+             * Video Url
+             * @description An https link to the video call.
+             */
+            video_url?: string | null;
+            /**
+             * Chair User Id
+             * @description A staff user of your organisation; default: you.
+             */
+            chair_user_id?: string | null;
+            /**
+             * Participants
+             * @description Invited at once. The chair and the family's supporter are added as staff participants.
+             */
+            participants?: components["schemas"]["ParticipantCreate"][];
+        };
+        /**
+         * MeetingDetail
+         * @description Everything the chair needs on the screen: who is (not) there, the agenda, the decisions, the flags.
+         */
+        MeetingDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Family Id
+             * Format: uuid
+             */
+            family_id: string;
+            /** Family Reference */
+            family_reference: string;
+            status: components["schemas"]["MeetingStatus"];
+            /**
+             * Starts At
+             * Format: date-time
+             * @description UTC.
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: date-time
+             * @description UTC.
+             */
+            ends_at: string;
+            /**
+             * Local Starts At
+             * @description Europe/Amsterdam wall time with offset (ISO 8601).
+             */
+            local_starts_at: string;
+            /** Local Ends At */
+            local_ends_at: string;
+            /**
+             * Timezone
+             * @default Europe/Amsterdam
+             */
+            timezone: string;
+            /** Place */
+            place: string | null;
+            /** Video Url */
+            video_url: string | null;
+            /** Chair Name */
+            chair_name: string | null;
+            /** Participant Count */
+            participant_count: number;
+            /** Present Count */
+            present_count: number;
+            /** Flag Count */
+            flag_count: number;
+            /**
+             * Sequence
+             * @description iCalendar SEQUENCE: goes up on every change of time, place or status.
+             */
+            sequence: number;
+            /** Version */
+            version: number;
+            /** Closed At */
+            closed_at: string | null;
+            /** Cancelled At */
+            cancelled_at: string | null;
+            /** Chair User Id */
+            chair_user_id: string | null;
+            /** Chair Participant Id */
+            chair_participant_id: string | null;
+            /** Minutes */
+            minutes: string | null;
+            /** Cancel Reason */
+            cancel_reason: string | null;
+            /**
+             * Plan Version Id
+             * @description The plan version adopted at this meeting.
+             */
+            plan_version_id: string | null;
+            /**
+             * Invited Count
+             * @description Participants invited or who accepted.
+             */
+            invited_count: number;
+            /** Participants */
+            participants: components["schemas"]["ParticipantPublic"][];
+            /** Agenda */
+            agenda: components["schemas"]["AgendaItemPublic"][];
+            /** Decisions */
+            decisions: components["schemas"]["DecisionPublic"][];
+            /**
+             * Flags
+             * @description Crucial players missing (frozen when the meeting closed).
+             */
+            flags: components["schemas"]["MeetingFlag"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** MeetingFlag */
+        MeetingFlag: {
+            /**
+             * Reason
+             * @description not_invited, declined or did_not_attend.
+             * @example not_invited
+             */
+            reason: string;
+            person: components["schemas"]["FlagPerson"];
+            /**
+             * Because
+             * @description Why this person is crucial (Dutch, for the screen).
+             */
+            because: string[];
+            /**
+             * Message
+             * @description One line, Dutch / English.
+             */
+            message: string;
+        };
+        /** MeetingOverviewItem */
+        MeetingOverviewItem: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Family Id
+             * Format: uuid
+             */
+            family_id: string;
+            /** Family Reference */
+            family_reference: string;
+            status: components["schemas"]["MeetingStatus"];
+            /**
+             * Starts At
+             * Format: date-time
+             * @description UTC.
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: date-time
+             * @description UTC.
+             */
+            ends_at: string;
+            /**
+             * Local Starts At
+             * @description Europe/Amsterdam wall time with offset (ISO 8601).
+             */
+            local_starts_at: string;
+            /** Local Ends At */
+            local_ends_at: string;
+            /**
+             * Timezone
+             * @default Europe/Amsterdam
+             */
+            timezone: string;
+            /** Place */
+            place: string | null;
+            /** Video Url */
+            video_url: string | null;
+            /** Chair Name */
+            chair_name: string | null;
+            /** Participant Count */
+            participant_count: number;
+            /** Present Count */
+            present_count: number;
+            /** Flag Count */
+            flag_count: number;
+            /**
+             * Sequence
+             * @description iCalendar SEQUENCE: goes up on every change of time, place or status.
+             */
+            sequence: number;
+            /** Version */
+            version: number;
+            /** Closed At */
+            closed_at: string | null;
+            /** Cancelled At */
+            cancelled_at: string | null;
+            /** Family Display Name */
+            family_display_name: string;
+            /** Supporter Id */
+            supporter_id: string | null;
+            /** Supporter Name */
+            supporter_name: string | null;
+            /** Flags */
+            flags: components["schemas"]["MeetingFlag"][];
+        };
+        /** MeetingPublic */
+        MeetingPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Family Id
+             * Format: uuid
+             */
+            family_id: string;
+            /** Family Reference */
+            family_reference: string;
+            status: components["schemas"]["MeetingStatus"];
+            /**
+             * Starts At
+             * Format: date-time
+             * @description UTC.
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: date-time
+             * @description UTC.
+             */
+            ends_at: string;
+            /**
+             * Local Starts At
+             * @description Europe/Amsterdam wall time with offset (ISO 8601).
+             */
+            local_starts_at: string;
+            /** Local Ends At */
+            local_ends_at: string;
+            /**
+             * Timezone
+             * @default Europe/Amsterdam
+             */
+            timezone: string;
+            /** Place */
+            place: string | null;
+            /** Video Url */
+            video_url: string | null;
+            /** Chair Name */
+            chair_name: string | null;
+            /** Participant Count */
+            participant_count: number;
+            /** Present Count */
+            present_count: number;
+            /** Flag Count */
+            flag_count: number;
+            /**
+             * Sequence
+             * @description iCalendar SEQUENCE: goes up on every change of time, place or status.
+             */
+            sequence: number;
+            /** Version */
+            version: number;
+            /** Closed At */
+            closed_at: string | null;
+            /** Cancelled At */
+            cancelled_at: string | null;
+        };
+        /**
+         * MeetingStatus
+         * @enum {string}
+         */
+        MeetingStatus: "planned" | "held" | "cancelled";
+        /**
+         * MeetingSummary
+         * @description Ready-to-print text fields; the page only lays them out.
+         */
+        MeetingSummary: {
+            /**
+             * Meeting Id
+             * Format: uuid
+             */
+            meeting_id: string;
+            /** Family Reference */
+            family_reference: string;
+            status: components["schemas"]["MeetingStatus"];
+            /** Title */
+            title: string;
+            /**
+             * When
+             * @example dinsdag 3 december 2026, van 14.00 tot 15.30 uur
+             */
+            when: string;
+            /** Where */
+            where: string | null;
+            /** Chair */
+            chair: string | null;
+            /** Intro */
+            intro: string;
+            /**
+             * Invited
+             * @description Only before the meeting: who is invited.
+             */
+            invited: string[];
+            /**
+             * Present
+             * @description After the meeting: who came.
+             */
+            present: string[];
+            /**
+             * Absent
+             * @description After the meeting: who did not come (and whether they sent word).
+             */
+            absent: string[];
+            /**
+             * Agenda
+             * @description Only before the meeting: what will be discussed.
+             */
+            agenda: string[];
+            /** Decisions */
+            decisions: string[];
+            /**
+             * Agreements
+             * @description Actions agreed or confirmed at this meeting.
+             */
+            agreements: components["schemas"]["Agreement"][];
+            /** Plan Adopted */
+            plan_adopted: string | null;
+            /** Minutes */
+            minutes: string | null;
+            /** Next Meeting */
+            next_meeting: string | null;
+            /** Closing */
+            closing: string;
+        };
+        /** MeetingUpdate */
+        MeetingUpdate: {
+            /**
+             * Starts At
+             * @description An aware time, or a local time without offset, which is read as Europe/Amsterdam.
+             */
+            starts_at?: string | null;
+            /**
+             * Ends At
+             * @description An aware time, or a local time without offset, which is read as Europe/Amsterdam.
+             */
+            ends_at?: string | null;
+            /** Place */
+            place?: string | null;
+            /** Video Url */
+            video_url?: string | null;
+            /** Chair User Id */
+            chair_user_id?: string | null;
+            /**
+             * Chair Participant Id
+             * @description A participant of this meeting chairs (clears chair_user_id).
+             */
+            chair_participant_id?: string | null;
+            /**
+             * Minutes
+             * @description May still be written after the meeting closed.
+             */
+            minutes?: string | null;
+        };
         /** MemberCreate */
         MemberCreate: {
             /**
@@ -2965,6 +3943,19 @@ export interface components {
             /** Source */
             source?: string | null;
         };
+        /** NoteDecision */
+        NoteDecision: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "note";
+            /**
+             * Text
+             * @example Over drie maanden kijken we of de logeeropvang bevalt.
+             */
+            text: string;
+        };
         /**
          * OptionSet
          * @description A named set of answer options shared by items.
@@ -2975,6 +3966,11 @@ export interface components {
             /** Options */
             options: components["schemas"]["ResponseOption"][];
         };
+        /**
+         * Order
+         * @enum {string}
+         */
+        Order: "asc" | "desc";
         /** OutcomesReport */
         OutcomesReport: {
             /** Funder Name */
@@ -3064,6 +4060,20 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[MeetingOverviewItem] */
+        Page_MeetingOverviewItem_: {
+            /** Items */
+            items: components["schemas"]["MeetingOverviewItem"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[MeetingPublic] */
+        Page_MeetingPublic_: {
+            /** Items */
+            items: components["schemas"]["MeetingPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[PlanVersionSummary] */
         Page_PlanVersionSummary_: {
             /** Items */
@@ -3075,6 +4085,13 @@ export interface components {
         Page_RegionPublic_: {
             /** Items */
             items: components["schemas"]["RegionPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[TimelineEntry] */
+        Page_TimelineEntry_: {
+            /** Items */
+            items: components["schemas"]["TimelineEntry"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -3098,6 +4115,115 @@ export interface components {
             items: components["schemas"]["WebhookPublic"][];
             /** Next Cursor */
             next_cursor?: string | null;
+        };
+        /**
+         * ParticipantCreate
+         * @description Someone at the table: a family member, network contact, staff user, or guest (ad-hoc professional).
+         */
+        ParticipantCreate: {
+            kind: components["schemas"]["ParticipantKind"];
+            /**
+             * Member Id
+             * @description For `member`.
+             */
+            member_id?: string | null;
+            /**
+             * Contact Id
+             * @description For `contact`.
+             */
+            contact_id?: string | null;
+            /**
+             * User Id
+             * @description For `staff` (a user of your organisation).
+             */
+            user_id?: string | null;
+            /**
+             * Name
+             * @description For `guest` (required there).
+             */
+            name?: string | null;
+            /**
+             * Organisation
+             * @example Wijkteam Noord
+             */
+            organisation?: string | null;
+            /**
+             * Role
+             * @example jeugdarts
+             */
+            role?: string | null;
+            /**
+             * Email
+             * @description For `guest` only; others have it on their record.
+             */
+            email?: string | null;
+            /** @default invited */
+            invitation: components["schemas"]["InvitationStatus"];
+        };
+        /**
+         * ParticipantKind
+         * @enum {string}
+         */
+        ParticipantKind: "member" | "contact" | "staff" | "guest";
+        /** ParticipantPublic */
+        ParticipantPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["ParticipantKind"];
+            /** Member Id */
+            member_id: string | null;
+            /** Contact Id */
+            contact_id: string | null;
+            /** User Id */
+            user_id: string | null;
+            /**
+             * Name
+             * @description Resolved from the member, contact or user record.
+             */
+            name: string;
+            /** Organisation */
+            organisation: string | null;
+            /**
+             * Role
+             * @description As entered, or from the record (e.g. parent, wijkteam, supporter).
+             */
+            role: string | null;
+            /**
+             * Email
+             * @description Guests only.
+             */
+            email: string | null;
+            invitation: components["schemas"]["InvitationStatus"];
+            attendance: components["schemas"]["Attendance"] | null;
+            /** Is Chair */
+            is_chair: boolean;
+            /**
+             * Is Crucial
+             * @description Owns an open action or is linked to an active goal.
+             */
+            is_crucial: boolean;
+        };
+        /** ParticipantUpdate */
+        ParticipantUpdate: {
+            invitation?: components["schemas"]["InvitationStatus"] | null;
+            attendance?: components["schemas"]["Attendance"] | null;
+            /**
+             * Name
+             * @description Guests only.
+             */
+            name?: string | null;
+            /** Organisation */
+            organisation?: string | null;
+            /** Role */
+            role?: string | null;
+            /**
+             * Email
+             * @description Guests only.
+             */
+            email?: string | null;
         };
         /**
          * Period
@@ -3503,11 +4629,6 @@ export interface components {
             rci: number | null;
             change_class: components["schemas"]["ChangeClassValue"] | null;
         };
-        /**
-         * Scope
-         * @enum {string}
-         */
-        Scope: "outcomes:read" | "trajectories:read" | "webhooks:manage";
         /** ScoreCreate */
         ScoreCreate: {
             /**
@@ -3624,6 +4745,40 @@ export interface components {
          * @enum {string}
          */
         TargetGroup: "lvb" | "vb" | "emb" | "nah" | "autism" | "ggz" | "other";
+        /** TimelineEntry */
+        TimelineEntry: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The id of the row behind the entry (meeting, decision, version …).
+             */
+            id: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            kind: components["schemas"]["TimelineKind"];
+            /**
+             * Title
+             * @description Dutch, ready to show; the typed fields below let a client write its own.
+             */
+            title: string;
+            /** Detail */
+            detail: string | null;
+            /** Meeting Id */
+            meeting_id?: string | null;
+            decision_kind?: components["schemas"]["DecisionKind"] | null;
+            /** Plan Version Number */
+            plan_version_number?: number | null;
+            from_status?: components["schemas"]["FamilyStatus"] | null;
+            to_status?: components["schemas"]["FamilyStatus"] | null;
+        };
+        /**
+         * TimelineKind
+         * @enum {string}
+         */
+        TimelineKind: "family_enrolled" | "status_changed" | "meeting_planned" | "meeting_held" | "meeting_cancelled" | "decision" | "plan_adopted";
         /**
          * TokenResponse
          * @description An OAuth2 token answer (RFC 6749 section 5.1).
@@ -3848,11 +5003,21 @@ export interface components {
             scales: components["schemas"]["WorkEngagementScale"][];
         };
         /**
+         * Scope
+         * @enum {string}
+         */
+        api__funders__schemas__Scope: "outcomes:read" | "trajectories:read" | "webhooks:manage";
+        /**
          * MemberRole
          * @description Family member roles (mirrors api.models.MemberRole; definitions stay free of table code).
          * @enum {string}
          */
         api__measurements__definitions__MemberRole: "client" | "parent" | "partner" | "sibling" | "other_relative";
+        /**
+         * Scope
+         * @enum {string}
+         */
+        api__meetings__overview__Scope: "organisation" | "mine";
         /**
          * MemberRole
          * @enum {string}
@@ -5686,6 +6851,1607 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_family_meetings: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 100). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_MeetingPublic_"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_meeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended create; a retry with the same key returns the first answer. */
+                "Idempotency-Key"?: string | null;
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_family_timeline: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 100). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TimelineEntry_"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_meetings: {
+        parameters: {
+            query?: {
+                scope?: components["schemas"]["api__meetings__overview__Scope"];
+                /** @description Starts at or after. */
+                from?: string | null;
+                /** @description Starts before. */
+                to?: string | null;
+                status?: components["schemas"]["MeetingStatus"] | null;
+                /** @description Only meetings with (true) or without (false) flags. */
+                flagged?: boolean | null;
+                order?: components["schemas"]["Order"];
+                /** @description Page size (at most 100). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_MeetingOverviewItem_"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_meeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_meeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read (required). */
+                "If-Match"?: string | null;
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_meeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingCancel"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    close_meeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingClose"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetail"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_meeting_summary: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingSummary"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    download_meeting_invitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 5545 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_meeting_participant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended create; a retry with the same key returns the first answer. */
+                "Idempotency-Key"?: string | null;
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParticipantCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_meeting_participant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                meeting_id: string;
+                participant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_meeting_participant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                meeting_id: string;
+                participant_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParticipantUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_meeting_attendance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendanceUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantPublic"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_agenda_item: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended create; a retry with the same key returns the first answer. */
+                "Idempotency-Key"?: string | null;
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgendaItemCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaItemPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_agenda_items_from_plan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaItemPublic"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_agenda_item: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                meeting_id: string;
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_agenda_item: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                meeting_id: string;
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgendaItemUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaItemPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_meeting_decision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended create; a retry with the same key returns the first answer. */
+                "Idempotency-Key"?: string | null;
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddGoalDecision"] | components["schemas"]["ChangeGoalDecision"] | components["schemas"]["AddActionDecision"] | components["schemas"]["ConfirmActionDecision"] | components["schemas"]["AdoptPlanDecision"] | components["schemas"]["NoteDecision"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replace_meeting_decision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                meeting_id: string;
+                decision_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddGoalDecision"] | components["schemas"]["ChangeGoalDecision"] | components["schemas"]["AddActionDecision"] | components["schemas"]["ConfirmActionDecision"] | components["schemas"]["AdoptPlanDecision"] | components["schemas"]["NoteDecision"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionPublic"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_meeting_decision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                meeting_id: string;
+                decision_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8408,6 +11174,7 @@ export interface operations {
                 "X-Access-Purpose"?: string | null;
             };
             path: {
+                /** @description The instrument's code, e.g. `brs`. */
                 code: string;
             };
             cookie?: never;
@@ -8473,6 +11240,7 @@ export interface operations {
                 "X-Access-Purpose"?: string | null;
             };
             path: {
+                /** @description The instrument's code, e.g. `brs`. */
                 code: string;
             };
             cookie?: never;
