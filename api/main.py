@@ -10,6 +10,8 @@ from fastapi.routing import APIRoute
 
 from api.audit.router import router as audit_router
 from api.auth.router import router as auth_router
+from api.checkins.public_router import router as checkin_public_router
+from api.checkins.router import router as checkins_router
 from api.core.config import get_settings
 from api.core.errors import NotFound, install_error_handlers
 from api.core.middleware import BodyLimitMiddleware, RequestLogMiddleware
@@ -42,6 +44,8 @@ ROUTERS: list[APIRouter] = [
     families_router,
     people_router,
     audit_router,
+    checkins_router,
+    checkin_public_router,
     meeting_family_router,
     meetings_router,
     meeting_parts_router,

@@ -28,6 +28,13 @@ class Settings(BaseSettings):
     login_max_failures_per_account: int = 5
     login_max_failures_per_address: int = 20
     login_window_seconds: int = 900
+    checkin_link_days: int = Field(default=90, ge=1, le=365)
+    checkin_session_minutes: int = Field(default=120, ge=5, le=720)
+    checkin_alert_burden: int = Field(default=8, ge=0, le=10)
+    checkin_alert_drop: int = Field(default=3, ge=1, le=10)
+    checkin_max_requests_per_link: int = 30
+    checkin_max_requests_per_address: int = 120
+    checkin_window_seconds: int = 900
     max_body_bytes: int = 1_048_576
     cors_origins: list[str] = []
     frontend_dist: Path = REPO_ROOT / "frontend" / "dist"

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from sqlmodel import Session, select
 
 from api.core.security import hash_password
+from api.demo.checkins import seed_checkins
 from api.demo.funders import seed_funders
 from api.demo.measurements import seed_measurements
 from api.demo.meetings import seed_meetings
@@ -84,7 +85,7 @@ class DemoContext:
 
 
 # Later domains (plans, meetings, measurements …) add a seeder here; each must skip what already exists.
-EXTRA_SEEDERS: list[Callable[[Session, DemoContext], str]] = [seed_funders, seed_measurements]
+EXTRA_SEEDERS: list[Callable[[Session, DemoContext], str]] = [seed_checkins, seed_funders, seed_measurements]
 # Last: meetings are closed through the plans' services, so the plans are seeded first.
 EXTRA_SEEDERS.append(seed_meetings)
 

@@ -2,6 +2,14 @@
 
 from api.models.audit import AuditEvent
 from api.models.auth import IdempotencyRecord, LoginFailure, RefreshToken
+from api.models.checkins import (
+    AlertReason,
+    Checkin,
+    CheckinAlert,
+    CheckinLink,
+    CheckinNeed,
+    CheckinRequest,
+)
 from api.models.family import (
     ContactKind,
     Family,
@@ -60,9 +68,15 @@ from api.models.plans import (
 __all__ = [
     "ActionStatus",
     "AgendaItemKind",
+    "AlertReason",
     "Attendance",
     "AuditEvent",
     "ChangeClassValue",
+    "Checkin",
+    "CheckinAlert",
+    "CheckinLink",
+    "CheckinNeed",
+    "CheckinRequest",
     "ContactKind",
     "DecisionKind",
     "DeliveryStatus",

@@ -1,0 +1,1 @@
+"""Check-ins from a phone: personal links, check-ins, alerts."""

@@ -1,0 +1,303 @@
+"""The supporter's side of check-ins: personal links, the family's check-ins, alerts and the dashboard."""
+
+import secrets
+import uuid
+from datetime import timedelta
+
+from sqlalchemy import func, update
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
+
+from api.audit import service as audit
+from api.auth.principal import Principal
+from api.checkins import repository as repo
+from api.checkins.public_service import code_digest, link_digest
+from api.checkins.schemas import (
+    AlertState,
+    CheckinAlertPublic,
+    CheckinLinkCreate,
+    CheckinLinkCreated,
+    CheckinLinkPublic,
+    CheckinPublic,
+    CheckinSummary,
+    FamilyCheckinSummary,
+    LinkStatus,
+)
+from api.core.config import get_settings
+from api.core.errors import Conflict, NotFound
+from api.core.pagination import Page, keyset_page
+from api.families.repository import get_readable_family
+from api.models import AlertReason, Checkin, CheckinAlert, CheckinLink, Family, FamilyMember
+from api.models.base import utcnow
+
+PAGE_PATH = "/c#"
+
+
+def _status(link: CheckinLink) -> LinkStatus:
+    if link.revoked_at is not None:
+        return LinkStatus.revoked
+    if link.expires_at <= utcnow():
+        return LinkStatus.expired
+    if link.locked_at is not None:
+        return LinkStatus.locked
+    return LinkStatus.active
+
+
+def link_public(link: CheckinLink) -> CheckinLinkPublic:
+    return CheckinLinkPublic.model_validate(
+        link.model_dump() | {"member_name": link.member.display_name, "status": _status(link)}
+    )
+
+
+def new_secrets() -> tuple[str, str]:
+    """A link token (32 random bytes, URL-safe) and a six-digit code (easy to type on a phone keypad)."""
+    return secrets.token_urlsafe(32), f"{secrets.randbelow(10**6):06d}"
+
+
+def create_link(
+    session: Session,
+    principal: Principal,
+    family_id: uuid.UUID,
+    member_id: uuid.UUID,
+    data: CheckinLinkCreate,
+) -> CheckinLinkCreated:
+    """A new personal link for a family member; it replaces the member's earlier links."""
+    family = get_readable_family(session, principal, family_id, action="create")
+    if family.archived_at is not None:
+        raise Conflict("Dit gezin is gearchiveerd / this family is archived.")
+    member = session.exec(
+        select(FamilyMember).where(
+            FamilyMember.id == member_id,
+            FamilyMember.family_id == family.id,
+            col(FamilyMember.archived_at).is_(None),
+        )
+    ).first()
+    if member is None:
+        raise NotFound("Dit gezinslid bestaat niet (meer) / this family member was not found.")
+    now = utcnow()
+    # One working link per member: a lost code or a new phone means a new link, and the old one stops.
+    session.execute(
+        update(CheckinLink)
+        .where(col(CheckinLink.member_id) == member.id, col(CheckinLink.revoked_at).is_(None))
+        .values(revoked_at=now, revoked_by_id=principal.id)
+    )
+    token, code = new_secrets()
+    days = data.valid_days or get_settings().checkin_link_days
+    link = CheckinLink(
+        organisation_id=family.organisation_id,
+        family_id=family.id,
+        member_id=member.id,
+        created_by_id=principal.id,
+        token_digest=link_digest(token),
+        code_digest="",
+        expires_at=now + timedelta(days=days),
+    )
+    link.code_digest = code_digest(link.id, code)
+    link.member = member
+    session.add(link)
+    session.flush()
+    audit.record(
+        session,
+        principal,
+        action="create",
+        object_type="checkin_link",
+        object_id=link.id,
+        family_id=family.id,
+    )
+    return CheckinLinkCreated(
+        **link_public(link).model_dump(), token=token, code=code, path=f"{PAGE_PATH}{token}"
+    )
+
+
+def list_links(
+    session: Session, principal: Principal, family_id: uuid.UUID, *, limit: int, cursor: str | None
+) -> Page[CheckinLinkPublic]:
+    """The family's check-in links, newest first (never their token or code)."""
+    family = get_readable_family(session, principal, family_id)
+    rows, next_cursor = keyset_page(
+        session,
+        repo.family_links(family.id),
+        moment=CheckinLink.created_at,
+        row_id=CheckinLink.id,
+        limit=limit,
+        cursor=cursor,
+    )
+    audit.record(session, principal, action="list", object_type="checkin_link", family_id=family.id)
+    return Page(items=[link_public(r) for r in rows], next_cursor=next_cursor)
+
+
+def revoke_link(
+    session: Session, principal: Principal, family_id: uuid.UUID, link_id: uuid.UUID
+) -> CheckinLinkPublic:
+    """Stop a link at once (revoking twice changes nothing)."""
+    family = get_readable_family(session, principal, family_id, action="revoke")
+    link = repo.get_family_link(session, family.id, link_id)
+    if link.revoked_at is None:
+        link.revoked_at = utcnow()
+        link.revoked_by_id = principal.id
+    audit.record(
+        session,
+        principal,
+        action="revoke",
+        object_type="checkin_link",
+        object_id=link.id,
+        family_id=family.id,
+    )
+    return link_public(link)
+
+
+def list_checkins(
+    session: Session,
+    principal: Principal,
+    family_id: uuid.UUID,
+    *,
+    member_id: uuid.UUID | None,
+    limit: int,
+    cursor: str | None,
+) -> Page[CheckinPublic]:
+    """The family's check-ins, newest first; reading them is audited."""
+    family = get_readable_family(session, principal, family_id)
+    rows, next_cursor = keyset_page(
+        session,
+        repo.family_checkins(family.id, member_id),
+        moment=Checkin.checked_in_at,
+        row_id=Checkin.id,
+        limit=limit,
+        cursor=cursor,
+    )
+    alerts = repo.alert_ids_by_checkin(session, [r.id for r in rows])
+    audit.record(session, principal, action="read", object_type="checkin", family_id=family.id)
+    items = [
+        CheckinPublic.model_validate(
+            r.model_dump() | {"member_name": r.member.display_name, "alert_id": alerts.get(r.id)}
+        )
+        for r in rows
+    ]
+    return Page(items=items, next_cursor=next_cursor)
+
+
+def alert_public(alert: CheckinAlert) -> CheckinAlertPublic:
+    return CheckinAlertPublic(
+        id=alert.id,
+        family_id=alert.family_id,
+        family_name=alert.family.display_name,
+        family_reference=alert.family.reference,
+        member_id=alert.member_id,
+        member_name=alert.member.display_name,
+        checkin_id=alert.checkin_id,
+        reasons=[AlertReason(r) for r in alert.reasons],
+        wellbeing=alert.checkin.wellbeing,
+        care_burden=alert.checkin.care_burden,
+        previous_wellbeing=alert.previous_wellbeing,
+        checked_in_at=alert.checkin.checked_in_at,
+        raised_at=alert.raised_at,
+        acknowledged_at=alert.acknowledged_at,
+        acknowledged_by_id=alert.acknowledged_by_id,
+        acknowledged_by_name=alert.acknowledged_by.full_name if alert.acknowledged_by else None,
+    )
+
+
+def list_alerts(
+    session: Session, principal: Principal, *, state: AlertState, limit: int, cursor: str | None
+) -> Page[CheckinAlertPublic]:
+    """Alerts of the caller's families (a supporter's caseload, staff their organisation), newest first."""
+    statement = repo.readable_alerts(principal)
+    if state == AlertState.open:
+        statement = statement.where(col(CheckinAlert.acknowledged_at).is_(None))
+    elif state == AlertState.acknowledged:
+        statement = statement.where(col(CheckinAlert.acknowledged_at).is_not(None))
+    rows, next_cursor = keyset_page(
+        session, statement, moment=CheckinAlert.raised_at, row_id=CheckinAlert.id, limit=limit, cursor=cursor
+    )
+    audit.record_many(
+        session,
+        principal,
+        action="list",
+        object_type="checkin_alert",
+        family_ids=list(dict.fromkeys(r.family_id for r in rows)),
+    )
+    return Page(items=[alert_public(r) for r in rows], next_cursor=next_cursor)
+
+
+def acknowledge_alert(session: Session, principal: Principal, alert_id: uuid.UUID) -> CheckinAlertPublic:
+    """Mark an alert as seen and handled; the first acknowledgement (who, when) is kept."""
+    alert = repo.get_readable_alert(session, principal, alert_id, action="acknowledge")
+    if alert.acknowledged_at is None:
+        # Conditional, so two supporters acknowledging at once both see the one who was first.
+        session.execute(
+            update(CheckinAlert)
+            .where(col(CheckinAlert.id) == alert.id, col(CheckinAlert.acknowledged_at).is_(None))
+            .values(acknowledged_at=utcnow(), acknowledged_by_id=principal.id)
+        )
+        session.expire(alert)
+        alert = repo.get_readable_alert(session, principal, alert_id, action="acknowledge")
+    audit.record(
+        session,
+        principal,
+        action="acknowledge",
+        object_type="checkin_alert",
+        object_id=alert.id,
+        family_id=alert.family_id,
+    )
+    return alert_public(alert)
+
+
+def summary(session: Session, principal: Principal) -> CheckinSummary:
+    """Per family in reach with check-ins: the latest one, the last four weeks and open alerts."""
+    scope = repo.family_scope(principal)
+    latest_at = (
+        select(Checkin.family_id, func.max(Checkin.checked_in_at).label("at"))
+        .join(Family, col(Family.id) == Checkin.family_id)
+        .where(scope)
+        .group_by(col(Checkin.family_id))
+        .subquery()
+    )
+    latest = session.execute(
+        sa_select(
+            col(Family.id),
+            col(Family.display_name),
+            col(Family.reference),
+            col(Checkin.checked_in_at),
+            col(Checkin.wellbeing),
+            col(Checkin.care_burden),
+        )
+        .join(latest_at, col(Family.id) == latest_at.c.family_id)
+        .join(Checkin, (col(Checkin.family_id) == Family.id) & (col(Checkin.checked_in_at) == latest_at.c.at))
+    ).all()
+    since = utcnow() - timedelta(days=28)
+    recent = dict(
+        session.exec(
+            select(Checkin.family_id, func.count())
+            .join(Family, col(Family.id) == Checkin.family_id)
+            .where(scope, col(Checkin.checked_in_at) >= since)
+            .group_by(col(Checkin.family_id))
+        ).all()
+    )
+    open_alerts = dict(
+        session.exec(
+            select(CheckinAlert.family_id, func.count())
+            .join(Family, col(Family.id) == CheckinAlert.family_id)
+            .where(scope, col(CheckinAlert.acknowledged_at).is_(None))
+            .group_by(col(CheckinAlert.family_id))
+        ).all()
+    )
+    families: dict[uuid.UUID, FamilyCheckinSummary] = {}
+    for family_id, name, reference, at, wellbeing, burden in latest:
+        families.setdefault(
+            family_id,
+            FamilyCheckinSummary(
+                family_id=family_id,
+                family_name=name,
+                family_reference=reference,
+                last_checkin_at=at,
+                last_wellbeing=wellbeing,
+                last_care_burden=burden,
+                checkins_last_28_days=recent.get(family_id, 0),
+                open_alerts=open_alerts.get(family_id, 0),
+            ),
+        )
+    ordered = sorted(families.values(), key=lambda f: (-f.open_alerts, -f.last_checkin_at.timestamp()))
+    audit.record_many(
+        session, principal, action="list", object_type="checkin", family_ids=[f.family_id for f in ordered]
+    )
+    return CheckinSummary(open_alerts=sum(open_alerts.values()), families=ordered)

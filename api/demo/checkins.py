@@ -1,0 +1,146 @@
+"""Demo check-ins: personal links for several families, six weeks of weekly check-ins, and alerts.
+
+One link's token and code are printed, so a developer can try the phone page; the demo derives them from the
+secret key and the family's reference, so seeding again prints the same working pair.
+"""
+
+import base64
+import random
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from sqlmodel import Session, col, select
+
+from api.checkins.alerts import alert_reasons
+from api.checkins.public_service import code_digest, link_digest
+from api.core.security import keyed_digest
+from api.models import Checkin, CheckinAlert, CheckinLink, Family, FamilyMember, FamilyStatus, MemberRole
+from api.models.base import utcnow
+
+if TYPE_CHECKING:
+    from api.demo.seed import DemoContext
+
+FAMILIES = 8
+WEEKS = 6
+MESSAGES = [
+    "Goede week gehad, het ging beter op school.",
+    "Druk met afspraken bij de gemeente.",
+    "Slecht geslapen, veel onrust thuis.",
+    "Fijn dat oma even heeft opgepast.",
+    None,
+    None,
+]
+
+
+def demo_secrets(family: Family) -> tuple[str, str]:
+    """A stable token (32 bytes, URL-safe) and code for a demo family's link."""
+    digest = keyed_digest(family.reference, purpose="demo-checkin-link")
+    token = base64.urlsafe_b64encode(bytes.fromhex(digest)).decode().rstrip("=")
+    return token, f"{int(digest[:12], 16) % 10**6:06d}"
+
+
+def _week_values(rng: random.Random, weeks: int) -> list[tuple[int, int]]:
+    """A believable weekly walk: wellbeing and care burden move a point at a time."""
+    wellbeing, burden = rng.randint(5, 7), rng.randint(3, 6)
+    values = []
+    for _ in range(weeks):
+        values.append((wellbeing, burden))
+        wellbeing = min(8, max(4, wellbeing + rng.choice([-1, 0, 0, 1])))
+        burden = min(7, max(2, burden + rng.choice([-1, 0, 0, 1])))
+    return values
+
+
+def _checkins(session: Session, link: CheckinLink, rng: random.Random, script: str) -> int:
+    """Weekly check-ins; `script` "crisis" ends with an open alert, "heavy_week" has one acknowledged."""
+    values = _week_values(rng, WEEKS)
+    if script == "crisis":
+        values[-1] = (values[-2][0] - 3, 9)
+    if script == "heavy_week":
+        values[2] = (values[2][0], 8)
+    now = utcnow()
+    previous: int | None = None
+    open_alerts = 0
+    for week, (wellbeing, burden) in enumerate(values):
+        at = now - timedelta(days=7 * (WEEKS - 1 - week) + 1, hours=rng.randint(0, 6))
+        crisis = script == "crisis" and week == WEEKS - 1
+        needs = ["call_me", "respite"] if crisis else rng.choice([[], [], ["talk"], ["money_paperwork"]])
+        checkin = Checkin(
+            organisation_id=link.organisation_id,
+            family_id=link.family_id,
+            member_id=link.member_id,
+            link_id=link.id,
+            wellbeing=wellbeing,
+            care_burden=burden,
+            needs=needs,
+            needs_text="Hulp bij de aanvraag bij de gemeente." if "money_paperwork" in needs else None,
+            message="Het gaat even niet meer. Kun je me bellen?" if crisis else rng.choice(MESSAGES),
+            checked_in_at=at,
+            received_at=at,
+        )
+        session.add(checkin)
+        session.flush()
+        reasons = alert_reasons(
+            wellbeing=wellbeing, care_burden=burden, needs=needs, previous_wellbeing=previous
+        )
+        if reasons:
+            handled = not crisis
+            session.add(
+                CheckinAlert(
+                    organisation_id=link.organisation_id,
+                    family_id=link.family_id,
+                    member_id=link.member_id,
+                    checkin_id=checkin.id,
+                    reasons=[r.value for r in reasons],
+                    previous_wellbeing=previous,
+                    raised_at=at,
+                    acknowledged_at=at + timedelta(hours=20) if handled else None,
+                    acknowledged_by_id=link.created_by_id if handled else None,
+                )
+            )
+            open_alerts += 0 if handled else 1
+        previous = wellbeing
+    link.last_used_at = now - timedelta(days=1)
+    return open_alerts
+
+
+def seed_checkins(session: Session, context: "DemoContext") -> str:
+    """Links and check-ins for the first active families; families that have a link are left alone."""
+    rng = random.Random(7)
+    families = [f for f in context.families if f.status == FamilyStatus.active][:FAMILIES]
+    created = open_alerts = 0
+    greeting = ""
+    for index, family in enumerate(families):
+        member = session.exec(
+            select(FamilyMember)
+            .where(FamilyMember.family_id == family.id, FamilyMember.role == MemberRole.parent)
+            .order_by(col(FamilyMember.created_at))
+        ).first()
+        if member is None:
+            continue
+        token, code = demo_secrets(family)
+        if index == 0:
+            greeting = f"  /c#{token}  code {code}  ({family.display_name}, {member.display_name})"
+        if session.exec(select(CheckinLink.id).where(CheckinLink.member_id == member.id)).first():
+            continue
+        link = CheckinLink(
+            organisation_id=family.organisation_id,
+            family_id=family.id,
+            member_id=member.id,
+            created_by_id=family.supporter_id,
+            token_digest=link_digest(token),
+            code_digest="",
+            expires_at=utcnow() + timedelta(days=90),
+            created_at=utcnow() - timedelta(days=7 * WEEKS + 2),
+        )
+        link.code_digest = code_digest(link.id, code)
+        session.add(link)
+        session.flush()
+        script = {0: "crisis", 1: "heavy_week"}.get(index, "steady")
+        open_alerts += _checkins(session, link, rng, script)
+        created += 1
+    session.flush()
+    lines = [f"Check-ins: {created} links created, {WEEKS} weekly check-ins each, {open_alerts} open alerts."]
+    if greeting:
+        lines.append("Try the phone check-in page (demo link, token in the #fragment):")
+        lines.append(greeting)
+    return "\n".join(lines)

@@ -1,0 +1,40 @@
+"""Check-in routes in the authorization matrix (tests/test_authorization_matrix.py)."""
+
+from sqlmodel import Session
+
+from api.models import Family
+from tests.checkins.factories import make_alert, make_link
+from tests.factories import World
+from tests.matrix_rules import Rule
+
+
+def _link(session: Session, world: World, family: Family) -> dict[str, str]:
+    link, _, _ = make_link(session, family)
+    session.commit()
+    return {"link_id": str(link.id)}
+
+
+def _alert(session: Session, world: World, family: Family) -> dict[str, str]:
+    link, _, _ = make_link(session, family)
+    alert = make_alert(session, link)
+    session.commit()
+    return {"alert_id": str(alert.id)}
+
+
+CHECKIN = {"wellbeing": 6, "care_burden": 5}
+
+ROUTES: dict[tuple[str, str], Rule] = {
+    ("POST", "/api/v1/families/{family_id}/members/{member_id}/checkin-links"): Rule(201),
+    ("GET", "/api/v1/families/{family_id}/checkin-links"): Rule(200),
+    ("POST", "/api/v1/families/{family_id}/checkin-links/{link_id}/revoke"): Rule(200, params=_link),
+    ("GET", "/api/v1/families/{family_id}/checkins"): Rule(200),
+    ("GET", "/api/v1/checkin-alerts"): Rule(200, kind="global"),
+    ("POST", "/api/v1/checkin-alerts/{alert_id}/acknowledge"): Rule(200, params=_alert),
+    ("GET", "/api/v1/checkin-summary"): Rule(200, kind="global"),
+    # Public: no account. Without a link token or check-in session (and with a staff token) they answer 401.
+    ("POST", "/api/v1/checkin/session"): Rule(401, public=True, body=lambda w: {"code": "123456"}),
+    ("POST", "/api/v1/checkin/checkins"): Rule(
+        401, public=True, body=lambda w: CHECKIN, headers={"Idempotency-Key": "matrix-0000-0001"}
+    ),
+    ("GET", "/api/v1/checkin/checkins"): Rule(401, public=True),
+}
