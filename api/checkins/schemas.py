@@ -5,7 +5,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import AwareDatetime, BaseModel, Field, StringConstraints
 
 from api.core.openapi import Problem
 from api.families.schemas import Input
@@ -134,10 +134,10 @@ class CheckinCreate(Input):
     needs: list[CheckinNeed] = Field(default_factory=list, max_length=len(CheckinNeed))
     needs_text: Annotated[str, StringConstraints(strip_whitespace=True, max_length=500)] | None = None
     message: Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000)] | None = None
-    checked_in_at: datetime | None = Field(
+    checked_in_at: AwareDatetime | None = Field(
         default=None,
-        description="When the check-in was made on the phone (for one kept offline); default now. "
-        "At most 30 days ago; a time in the future counts as now.",
+        description="When the check-in was made on the phone (for one kept offline), with its time "
+        "zone; default now. At most 30 days ago; a time in the future counts as now.",
     )
 
 

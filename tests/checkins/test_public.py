@@ -103,6 +103,9 @@ def test_check_in_is_validated(client: TestClient, session: Session, world: Worl
     assert fields == {"wellbeing", "care_burden", "needs.0", "message", "extra"}
     too_old = CHECKIN | {"checked_in_at": (utcnow() - timedelta(days=31)).isoformat()}
     assert _submit(client, headers, too_old, "key-0000-0004").status_code == 422
+    no_zone = CHECKIN | {"checked_in_at": "2026-11-20T21:30:00"}
+    response = _submit(client, headers, no_zone, "key-0000-0009")
+    assert response.status_code == 422 and response.json()["errors"][0]["field"] == "checked_in_at"
 
 
 def test_a_check_in_kept_offline_keeps_its_own_time(
