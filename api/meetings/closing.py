@@ -7,7 +7,7 @@ from sqlmodel import Session, select
 
 from api.audit import service as audit
 from api.auth.principal import Principal
-from api.core.errors import DomainError, Unprocessable
+from api.core.errors import DomainError, NotFound, Unprocessable
 from api.meetings import events
 from api.meetings.decision_schemas import (
     DECISION_TYPES,
@@ -65,7 +65,11 @@ class _Applier:
         return data.goal_id
 
     def _add_action(self, _: MeetingDecision, data: AddActionDecision) -> uuid.UUID:
-        goal_id = data.goal_id or self.new_goals[str(data.goal_decision_id)]
+        goal_id = data.goal_id or self.new_goals.get(str(data.goal_decision_id))
+        if goal_id is None:
+            raise Unprocessable(
+                "Het nieuwe doel van deze afspraak ontbreekt / this action's new goal is missing."
+            )
         action = plan_actions.create_action(
             self.session, self.principal, self.family.id, goal_id, data.action
         )
@@ -116,7 +120,9 @@ def _failed(decision: MeetingDecision, exc: DomainError) -> DomainError:
         f"veranderd en is het overleg nog open / decision {decision.position} could not be applied, so "
         f"nothing changed and the meeting is still open: {exc.detail}"
     )
-    return type(exc)(
+    # Something the decision points at is gone: that is the decision's fault, not a missing meeting (404).
+    kind = Unprocessable if isinstance(exc, NotFound) else type(exc)
+    return kind(
         detail,
         persist=exc.persist,
         errors=exc.errors,

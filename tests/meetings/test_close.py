@@ -242,3 +242,20 @@ def test_close_queues_thin_webhooks(client: TestClient, session: Session, world:
     held = next(m for m in messages if m.event_type == "meeting.held")
     assert set(held.payload["data"]) == {"pseudonym", "meeting_id", "held_on", "plan_adopted"}
     assert str(meeting.id) not in str(held.payload)  # ids are pseudonymised per funder
+
+
+def test_a_decision_about_something_gone_is_unprocessable(
+    client: TestClient, session: Session, world: World
+) -> None:
+    meeting, goal, action, _ = _table(session, world)
+    _decide(
+        client, world, meeting, {"kind": "change_goal", "goal_id": str(goal.id), "changes": {"priority": 2}}
+    )
+    confirm = _decide(client, world, meeting, {"kind": "confirm_action", "action_ids": [str(action.id)]})
+    session.delete(session.get(PlanAction, action.id))
+    session.commit()
+    refused = client.post(f"{MEETINGS}/{meeting.id}/close", json={}, headers=auth(world.supporter))
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["decision_id"] == confirm["id"]
+    session.expire_all()
+    assert session.get(Goal, goal.id).priority == 3  # type: ignore[union-attr]  # the first decision rolled back
