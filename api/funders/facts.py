@@ -1,15 +1,25 @@
-"""Fact sources for funders from the domains that exist: measurements (issue 6).
+"""Fact sources for funders from the domains that exist: plans (issue 4) and measurements (issue 6).
 
 Each reads only codes, numbers and dates: never the goal's words, notes, answers or who answered.
 """
 
 import uuid
 from collections.abc import Sequence
+from datetime import date
 
 from sqlmodel import Session, col, select
 
-from api.funders.sources import FamilyFacts, ScoreFact
-from api.models import Instrument, Measurement, MeasurementScore, MeasurementStatus
+from api.funders.sources import FamilyFacts, GoalFact, PlanFact, ScoreFact
+from api.models import (
+    GasScore,
+    Goal,
+    Instrument,
+    LifeDomain,
+    Measurement,
+    MeasurementScore,
+    MeasurementStatus,
+    PlanVersion,
+)
 
 FAMILY_OUTCOME = "family_outcome"  # instruments for a supporter's own wellbeing or check-ins never leave
 
@@ -41,6 +51,49 @@ def measurement_facts(session: Session, family_ids: Sequence[uuid.UUID]) -> dict
                 score=score.score,
                 change_from_t0=score.change_from_t0,
                 change_class=score.change_class.value if score.change_class else None,
+            )
+        )
+    return facts
+
+
+def plan_facts(session: Session, family_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, FamilyFacts]:
+    """Adopted plan versions (with their GAS T-score), goals by life domain and GAS levels (three queries)."""
+    facts: dict[uuid.UUID, FamilyFacts] = {}
+    versions = session.exec(
+        select(PlanVersion)
+        .where(col(PlanVersion.family_id).in_(family_ids))
+        .order_by(col(PlanVersion.number))
+    ).all()
+    for version in versions:
+        facts.setdefault(version.family_id, FamilyFacts()).plans.append(
+            PlanFact(
+                id=version.id,
+                version=version.number,
+                status="adopted",
+                adopted_on=version.adopted_at.date(),
+                gas_t_score=version.gas_t_score,
+            )
+        )
+    goals = session.exec(
+        select(Goal, LifeDomain.code)
+        .join(LifeDomain, col(LifeDomain.id) == Goal.life_domain_id)
+        .where(col(Goal.family_id).in_(family_ids))
+        .order_by(col(Goal.created_at))
+    ).all()
+    scores: dict[uuid.UUID, list[tuple[date, int]]] = {}
+    for score in session.exec(
+        select(GasScore).where(col(GasScore.family_id).in_(family_ids)).order_by(col(GasScore.scored_on))
+    ).all():
+        scores.setdefault(score.goal_id, []).append((score.scored_on, score.level))
+    for goal, domain in goals:
+        facts.setdefault(goal.family_id, FamilyFacts()).goals.append(
+            GoalFact(
+                id=goal.id,
+                life_domain=domain,
+                status="stopped" if goal.status.value == "discontinued" else goal.status.value,
+                weight=goal.weight,
+                target_on=goal.target_on,
+                scores=tuple(scores.get(goal.id, [])),
             )
         )
     return facts

@@ -1,5 +1,9 @@
 """Fact sources read real measurements (family-outcome instruments only) into trajectories and outcomes."""
 
+import json
+from datetime import date
+
+import pytest
 from fastapi.testclient import TestClient
 from fhir.resources.R4B.bundle import Bundle
 from sqlmodel import Session
@@ -10,6 +14,7 @@ from tests.factories import World, make_member
 from tests.funders.factories import client_auth
 from tests.funders.helpers import funder_world
 from tests.measurements.factories import brs_answers, make_measurement
+from tests.plans.factories import make_goal, make_score, make_version
 
 
 def test_completed_measurements_reach_the_fhir_bundle_and_outcomes(
@@ -42,3 +47,33 @@ def test_completed_measurements_reach_the_fhir_bundle_and_outcomes(
     assert change["instrument"] == "brs"
     assert change["families"] == {"suppressed": False, "value": 5}
     assert change["reliable_improvement_share"]["value"] == 1.0
+
+
+def test_goals_gas_levels_and_adopted_plans_reach_fhir_and_outcomes(
+    client: TestClient, session: Session, world: World
+) -> None:
+    fw = funder_world(session, world, families=5)
+    for family in fw.families:
+        goal = make_goal(session, family)
+        make_score(session, goal, 1, date(2026, 3, 1))
+    session.commit()
+    family = fw.families[0]
+    make_version(session, family, world.supporter)
+    session.commit()
+    bundle = client.get(
+        f"/api/v1/funder/trajectories/{pseudonym(fw.client.pseudonym_key, family.id)}/fhir",
+        headers=client_auth(fw.client),
+    ).json()
+    Bundle.model_validate(bundle)
+    text = json.dumps(bundle)
+    assert "school" not in text  # the goal's own words never leave
+    goal = next(e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Goal")
+    assert goal["description"]["coding"][0]["code"] == "education"
+    gas = [e["resource"] for e in bundle["entry"] if e["resource"].get("valueInteger") == 1]
+    assert len(gas) == 1
+    outcomes = client.get(
+        "/api/v1/funder/outcomes",
+        params={"from": "2026-01-01", "to": "2026-03-31", "period": "quarter"},
+        headers=client_auth(fw.client),
+    ).json()
+    assert outcomes["cells"][0]["mean_gas_t_score"]["value"] == pytest.approx(60.0)
