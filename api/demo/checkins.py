@@ -139,7 +139,9 @@ def seed_checkins(session: Session, context: "DemoContext") -> str:
         open_alerts += _checkins(session, link, rng, script)
         created += 1
     session.flush()
-    lines = [f"Check-ins: {created} links created, {WEEKS} weekly check-ins each, {open_alerts} open alerts."]
+    lines = [
+        f"Check-ins: {created} links created, {WEEKS} weekly check-ins each, open alerts: {open_alerts}."
+    ]
     if greeting:
         lines.append("Try the phone check-in page (demo link, token in the #fragment):")
         lines.append(greeting)
