@@ -15,6 +15,8 @@ const FamilyNewPage = lazy(() => import('../features/families/FamilyNewPage').th
 const FamilyEditPage = lazy(() => import('../features/families/FamilyEditPage').then((m) => ({ default: m.FamilyEditPage })))
 const UsersPage = lazy(() => import('../features/admin/UsersPage').then((m) => ({ default: m.UsersPage })))
 const RegionsPage = lazy(() => import('../features/admin/RegionsPage').then((m) => ({ default: m.RegionsPage })))
+const PlanPage = lazy(() => import('../features/plans/PlanPage').then((m) => ({ default: m.PlanPage })))
+const PlanPrintPage = lazy(() => import('../features/plans/PlanPrintPage').then((m) => ({ default: m.PlanPrintPage })))
 
 function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
   const me = useMe()
@@ -45,6 +47,8 @@ export const routes = [
           { path: 'families/new', element: <FamilyNewPage /> },
           { path: 'families/:familyId', element: <FamilyPage /> },
           { path: 'families/:familyId/edit', element: <FamilyEditPage /> },
+          { path: 'families/:familyId/plan', element: <PlanPage /> },
+          { path: 'families/:familyId/plan/print', element: <PlanPrintPage /> },
           {
             path: 'admin/users',
             element: (

@@ -60,6 +60,11 @@ export function FamilyPage() {
           <p>{t('family.archivedBody', { date: formatDate(family.archived_at) })}</p>
         </Alert>
       ) : null}
+      <p>
+        <Link className="button" to={`/families/${family.id}/plan`}>
+          {t('plan.title')}
+        </Link>
+      </p>
       <div className="family-grid">
         <div className="family-main">
           <Details loaded={loaded} />
