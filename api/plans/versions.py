@@ -1,7 +1,7 @@
 """Plan versions: adopting freezes the draft as a numbered, immutable copy; versions can be compared."""
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.orm import joinedload
@@ -13,7 +13,8 @@ from api.core.concurrency import etag
 from api.core.errors import Conflict, NotFound, PreconditionFailed
 from api.core.pagination import Page, keyset_page
 from api.families.repository import get_readable_family
-from api.models import Plan, PlanVersion
+from api.models import Goal, Plan, PlanVersion
+from api.models.base import utcnow
 from api.plans import repository as repo
 from api.plans.schemas import (
     ActionDiff,
@@ -49,6 +50,38 @@ def _draft(session: Session, plan: Plan) -> list[SnapshotGoal]:
     return snapshot(goals, actions, repo.latest_levels(session, plan.family_id, date.today()))
 
 
+def freeze(
+    session: Session,
+    plan: Plan,
+    *,
+    number: int,
+    adopted_by_id: uuid.UUID | None,
+    adopted_at: datetime | None = None,
+    meeting_id: uuid.UUID | None = None,
+    note: str | None = None,
+) -> PlanVersion:
+    """Write the draft as it stands as version `number` (scores as they stood on the adoption date)."""
+    adopted_at = adopted_at or utcnow()
+    goals = repo.goals_of_plan(session, plan.id)
+    levels = repo.latest_levels(session, plan.family_id, adopted_at.date())
+    frozen = snapshot(goals, repo.actions_of_family(session, plan.family_id), levels)
+    version = PlanVersion(
+        plan_id=plan.id,
+        family_id=plan.family_id,
+        number=number,
+        draft_revision=plan.version,
+        adopted_at=adopted_at,
+        adopted_by_id=adopted_by_id,
+        meeting_id=meeting_id,
+        note=note,
+        gas_t_score=family_t_score(goals, levels),
+        snapshot={"goals": [g.model_dump(mode="json") for g in frozen]},
+    )
+    session.add(version)
+    session.flush()
+    return version
+
+
 def adopt_plan(
     session: Session, principal: Principal, family_id: uuid.UUID, data: AdoptionCreate, if_match: str | None
 ) -> PlanVersionDetail:
@@ -66,24 +99,11 @@ def adopt_plan(
         raise PreconditionFailed(
             "Het plan is veranderd sinds u het las; bekijk het opnieuw / the plan changed since you read it."
         )
-    goals = repo.goals_of_plan(session, plan.id)
-    if not goals:
+    if session.exec(select(Goal.id).where(Goal.plan_id == plan.id).limit(1)).first() is None:
         raise Conflict("Het plan heeft nog geen doelen / the plan has no goals yet.")
-    levels = repo.latest_levels(session, family.id, date.today())
-    frozen = snapshot(goals, repo.actions_of_family(session, family.id), levels)
-    version = PlanVersion(
-        plan_id=plan.id,
-        family_id=family.id,
-        number=number,
-        draft_revision=plan.version,
-        adopted_by_id=principal.id,
-        meeting_id=data.meeting_id,
-        note=data.note,
-        gas_t_score=family_t_score(goals, levels),
-        snapshot={"goals": [g.model_dump(mode="json") for g in frozen]},
+    version = freeze(
+        session, plan, number=number, adopted_by_id=principal.id, meeting_id=data.meeting_id, note=data.note
     )
-    session.add(version)
-    session.flush()
     audit.record(
         session,
         principal,

@@ -1,0 +1,51 @@
+"""The demo seeder gives every family a believable plan, and running it again changes nothing."""
+
+from datetime import date
+
+from sqlmodel import Session, col, func, select
+
+from api.demo.plans import seed_plans
+from api.demo.seed import DemoContext
+from api.models import ActionStatus, GasScore, Goal, Organisation, Plan, PlanAction, PlanVersion, User
+from tests.factories import World
+
+
+def _context(session: Session, world: World) -> DemoContext:
+    organisation = session.get(Organisation, world.organisation.id)
+    assert organisation is not None
+    users = {u.email: u for u in session.exec(select(User).where(User.organisation_id == organisation.id))}
+    return DemoContext(
+        organisation=organisation, users=users, families=[world.family, world.other_caseload_family]
+    )
+
+
+def test_every_family_gets_a_plan_with_progress_and_an_adopted_version(
+    session: Session, world: World
+) -> None:
+    report = seed_plans(session, _context(session, world))
+    assert report.startswith("Demo plans: 2 created")
+    for family in (world.family, world.other_caseload_family):
+        goals = session.exec(select(Goal).where(Goal.family_id == family.id)).all()
+        assert 2 <= len(goals) <= 4
+        assert len({g.life_domain_id for g in goals}) == len(goals)
+        assert all(g.level_minus_2 and g.level_0 and g.level_plus_2 for g in goals)
+        scores = session.exec(select(GasScore).where(GasScore.family_id == family.id)).all()
+        assert scores and all(date(2026, 6, 1) <= s.scored_on <= date(2026, 11, 20) for s in scores)
+        actions = session.exec(select(PlanAction).where(PlanAction.family_id == family.id)).all()
+        assert actions and all(a.owner_type for a in actions)
+        versions = session.exec(select(PlanVersion).where(PlanVersion.family_id == family.id)).all()
+        assert versions and versions[0].snapshot["goals"]
+    overdue = session.exec(
+        select(func.count())
+        .select_from(PlanAction)
+        .where(PlanAction.status == ActionStatus.open, col(PlanAction.due_on) < date.today())
+    ).one()
+    assert overdue > 0
+
+
+def test_seeding_again_changes_nothing(session: Session, world: World) -> None:
+    context = _context(session, world)
+    seed_plans(session, context)
+    plans = session.exec(select(func.count()).select_from(Plan)).one()
+    assert seed_plans(session, context).startswith("Demo plans: 0 created")
+    assert session.exec(select(func.count()).select_from(Plan)).one() == plans
