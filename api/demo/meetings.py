@@ -98,6 +98,20 @@ def _invite(members: list[FamilyMember], contacts: list[NetworkContact]) -> list
     ]
 
 
+def _named_owners(session: Session, family: Family) -> list[ParticipantCreate]:
+    """Guests for the people without a record who own open actions (a careful supporter invites them too)."""
+    names = session.exec(
+        select(PlanAction.owner_name)
+        .where(
+            PlanAction.family_id == family.id,
+            PlanAction.status == ActionStatus.open,
+            PlanAction.owner_type == OwnerType.person,
+        )
+        .distinct()
+    ).all()
+    return [ParticipantCreate(kind=ParticipantKind.guest, name=name) for name in names if name]
+
+
 def _first_table(session: Session, who: Principal, family: Family, meeting_id: uuid.UUID, due: date) -> None:
     """Confirm what was agreed outside the table; give the informal network an action (and a first goal)."""
     goal = session.exec(
@@ -140,7 +154,11 @@ def _hold(
         session,
         who,
         family.id,
-        MeetingCreate(starts_at=_at(day, 14), place=PLACE, participants=_invite(members, contacts)),
+        MeetingCreate(
+            starts_at=_at(day, 14),
+            place=PLACE,
+            participants=_invite(members, contacts) + _named_owners(session, family),
+        ),
     )
     away = ContactKind.informal if helper_away else ContactKind.professional
     excused = next((c.id for c in contacts if c.kind == away), None)
@@ -173,7 +191,9 @@ def _plan_next(session: Session, who: Principal, family: Family, day: date, *, f
             starts_at=_at(day, 10),
             place=None if not flagged else "Thuis bij het gezin",
             video_url=None if flagged else VIDEO,
-            participants=_invite(members, [] if flagged else contacts),
+            participants=_invite(members, [])
+            if flagged
+            else _invite(members, contacts) + _named_owners(session, family),
         ),
     )
     for participant in created.participants[1::2]:  # some have said yes already
