@@ -22,6 +22,9 @@ from api.funders.admin_router import router as funder_admin_router
 from api.funders.consent_router import router as consent_router
 from api.funders.router import router as funder_router
 from api.health.router import router as health_router
+from api.measurements.family_router import router as measurement_family_router
+from api.measurements.router import router as instruments_router
+from api.measurements.staff_router import router as measurement_staff_router
 from api.meetings.parts_router import router as meeting_parts_router
 from api.meetings.router import family_router as meeting_family_router
 from api.meetings.router import router as meetings_router
@@ -29,9 +32,6 @@ from api.plans.actions_router import router as plan_actions_router
 from api.plans.goals_router import router as plan_goals_router
 from api.plans.overview_router import router as plans_overview_router
 from api.plans.router import router as plan_router
-from api.measurements.family_router import router as measurement_family_router
-from api.measurements.router import router as instruments_router
-from api.measurements.staff_router import router as measurement_staff_router
 from api.regions.router import router as regions_router
 from api.users.router import router as users_router
 

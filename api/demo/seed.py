@@ -12,6 +12,7 @@ from api.demo.checkins import seed_checkins
 from api.demo.funders import seed_funders
 from api.demo.measurements import seed_measurements
 from api.demo.meetings import seed_meetings
+from api.demo.plans import seed_plans
 from api.models import (
     ContactKind,
     Family,
@@ -86,6 +87,7 @@ class DemoContext:
 
 # Later domains (plans, meetings, measurements …) add a seeder here; each must skip what already exists.
 EXTRA_SEEDERS: list[Callable[[Session, DemoContext], str]] = [seed_checkins, seed_funders, seed_measurements]
+EXTRA_SEEDERS.append(seed_plans)  # before meetings: a meeting confirms plan actions
 # Last: meetings are closed through the plans' services, so the plans are seeded first.
 EXTRA_SEEDERS.append(seed_meetings)
 
