@@ -35,6 +35,9 @@ export function PlanPrintPage() {
   const goals = living.goals.filter((g) => g.status !== 'discontinued')
   const latest = living.latest_version
   const names = new Map(detail.members.map((m) => [m.id, m.display_name]))
+  const groups = groupByDomain(goals, i18n.language)
+  // Goals are numbered through the whole document, so "goal 2" means one thing at the kitchen table.
+  const numbers = new Map(groups.flatMap((g) => g.goals).map((goal, index) => [goal.id, index]))
 
   return (
     <div className="print-doc">
@@ -60,16 +63,16 @@ export function PlanPrintPage() {
         ))}
       </ul>
       {goals.length === 0 ? <p>{t('plan.print.noGoals')}</p> : null}
-      {groupByDomain(goals, i18n.language).map((group) => (
+      {groups.map((group) => (
         <section key={group.code} className="print-domain">
           <h2>{group.label}</h2>
-          {group.goals.map((goal, index) => {
+          {group.goals.map((goal) => {
             const concerns = goal.member_ids.map((id) => names.get(id)).filter(Boolean)
             const open = goal.actions.filter((a) => a.status !== 'cancelled')
             return (
               <article key={goal.id} className="print-goal">
                 <h3>
-                  {t('plan.print.goalNumber', { number: index + 1 })} {goal.text}
+                  {t('plan.print.goalNumber', { number: (numbers.get(goal.id) ?? 0) + 1 })} {goal.text}
                 </h3>
                 <p>
                   {concerns.length > 0 ? t('plan.print.concerns', { names: concerns.join(', ') }) : t('plan.print.forFamily')}
@@ -106,8 +109,11 @@ export function PlanPrintPage() {
                     {open.map((action) => (
                       <li key={action.id}>
                         <strong>{action.owner_name ?? '—'}</strong>: {action.description}
-                        {action.due_on ? ` ${t('plan.print.by', { date: formatDate(action.due_on) })}` : ''}
-                        {action.status === 'done' ? ` (${t('plan.print.done')})` : ''}
+                        {action.status === 'done'
+                          ? ` (${t('plan.print.done')})`
+                          : action.due_on
+                            ? ` ${t('plan.print.by', { date: formatDate(action.due_on) })}`
+                            : ''}
                       </li>
                     ))}
                   </ul>

@@ -36,7 +36,7 @@ export function VersionHistory({
       {versions.isError ? <ErrorState error={versions.error} onRetry={() => void versions.refetch()} /> : null}
       {versions.isSuccess && items.length === 0 ? <p className="muted">{t('plan.versions.none')}</p> : null}
       {items.length > 0 ? (
-        <ol className="version-list" reversed>
+        <ul className="version-list">
           {items.map((version) => (
             <li key={version.number}>
               <strong>{t('plan.versions.number', { number: version.number })}</strong>{' '}
@@ -48,7 +48,7 @@ export function VersionHistory({
               {version.note ? <p className="muted">{version.note}</p> : null}
             </li>
           ))}
-        </ol>
+        </ul>
       ) : null}
       {items.length > 0 ? <Compare familyId={familyId} numbers={items.map((v) => v.number)} /> : null}
     </section>
