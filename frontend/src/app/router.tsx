@@ -1,4 +1,4 @@
-import { lazy, type ReactNode } from 'react'
+import { lazy, type ReactNode, Suspense } from 'react'
 import { createBrowserRouter, Outlet } from 'react-router'
 import type { Role } from '../api/types'
 import { Layout } from '../components/Layout'
@@ -15,6 +15,8 @@ const FamilyNewPage = lazy(() => import('../features/families/FamilyNewPage').th
 const FamilyEditPage = lazy(() => import('../features/families/FamilyEditPage').then((m) => ({ default: m.FamilyEditPage })))
 const UsersPage = lazy(() => import('../features/admin/UsersPage').then((m) => ({ default: m.UsersPage })))
 const RegionsPage = lazy(() => import('../features/admin/RegionsPage').then((m) => ({ default: m.RegionsPage })))
+// The family member's phone page: public, outside the staff session (no AuthProvider), loaded on its own.
+const CheckinPage = lazy(() => import('../features/checkin/CheckinPage').then((m) => ({ default: m.CheckinPage })))
 const PlanPage = lazy(() => import('../features/plans/PlanPage').then((m) => ({ default: m.PlanPage })))
 const PlanPrintPage = lazy(() => import('../features/plans/PlanPrintPage').then((m) => ({ default: m.PlanPrintPage })))
 
@@ -32,6 +34,14 @@ function Root() {
 }
 
 export const routes = [
+  {
+    path: '/c',
+    element: (
+      <Suspense fallback={null}>
+        <CheckinPage />
+      </Suspense>
+    ),
+  },
   {
     element: <Root />,
     children: [

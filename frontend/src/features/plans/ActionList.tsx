@@ -7,6 +7,7 @@ import { ErrorSummary, Field } from '../../components/Field'
 import { formErrors, newIdempotencyKey } from '../../components/forms'
 import { ErrorState } from '../../components/States'
 import { formatDate } from '../../i18n/format'
+import { useFocusFirstField } from './focus'
 import { ownerOptions } from './owners'
 import { useSaveAction } from './queries'
 import type { Action, ActionCreate, ActionStatus } from './types'
@@ -116,6 +117,7 @@ function ActionForm({
   onReload: () => void
 }) {
   const { t } = useTranslation()
+  const formRef = useFocusFirstField<HTMLFormElement>()
   const options = ownerOptions(family, t('plan.action.supporter'))
   const initialOwner = action ? (action.owner_type === 'person' ? PERSON : `${action.owner_type}:${action.owner_id ?? ''}`) : (options[0]?.value ?? PERSON)
   const [description, setDescription] = useState(action?.description ?? '')
@@ -167,7 +169,7 @@ function ActionForm({
   }
 
   return (
-    <form className="plan-form" onSubmit={submit} noValidate>
+    <form className="plan-form" onSubmit={submit} noValidate ref={formRef}>
       <fieldset className="fieldset">
         <legend>{action ? t('plan.action.editTitle') : t('plan.action.newTitle')}</legend>
         {isApiError(save.error, 412) ? (

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FamilyDetail } from '../../api/types'
 import { formatDate } from '../../i18n/format'
@@ -22,6 +22,12 @@ interface GoalCardProps {
 export function GoalCard({ familyId, goal, scores, family, domains, readOnly, onReload }: GoalCardProps) {
   const { t } = useTranslation()
   const [mode, setMode] = useState<'view' | 'edit' | 'score'>('view')
+  const heading = useRef<HTMLHeadingElement>(null)
+  /** Back to the goal after a form closes, with focus on its heading so keyboard users keep their place. */
+  const back = () => {
+    setMode('view')
+    requestAnimationFrame(() => heading.current?.focus())
+  }
   const headingId = `goal-${goal.id}`
   const concerns = family.members.filter((m) => goal.member_ids.includes(m.id)).map((m) => m.display_name)
   const canScore = (goal.status === 'active' || goal.status === 'achieved') && goal.ladder !== null
@@ -38,10 +44,10 @@ export function GoalCard({ familyId, goal, scores, family, domains, readOnly, on
           goal={goal}
           domains={domains}
           members={family.members}
-          onDone={() => setMode('view')}
-          onCancel={() => setMode('view')}
+          onDone={back}
+          onCancel={back}
           onReload={() => {
-            setMode('view')
+            back()
             onReload()
           }}
         />
@@ -52,7 +58,7 @@ export function GoalCard({ familyId, goal, scores, family, domains, readOnly, on
   return (
     <article className="goal-card" aria-labelledby={headingId}>
       <div className="goal-head">
-        <h3 id={headingId} className="goal-text">
+        <h3 id={headingId} className="goal-text" ref={heading} tabIndex={-1}>
           {goal.text}
         </h3>
         <span className={`badge badge-goal-${goal.status}`}>{t(`plan.goalStatus.${goal.status}`)}</span>
@@ -103,7 +109,7 @@ export function GoalCard({ familyId, goal, scores, family, domains, readOnly, on
         </details>
       ) : null}
       {mode === 'score' ? (
-        <ScoreForm familyId={familyId} goal={goal} onDone={() => setMode('view')} onCancel={() => setMode('view')} />
+        <ScoreForm familyId={familyId} goal={goal} onDone={back} onCancel={back} />
       ) : readOnly ? null : (
         <div className="goal-buttons">
           {canScore ? (

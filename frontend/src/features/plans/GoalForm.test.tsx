@@ -45,6 +45,8 @@ describe('GoalForm', { timeout: 30_000 }, () => {
 
   it('shows the five ladder levels from +2 down to −2, each with what it means', () => {
     renderForm()
+    // The form opens with focus on the first field.
+    expect(screen.getByLabelText(/Wat wil het gezin bereiken/)).toHaveFocus()
     const labels = screen.getAllByLabelText(/^Stap/).map((el) => el.id.split('ladder.')[1])
     expect(labels).toEqual(['plus_2', 'plus_1', 'zero', 'minus_1', 'minus_2'])
     expect(screen.getByLabelText(/^Stap 0/)).toHaveAccessibleDescription('Zoals verwacht: dit willen we bereiken')

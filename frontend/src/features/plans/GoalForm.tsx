@@ -5,6 +5,7 @@ import type { Member } from '../../api/types'
 import { ConflictMessage } from '../../components/ConflictMessage'
 import { ErrorSummary, Field } from '../../components/Field'
 import { formErrors, newIdempotencyKey } from '../../components/forms'
+import { useFocusFirstField } from './focus'
 import { useSaveGoal } from './queries'
 import { type Goal, type GoalCreate, type GoalStatus, LADDER_KEYS, type Ladder, LEVELS, levelLabel, type LifeDomain } from './types'
 
@@ -81,6 +82,7 @@ interface GoalFormProps {
 /** Write or change a goal in the family's own words, with its GAS ladder from −2 to +2. */
 export function GoalForm({ familyId, goal, domains, members, onDone, onCancel, onReload }: GoalFormProps) {
   const { t } = useTranslation()
+  const formRef = useFocusFirstField<HTMLFormElement>()
   const [initial] = useState(() => toValues(goal, domains))
   const [values, setValues] = useState(initial)
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
@@ -123,7 +125,7 @@ export function GoalForm({ familyId, goal, domains, members, onDone, onCancel, o
   }
 
   return (
-    <form className="plan-form" onSubmit={submit} noValidate>
+    <form className="plan-form" onSubmit={submit} noValidate ref={formRef}>
       <fieldset className="fieldset">
         <legend>{goal ? t('plan.goal.editTitle') : t('plan.goal.newTitle')}</legend>
         {isApiError(save.error, 412) ? (

@@ -2,6 +2,7 @@ import { type SyntheticEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorSummary, Field } from '../../components/Field'
 import { formErrors, newIdempotencyKey } from '../../components/forms'
+import { useFocusFirstField } from './focus'
 import { useRecordScore } from './queries'
 import { type Goal, LEVELS, ladderText, levelLabel } from './types'
 
@@ -13,6 +14,7 @@ function today(): string {
 /** Where does the goal stand today? Each level is shown with the family's own words for it. */
 export function ScoreForm({ familyId, goal, onDone, onCancel }: { familyId: string; goal: Goal; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation()
+  const formRef = useFocusFirstField<HTMLFormElement>()
   const [scoredOn, setScoredOn] = useState(today)
   const [level, setLevel] = useState<string>(goal.gas_level === null ? '' : String(goal.gas_level))
   const [note, setNote] = useState('')
@@ -42,7 +44,7 @@ export function ScoreForm({ familyId, goal, onDone, onCancel }: { familyId: stri
   }
 
   return (
-    <form className="plan-form" onSubmit={submit} noValidate>
+    <form className="plan-form" onSubmit={submit} noValidate ref={formRef}>
       <fieldset className="fieldset">
         <legend>{t('plan.score.title')}</legend>
         <ErrorSummary errors={shown.fields} labels={labels} detail={shown.detail} fieldPrefix={prefix} />
