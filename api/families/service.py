@@ -144,7 +144,8 @@ def list_families(
 
 def create_family(session: Session, principal: Principal, data: FamilyCreate) -> FamilyDetail:
     """Enrol a family; a supporter's own families land on their caseload."""
-    if principal.role == Role.supporter and "supporter_id" not in data.model_fields_set:
+    if principal.role == Role.supporter and data.supporter_id is None:
+        # Left out or null: a supporter's new family lands on their own caseload.
         data = data.model_copy(update={"supporter_id": principal.id})
         data.model_fields_set.add("supporter_id")
     _check_links(session, principal, data)
