@@ -1,0 +1,128 @@
+import { type SyntheticEvent, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { type CheckinCreate, type CheckinNeed, NEEDS } from './api'
+import { Scale } from './Scale'
+
+const NEED_ICONS: Record<CheckinNeed, string> = {
+  talk: '💬',
+  practical_help: '🏠',
+  respite: '🛋️',
+  money_paperwork: '📄',
+  school_work: '🎒',
+  call_me: '📞',
+}
+
+interface Props {
+  supporter: string | null
+  busy: boolean
+  onSubmit: (body: CheckinCreate) => void
+}
+
+/** The check-in itself: two numbers, what is needed, a message. Only the two numbers are required. */
+export function CheckinForm({ supporter, busy, onSubmit }: Props) {
+  const { t } = useTranslation()
+  const [wellbeing, setWellbeing] = useState<number | null>(null)
+  const [burden, setBurden] = useState<number | null>(null)
+  const [needs, setNeeds] = useState<CheckinNeed[]>([])
+  const [needsText, setNeedsText] = useState('')
+  const [message, setMessage] = useState('')
+  const [tried, setTried] = useState(false)
+  const summary = useRef<HTMLDivElement>(null)
+
+  function toggle(need: CheckinNeed) {
+    setNeeds((current) => (current.includes(need) ? current.filter((n) => n !== need) : [...current, need]))
+  }
+
+  function submit(event: SyntheticEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (busy) return
+    if (wellbeing === null || burden === null) {
+      setTried(true)
+      requestAnimationFrame(() => summary.current?.focus())
+      return
+    }
+    onSubmit({
+      wellbeing,
+      care_burden: burden,
+      needs,
+      needs_text: needsText.trim() || null,
+      message: message.trim() || null,
+    })
+  }
+
+  const wellbeingError = tried && wellbeing === null ? t('checkin.pickNumber') : null
+  const burdenError = tried && burden === null ? t('checkin.pickNumber') : null
+  return (
+    <form onSubmit={submit} noValidate className="ci-form">
+      {(wellbeingError ?? burdenError) && (
+        <div className="ci-summary" role="alert" tabIndex={-1} ref={summary}>
+          <p>{t('checkin.errorSummary')}</p>
+          <ul>
+            {wellbeingError && (
+              <li>
+                <a href="#ci-wellbeing">{t('checkin.wellbeing')}</a>
+              </li>
+            )}
+            {burdenError && (
+              <li>
+                <a href="#ci-care_burden">{t('checkin.burden')}</a>
+              </li>
+            )}
+          </ul>
+        </div>
+      )}
+      <Scale
+        name="wellbeing"
+        legend={t('checkin.wellbeing')}
+        low={t('checkin.wellbeingLow')}
+        high={t('checkin.wellbeingHigh')}
+        lowIcon="😟"
+        highIcon="😊"
+        value={wellbeing}
+        error={wellbeingError}
+        onChange={setWellbeing}
+      />
+      <Scale
+        name="care_burden"
+        legend={t('checkin.burden')}
+        low={t('checkin.burdenLow')}
+        high={t('checkin.burdenHigh')}
+        lowIcon="🍃"
+        highIcon="🏋️"
+        value={burden}
+        error={burdenError}
+        onChange={setBurden}
+      />
+      <fieldset className="ci-card">
+        <legend className="ci-legend">{t('checkin.needs')}</legend>
+        <p className="ci-hint">{t('checkin.needsHint')}</p>
+        <div className="ci-needs">
+          {NEEDS.map((need) => (
+            <label key={need} className="ci-need">
+              <input type="checkbox" checked={needs.includes(need)} onChange={() => toggle(need)} />
+              <span className="ci-need-icon" aria-hidden="true">
+                {NEED_ICONS[need]}
+              </span>
+              <span>{t(`checkin.need.${need}`)}</span>
+            </label>
+          ))}
+        </div>
+        <label className="ci-label" htmlFor="ci-needs-text">
+          {t('checkin.needsText')} <span className="ci-optional">{t('checkin.optional')}</span>
+        </label>
+        <textarea id="ci-needs-text" rows={2} maxLength={500} value={needsText} onChange={(e) => setNeedsText(e.target.value)} />
+      </fieldset>
+      <div className="ci-card">
+        <label className="ci-label" htmlFor="ci-message">
+          <span aria-hidden="true">✉️ </span>
+          {supporter ? t('checkin.message', { name: supporter }) : t('checkin.messageAnonymous')}{' '}
+          <span className="ci-optional">{t('checkin.optional')}</span>
+        </label>
+        <textarea id="ci-message" rows={4} maxLength={1000} value={message} onChange={(e) => setMessage(e.target.value)} />
+      </div>
+      <button type="submit" className="ci-button ci-send" aria-disabled={busy || undefined}>
+        {busy ? t('checkin.sending') : t('checkin.send')}
+      </button>
+    </form>
+  )
+}

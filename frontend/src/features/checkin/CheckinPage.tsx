@@ -1,0 +1,263 @@
+import './checkin.css'
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { setLanguage } from '../../i18n'
+import { CheckinError, type CheckinCreate, openSession, readTrend, submitCheckin, type TrendPoint } from './api'
+import { CheckinForm } from './CheckinForm'
+import { CodeForm } from './CodeForm'
+import { setUpInstallableApp } from './pwa'
+import { flush, keep, pending } from './queue'
+import { forgetLinkToken, loadSession, saveSession, type StoredSession, takeLinkToken } from './storage'
+import { Trend } from './Trend'
+
+type View = 'form' | 'thanks' | 'kept'
+
+/** The public check-in page for a family member's phone: link (#token) + code, then a one-minute check-in. */
+export function CheckinPage() {
+  const { t, i18n } = useTranslation()
+  const [linkToken, setLinkToken] = useState(takeLinkToken)
+  const [session, setSessionState] = useState(() => loadSession())
+  const sessionRef = useRef(session)
+  const [codeMessage, setCodeMessage] = useState<string | null>(null)
+  const [blocked, setBlocked] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [view, setView] = useState<View>('form')
+  const [keptNote, setKeptNote] = useState<string | null>(null)
+  const [waiting, setWaiting] = useState(() => pending().length)
+  const [trend, setTrend] = useState<TrendPoint[] | 'loading' | 'error'>('loading')
+  const heading = useRef<HTMLHeadingElement>(null)
+
+  const setSession = useCallback((value: StoredSession | null) => {
+    sessionRef.current = value
+    saveSession(value)
+    setSessionState(value)
+  }, [])
+
+  const describe = useCallback(
+    (error: unknown): string => {
+      if (!(error instanceof CheckinError)) return t('checkin.server')
+      switch (error.kind) {
+        case 'wrong_code':
+          return error.attemptsLeft === null ? t('checkin.wrongCode') : t('checkin.wrongCodeLeft', { count: error.attemptsLeft })
+        case 'locked':
+          return t('checkin.locked')
+        case 'unusable':
+        case 'no_token':
+          return t('checkin.unusable')
+        case 'rate_limited':
+          return error.retryAfter === null
+            ? t('checkin.rateLimitedSoon')
+            : t('checkin.rateLimited', { minutes: Math.max(1, Math.ceil(error.retryAfter / 60)) })
+        case 'offline':
+          return t('checkin.offline')
+        case 'invalid':
+          return t('checkin.codeMissing')
+        case 'session_expired':
+          return t('checkin.sessionEnded')
+        case 'server':
+          return t('checkin.server')
+      }
+    },
+    [t],
+  )
+
+  /** Sends what waits on the phone with the current session; explains what stops it. */
+  const sendWaiting = useCallback(async () => {
+    const current = sessionRef.current
+    if (!current || pending().length === 0) return
+    setBusy(true)
+    try {
+      await flush((item) => submitCheckin(current.token, item.key, item.body))
+      setView('thanks')
+      setTrend('loading')
+      readTrend(current.token).then(setTrend, () => setTrend('error'))
+    } catch (error) {
+      const kind = error instanceof CheckinError ? error.kind : 'server'
+      if (kind === 'session_expired') {
+        setSession(null)
+        setCodeMessage(t('checkin.sessionEnded'))
+      } else if (kind === 'locked' || kind === 'unusable' || kind === 'no_token') {
+        setBlocked(describe(error))
+      } else {
+        setView('kept')
+        setKeptNote(kind === 'offline' ? null : describe(error))
+      }
+    } finally {
+      setWaiting(pending().length)
+      setBusy(false)
+    }
+  }, [describe, setSession, t])
+
+  useEffect(() => {
+    setUpInstallableApp()
+    document.title = t('checkin.appName')
+  }, [t])
+
+  // A new link opened in the same tab (only the #fragment changes): start again with that link.
+  useEffect(() => {
+    const changed = () => {
+      if (!location.hash) return
+      setLinkToken(takeLinkToken())
+      const stored = loadSession()
+      sessionRef.current = stored
+      setSessionState(stored)
+      setBlocked(null)
+      setCodeMessage(null)
+      setView('form')
+    }
+    window.addEventListener('hashchange', changed)
+    return () => window.removeEventListener('hashchange', changed)
+  }, [])
+
+  // Send what was kept offline: when the page opens and whenever the connection comes back.
+  useEffect(() => {
+    const online = () => void sendWaiting()
+    const first = setTimeout(online, 0)
+    window.addEventListener('online', online)
+    return () => {
+      clearTimeout(first)
+      window.removeEventListener('online', online)
+    }
+  }, [sendWaiting])
+
+  // A new step moves the focus to its heading, so a screen reader says where the member is now.
+  const step = `${view}-${blocked ?? ''}-${session === null ? 'code' : 'in'}`
+  useEffect(() => {
+    if (step !== 'form--code') heading.current?.focus()
+  }, [step])
+
+  async function enterCode(code: string) {
+    if (!linkToken) return
+    setBusy(true)
+    setCodeMessage(null)
+    try {
+      const opened = await openSession(linkToken, code)
+      setSession({
+        token: opened.session_token,
+        expiresAt: Date.now() + opened.expires_in * 1000,
+        name: opened.member_first_name,
+        supporter: opened.supporter_first_name,
+      })
+      setBusy(false)
+      if (pending().length > 0) await sendWaiting()
+    } catch (error) {
+      setBusy(false)
+      if (error instanceof CheckinError && (error.kind === 'locked' || error.kind === 'unusable')) setBlocked(describe(error))
+      else setCodeMessage(describe(error))
+    }
+  }
+
+  async function submit(body: CheckinCreate) {
+    // One key per check-in, made once: every resend of this check-in carries it, so the server stores it once.
+    keep({ key: crypto.randomUUID(), body: { ...body, checked_in_at: new Date().toISOString() } })
+    setWaiting(pending().length)
+    await sendWaiting()
+  }
+
+  function forget() {
+    forgetLinkToken()
+    setSession(null)
+    setLinkToken(null)
+  }
+
+  const other = i18n.language === 'en' ? 'nl' : 'en'
+  const supporter = session?.supporter ?? null
+  let title: string
+  let body: ReactNode
+  if (blocked) {
+    title = t('checkin.appName')
+    body = (
+      <p className="ci-card ci-problem" role="alert">
+        <span aria-hidden="true">🔒 </span>
+        {blocked}
+      </p>
+    )
+  } else if (!linkToken) {
+    title = t('checkin.appName')
+    body = (
+      <p className="ci-card ci-problem">
+        <span aria-hidden="true">🔗 </span>
+        {t('checkin.noLink')}
+      </p>
+    )
+  } else if (!session) {
+    title = t('checkin.helloAnonymous')
+    body = (
+      <>
+        <p className="ci-intro">{t('checkin.intro')}</p>
+        {waiting > 0 && <p className="ci-card ci-kept">{t('checkin.pendingNote', { count: waiting })}</p>}
+        <CodeForm busy={busy} message={codeMessage} onSubmit={(code) => void enterCode(code)} />
+      </>
+    )
+  } else if (view === 'kept') {
+    title = t('checkin.keptTitle')
+    body = (
+      <div className="ci-card ci-kept" role="status">
+        <p>
+          <span aria-hidden="true">📱 </span>
+          {keptNote ? t('checkin.keptRateLimited') : t('checkin.keptText')}
+        </p>
+        {keptNote && <p>{keptNote}</p>}
+        <button type="button" className="ci-button" aria-disabled={busy || undefined} onClick={() => void sendWaiting()}>
+          {busy ? t('checkin.sending') : t('checkin.sendNow')}
+        </button>
+      </div>
+    )
+  } else if (view === 'thanks') {
+    title = t('checkin.thanksTitle')
+    body = (
+      <>
+        <div className="ci-card ci-thanks" role="status">
+          <p>
+            <span aria-hidden="true">💚 </span>
+            {supporter ? t('checkin.thanksText', { name: supporter }) : t('checkin.thanksTextAnonymous')}
+          </p>
+          <p className="ci-hint">{t('checkin.urgent')}</p>
+        </div>
+        <section className="ci-card" aria-labelledby="ci-trend-title">
+          <h2 id="ci-trend-title">{t('checkin.trendTitle')}</h2>
+          {trend === 'loading' && <p>{t('checkin.trendLoading')}</p>}
+          {trend === 'error' && <p>{t('checkin.trendError')}</p>}
+          {Array.isArray(trend) && <Trend items={trend} />}
+        </section>
+        <button type="button" className="ci-button ci-secondary" onClick={() => setView('form')}>
+          {t('checkin.another')}
+        </button>
+      </>
+    )
+  } else {
+    title = session.name ? t('checkin.hello', { name: session.name }) : t('checkin.helloAnonymous')
+    body = (
+      <>
+        <p className="ci-intro">{t('checkin.intro')}</p>
+        <CheckinForm supporter={supporter} busy={busy} onSubmit={(data) => void submit(data)} />
+      </>
+    )
+  }
+
+  return (
+    <div className="ci-page">
+      <header className="ci-header">
+        <span className="ci-brand">
+          <span aria-hidden="true">🤝 </span>Bondgenoot
+        </span>
+        <button type="button" className="ci-lang" lang={other} onClick={() => setLanguage(other)}>
+          {t('checkin.switchLanguage')}
+        </button>
+      </header>
+      <main className="ci-main">
+        <h1 ref={heading} tabIndex={-1}>
+          {title}
+        </h1>
+        {body}
+        {linkToken && !blocked && (
+          <p className="ci-footer">
+            <button type="button" className="ci-link" onClick={forget}>
+              {t('checkin.forget')}
+            </button>
+          </p>
+        )}
+      </main>
+    </div>
+  )
+}
