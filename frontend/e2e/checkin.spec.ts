@@ -120,6 +120,7 @@ test.describe('check-in on a phone', () => {
     await page.setViewportSize({ width: 320, height: 640 })
     const link = await freshLink(request, 1)
     await page.goto(`/c#${link.token}`)
+    await expect(page.getByRole('heading', { level: 2, name: 'Vul je code in' })).toBeVisible()
     await check(page, 'code')
     await enterCode(page, link.code)
     await expect(page.getByRole('heading', { level: 1, name: /^Hoi .+!$/ })).toBeVisible()
@@ -166,6 +167,22 @@ test.describe('check-in on a phone', () => {
     expect(await checkinCount(request, link)).toBe(before + 1)
   })
 
+  test('the page opens without a connection once it was visited (installable app shell)', async ({ page, context, request }) => {
+    const link = await freshLink(request, 2)
+    await page.goto(`/c#${link.token}`)
+    await expect(page.getByRole('heading', { level: 2, name: 'Vul je code in' })).toBeVisible()
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready
+    })
+    await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/checkin-manifest.json')
+    await page.reload()
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true)
+    await context.setOffline(true)
+    await page.reload()
+    await expect(page.getByRole('heading', { level: 2, name: 'Vul je code in' })).toBeVisible()
+    await context.setOffline(false)
+  })
+
   test('locked and revoked links say what to do', async ({ page, request }) => {
     const link = await freshLink(request, 3)
     await page.goto(`/c#${link.token}`)
@@ -193,6 +210,7 @@ test('check-in page on a desktop screen', async ({ page, request, isMobile }) =>
   test.skip(isMobile, 'desktop only')
   const link = await freshLink(request, 4)
   await page.goto(`/c#${link.token}`)
+  await expect(page.getByRole('heading', { level: 2, name: 'Vul je code in' })).toBeVisible()
   await check(page, 'code')
   await enterCode(page, link.code)
   await expect(page.getByRole('heading', { level: 1, name: /^Hoi .+!$/ })).toBeVisible()
