@@ -12,6 +12,7 @@ from api.core.config import get_settings
 from api.core.errors import Conflict, NotFound, Unprocessable
 from api.core.pagination import Page, keyset_page
 from api.families.repository import get_readable_family, readable_families
+from api.funders.outbox import emit
 from api.measurements import recording
 from api.measurements.definitions import InstrumentUse, Respondent
 from api.measurements.instruments import ensure_catalog
@@ -251,6 +252,13 @@ def complete_measurement(
     recording.complete(session, measurement, definition_of(row))
     recording.refresh_changes(session, measurement)
     _audit(session, principal, "complete", measurement)
+    if measurement.family_id is not None:
+        emit(
+            session,
+            event_type="measurement.completed",
+            family_id=measurement.family_id,
+            data={"measurement_id": measurement.id, "instrument": row.code, "wave": measurement.wave},
+        )
     return _detail(session, measurement)
 
 

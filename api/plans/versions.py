@@ -13,6 +13,7 @@ from api.core.concurrency import etag
 from api.core.errors import Conflict, NotFound, PreconditionFailed
 from api.core.pagination import Page, keyset_page
 from api.families.repository import get_readable_family
+from api.funders.outbox import emit
 from api.models import Goal, Plan, PlanVersion
 from api.models.base import utcnow
 from api.plans import repository as repo
@@ -111,6 +112,13 @@ def adopt_plan(
         object_type="plan_version",
         object_id=version.id,
         family_id=family.id,
+    )
+    emit(
+        session,
+        event_type="plan.adopted",
+        family_id=family.id,
+        data={"plan_version_id": version.id, "number": number}
+        | ({"meeting_id": data.meeting_id} if data.meeting_id else {}),
     )
     return version_detail(repo.get_version(session, plan.id, number))  # type: ignore[arg-type]
 

@@ -35,7 +35,7 @@ def test_create_validates_every_field(client: TestClient, world: World) -> None:
     assert fields == {"display_name", "family_type", "owner", "target_groups.0"}
 
 
-def test_a_supporters_family_without_supporter_lands_on_their_caseload(client: TestClient, world: World) -> None:
+def test_a_supporters_family_without_supporter_is_theirs(client: TestClient, world: World) -> None:
     body = {"display_name": "Gezin Null", "supporter_id": None}
     response = client.post(URL, json=body, headers=auth(world.supporter))
     assert response.status_code == 201
