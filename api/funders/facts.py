@@ -1,4 +1,4 @@
-"""Fact sources for funders from the domains that exist: plans (issue 4) and measurements (issue 6).
+"""Fact sources for funders: plans (issue 4), meetings (issue 5) and measurements (issue 6).
 
 Each reads only codes, numbers and dates: never the goal's words, notes, answers or who answered.
 """
@@ -9,8 +9,9 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from api.funders.sources import FamilyFacts, GoalFact, PlanFact, ScoreFact
+from api.funders.sources import FamilyFacts, GoalFact, MeetingFact, PlanFact, ScoreFact
 from api.models import (
+    Attendance,
     GasScore,
     Goal,
     Instrument,
@@ -18,9 +19,13 @@ from api.models import (
     Measurement,
     MeasurementScore,
     MeasurementStatus,
+    Meeting,
+    MeetingParticipant,
+    MeetingStatus,
     PlanVersion,
 )
 
+PRESENT_AS = {"member": "family", "contact": "network", "staff": "supporter"}  # guests are professionals
 FAMILY_OUTCOME = "family_outcome"  # instruments for a supporter's own wellbeing or check-ins never leave
 
 
@@ -94,6 +99,37 @@ def plan_facts(session: Session, family_ids: Sequence[uuid.UUID]) -> dict[uuid.U
                 weight=goal.weight,
                 target_on=goal.target_on,
                 scores=tuple(scores.get(goal.id, [])),
+            )
+        )
+    return facts
+
+
+def meeting_facts(session: Session, family_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, FamilyFacts]:
+    """Held roundtable meetings with who was present by kind only, never names (one query)."""
+    rows = session.exec(
+        select(Meeting, MeetingParticipant.kind)
+        .outerjoin(
+            MeetingParticipant,
+            (col(MeetingParticipant.meeting_id) == Meeting.id)
+            & (col(MeetingParticipant.attendance) == Attendance.present),
+        )
+        .where(col(Meeting.family_id).in_(family_ids), Meeting.status == MeetingStatus.held)
+        .order_by(col(Meeting.starts_at))
+    ).all()
+    kinds: dict[uuid.UUID, list[str]] = {}
+    meetings: dict[uuid.UUID, Meeting] = {}
+    for meeting, kind in rows:
+        meetings[meeting.id] = meeting
+        present = kinds.setdefault(meeting.id, [])
+        if kind is not None:
+            present.append(PRESENT_AS.get(str(kind), "professional"))
+    facts: dict[uuid.UUID, FamilyFacts] = {}
+    for meeting in meetings.values():
+        facts.setdefault(meeting.family_id, FamilyFacts()).meetings.append(
+            MeetingFact(
+                id=meeting.id,
+                held_on=meeting.starts_at.date(),
+                participant_kinds=tuple(sorted(set(kinds[meeting.id]))),
             )
         )
     return facts

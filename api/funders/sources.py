@@ -97,12 +97,11 @@ FactSource = Callable[[Session, Sequence[uuid.UUID]], dict[uuid.UUID, FamilyFact
 
 def _registered() -> list[FactSource]:
     # Imported here: the adapters read other domains' models, which import nothing of ours.
-    from api.funders.facts import measurement_facts, plan_facts
+    from api.funders.facts import measurement_facts, meeting_facts, plan_facts
 
-    return [plan_facts, measurement_facts]
+    return [plan_facts, meeting_facts, measurement_facts]
 
 
-# Plans (issue 4) and measurements (issue 6) are wired; meetings (issue 5) add their source here.
 SOURCES: list[FactSource] = _registered()
 
 

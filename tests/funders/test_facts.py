@@ -1,7 +1,7 @@
 """Fact sources read real measurements (family-outcome instruments only) into trajectories and outcomes."""
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from fastapi.testclient import TestClient
@@ -9,11 +9,12 @@ from fhir.resources.R4B.bundle import Bundle
 from sqlmodel import Session
 
 from api.funders.crypto import pseudonym
-from api.models import Wave
+from api.models import MeetingStatus, Wave
 from tests.factories import World, make_member
 from tests.funders.factories import client_auth
 from tests.funders.helpers import funder_world
 from tests.measurements.factories import brs_answers, make_measurement
+from tests.meetings.factories import make_meeting
 from tests.plans.factories import make_goal, make_score, make_version
 
 
@@ -77,3 +78,31 @@ def test_goals_gas_levels_and_adopted_plans_reach_fhir_and_outcomes(
         headers=client_auth(fw.client),
     ).json()
     assert outcomes["cells"][0]["mean_gas_t_score"]["value"] == pytest.approx(60.0)
+
+
+def test_held_meetings_reach_the_fhir_bundle_and_outcomes(
+    client: TestClient, session: Session, world: World
+) -> None:
+    fw = funder_world(session, world, families=5)
+    for family in fw.families:
+        make_member(session, family)
+        make_meeting(
+            session, family, status=MeetingStatus.held, starts_at=datetime(2026, 3, 2, 9, tzinfo=UTC)
+        )
+    make_meeting(session, fw.families[0], starts_at=datetime(2026, 4, 2, 9, tzinfo=UTC))  # planned: not held
+    session.commit()
+    family = fw.families[0]
+    bundle = client.get(
+        f"/api/v1/funder/trajectories/{pseudonym(fw.client.pseudonym_key, family.id)}/fhir",
+        headers=client_auth(fw.client),
+    ).json()
+    Bundle.model_validate(bundle)
+    encounters = [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Encounter"]
+    assert len(encounters) == 1
+    assert "Wijkcentrum" not in json.dumps(bundle)  # the place is free text: it never leaves
+    outcomes = client.get(
+        "/api/v1/funder/outcomes",
+        params={"from": "2026-01-01", "period": "year"},
+        headers=client_auth(fw.client),
+    ).json()
+    assert outcomes["cells"][0]["meetings_held"] == {"suppressed": False, "value": 5}
