@@ -26,6 +26,7 @@ from api.families.schemas import (
 from api.funders.outbox import emit
 from api.models import Family, FamilyStatus, FamilyStatusChange, Region, Role, User
 from api.models.base import utcnow
+from api.plans.repository import ensure_plan
 
 TRANSITIONS: dict[FamilyStatus, set[FamilyStatus]] = {
     FamilyStatus.intake: {FamilyStatus.active},
@@ -165,6 +166,7 @@ def create_family(session: Session, principal: Principal, data: FamilyCreate) ->
     )
     session.add(family)
     session.flush()
+    ensure_plan(session, family)  # one family, one plan: the living plan exists from enrolment on
     audit.record(
         session, principal, action="create", object_type="family", object_id=family.id, family_id=family.id
     )

@@ -6,14 +6,16 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, func, select
 
-from api.models import AuditEvent, Family, FamilyStatus
+from api.models import AuditEvent, Family, FamilyStatus, Plan
 from tests.conftest import QueryCounter
 from tests.factories import World, auth, make_family, make_member
 
 URL = "/api/v1/families"
 
 
-def test_create_needs_only_a_name_and_generates_a_reference(client: TestClient, world: World) -> None:
+def test_create_needs_only_a_name_and_generates_a_reference(
+    client: TestClient, session: Session, world: World
+) -> None:
     response = client.post(URL, json={"display_name": "Gezin Yilmaz"}, headers=auth(world.supporter))
     assert response.status_code == 201, response.text
     body = response.json()
@@ -21,6 +23,8 @@ def test_create_needs_only_a_name_and_generates_a_reference(client: TestClient, 
     assert body["status"] == "intake"
     assert body["supporter_id"] == str(world.supporter.id)  # a supporter's new family is on their caseload
     assert response.headers["etag"] == '"1"'
+    # One family, one plan: the living plan exists from enrolment on (not only after a first GET).
+    assert session.exec(select(Plan).where(Plan.family_id == uuid.UUID(body["id"]))).one()
 
 
 def test_create_validates_every_field(client: TestClient, world: World) -> None:
