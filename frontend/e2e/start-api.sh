@@ -7,7 +7,7 @@ rm -f "$DB"
 export BONDGENOOT_DATABASE_URL="sqlite:///$DB"
 export BONDGENOOT_ENVIRONMENT=development
 export BONDGENOOT_DEMO_PASSWORD="${BONDGENOOT_DEMO_PASSWORD:-e2e-demo-password}"
-export BONDGENOOT_FRONTEND_DIST="$PWD/frontend/dist"
+export BONDGENOOT_FRONTEND_DIST="${BONDGENOOT_E2E_DIST:-$PWD/frontend/dist}"
 .venv/bin/bondgenoot migrate
 .venv/bin/bondgenoot seed-demo
 exec .venv/bin/bondgenoot serve --host 127.0.0.1 --port "${BONDGENOOT_E2E_PORT:-8765}"

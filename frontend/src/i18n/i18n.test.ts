@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import en from './en.json'
 import { formatDate, formatDateTime, formatNumber } from './format'
-import nl from './nl.json'
+import { resources } from './resources'
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix]
@@ -10,7 +9,7 @@ function keys(value: unknown, prefix = ''): string[] {
 
 describe('translations', () => {
   it('has the same keys in Dutch and English', () => {
-    expect(keys(en).sort()).toEqual(keys(nl).sort())
+    expect(keys(resources.en).sort()).toEqual(keys(resources.nl).sort())
   })
 
   it('formats dates and numbers the Dutch way', () => {
