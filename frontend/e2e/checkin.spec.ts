@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
-import { apiFamilies, apiToken, FATIMA } from './helpers'
+import { apiFamilies, apiToken, checkPage, FATIMA } from './helpers'
 
 // The family member's phone page (/c) against the real API: a fresh link per test, made through the staff API.
 
@@ -37,16 +36,6 @@ async function checkinCount(request: APIRequestContext, link: Link): Promise<num
   return ((await response.json()) as { items: unknown[] }).items.length
 }
 
-/** No sideways scrolling, a screenshot to look at, and axe-core (WCAG 2.1 A/AA + best practices) without violations. */
-async function check(page: Page, name: string): Promise<void> {
-  const width = page.viewportSize()?.width ?? 0
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
-  expect(overflow, `${name} must not scroll sideways at ${width}px`).toBeLessThanOrEqual(0)
-  await page.screenshot({ path: `screenshots/checkin-${width}-${name}.png`, fullPage: true })
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
-  expect(summary, `axe violations on ${name} at ${width}px`).toEqual([])
-}
 
 function wrong(code: string): string {
   return code.replace(/^./, (d) => String((Number(d) + 1) % 10))
@@ -75,40 +64,40 @@ test.describe('check-in on a phone', () => {
 
     await page.goto('/c')
     await expect(page.getByText('Open de link die je van je begeleider kreeg.')).toBeVisible()
-    await check(page, 'no-link')
+    await checkPage(page, 'checkin-no-link')
 
     await page.goto(`/c#${link.token}`)
     await expect(page.getByRole('heading', { level: 2, name: 'Vul je code in' })).toBeVisible()
     // The token leaves the address bar (and history) at once.
     expect(new URL(page.url()).hash).toBe('')
-    await check(page, 'code')
+    await checkPage(page, 'checkin-code')
 
     await enterCode(page, wrong(link.code))
     await expect(page.getByText('Deze code klopt niet. Je kunt het nog 4 keer proberen.')).toBeVisible()
-    await check(page, 'code-wrong')
+    await checkPage(page, 'checkin-code-wrong')
 
     await enterCode(page, link.code)
     await expect(page.getByRole('heading', { level: 1, name: /^Hoi .+!$/ })).toBeVisible()
-    await check(page, 'form')
+    await checkPage(page, 'checkin-form')
 
     await page.getByRole('button', { name: 'Versturen' }).click()
     await expect(page.getByText('Je bent nog iets vergeten:')).toBeVisible()
     await expect(page.getByText('Kies een cijfer.')).toHaveCount(2)
-    await check(page, 'form-missing')
+    await checkPage(page, 'checkin-form-missing')
 
     await fillCheckin(page, 6, 7)
-    await check(page, 'form-filled')
+    await checkPage(page, 'checkin-form-filled')
     await page.getByRole('button', { name: 'Versturen' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Dank je wel!' })).toBeVisible()
     await expect(page.getByRole('table')).toBeVisible()
     await expect(page.getByRole('table').getByRole('row')).not.toHaveCount(0)
-    await check(page, 'thanks')
+    await checkPage(page, 'checkin-thanks')
     expect(await checkinCount(request, link)).toBe(before + 1)
 
     // The English switch.
     await page.getByRole('button', { name: 'English' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Thank you!' })).toBeVisible()
-    await check(page, 'thanks-en')
+    await checkPage(page, 'checkin-thanks-en')
     await page.getByRole('button', { name: 'Nederlands' }).click()
 
     // A reload in the same visit keeps the session (no code again), and the token stays out of the address bar.
@@ -121,10 +110,10 @@ test.describe('check-in on a phone', () => {
     const link = await freshLink(request, 1)
     await page.goto(`/c#${link.token}`)
     await expect(page.getByRole('heading', { level: 2, name: 'Vul je code in' })).toBeVisible()
-    await check(page, 'code')
+    await checkPage(page, 'checkin-code')
     await enterCode(page, link.code)
     await expect(page.getByRole('heading', { level: 1, name: /^Hoi .+!$/ })).toBeVisible()
-    await check(page, 'form')
+    await checkPage(page, 'checkin-form')
     // Every number and choice is a big touch target.
     for (const box of await page.locator('.ci-number, .ci-need, .ci-button').all()) {
       const size = await box.boundingBox()
@@ -134,7 +123,7 @@ test.describe('check-in on a phone', () => {
     await fillCheckin(page, 4, 8)
     await page.getByRole('button', { name: 'Versturen' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Dank je wel!' })).toBeVisible()
-    await check(page, 'thanks')
+    await checkPage(page, 'checkin-thanks')
   })
 
   test('a check-in made offline is kept and sent exactly once when the connection returns', async ({ page, context, request }) => {
@@ -151,7 +140,7 @@ test.describe('check-in on a phone', () => {
     const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('bondgenoot.checkin.queue') ?? '[]') as { key: string }[])
     expect(kept).toHaveLength(1)
     expect(kept[0]?.key).toMatch(/^[0-9a-f-]{36}$/)
-    await check(page, 'kept')
+    await checkPage(page, 'checkin-kept')
     // Trying again without a connection keeps it (still one, same key).
     await page.getByRole('button', { name: 'Nu versturen' }).click()
     await expect(page.getByText('Bewaard op je telefoon, wordt verstuurd zodra er weer internet is.')).toBeVisible()
@@ -192,7 +181,7 @@ test.describe('check-in on a phone', () => {
     }
     await enterCode(page, wrong(link.code))
     await expect(page.getByText('Deze link is nu op slot.', { exact: false })).toBeVisible()
-    await check(page, 'locked')
+    await checkPage(page, 'checkin-locked')
 
     const revoked = await freshLink(request, 3)
     const response = await request.post(`/api/v1/families/${revoked.familyId}/checkin-links/${revoked.linkId}/revoke`, {
@@ -202,7 +191,7 @@ test.describe('check-in on a phone', () => {
     await page.goto(`/c#${revoked.token}`)
     await enterCode(page, revoked.code)
     await expect(page.getByText('Deze link werkt niet meer.', { exact: false })).toBeVisible()
-    await check(page, 'revoked')
+    await checkPage(page, 'checkin-revoked')
   })
 })
 
@@ -211,8 +200,8 @@ test('check-in page on a desktop screen', async ({ page, request, isMobile }) =>
   const link = await freshLink(request, 4)
   await page.goto(`/c#${link.token}`)
   await expect(page.getByRole('heading', { level: 2, name: 'Vul je code in' })).toBeVisible()
-  await check(page, 'code')
+  await checkPage(page, 'checkin-code')
   await enterCode(page, link.code)
   await expect(page.getByRole('heading', { level: 1, name: /^Hoi .+!$/ })).toBeVisible()
-  await check(page, 'form')
+  await checkPage(page, 'checkin-form')
 })

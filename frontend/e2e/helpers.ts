@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { type APIRequestContext, expect, type Page } from '@playwright/test'
 
 export const PASSWORD = process.env.BONDGENOOT_DEMO_PASSWORD ?? 'e2e-demo-password'
@@ -36,4 +37,20 @@ export async function apiFamilies(request: APIRequestContext, token: string, que
   const response = await request.get(`/api/v1/families?limit=100${query}`, { headers: { Authorization: `Bearer ${token}` } })
   expect(response.ok()).toBeTruthy()
   return ((await response.json()) as { items: ApiFamily[] }).items
+}
+
+/**
+ * Waits until the page has settled, then: no sideways scrolling, a full-page screenshot for people to look at
+ * (`screenshots/<name>-<width>.png`), and axe-core (WCAG 2.1 A/AA + best practices) without violations.
+ */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  const width = page.viewportSize()?.width ?? 0
+  await page.waitForLoadState('networkidle')
+  await expect(page.locator('.loading')).toHaveCount(0)
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  expect(overflow, `${name} must not scroll sideways at ${width}px`).toBeLessThanOrEqual(0)
+  await page.screenshot({ path: `screenshots/${name}-${width}.png`, fullPage: true })
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+  expect(summary, `axe violations on ${name} at ${width}px`).toEqual([])
 }

@@ -1,18 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page, test } from '@playwright/test'
-import { apiFamilies, apiToken, FATIMA, logIn } from './helpers'
+import { expect, test } from '@playwright/test'
+import { apiFamilies, apiToken, checkPage, FATIMA, logIn } from './helpers'
 
-/** axe-core (WCAG 2.1 A/AA + best practices), no sideways scrolling, and a screenshot for people to look at. */
-async function check(page: Page, name: string, project: string): Promise<void> {
-  await page.waitForLoadState('networkidle')
-  await expect(page.locator('.loading')).toHaveCount(0)
-  await page.screenshot({ path: `screenshots/${project}-${name}.png`, fullPage: true })
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
-  expect(overflow, `${name} must not scroll sideways`).toBeLessThanOrEqual(0)
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
-  expect(summary, `axe violations on ${name}`).toEqual([])
-}
 
 function isoDay(offset: number): string {
   const day = new Date(Date.now() + offset * 86_400_000)
@@ -130,8 +118,7 @@ test('write goals, score progress, adopt, compare versions, print', async ({ pag
   await page.pdf({ path: 'screenshots/plan-print.pdf', format: 'A4' }).catch(() => undefined)
 })
 
-test('plan page and print view pass axe at this size', async ({ page, request }, info) => {
-  const project = info.project.name
+test('plan page and print view pass axe at this size', async ({ page, request }) => {
   const token = await apiToken(request, FATIMA)
   const families = await apiFamilies(request, token)
   // A demo family with goals, if the demo data has plans; otherwise the first one.
@@ -148,15 +135,15 @@ test('plan page and print view pass axe at this size', async ({ page, request },
   await logIn(page, FATIMA)
   await page.goto(`/families/${chosen.id}/plan`)
   await expect(page.getByRole('heading', { level: 1, name: /Gezinsplan/ })).toBeVisible()
-  await check(page, 'plan', project)
+  await checkPage(page, 'plan')
 
   await page.getByRole('button', { name: 'Doel toevoegen' }).click()
   await page.locator('form.plan-form').getByRole('button', { name: 'Doel opslaan' }).click()
   await expect(page.locator('form.plan-form [role=alert]')).toBeVisible()
-  await check(page, 'plan-goal-form', project)
+  await checkPage(page, 'plan-goal-form')
   await page.locator('form.plan-form').getByRole('button', { name: 'Annuleren' }).click()
 
   await page.goto(`/families/${chosen.id}/plan/print`)
   await expect(page.getByRole('heading', { level: 1, name: /Ons gezinsplan/ })).toBeVisible()
-  await check(page, 'plan-print', project)
+  await checkPage(page, 'plan-print')
 })
