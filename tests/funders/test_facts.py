@@ -5,13 +5,13 @@ from datetime import UTC, date, datetime
 
 import pytest
 from fastapi.testclient import TestClient
-from fhir.resources.R4B.bundle import Bundle
 from sqlmodel import Session
 
 from api.funders.crypto import pseudonym
 from api.models import MeetingStatus, Wave
 from tests.factories import World, make_member
 from tests.funders.factories import client_auth
+from tests.funders.fhir_r4 import assert_valid_r4
 from tests.funders.helpers import funder_world
 from tests.measurements.factories import brs_answers, make_measurement
 from tests.meetings.factories import make_meeting
@@ -34,7 +34,7 @@ def test_completed_measurements_reach_the_fhir_bundle_and_outcomes(
         f"/api/v1/funder/trajectories/{pseudonym(fw.client.pseudonym_key, family.id)}/fhir",
         headers=client_auth(fw.client),
     ).json()
-    Bundle.model_validate(bundle)
+    assert_valid_r4(bundle)
     kinds = [e["resource"]["resourceType"] for e in bundle["entry"]]
     assert kinds.count("QuestionnaireResponse") == 2
     observations = [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Observation"]
@@ -65,7 +65,7 @@ def test_goals_gas_levels_and_adopted_plans_reach_fhir_and_outcomes(
         f"/api/v1/funder/trajectories/{pseudonym(fw.client.pseudonym_key, family.id)}/fhir",
         headers=client_auth(fw.client),
     ).json()
-    Bundle.model_validate(bundle)
+    assert_valid_r4(bundle)
     text = json.dumps(bundle)
     assert "school" not in text  # the goal's own words never leave
     goal = next(e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Goal")
@@ -96,7 +96,7 @@ def test_held_meetings_reach_the_fhir_bundle_and_outcomes(
         f"/api/v1/funder/trajectories/{pseudonym(fw.client.pseudonym_key, family.id)}/fhir",
         headers=client_auth(fw.client),
     ).json()
-    Bundle.model_validate(bundle)
+    assert_valid_r4(bundle)
     encounters = [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Encounter"]
     assert len(encounters) == 1
     assert "Wijkcentrum" not in json.dumps(bundle)  # the place is free text: it never leaves

@@ -5,7 +5,6 @@ import uuid
 
 import pytest
 from fastapi.testclient import TestClient
-from fhir.resources.R4B.bundle import Bundle
 from sqlmodel import Session, select
 
 from api.funders import sources
@@ -14,6 +13,7 @@ from api.models import AuditEvent
 from tests.conftest import QueryCounter
 from tests.factories import World, make_family
 from tests.funders.factories import client_auth, consent, make_client
+from tests.funders.fhir_r4 import InvalidFhirError, assert_valid_r4
 from tests.funders.helpers import fake_source, funder_world
 
 URL = "/api/v1/funder/trajectories"
@@ -105,9 +105,8 @@ def test_fhir_bundle_validates_as_fhir_r4_and_is_pseudonymised(
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith("application/fhir+json")
     body = response.json()
-    # R4B models these resources as R4 does (R4B changed medication, evidence and subscription resources).
-    bundle = Bundle.model_validate(body)
-    assert bundle.type == "collection"
+    bundle = assert_valid_r4(body)
+    assert body["type"] == "collection" and len(bundle.entry) == len(body["entry"])
     assert {e["resource"]["resourceType"] for e in body["entry"]} == RESOURCE_TYPES
     group = next(e["resource"] for e in body["entry"] if e["resource"]["resourceType"] == "Group")
     assert group["identifier"][0]["value"] == name
@@ -131,8 +130,39 @@ def test_fhir_without_any_facts_is_still_valid(client: TestClient, session: Sess
     fw = funder_world(session, world, families=1)
     name = pseudonym(fw.client.pseudonym_key, fw.families[0].id)
     body = client.get(f"{URL}/{name}/fhir", headers=client_auth(fw.client)).json()
-    Bundle.model_validate(body)
+    assert_valid_r4(body)
     assert {e["resource"]["resourceType"] for e in body["entry"]} == {"Group", "CareTeam", "CarePlan"}
+
+
+@pytest.mark.parametrize(
+    ("resource_type", "change"),
+    [
+        ("Encounter", {"class": [{"coding": [{"code": "AMB"}]}]}),  # R5's shape, not R4's single Coding
+        ("Goal", {"lifecycleStatus": None}),  # required in R4
+        ("Observation", {"status": "done"}),  # not in R4's required value set
+        ("Group", {"nickname": "Gezin"}),  # no such element
+    ],
+)
+def test_the_r4_check_rejects_what_r4_does_not_allow(
+    client: TestClient,
+    session: Session,
+    world: World,
+    monkeypatch: pytest.MonkeyPatch,
+    resource_type: str,
+    change: dict[str, object],
+) -> None:
+    monkeypatch.setattr(sources, "SOURCES", [fake_source])
+    fw = funder_world(session, world, families=1)
+    name = pseudonym(fw.client.pseudonym_key, fw.families[0].id)
+    body = client.get(f"{URL}/{name}/fhir", headers=client_auth(fw.client)).json()
+    resource = next(e["resource"] for e in body["entry"] if e["resource"]["resourceType"] == resource_type)
+    for key, value in change.items():
+        if value is None:
+            del resource[key]
+        else:
+            resource[key] = value
+    with pytest.raises((InvalidFhirError, ValueError)):
+        assert_valid_r4(body)
 
 
 def test_other_region_or_no_consent_is_not_found_and_audited(
