@@ -9,7 +9,7 @@ from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery, Page
 from api.funders import clients, webhooks
-from api.funders.schemas import ClientCreate, ClientPublic, ClientWithSecret, DeliveryPublic
+from api.funders.schemas import ClientCreate, ClientPublic, ClientWithSecret, DeliveryPublic, WebhookPublic
 
 router = APIRouter(prefix="/funder", tags=["funder administration"])
 
@@ -48,6 +48,20 @@ def revoke_funder_client(
 ) -> ClientPublic:
     """Revoke a client for good: no tokens, no data, no webhook deliveries (administrator)."""
     return clients.revoke_client(session, principal, api_client_id)
+
+
+@router.get(
+    "/clients/{api_client_id}/webhooks", response_model=Page[WebhookPublic], responses=problems(403, 404)
+)
+def list_funder_client_webhooks(
+    api_client_id: uuid.UUID,
+    session: SessionDep,
+    principal: AdminPrincipal,
+    limit: LimitQuery = 25,
+    cursor: CursorQuery = None,
+) -> Page[WebhookPublic]:
+    """The webhook endpoints a client registered, disabled ones included (administrator)."""
+    return webhooks.list_client_endpoints(session, principal, api_client_id, limit=limit, cursor=cursor)
 
 
 @router.get("/deliveries", response_model=Page[DeliveryPublic], responses=problems(403))

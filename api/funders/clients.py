@@ -20,7 +20,7 @@ def to_public(client: FunderClient) -> ClientPublic:
     return ClientPublic.model_validate(client.model_dump())
 
 
-def _client(session: Session, principal: Principal, client_id: uuid.UUID) -> FunderClient:
+def owned_client(session: Session, principal: Principal, client_id: uuid.UUID) -> FunderClient:
     client = session.get(FunderClient, client_id)
     if client is None or client.organisation_id != principal.organisation_id:
         raise NotFound(CLIENT_NOT_FOUND)
@@ -67,7 +67,7 @@ def list_clients(
 
 def rotate_secret(session: Session, principal: Principal, client_id: uuid.UUID) -> ClientWithSecret:
     """A new secret, shown once; the old secret and every token issued with it stop working."""
-    client = _client(session, principal, client_id)
+    client = owned_client(session, principal, client_id)
     if client.revoked_at is not None:
         raise Conflict("Deze client is ingetrokken / this client is revoked.")
     secret = new_client_secret()
@@ -80,7 +80,7 @@ def rotate_secret(session: Session, principal: Principal, client_id: uuid.UUID) 
 
 def revoke_client(session: Session, principal: Principal, client_id: uuid.UUID) -> ClientPublic:
     """Revoke a client for good: no new tokens, current tokens refused, no more webhook deliveries."""
-    client = _client(session, principal, client_id)
+    client = owned_client(session, principal, client_id)
     if client.revoked_at is None:
         client.revoked_at = utcnow()
         session.flush()

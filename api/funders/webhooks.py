@@ -11,6 +11,7 @@ from api.auth.principal import FunderPrincipal, Principal
 from api.core.config import get_settings
 from api.core.errors import NotFound, Unprocessable
 from api.core.pagination import Page, keyset_page
+from api.funders.clients import owned_client
 from api.funders.crypto import new_webhook_secret, seal
 from api.funders.schemas import DeliveryPublic, WebhookCreate, WebhookPublic, WebhookWithSecret
 from api.models import FunderClient, WebhookAttempt, WebhookEndpoint, WebhookMessage
@@ -76,6 +77,23 @@ def list_endpoints(
         cursor=cursor,
     )
     audit.record(session, principal, action="list", object_type="webhook_endpoint")
+    return Page(items=[to_public(e) for e in rows], next_cursor=next_cursor)
+
+
+def list_client_endpoints(
+    session: Session, principal: Principal, api_client_id: uuid.UUID, *, limit: int, cursor: str | None
+) -> Page[WebhookPublic]:
+    """One of the organisation's clients' endpoints, for the administrator (never their secrets)."""
+    client = owned_client(session, principal, api_client_id)
+    rows, next_cursor = keyset_page(
+        session,
+        select(WebhookEndpoint).where(WebhookEndpoint.client_id == client.id),
+        moment=WebhookEndpoint.created_at,
+        row_id=WebhookEndpoint.id,
+        limit=limit,
+        cursor=cursor,
+    )
+    audit.record(session, principal, action="list", object_type="webhook_endpoint", object_id=client.id)
     return Page(items=[to_public(e) for e in rows], next_cursor=next_cursor)
 
 

@@ -41,6 +41,9 @@ ROUTES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/v1/funder/clients/{api_client_id}/revoke"): Rule(
         200, kind="global", roles=ADMIN, params=_client_params
     ),
+    ("GET", "/api/v1/funder/clients/{api_client_id}/webhooks"): Rule(
+        200, kind="global", roles=ADMIN, params=_client_params
+    ),
     ("GET", "/api/v1/funder/deliveries"): Rule(200, kind="global", roles=ADMIN),
     ("GET", "/api/v1/funder/outcomes"): Rule(200, kind=FUNDER),
     ("GET", "/api/v1/funder/trajectories"): Rule(200, kind=FUNDER),

@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 from api.funders.crypto import pseudonym, sign
 from api.funders.outbox import emit
 from api.models import FamilyStatus, WebhookMessage
-from tests.factories import World, auth, make_family
+from tests.factories import World, auth, make_family, make_organisation, make_region
 from tests.funders.factories import client_auth, consent, make_client
 from tests.funders.helpers import funder_world
 
@@ -40,6 +40,22 @@ def test_register_shows_the_secret_once(client: TestClient, session: Session, wo
     assert client.delete(f"{URL}/{created['id']}", headers=client_auth(other)).status_code == 404
     assert client.delete(f"{URL}/{created['id']}", headers=client_auth(fw.client)).status_code == 204
     assert client.get(URL, headers=client_auth(fw.client)).json()["items"][0]["disabled_at"] is not None
+
+
+def test_administrator_sees_a_clients_endpoints_without_secrets(
+    client: TestClient, session: Session, world: World
+) -> None:
+    fw = funder_world(session, world, families=0)
+    created = _register(client, client_auth(fw.client))
+    admin_url = f"/api/v1/funder/clients/{fw.client.id}/webhooks"
+    listed = client.get(admin_url, headers=auth(world.admin)).json()["items"]
+    assert [(h["id"], h["url"]) for h in listed] == [(created["id"], HOOK["url"])]
+    assert "secret" not in listed[0]
+    assert client.get(admin_url, headers=auth(world.coordinator)).status_code == 403
+    foreign, _ = make_client(session, make_organisation(session), [make_region(session)])
+    session.commit()
+    foreign_url = f"/api/v1/funder/clients/{foreign.id}/webhooks"
+    assert client.get(foreign_url, headers=auth(world.admin)).status_code == 404
 
 
 @pytest.mark.parametrize(
