@@ -5,6 +5,7 @@ The token never travels in a URL: the page has it in its #fragment and sends
 `Authorization: Bearer <session_token>`.
 """
 
+import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Request
@@ -13,17 +14,23 @@ from fastapi.security import APIKeyHeader
 
 from api.auth.principal import client_address
 from api.checkins import public_service as service
+from api.checkins import questionnaires
 from api.checkins.schemas import (
     CheckinCreate,
     CheckinProblem,
     CheckinReceipt,
     CheckinTrend,
+    MemberQuestionnaire,
+    MemberQuestionnaires,
+    QuestionnaireDone,
+    QuestionnaireStart,
     SessionRequest,
     SessionResponse,
 )
 from api.core.db import SessionDep
 from api.core.errors import PROBLEM_JSON
 from api.core.openapi import Responses
+from api.measurements.schemas import AnswersUpdate
 
 router = APIRouter(prefix="/checkin", tags=["checkin (public)"])
 
@@ -111,3 +118,82 @@ def read_own_checkins(
 ) -> CheckinTrend:
     """Your own latest check-ins as a simple trend (dates and the two numbers), oldest first."""
     return service.trend(session, token=token, address=client_address(request), limit=limit)
+
+
+# --- questionnaires of this member that are due (the measurement waves), answered on the phone ---
+
+SessionToken = Annotated[str | None, Depends(session_token)]
+QUESTIONNAIRE = "/questionnaires/{measurement_id}"
+
+
+@router.get("/questionnaires", response_model=MemberQuestionnaires, responses=_problems(401, 404, 423, 429))
+def list_my_questionnaires(
+    request: Request, session: SessionDep, token: SessionToken
+) -> MemberQuestionnaires:
+    """Your questionnaires that are due or started (forms without wording are done with your supporter)."""
+    return questionnaires.list_questionnaires(session, token=token, address=client_address(request))
+
+
+@router.post(
+    "/questionnaires",
+    response_model=MemberQuestionnaire,
+    status_code=201,
+    responses={
+        200: {"model": MemberQuestionnaire, "description": "Already started: that one."},
+        **_problems(401, 404, 409, 423, 429),
+    },
+)
+def start_my_questionnaire(
+    data: QuestionnaireStart, request: Request, session: SessionDep, token: SessionToken
+) -> JSONResponse:
+    """Start a due questionnaire (201); one started already answers 200, so a retry is harmless."""
+    form, created = questionnaires.start_questionnaire(
+        session, token=token, address=client_address(request), data=data
+    )
+    return JSONResponse(form.model_dump(mode="json"), status_code=201 if created else 200)
+
+
+@router.get(QUESTIONNAIRE, response_model=MemberQuestionnaire, responses=_problems(401, 404, 423, 429))
+def read_my_questionnaire(
+    measurement_id: uuid.UUID, request: Request, session: SessionDep, token: SessionToken
+) -> MemberQuestionnaire:
+    """One of your questionnaires: the questions, answer options, licence and your answers so far."""
+    return questionnaires.read_questionnaire(
+        session, token=token, address=client_address(request), measurement_id=measurement_id
+    )
+
+
+@router.put(
+    f"{QUESTIONNAIRE}/answers",
+    response_model=MemberQuestionnaire,
+    responses=_problems(401, 404, 409, 423, 429),
+)
+def save_my_answers(
+    measurement_id: uuid.UUID,
+    data: AnswersUpdate,
+    request: Request,
+    session: SessionDep,
+    token: SessionToken,
+) -> MemberQuestionnaire:
+    """Save some answers (null clears one); the others stay, so you can stop and go on later."""
+    return questionnaires.save_answers(
+        session,
+        token=token,
+        address=client_address(request),
+        measurement_id=measurement_id,
+        answers=data.answers,
+    )
+
+
+@router.post(
+    f"{QUESTIONNAIRE}/complete",
+    response_model=QuestionnaireDone,
+    responses=_problems(401, 404, 409, 423, 429),
+)
+def complete_my_questionnaire(
+    measurement_id: uuid.UUID, request: Request, session: SessionDep, token: SessionToken
+) -> QuestionnaireDone:
+    """Hand in the questionnaire; your supporter sees the result and talks it through with you."""
+    return questionnaires.complete(
+        session, token=token, address=client_address(request), measurement_id=measurement_id
+    )

@@ -1,15 +1,16 @@
 """Request and response models for check-in links, check-ins and alerts."""
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, Field, StringConstraints
 
 from api.core.openapi import Problem
 from api.families.schemas import Input
-from api.models import AlertReason, CheckinNeed
+from api.measurements.definitions import InstrumentDefinition, LocalizedText
+from api.models import AlertReason, CheckinNeed, MeasurementStatus, Wave
 
 Score = Annotated[int, Field(ge=0, le=10)]
 
@@ -170,3 +171,49 @@ class CheckinProblem(Problem):
         description="no_token, link_unusable, wrong_code, locked, session_expired, rate_limited",
     )
     attempts_left: int | None = Field(default=None, description="With wrong_code: tries before the lock.")
+
+
+# --- questionnaires a member answers through their link (measurement waves that are due) ---
+
+
+class MemberQuestionnaireSummary(BaseModel):
+    """One questionnaire of the member's measurement plan that is due, overdue or started."""
+
+    instrument_code: str
+    instrument_name: LocalizedText
+    wave: Wave
+    due_on: date
+    status: Literal["due", "overdue", "in_progress"]
+    measurement_id: uuid.UUID | None = Field(description="Set once it was started (by the member or staff).")
+    n_answered: int
+    n_items: int
+
+
+class MemberQuestionnaires(BaseModel):
+    items: list[MemberQuestionnaireSummary]
+
+
+class QuestionnaireStart(Input):
+    instrument_code: Annotated[str, StringConstraints(max_length=40)]
+    wave: Wave
+
+
+class MemberQuestionnaire(BaseModel):
+    """The form to fill in: items, options, licence and the answers saved so far (never scores)."""
+
+    id: uuid.UUID
+    instrument_code: str
+    wave: Wave | None
+    status: MeasurementStatus
+    instrument: InstrumentDefinition
+    answers: dict[int, int]
+    n_answered: int
+    n_items: int
+
+
+class QuestionnaireDone(BaseModel):
+    """After completing: only that it is done (the supporter discusses the results with the family)."""
+
+    id: uuid.UUID
+    status: MeasurementStatus
+    completed_at: datetime | None

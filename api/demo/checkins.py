@@ -13,8 +13,22 @@ from sqlmodel import Session, col, select
 
 from api.checkins.alerts import alert_reasons
 from api.checkins.public_service import code_digest, link_digest
+from api.checkins.questionnaires import has_wording
+from api.core.config import get_settings
 from api.core.security import keyed_digest
-from api.models import Checkin, CheckinAlert, CheckinLink, Family, FamilyMember, FamilyStatus, MemberRole
+from api.measurements.instruments import ensure_catalog
+from api.measurements.repository import definition_of, instrument_rows, latest_by_code
+from api.measurements.waves import wave_dates
+from api.models import (
+    Checkin,
+    CheckinAlert,
+    CheckinLink,
+    Family,
+    FamilyMember,
+    FamilyStatus,
+    Measurement,
+    MemberRole,
+)
 from api.models.base import utcnow
 
 if TYPE_CHECKING:
@@ -146,3 +160,50 @@ def seed_checkins(session: Session, context: "DemoContext") -> str:
         lines.append("Try the phone check-in page (demo link, token in the #fragment):")
         lines.append(greeting)
     return "\n".join(lines)
+
+
+def seed_checkin_questionnaire(session: Session, context: "DemoContext") -> str:
+    """Put the demo link member's next resilience questionnaire (BRS) ready, two answers in, so the phone
+    page shows "Vragenlijsten" (runs after the measurements; nothing when that member has one open)."""
+    families = [f for f in context.families if f.status == FamilyStatus.active][:1]
+    link = (
+        session.exec(
+            select(CheckinLink)
+            .where(CheckinLink.family_id == families[0].id, col(CheckinLink.revoked_at).is_(None))
+            .order_by(col(CheckinLink.created_at))
+        ).first()
+        if families
+        else None
+    )
+    if link is None or link.created_by_id is None:
+        return "Check-in questionnaire: no demo link."
+    ensure_catalog(session, link.organisation_id)
+    row = latest_by_code(instrument_rows(session, link.organisation_id, "brs")).get("brs")
+    if row is None or not has_wording(definition_of(row)):
+        return "Check-in questionnaire: no questionnaire with wording."
+    taken = session.exec(
+        select(Measurement).where(
+            Measurement.respondent_member_id == link.member_id, Measurement.instrument_code == "brs"
+        )
+    ).all()
+    if any(m.completed_at is None for m in taken):
+        return "Check-in questionnaire: already one open."
+    done = {m.wave for m in taken}
+    wave = next((w.wave for w in wave_dates(families[0], get_settings()) if w.wave not in done), None)
+    if wave is None:
+        return "Check-in questionnaire: every wave answered."
+    session.add(
+        Measurement(
+            organisation_id=link.organisation_id,
+            family_id=link.family_id,
+            instrument_id=row.id,
+            instrument_code=row.code,
+            wave=wave,
+            respondent_member_id=link.member_id,
+            respondent_id=link.member_id,
+            created_by_id=link.created_by_id,
+            answers={"1": 4, "2": 2},
+        )
+    )
+    session.flush()
+    return f"Check-in questionnaire: BRS ({wave.value}) ready for the demo link, 2 of 6 answered."

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from sqlmodel import Session, select
 
 from api.core.security import hash_password
-from api.demo.checkins import seed_checkins
+from api.demo.checkins import seed_checkin_questionnaire, seed_checkins
 from api.demo.funders import seed_funders
 from api.demo.measurements import seed_measurements
 from api.demo.meetings import seed_meetings
@@ -90,6 +90,7 @@ EXTRA_SEEDERS: list[Callable[[Session, DemoContext], str]] = [seed_checkins, see
 EXTRA_SEEDERS.append(seed_plans)  # before meetings: a meeting confirms plan actions
 # Last: meetings are closed through the plans' services, so the plans are seeded first.
 EXTRA_SEEDERS.append(seed_meetings)
+EXTRA_SEEDERS.append(seed_checkin_questionnaire)  # after the measurements: a questionnaire through the link
 
 
 def _get_or_create_organisation(session: Session) -> Organisation:

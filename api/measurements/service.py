@@ -45,7 +45,7 @@ from api.measurements.waves import (
     user_respondent,
     wave_dates,
 )
-from api.models import Family, FamilyMember, Instrument, Measurement, MeasurementStatus, User
+from api.models import Family, FamilyMember, Instrument, Measurement, MeasurementStatus, User, Wave
 from api.models.base import utcnow
 
 GONE = "Deze meting bestaat niet / measurement not found."
@@ -120,13 +120,42 @@ def start_measurement(
                 "respondent_member_id", "Deze lijst vult de bondgenoot in / the supporter answers this one."
             )
         user_id = principal.id
+    measurement = begin_measurement(
+        session,
+        principal,
+        family=family,
+        row=row,
+        wave=data.wave,
+        member_id=member_id,
+        user_id=user_id,
+        created_by_id=principal.id,
+    )
+    return _detail(session, measurement)
+
+
+def begin_measurement(
+    session: Session,
+    principal: Principal,
+    *,
+    family: Family,
+    row: Instrument,
+    wave: Wave,
+    member_id: uuid.UUID | None,
+    user_id: uuid.UUID | None,
+    created_by_id: uuid.UUID,
+) -> Measurement:
+    """Insert the one measurement of this respondent, instrument and wave (409 naming it when it exists).
+
+    The caller has checked the family, the instrument and the respondent (staff here, a member's link in
+    api/checkins/questionnaires.py); `principal` is who the audit log names.
+    """
     respondent_id = member_id or user_id
     assert respondent_id is not None
     clash = session.exec(
         select(Measurement.id).where(
             Measurement.family_id == family.id,
-            Measurement.instrument_code == definition.code,
-            Measurement.wave == data.wave,
+            Measurement.instrument_code == row.code,
+            Measurement.wave == wave,
             Measurement.respondent_id == respondent_id,
         )
     ).first()
@@ -137,15 +166,15 @@ def start_measurement(
     if clash is not None:
         raise started
     measurement = Measurement(
-        organisation_id=principal.organisation_id,
+        organisation_id=family.organisation_id,
         family_id=family.id,
         instrument_id=row.id,
-        instrument_code=definition.code,
-        wave=data.wave,
+        instrument_code=row.code,
+        wave=wave,
         respondent_member_id=member_id,
         respondent_user_id=user_id,
         respondent_id=respondent_id,
-        created_by_id=principal.id,
+        created_by_id=created_by_id,
     )
     try:
         with session.begin_nested():  # the unique constraint catches a second device starting it meanwhile
@@ -153,7 +182,7 @@ def start_measurement(
     except IntegrityError as exc:
         raise started from exc
     _audit(session, principal, "create", measurement)
-    return _detail(session, measurement)
+    return measurement
 
 
 def list_measurements(
@@ -217,7 +246,11 @@ def read_measurement(
 def _open(
     session: Session, principal: Principal, family_id: uuid.UUID, measurement_id: uuid.UUID
 ) -> Measurement:
-    measurement = _measurement(session, principal, family_id, measurement_id, "update", writable=True)
+    return ensure_open(_measurement(session, principal, family_id, measurement_id, "update", writable=True))
+
+
+def ensure_open(measurement: Measurement) -> Measurement:
+    """A completed measurement is frozen: answering or completing it again is a 409."""
     if measurement.status == MeasurementStatus.completed:
         raise Conflict("Deze meting is al afgerond / this measurement is already completed.")
     return measurement
@@ -232,6 +265,14 @@ def save_answers(
 ) -> MeasurementDetail:
     """Save some answers (null clears one); the rest stays as it was, so answering can resume."""
     measurement = _open(session, principal, family_id, measurement_id)
+    record_answers(session, principal, measurement, answers)
+    return _detail(session, measurement)
+
+
+def record_answers(
+    session: Session, principal: Principal, measurement: Measurement, answers: dict[int, int | None]
+) -> None:
+    """Check and merge answers into an open measurement the caller has found (and locked) in its scope."""
     row = session.get(Instrument, measurement.instrument_id)
     assert row is not None
     measurement.answers = recording.merge_answers(definition_of(row), measurement.answers, answers)
@@ -239,7 +280,6 @@ def save_answers(
     measurement.version += 1
     session.flush()
     _audit(session, principal, "update", measurement)
-    return _detail(session, measurement)
 
 
 def complete_measurement(
@@ -247,6 +287,12 @@ def complete_measurement(
 ) -> MeasurementDetail:
     """Score and close a measurement; change from T0 is stored for this respondent's later waves."""
     measurement = _open(session, principal, family_id, measurement_id)
+    finish_measurement(session, principal, measurement)
+    return _detail(session, measurement)
+
+
+def finish_measurement(session: Session, principal: Principal, measurement: Measurement) -> None:
+    """Score an open measurement the caller has found in its scope, store change from T0, announce it."""
     row = session.get(Instrument, measurement.instrument_id)
     assert row is not None
     recording.complete(session, measurement, definition_of(row))
@@ -259,10 +305,9 @@ def complete_measurement(
             family_id=measurement.family_id,
             data={"measurement_id": measurement.id, "instrument": row.code, "wave": measurement.wave},
         )
-    return _detail(session, measurement)
 
 
-def _plans(
+def plans_by_family(
     session: Session, principal: Principal, families: list[Family]
 ) -> dict[uuid.UUID, list[PlanEntry]]:
     """Plan entries per family, in a fixed number of queries however many families."""
@@ -300,7 +345,7 @@ def _plans(
 def measurement_plan(session: Session, principal: Principal, family_id: uuid.UUID) -> MeasurementPlan:
     """Which instrument is due for whom at which wave, and what has been done."""
     family = get_readable_family(session, principal, family_id)
-    entries = _plans(session, principal, [family])[family.id]
+    entries = plans_by_family(session, principal, [family])[family.id]
     audit.record(session, principal, action="read", object_type="measurement_plan", family_id=family.id)
     return MeasurementPlan(
         family_id=family.id,
@@ -311,14 +356,20 @@ def measurement_plan(session: Session, principal: Principal, family_id: uuid.UUI
 
 
 def overdue_measurements(
-    session: Session, principal: Principal, *, supporter_id: uuid.UUID | None = None
+    session: Session,
+    principal: Principal,
+    *,
+    supporter_id: uuid.UUID | None = None,
+    family_id: uuid.UUID | None = None,
 ) -> list[DueMeasurement]:
     """Due and overdue measurements of the caller's families (evaluation debt), oldest due date first."""
     statement = readable_families(principal)
     if supporter_id is not None:
         statement = statement.where(Family.supporter_id == supporter_id)
+    if family_id is not None:
+        statement = statement.where(Family.id == family_id)
     families = list(session.exec(statement.order_by(col(Family.created_at), col(Family.id))).all())
-    plans = _plans(session, principal, families)
+    plans = plans_by_family(session, principal, families)
     today = date.today()
     debt = [
         DueMeasurement(
