@@ -1,4 +1,5 @@
-"""Evaluation debt: active goals nobody scored for too long, and open actions past their due date.
+"""Evaluation debt: active goals nobody scored for too long, open actions past their due date, and
+questionnaires of the measurement waves that are due or overdue.
 
 Computed in the database in a fixed number of queries, over the families the caller may read (closed families
 are done and left out). A goal's clock runs from its latest score, or from the day it became active.
@@ -16,6 +17,7 @@ from api.audit import service as audit
 from api.auth.principal import Principal
 from api.core.config import get_settings
 from api.families.repository import readable_families
+from api.measurements.service import overdue_measurements
 from api.models import ActionStatus, Family, FamilyStatus, GasScore, Goal, GoalStatus, PlanAction, Role, User
 from api.plans.schemas import DebtCount, DebtItem, EvaluationDebt, EvaluationDebtSummary
 
@@ -70,7 +72,12 @@ def _with_family(debt: Any, *columns: Any) -> Select[Any]:
 
 def _count(supporter_id: uuid.UUID | None, name: str | None = None) -> DebtCount:
     return DebtCount(
-        supporter_id=supporter_id, supporter_name=name, families=0, goals_without_score=0, overdue_actions=0
+        supporter_id=supporter_id,
+        supporter_name=name,
+        families=0,
+        goals_without_score=0,
+        overdue_actions=0,
+        measurements_due=0,
     )
 
 
@@ -82,7 +89,7 @@ def evaluation_debt(
     family_id: uuid.UUID | None = None,
     today: date | None = None,
 ) -> EvaluationDebt:
-    """Every item of debt in the caller's families, longest overdue first (two queries)."""
+    """Every item of debt in the caller's families, longest overdue first (a fixed number of queries)."""
     today = today or date.today()
     threshold = get_settings().evaluation_debt_days
     scope = _scope(principal, supporter_id, family_id)
@@ -128,13 +135,15 @@ def evaluation_debt(
         object_type="evaluation_debt",
         family_ids=list(dict.fromkeys(i.family_id for i in items)),
     )
-    return EvaluationDebt(on=today, threshold_days=threshold, items=items)
+    # measurement waves run on past closure (end and follow-up), so they are not limited to open families
+    measurements = overdue_measurements(session, principal, supporter_id=supporter_id, family_id=family_id)
+    return EvaluationDebt(on=today, threshold_days=threshold, items=items, measurements=measurements)
 
 
 def debt_summary(
     session: Session, principal: Principal, *, today: date | None = None
 ) -> EvaluationDebtSummary:
-    """Per supporter: families with debt, goals without a recent score, overdue actions (three queries)."""
+    """Per supporter: families with debt, goals without a recent score, overdue actions, due measurements."""
     today = today or date.today()
     threshold = get_settings().evaluation_debt_days
     scope = _scope(principal, None, None)
@@ -164,6 +173,16 @@ def debt_summary(
     for supporter, family, count in action_counts:
         rows.setdefault(supporter, _count(supporter)).overdue_actions += count
         families.setdefault(supporter, set()).add(family)
+    due = overdue_measurements(session, principal)
+    owners = dict(
+        session.exec(
+            select(Family.id, Family.supporter_id).where(col(Family.id).in_({d.family_id for d in due}))
+        ).all()
+    )
+    for item in due:
+        supporter = owners.get(item.family_id)
+        rows.setdefault(supporter, _count(supporter)).measurements_due += 1
+        families.setdefault(supporter, set()).add(item.family_id)
     for supporter, ids in families.items():
         rows[supporter].families = len(ids)
     audit.record(session, principal, action="read", object_type="evaluation_debt")

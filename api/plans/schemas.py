@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field, StringConstraints
 
 from api.families.schemas import Input
+from api.measurements.schemas import DueMeasurement
 from api.models import ActionStatus, GoalStatus, OwnerType
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
@@ -329,6 +330,10 @@ class EvaluationDebt(BaseModel):
     on: date
     threshold_days: int
     items: list[DebtItem]
+    measurements: list[DueMeasurement] = Field(
+        default_factory=list,
+        description="Questionnaires of the measurement waves that are due or overdue, oldest due date first.",
+    )
 
 
 class DebtCount(BaseModel):
@@ -337,6 +342,7 @@ class DebtCount(BaseModel):
     families: int = Field(description="Families with at least one item of debt.")
     goals_without_score: int
     overdue_actions: int
+    measurements_due: int = Field(default=0, description="Due or overdue wave questionnaires.")
 
 
 class EvaluationDebtSummary(BaseModel):
