@@ -65,6 +65,7 @@ def test_access_log_for_staff(client: TestClient, world: World) -> None:
     client.get(f"/api/v1/families/{world.family.id}", headers=auth(world.supporter))
     log = client.get(f"/api/v1/families/{world.family.id}/access-log", headers=auth(world.coordinator)).json()
     assert [e["action"] for e in log["items"]] == ["read_access_log", "read"]
+    assert [e["actor_name"] for e in log["items"]] == [world.coordinator.full_name, world.supporter.full_name]
     forbidden = client.get(f"/api/v1/families/{world.family.id}/access-log", headers=auth(world.supporter))
     assert forbidden.status_code == 403
 

@@ -13,6 +13,7 @@ class AuditEventPublic(BaseModel):
     actor_type: str
     actor_id: uuid.UUID | None
     actor_role: str | None
+    actor_name: str | None = None
     action: str
     object_type: str
     object_id: uuid.UUID | None

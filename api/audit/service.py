@@ -1,16 +1,16 @@
 """Writing audit events, in the same transaction as the access they describe."""
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import insert
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from api.audit.schemas import AuditEventPublic, AuditFilters
 from api.auth.principal import Principal
 from api.core.pagination import Page, keyset_page
-from api.models import AuditEvent
+from api.models import AuditEvent, FunderClient, User
 from api.models.base import new_id, utcnow
 
 
@@ -103,6 +103,26 @@ def _page(
     rows, next_cursor = keyset_page(
         session, statement, moment=AuditEvent.occurred_at, row_id=AuditEvent.id, limit=limit, cursor=cursor
     )
+    names = _actor_names(session, rows)
     return Page(
-        items=[AuditEventPublic.model_validate(r.model_dump()) for r in rows], next_cursor=next_cursor
+        items=[
+            AuditEventPublic.model_validate(r.model_dump() | {"actor_name": names.get(r.actor_id)})
+            for r in rows
+        ],
+        next_cursor=next_cursor,
     )
+
+
+def _actor_names(session: Session, rows: Sequence[AuditEvent]) -> dict[uuid.UUID | None, str]:
+    """Names of the staff and funder systems on a page, one query per kind (family members stay unnamed)."""
+    names: dict[uuid.UUID | None, str] = {}
+    for actor_type, id_column, name_column in (
+        ("user", col(User.id), col(User.full_name)),
+        ("client", col(FunderClient.id), col(FunderClient.name)),
+    ):
+        ids = {r.actor_id for r in rows if r.actor_type == actor_type and r.actor_id is not None}
+        if ids:
+            names.update(
+                session.execute(select(id_column, name_column).where(id_column.in_(ids))).tuples().all()
+            )
+    return names

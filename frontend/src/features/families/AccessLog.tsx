@@ -46,6 +46,7 @@ export function AccessLog({ familyId }: { familyId: string }) {
                     <tr key={event.id}>
                       <td>{formatDateTime(event.occurred_at)}</td>
                       <td>
+                        {event.actor_name ? <>{event.actor_name}<span className="muted"> · </span></> : null}
                         {event.actor_role ? t(`roles.${event.actor_role}`, { defaultValue: event.actor_role }) : t(`accessLog.actor.${event.actor_type}`, { defaultValue: event.actor_type })}
                         {event.client_address ? <span className="muted"> · {event.client_address}</span> : null}
                       </td>
