@@ -15,6 +15,7 @@ const FamilyNewPage = lazy(() => import('../features/families/FamilyNewPage').th
 const FamilyEditPage = lazy(() => import('../features/families/FamilyEditPage').then((m) => ({ default: m.FamilyEditPage })))
 const UsersPage = lazy(() => import('../features/admin/UsersPage').then((m) => ({ default: m.UsersPage })))
 const RegionsPage = lazy(() => import('../features/admin/RegionsPage').then((m) => ({ default: m.RegionsPage })))
+const FundersPage = lazy(() => import('../features/funders/FundersPage').then((m) => ({ default: m.FundersPage })))
 // The family member's phone page: public, outside the staff session (no AuthProvider), loaded on its own.
 const CheckinPage = lazy(() => import('../features/checkin/CheckinPage').then((m) => ({ default: m.CheckinPage })))
 const PlanPage = lazy(() => import('../features/plans/PlanPage').then((m) => ({ default: m.PlanPage })))
@@ -72,6 +73,14 @@ export const routes = [
             element: (
               <RequireRole roles={['admin']}>
                 <RegionsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'admin/funders',
+            element: (
+              <RequireRole roles={['admin']}>
+                <FundersPage />
               </RequireRole>
             ),
           },

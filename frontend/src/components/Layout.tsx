@@ -59,6 +59,11 @@ export function Layout() {
                   <NavLink to="/admin/regions">{t('nav.regions')}</NavLink>
                 </li>
               ) : null}
+              {me?.role === 'admin' ? (
+                <li>
+                  <NavLink to="/admin/funders">{t('funders.nav')}</NavLink>
+                </li>
+              ) : null}
             </ul>
           </nav>
           <div className="user-menu">

@@ -7,6 +7,7 @@ import { PageHeading } from '../../components/Page'
 import { Alert, ErrorState, Loading, errorText } from '../../components/States'
 import { formatDate, formatDateTime } from '../../i18n/format'
 import { useMe } from '../auth/AuthContext'
+import { ConsentCard } from '../funders/ConsentCard'
 import { AccessLog } from './AccessLog'
 import { ContactsSection, MembersSection } from './PeopleSections'
 import { type LoadedFamily, useArchiveFamily, useFamily } from './queries'
@@ -74,6 +75,7 @@ export function FamilyPage() {
         </div>
         <div className="family-side">
           <StatusChange loaded={loaded} onReload={reload} />
+          <ConsentCard familyId={family.id} readOnly={Boolean(family.archived_at)} />
           {family.archived_at ? null : <Archive familyId={family.id} />}
         </div>
       </div>
