@@ -16,6 +16,7 @@ from api.checkins.schemas import (
     CheckinLinkPublic,
     CheckinPublic,
     CheckinSummary,
+    OpenAlertCount,
 )
 from api.core.db import SessionDep
 from api.core.openapi import problems
@@ -94,6 +95,12 @@ def list_checkin_alerts(
 ) -> Page[CheckinAlertPublic]:
     """Alerts raised by check-ins of your families; open ones stay here until acknowledged."""
     return service.list_alerts(session, principal, state=state, limit=limit, cursor=cursor)
+
+
+@router.get("/checkin-alerts/count", response_model=OpenAlertCount)
+def count_open_checkin_alerts(session: SessionDep, principal: CurrentPrincipal) -> OpenAlertCount:
+    """How many alerts of your families are open (for a badge; a number only, so no family is read)."""
+    return service.count_open_alerts(session, principal)
 
 
 @router.post(

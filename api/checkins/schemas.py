@@ -93,6 +93,10 @@ class CheckinAlertPublic(BaseModel):
     acknowledged_by_name: str | None
 
 
+class OpenAlertCount(BaseModel):
+    open_alerts: int
+
+
 class FamilyCheckinSummary(BaseModel):
     family_id: uuid.UUID
     family_name: str

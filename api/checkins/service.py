@@ -22,6 +22,7 @@ from api.checkins.schemas import (
     CheckinSummary,
     FamilyCheckinSummary,
     LinkStatus,
+    OpenAlertCount,
 )
 from api.core.config import get_settings
 from api.core.errors import Conflict, NotFound
@@ -217,6 +218,17 @@ def list_alerts(
         family_ids=list(dict.fromkeys(r.family_id for r in rows)),
     )
     return Page(items=[alert_public(r) for r in rows], next_cursor=next_cursor)
+
+
+def count_open_alerts(session: Session, principal: Principal) -> OpenAlertCount:
+    """The number of open alerts in the caller's reach; not audited, as it names no family."""
+    count = session.exec(
+        select(func.count())
+        .select_from(CheckinAlert)
+        .join(Family, col(Family.id) == CheckinAlert.family_id)
+        .where(repo.family_scope(principal), col(CheckinAlert.acknowledged_at).is_(None))
+    ).one()
+    return OpenAlertCount(open_alerts=count)
 
 
 def acknowledge_alert(session: Session, principal: Principal, alert_id: uuid.UUID) -> CheckinAlertPublic:

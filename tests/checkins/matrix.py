@@ -39,6 +39,7 @@ ROUTES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/v1/checkin-alerts"): Rule(200, kind="global"),
     ("POST", "/api/v1/checkin-alerts/{alert_id}/acknowledge"): Rule(200, params=_alert),
     ("GET", "/api/v1/checkin-summary"): Rule(200, kind="global"),
+    ("GET", "/api/v1/checkin-alerts/count"): Rule(200, kind="global"),
     # Public: no account. Without a link token or check-in session (and with a staff token) they answer 401.
     ("POST", "/api/v1/checkin/session"): Rule(401, public=True, body=lambda w: {"code": "123456"}),
     ("POST", "/api/v1/checkin/checkins"): Rule(

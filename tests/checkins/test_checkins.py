@@ -205,3 +205,34 @@ def test_summary_lists_families_with_open_alerts_first(
     own = client.get("/api/v1/checkin-summary", headers=auth(world.supporter)).json()
     assert own["open_alerts"] == 0 and [f["family_id"] for f in own["families"]] == [str(world.family.id)]
     assert client.get("/api/v1/checkin-summary").status_code == 401
+
+
+def test_open_alert_count_follows_the_scope_and_reads_no_family(
+    client: TestClient, session: Session, world: World
+) -> None:
+    make_alert(session, make_link(session, world.family)[0])
+    make_alert(session, make_link(session, world.other_caseload_family)[0])
+    make_alert(session, make_link(session, world.other_org_family)[0])
+    session.commit()
+    count = "/api/v1/checkin-alerts/count"
+    assert client.get(count, headers=auth(world.supporter)).json() == {"open_alerts": 1}
+    assert client.get(count, headers=auth(world.coordinator)).json() == {"open_alerts": 2}
+    assert session.exec(select(AuditEvent).where(AuditEvent.object_type == "checkin_alert")).all() == []
+
+
+def test_reading_the_dashboard_is_audited_per_family(
+    client: TestClient, session: Session, world: World
+) -> None:
+    link, _, _ = make_link(session, world.family)
+    make_checkin(session, link)
+    make_alert(session, link)
+    session.commit()
+    client.get("/api/v1/checkin-summary", headers=auth(world.supporter))
+    client.get(ALERTS, headers=auth(world.supporter))
+    events = session.exec(
+        select(AuditEvent).where(AuditEvent.actor_id == world.supporter.id, AuditEvent.action == "list")
+    ).all()
+    assert {(e.object_type, e.family_id) for e in events} == {
+        ("checkin", world.family.id),
+        ("checkin_alert", world.family.id),
+    }

@@ -837,6 +837,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/checkin-alerts/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count Open Checkin Alerts
+         * @description How many alerts of your families are open (for a badge; a number only, so no family is read).
+         */
+        get: operations["count_open_checkin_alerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/checkin-alerts/{alert_id}/acknowledge": {
         parameters: {
             query?: never;
@@ -2211,6 +2231,8 @@ export interface components {
             actor_id: string | null;
             /** Actor Role */
             actor_role: string | null;
+            /** Actor Name */
+            actor_name?: string | null;
             /** Action */
             action: string;
             /** Object Type */
@@ -4665,6 +4687,11 @@ export interface components {
              * @example Over drie maanden kijken we of de logeeropvang bevalt.
              */
             text: string;
+        };
+        /** OpenAlertCount */
+        OpenAlertCount: {
+            /** Open Alerts */
+            open_alerts: number;
         };
         /**
          * OptionSet
@@ -9588,6 +9615,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_CheckinAlertPublic_"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    count_open_checkin_alerts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenAlertCount"];
                 };
             };
             /** @description Unauthorized */
