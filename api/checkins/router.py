@@ -90,11 +90,14 @@ def list_checkin_alerts(
     session: SessionDep,
     principal: CurrentPrincipal,
     state: Annotated[AlertState, Query(description="open (default), acknowledged or all.")] = AlertState.open,
+    family_id: Annotated[uuid.UUID | None, Query(description="Only this family's alerts.")] = None,
     limit: LimitQuery = 25,
     cursor: CursorQuery = None,
 ) -> Page[CheckinAlertPublic]:
     """Alerts raised by check-ins of your families; open ones stay here until acknowledged."""
-    return service.list_alerts(session, principal, state=state, limit=limit, cursor=cursor)
+    return service.list_alerts(
+        session, principal, state=state, family_id=family_id, limit=limit, cursor=cursor
+    )
 
 
 @router.get("/checkin-alerts/count", response_model=OpenAlertCount)

@@ -199,10 +199,18 @@ def alert_public(alert: CheckinAlert) -> CheckinAlertPublic:
 
 
 def list_alerts(
-    session: Session, principal: Principal, *, state: AlertState, limit: int, cursor: str | None
+    session: Session,
+    principal: Principal,
+    *,
+    state: AlertState,
+    family_id: uuid.UUID | None = None,
+    limit: int,
+    cursor: str | None,
 ) -> Page[CheckinAlertPublic]:
     """Alerts of the caller's families (a supporter's caseload, staff their organisation), newest first."""
     statement = repo.readable_alerts(principal)
+    if family_id is not None:
+        statement = statement.where(CheckinAlert.family_id == family_id)
     if state == AlertState.open:
         statement = statement.where(col(CheckinAlert.acknowledged_at).is_(None))
     elif state == AlertState.acknowledged:

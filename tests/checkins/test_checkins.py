@@ -236,3 +236,16 @@ def test_reading_the_dashboard_is_audited_per_family(
         ("checkin", world.family.id),
         ("checkin_alert", world.family.id),
     }
+
+
+def test_alerts_of_one_family(client: TestClient, session: Session, world: World) -> None:
+    mine = make_alert(session, make_link(session, world.family)[0])
+    theirs = make_alert(session, make_link(session, world.other_caseload_family)[0])
+    session.commit()
+    for family, alert in ((world.family, mine), (world.other_caseload_family, theirs)):
+        response = client.get(ALERTS, params={"family_id": str(family.id)}, headers=auth(world.coordinator))
+        assert [a["id"] for a in response.json()["items"]] == [str(alert.id)]
+    scoped = client.get(
+        ALERTS, params={"family_id": str(world.other_caseload_family.id)}, headers=auth(world.supporter)
+    )
+    assert scoped.json()["items"] == []  # outside the caseload: nothing, as in the unfiltered list

@@ -9594,6 +9594,8 @@ export interface operations {
             query?: {
                 /** @description open (default), acknowledged or all. */
                 state?: components["schemas"]["AlertState"];
+                /** @description Only this family's alerts. */
+                family_id?: string | null;
                 /** @description Page size (at most 100). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
