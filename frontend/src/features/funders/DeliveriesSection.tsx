@@ -49,8 +49,10 @@ export function DeliveriesSection({ clientNames }: { clientNames: Map<string, st
                     {formatDateTime(d.created_at)}
                   </th>
                   <td data-label={t('funders.deliveries.event')}>
-                    {t(eventKey(d.event_type), { defaultValue: d.event_type })}
-                    <code className="funder-id">{d.webhook_id}</code>
+                    <span>
+                      {t(eventKey(d.event_type), { defaultValue: d.event_type })}
+                      <code className="funder-id">{d.webhook_id}</code>
+                    </span>
                   </td>
                   <td data-label={t('funders.deliveries.client')}>
                     <span>

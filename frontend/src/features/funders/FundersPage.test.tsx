@@ -68,7 +68,7 @@ describe('FundersPage', { timeout: 20_000 }, () => {
     await userEvent.click(screen.getByRole('button', { name: 'Koppeling aanmaken' }))
 
     const shown = await screen.findByRole('region', { name: /Koppeling aangemaakt/ })
-    expect(shown).toHaveTextContent('U ziet het maar één keer')
+    expect(shown).toHaveTextContent('Je ziet het maar één keer')
     expect(within(shown).getByLabelText('Geheim (client_secret)')).toHaveValue('first-secret')
     const post = requests.find((r) => r.method === 'POST')
     expect(await post?.json()).toEqual({

@@ -92,7 +92,7 @@ export function NewClientForm({ regions, onCreated }: { regions: Region[]; onCre
         <Field id="field-funder_name" label={labels.funder_name ?? ''} hint={t('funders.form.funderHint')} error={fields.funder_name} required>
           {(p) => <input {...p} type="text" autoComplete="off" maxLength={120} value={values.funder_name} onChange={(e) => setValues({ ...values, funder_name: e.target.value })} />}
         </Field>
-        <fieldset className="fieldset" aria-describedby="scopes-hint">
+        <fieldset className="fieldset funder-checks" aria-describedby="scopes-hint">
           <legend id="field-scopes" tabIndex={-1}>
             {labels.scopes}
           </legend>
@@ -104,7 +104,7 @@ export function NewClientForm({ regions, onCreated }: { regions: Region[]; onCre
             <div className="field-checkbox" key={scope}>
               <input id={`scope-${scope}`} type="checkbox" checked={values.scopes.includes(scope)} onChange={(e) => setValues({ ...values, scopes: toggle(values.scopes, scope, e.target.checked) })} />
               <label htmlFor={`scope-${scope}`}>
-                {t(scopeKey(scope))} <code>{scope}</code>
+                {t(scopeKey(scope))} <code className="funder-id">{scope}</code>
               </label>
             </div>
           ))}
