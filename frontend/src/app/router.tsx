@@ -20,6 +20,11 @@ const FundersPage = lazy(() => import('../features/funders/FundersPage').then((m
 const CheckinPage = lazy(() => import('../features/checkin/CheckinPage').then((m) => ({ default: m.CheckinPage })))
 const PlanPage = lazy(() => import('../features/plans/PlanPage').then((m) => ({ default: m.PlanPage })))
 const PlanPrintPage = lazy(() => import('../features/plans/PlanPrintPage').then((m) => ({ default: m.PlanPrintPage })))
+const FamilyMeetingsPage = lazy(() => import('../features/meetings/FamilyMeetingsPage').then((m) => ({ default: m.FamilyMeetingsPage })))
+const MeetingNewPage = lazy(() => import('../features/meetings/MeetingNewPage').then((m) => ({ default: m.MeetingNewPage })))
+const MeetingPage = lazy(() => import('../features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })))
+const MeetingSummaryPage = lazy(() => import('../features/meetings/MeetingSummaryPage').then((m) => ({ default: m.MeetingSummaryPage })))
+const MeetingsOverviewPage = lazy(() => import('../features/meetings/MeetingsOverviewPage').then((m) => ({ default: m.MeetingsOverviewPage })))
 
 function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
   const me = useMe()
@@ -60,6 +65,11 @@ export const routes = [
           { path: 'families/:familyId/edit', element: <FamilyEditPage /> },
           { path: 'families/:familyId/plan', element: <PlanPage /> },
           { path: 'families/:familyId/plan/print', element: <PlanPrintPage /> },
+          { path: 'families/:familyId/meetings', element: <FamilyMeetingsPage /> },
+          { path: 'families/:familyId/meetings/new', element: <MeetingNewPage /> },
+          { path: 'meetings', element: <MeetingsOverviewPage /> },
+          { path: 'meetings/:meetingId', element: <MeetingPage /> },
+          { path: 'meetings/:meetingId/summary', element: <MeetingSummaryPage /> },
           {
             path: 'admin/users',
             element: (

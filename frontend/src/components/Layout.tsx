@@ -51,6 +51,11 @@ export function Layout() {
               </li>
               {canManageUsers ? (
                 <li>
+                  <NavLink to="/meetings">{t('meetings.nav')}</NavLink>
+                </li>
+              ) : null}
+              {canManageUsers ? (
+                <li>
                   <NavLink to="/admin/users">{t('nav.users')}</NavLink>
                 </li>
               ) : null}

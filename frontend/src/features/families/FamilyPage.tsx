@@ -8,6 +8,7 @@ import { Alert, ErrorState, Loading, errorText } from '../../components/States'
 import { formatDate, formatDateTime } from '../../i18n/format'
 import { useMe } from '../auth/AuthContext'
 import { ConsentCard } from '../funders/ConsentCard'
+import { FamilyTimeline } from '../meetings/FamilyTimeline'
 import { AccessLog } from './AccessLog'
 import { ContactsSection, MembersSection } from './PeopleSections'
 import { type LoadedFamily, useArchiveFamily, useFamily } from './queries'
@@ -65,6 +66,10 @@ export function FamilyPage() {
         <Link className="button" to={`/families/${family.id}/plan`}>
           {t('plan.title')}
         </Link>
+        {' '}
+        <Link className="button button-secondary" to={`/families/${family.id}/meetings`}>
+          {t('meetings.familyLink')}
+        </Link>
       </p>
       <div className="family-grid">
         <div className="family-main">
@@ -75,6 +80,7 @@ export function FamilyPage() {
         </div>
         <div className="family-side">
           <StatusChange loaded={loaded} onReload={reload} />
+          <FamilyTimeline familyId={family.id} />
           <ConsentCard familyId={family.id} readOnly={Boolean(family.archived_at)} />
           {family.archived_at ? null : <Archive familyId={family.id} />}
         </div>

@@ -1,0 +1,110 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { isApiError } from '../../api/errors'
+import { ConflictMessage } from '../../components/ConflictMessage'
+import { Alert, errorText } from '../../components/States'
+import { type LoadedMeeting, useCloseMeeting, useUpdateMeeting } from './queries'
+
+/** The minutes, and closing the meeting: every decision reaches the plan at once, or nothing does. */
+export function CloseMeeting({ loaded, onReload }: { loaded: LoadedMeeting; onReload: () => void }) {
+  const { t } = useTranslation()
+  const { meeting, etag } = loaded
+  const [minutes, setMinutes] = useState(meeting.minutes ?? '')
+  const [confirming, setConfirming] = useState(false)
+  const [saved, setSaved] = useState(false)
+  const update = useUpdateMeeting(meeting.id)
+  const close = useCloseMeeting(meeting.id, meeting.family_id)
+  const open = meeting.status === 'planned'
+  if (meeting.status === 'cancelled') return null
+  const changed = minutes.trim() !== (meeting.minutes ?? '')
+
+  return (
+    <section className="card" aria-labelledby="minutes-heading">
+      <h2 id="minutes-heading">{open ? t('meetings.close.title') : t('meetings.close.minutesTitle')}</h2>
+      {update.error ? (
+        isApiError(update.error, 412) ? (
+          <ConflictMessage
+            onReload={() => {
+              update.reset()
+              onReload()
+            }}
+          />
+        ) : (
+          <Alert kind="error">
+            <p>{errorText(update.error, t)}</p>
+          </Alert>
+        )
+      ) : null}
+      {saved && !changed ? (
+        <Alert kind="success">
+          <p>{t('meetings.close.minutesSaved')}</p>
+        </Alert>
+      ) : null}
+      <div className="field">
+        <label htmlFor="meeting-minutes">{t('meetings.close.minutes')}</label>
+        <p className="hint" id="meeting-minutes-hint">
+          {t('meetings.close.minutesHint')}
+        </p>
+        <textarea
+          id="meeting-minutes"
+          aria-describedby="meeting-minutes-hint"
+          rows={6}
+          maxLength={20000}
+          value={minutes}
+          onChange={(e) => {
+            setMinutes(e.target.value)
+            setSaved(false)
+          }}
+        />
+      </div>
+      <p>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={!changed || update.isPending}
+          onClick={() => update.mutate({ etag, body: { minutes: minutes.trim() || null } }, { onSuccess: () => setSaved(true) })}
+        >
+          {update.isPending ? t('common.saving') : t('meetings.close.saveMinutes')}
+        </button>
+      </p>
+      {open ? (
+        <div className="close-box">
+          {close.error ? (
+            <Alert kind="error" title={t('meetings.close.failed')}>
+              <p>{errorText(close.error, t)}</p>
+              <p>{t('meetings.close.nothingApplied')}</p>
+            </Alert>
+          ) : null}
+          <p>{t('meetings.close.explain', { count: meeting.decisions.length })}</p>
+          {confirming ? (
+            <div className="confirm" role="group" aria-labelledby="close-confirm">
+              <p id="close-confirm">{t('meetings.close.confirm')}</p>
+              <button
+                type="button"
+                className="button"
+                disabled={close.isPending}
+                onClick={() => close.mutate(minutes.trim() || null, { onSuccess: () => setConfirming(false) })}
+              >
+                {close.isPending ? t('meetings.close.closing') : t('meetings.close.yes')}
+              </button>
+              <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
+                {t('common.cancel')}
+              </button>
+            </div>
+          ) : (
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                close.reset()
+                setConfirming(true)
+              }}
+            >
+              {t('meetings.close.button')}
+            </button>
+          )}
+        </div>
+      ) : null}
+    </section>
+  )
+}

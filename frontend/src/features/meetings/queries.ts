@@ -1,0 +1,271 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { api } from '../../api/client'
+import type { paths } from '../../api/schema'
+import { unwrap, unwrapWithResponse } from '../../api/errors'
+import { etagFor, retryUnlessClientError } from '../families/queries'
+import { planKeys } from '../plans/queries'
+import type {
+  AgendaItem,
+  Attendance,
+  DecisionCreate,
+  MeetingCreate,
+  MeetingDetail,
+  MeetingUpdate,
+  ParticipantCreate,
+  ParticipantUpdate,
+} from './types'
+
+export const meetingKeys = {
+  all: ['meetings'] as const,
+  family: (familyId: string) => ['meetings', 'family', familyId] as const,
+  detail: (id: string) => ['meetings', 'detail', id] as const,
+  summary: (id: string) => ['meetings', 'summary', id] as const,
+  overview: (query: OverviewQuery) => ['meetings', 'overview', query] as const,
+  timeline: (familyId: string) => ['meetings', 'timeline', familyId] as const,
+}
+
+export type OverviewQuery = NonNullable<paths['/api/v1/meetings']['get']['parameters']['query']>
+
+export interface LoadedMeeting {
+  meeting: MeetingDetail
+  etag: string
+}
+
+const meetingPath = (meetingId: string) => ({ params: { path: { meeting_id: meetingId } } })
+
+export function useFamilyMeetings(familyId: string) {
+  return useInfiniteQuery({
+    queryKey: meetingKeys.family(familyId),
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        api.GET('/api/v1/families/{family_id}/meetings', {
+          params: { path: { family_id: familyId }, query: { limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } },
+          signal,
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor ?? null,
+    retry: retryUnlessClientError,
+  })
+}
+
+export function useMeeting(meetingId: string) {
+  return useQuery({
+    queryKey: meetingKeys.detail(meetingId),
+    queryFn: async ({ signal }): Promise<LoadedMeeting> => {
+      const { data, response } = await unwrapWithResponse(api.GET('/api/v1/meetings/{meeting_id}', { ...meetingPath(meetingId), signal }))
+      return { meeting: data, etag: response.headers.get('ETag') ?? etagFor(data.version) }
+    },
+    retry: retryUnlessClientError,
+  })
+}
+
+export function useMeetingSummary(meetingId: string) {
+  return useQuery({
+    queryKey: meetingKeys.summary(meetingId),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/meetings/{meeting_id}/summary', { ...meetingPath(meetingId), signal })),
+    retry: retryUnlessClientError,
+  })
+}
+
+export function useOverview(query: OverviewQuery) {
+  return useQuery({
+    queryKey: meetingKeys.overview(query),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/meetings', { params: { query }, signal })),
+    retry: retryUnlessClientError,
+  })
+}
+
+export function useTimeline(familyId: string) {
+  return useInfiniteQuery({
+    queryKey: meetingKeys.timeline(familyId),
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        api.GET('/api/v1/families/{family_id}/timeline', {
+          params: { path: { family_id: familyId }, query: { limit: 10, ...(pageParam ? { cursor: pageParam } : {}) } },
+          signal,
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor ?? null,
+    retry: retryUnlessClientError,
+  })
+}
+
+export function useCreateMeeting(familyId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: MeetingCreate; idempotencyKey: string }) =>
+      unwrap(
+        api.POST('/api/v1/families/{family_id}/meetings', {
+          params: { path: { family_id: familyId } },
+          headers: { 'Idempotency-Key': idempotencyKey },
+          body,
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meetingKeys.all }),
+  })
+}
+
+/** Any change to a meeting refetches it (flags and counts come from the server) and the lists that show it. */
+function useRefresh() {
+  const queryClient = useQueryClient()
+  return () => queryClient.invalidateQueries({ queryKey: meetingKeys.all })
+}
+
+export function useUpdateMeeting(meetingId: string) {
+  const refresh = useRefresh()
+  return useMutation({
+    mutationFn: ({ body, etag }: { body: MeetingUpdate; etag: string }) =>
+      unwrap(api.PATCH('/api/v1/meetings/{meeting_id}', { ...meetingPath(meetingId), headers: { 'If-Match': etag }, body })),
+    onSuccess: refresh,
+  })
+}
+
+export function useCancelMeeting(meetingId: string) {
+  const refresh = useRefresh()
+  return useMutation({
+    mutationFn: (reason: string | null) =>
+      unwrap(api.POST('/api/v1/meetings/{meeting_id}/cancel', { ...meetingPath(meetingId), body: reason ? { reason } : {} })),
+    onSuccess: refresh,
+  })
+}
+
+/** Closing changes the plan too: its goals, actions and versions are fetched again. */
+export function useCloseMeeting(meetingId: string, familyId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (minutes: string | null) =>
+      unwrap(api.POST('/api/v1/meetings/{meeting_id}/close', { ...meetingPath(meetingId), body: minutes === null ? {} : { minutes } })),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: meetingKeys.all })
+      void queryClient.invalidateQueries({ queryKey: planKeys.all(familyId) })
+    },
+  })
+}
+
+export function useAddParticipant(meetingId: string) {
+  const refresh = useRefresh()
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: ParticipantCreate; idempotencyKey: string }) =>
+      unwrap(
+        api.POST('/api/v1/meetings/{meeting_id}/participants', {
+          ...meetingPath(meetingId),
+          headers: { 'Idempotency-Key': idempotencyKey },
+          body,
+        }),
+      ),
+    onSuccess: refresh,
+  })
+}
+
+export function useUpdateParticipant(meetingId: string) {
+  const refresh = useRefresh()
+  return useMutation({
+    mutationFn: ({ participantId, body }: { participantId: string; body: ParticipantUpdate }) =>
+      unwrap(
+        api.PATCH('/api/v1/meetings/{meeting_id}/participants/{participant_id}', {
+          params: { path: { meeting_id: meetingId, participant_id: participantId } },
+          body,
+        }),
+      ),
+    onSuccess: refresh,
+  })
+}
+
+export function useRemoveParticipant(meetingId: string) {
+  const refresh = useRefresh()
+  return useMutation({
+    mutationFn: (participantId: string) =>
+      unwrap(
+        api.DELETE('/api/v1/meetings/{meeting_id}/participants/{participant_id}', {
+          params: { path: { meeting_id: meetingId, participant_id: participantId } },
+        }),
+      ),
+    onSuccess: refresh,
+  })
+}
+
+export function useRecordAttendance(meetingId: string) {
+  const refresh = useRefresh()
+  return useMutation({
+    mutationFn: (items: { participant_id: string; attendance: Attendance }[]) =>
+      unwrap(api.PUT('/api/v1/meetings/{meeting_id}/attendance', { ...meetingPath(meetingId), body: { items } })),
+    onSuccess: refresh,
+  })
+}
+
+export function useAgenda(meetingId: string) {
+  const refresh = useRefresh()
+  const itemPath = (itemId: string) => ({ params: { path: { meeting_id: meetingId, item_id: itemId } } })
+  const add = useMutation({
+    mutationFn: ({ title, idempotencyKey }: { title: string; idempotencyKey: string }) =>
+      unwrap(
+        api.POST('/api/v1/meetings/{meeting_id}/agenda-items', {
+          ...meetingPath(meetingId),
+          headers: { 'Idempotency-Key': idempotencyKey },
+          body: { title },
+        }),
+      ),
+    onSuccess: refresh,
+  })
+  const fromPlan = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/meetings/{meeting_id}/agenda-items/from-plan', meetingPath(meetingId))),
+    onSuccess: refresh,
+  })
+  const update = useMutation({
+    mutationFn: ({ item, body }: { item: AgendaItem; body: { note?: string | null; position?: number } }) =>
+      unwrap(api.PATCH('/api/v1/meetings/{meeting_id}/agenda-items/{item_id}', { ...itemPath(item.id), body })),
+    onSuccess: refresh,
+  })
+  const remove = useMutation({
+    mutationFn: (itemId: string) => unwrap(api.DELETE('/api/v1/meetings/{meeting_id}/agenda-items/{item_id}', itemPath(itemId))),
+    onSuccess: refresh,
+  })
+  return { add, fromPlan, update, remove }
+}
+
+export function useAddDecision(meetingId: string) {
+  const refresh = useRefresh()
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: DecisionCreate; idempotencyKey: string }) =>
+      unwrap(
+        api.POST('/api/v1/meetings/{meeting_id}/decisions', {
+          ...meetingPath(meetingId),
+          headers: { 'Idempotency-Key': idempotencyKey },
+          body,
+        }),
+      ),
+    onSuccess: refresh,
+  })
+}
+
+export function useRemoveDecision(meetingId: string) {
+  const refresh = useRefresh()
+  return useMutation({
+    mutationFn: (decisionId: string) =>
+      unwrap(
+        api.DELETE('/api/v1/meetings/{meeting_id}/decisions/{decision_id}', {
+          params: { path: { meeting_id: meetingId, decision_id: decisionId } },
+        }),
+      ),
+    onSuccess: refresh,
+  })
+}
+
+/** The invitation as a file: fetched with the session's token (never in a URL), then saved by the browser. */
+export async function downloadInvitation(meetingId: string): Promise<void> {
+  const { data, response } = await unwrapWithResponse(
+    api.GET('/api/v1/meetings/{meeting_id}/invite.ics', { ...meetingPath(meetingId), parseAs: 'blob' }),
+  )
+  const disposition = response.headers.get('Content-Disposition') ?? ''
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'rondetafeloverleg.ics'
+  const url = URL.createObjectURL(data)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = name
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
