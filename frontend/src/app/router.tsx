@@ -18,6 +18,7 @@ const RegionsPage = lazy(() => import('../features/admin/RegionsPage').then((m) 
 const FundersPage = lazy(() => import('../features/funders/FundersPage').then((m) => ({ default: m.FundersPage })))
 // The family member's phone page: public, outside the staff session (no AuthProvider), loaded on its own.
 const CheckinPage = lazy(() => import('../features/checkin/CheckinPage').then((m) => ({ default: m.CheckinPage })))
+const CheckinsDashboard = lazy(() => import('../features/checkins/CheckinsDashboard').then((m) => ({ default: m.CheckinsDashboard })))
 const PlanPage = lazy(() => import('../features/plans/PlanPage').then((m) => ({ default: m.PlanPage })))
 const PlanPrintPage = lazy(() => import('../features/plans/PlanPrintPage').then((m) => ({ default: m.PlanPrintPage })))
 const FamilyMeetingsPage = lazy(() => import('../features/meetings/FamilyMeetingsPage').then((m) => ({ default: m.FamilyMeetingsPage })))
@@ -65,6 +66,7 @@ export const routes = [
           { path: 'families/:familyId/edit', element: <FamilyEditPage /> },
           { path: 'families/:familyId/plan', element: <PlanPage /> },
           { path: 'families/:familyId/plan/print', element: <PlanPrintPage /> },
+          { path: 'checkins', element: <CheckinsDashboard /> },
           { path: 'families/:familyId/meetings', element: <FamilyMeetingsPage /> },
           { path: 'families/:familyId/meetings/new', element: <MeetingNewPage /> },
           { path: 'meetings', element: <MeetingsOverviewPage /> },

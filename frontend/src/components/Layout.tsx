@@ -2,6 +2,7 @@ import { Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, NavLink, Outlet, useLocation } from 'react-router'
 import { useAuth } from '../features/auth/AuthContext'
+import { CheckinsNavItem } from '../features/checkins/NavItem'
 import { type Language, setLanguage } from '../i18n'
 import { Loading } from './States'
 
@@ -49,6 +50,7 @@ export function Layout() {
                   {t('nav.families')}
                 </NavLink>
               </li>
+              <CheckinsNavItem />
               {canManageUsers ? (
                 <li>
                   <NavLink to="/meetings">{t('meetings.nav')}</NavLink>

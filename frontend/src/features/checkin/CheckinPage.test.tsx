@@ -12,6 +12,8 @@ function mockApi(handler: Handler) {
   vi.stubGlobal(
     'fetch',
     vi.fn((request: Request) => {
+      // The member's questionnaires are asked beside the check-in (none here; see features/checkins/phone).
+      if (request.url.endsWith('/api/v1/checkin/questionnaires')) return Promise.resolve(json({ items: [] }))
       calls.push(request.clone())
       return Promise.resolve(handler(request))
     }),

@@ -9,6 +9,9 @@ import { setUpInstallableApp } from './pwa'
 import { flush, keep, pending } from './queue'
 import { forgetLinkToken, loadSession, saveSession, type StoredSession, takeLinkToken } from './storage'
 import { Trend } from './Trend'
+import type { DueQuestionnaire } from '../checkins/phone/api'
+import { DueQuestionnaires } from '../checkins/phone/DueQuestionnaires'
+import { QuestionnaireRunner } from '../checkins/phone/QuestionnaireRunner'
 
 type View = 'form' | 'thanks' | 'kept'
 
@@ -26,6 +29,7 @@ export function CheckinPage() {
   const [waiting, setWaiting] = useState(() => pending().length)
   const [trend, setTrend] = useState<TrendPoint[] | 'loading' | 'error'>('loading')
   const heading = useRef<HTMLHeadingElement>(null)
+  const [questionnaire, setQuestionnaire] = useState<DueQuestionnaire | null>(null)
 
   const setSession = useCallback((value: StoredSession | null) => {
     sessionRef.current = value
@@ -59,6 +63,18 @@ export function CheckinPage() {
       }
     },
     [t],
+  )
+
+  /** A questionnaire request found the session ended (ask the code again) or the link stopped. */
+  const sessionProblem = useCallback(
+    (error: CheckinError) => {
+      setQuestionnaire(null)
+      if (error.kind === 'session_expired') {
+        setSession(null)
+        setCodeMessage(t('checkin.sessionEnded'))
+      } else setBlocked(describe(error))
+    },
+    [describe, setSession, t],
   )
 
   /** Sends what waits on the phone with the current session; explains what stops it. */
@@ -121,7 +137,7 @@ export function CheckinPage() {
   }, [sendWaiting])
 
   // A new step moves the focus to its heading, so a screen reader says where the member is now.
-  const step = `${view}-${blocked ?? ''}-${session === null ? 'code' : 'in'}`
+  const step = `${view}-${blocked ?? ''}-${session === null ? 'code' : 'in'}-${questionnaire?.instrument_code ?? ''}`
   useEffect(() => {
     if (step !== 'form--code') heading.current?.focus()
   }, [step])
@@ -189,6 +205,17 @@ export function CheckinPage() {
         <CodeForm busy={busy} message={codeMessage} onSubmit={(code) => void enterCode(code)} />
       </>
     )
+  } else if (questionnaire) {
+    title = t('checkins.q.title')
+    body = (
+      <QuestionnaireRunner
+        token={session.token}
+        due={questionnaire}
+        supporter={supporter}
+        onClose={() => setQuestionnaire(null)}
+        onProblem={sessionProblem}
+      />
+    )
   } else if (view === 'kept') {
     title = t('checkin.keptTitle')
     body = (
@@ -220,6 +247,7 @@ export function CheckinPage() {
           {trend === 'error' && <p>{t('checkin.trendError')}</p>}
           {Array.isArray(trend) && <Trend items={trend} />}
         </section>
+        <DueQuestionnaires token={session.token} onOpen={setQuestionnaire} onProblem={sessionProblem} />
         <button type="button" className="ci-button ci-secondary" onClick={() => setView('form')}>
           {t('checkin.another')}
         </button>
@@ -231,6 +259,7 @@ export function CheckinPage() {
       <>
         <p className="ci-intro">{t('checkin.intro')}</p>
         <CheckinForm supporter={supporter} busy={busy} onSubmit={(data) => void submit(data)} />
+        <DueQuestionnaires token={session.token} onOpen={setQuestionnaire} onProblem={sessionProblem} />
       </>
     )
   }

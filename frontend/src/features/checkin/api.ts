@@ -33,7 +33,7 @@ export class CheckinError extends Error {
   }
 }
 
-const client = createClient<paths>({
+export const client = createClient<paths>({
   baseUrl: globalThis.location.origin,
   credentials: 'omit',
   fetch: (request: Request) => globalThis.fetch(request),
@@ -62,7 +62,7 @@ function refusal(response: Response, problem: unknown): CheckinError {
 }
 
 /** Runs a request; a network failure (no connection) becomes CheckinError('offline'). */
-async function call<T>(run: () => Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+export async function call<T>(run: () => Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   let result: { data?: T; error?: unknown; response: Response }
   try {
     result = await run()

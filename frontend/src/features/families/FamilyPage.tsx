@@ -7,6 +7,7 @@ import { PageHeading } from '../../components/Page'
 import { Alert, ErrorState, Loading, errorText } from '../../components/States'
 import { formatDate, formatDateTime } from '../../i18n/format'
 import { useMe } from '../auth/AuthContext'
+import { FamilyCheckins } from '../checkins/FamilyCheckins'
 import { ConsentCard } from '../funders/ConsentCard'
 import { FamilyTimeline } from '../meetings/FamilyTimeline'
 import { AccessLog } from './AccessLog'
@@ -76,6 +77,7 @@ export function FamilyPage() {
           <Details loaded={loaded} />
           <MembersSection family={family} onReload={reload} />
           <ContactsSection family={family} onReload={reload} />
+          <FamilyCheckins family={family} />
           {me.role !== 'supporter' ? <AccessLog familyId={family.id} /> : null}
         </div>
         <div className="family-side">
