@@ -26,6 +26,12 @@ const MeetingNewPage = lazy(() => import('../features/meetings/MeetingNewPage').
 const MeetingPage = lazy(() => import('../features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })))
 const MeetingSummaryPage = lazy(() => import('../features/meetings/MeetingSummaryPage').then((m) => ({ default: m.MeetingSummaryPage })))
 const MeetingsOverviewPage = lazy(() => import('../features/meetings/MeetingsOverviewPage').then((m) => ({ default: m.MeetingsOverviewPage })))
+const OutcomesPage = lazy(() => import('../features/measurements/OutcomesPage').then((m) => ({ default: m.OutcomesPage })))
+const MeasurementPage = lazy(() => import('../features/measurements/MeasurementPage').then((m) => ({ default: m.MeasurementPage })))
+const WorkEngagementPage = lazy(() => import('../features/measurements/WorkEngagementPage').then((m) => ({ default: m.WorkEngagementPage })))
+const CohortPage = lazy(() => import('../features/measurements/CohortPage').then((m) => ({ default: m.CohortPage })))
+const InstrumentsPage = lazy(() => import('../features/measurements/admin/InstrumentsPage').then((m) => ({ default: m.InstrumentsPage })))
+const InstrumentPage = lazy(() => import('../features/measurements/admin/InstrumentPage').then((m) => ({ default: m.InstrumentPage })))
 
 function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
   const me = useMe()
@@ -72,6 +78,40 @@ export const routes = [
           { path: 'meetings', element: <MeetingsOverviewPage /> },
           { path: 'meetings/:meetingId', element: <MeetingPage /> },
           { path: 'meetings/:meetingId/summary', element: <MeetingSummaryPage /> },
+          { path: 'families/:familyId/outcomes', element: <OutcomesPage /> },
+          { path: 'families/:familyId/measurements/:measurementId', element: <MeasurementPage /> },
+          {
+            path: 'me/work-engagement',
+            element: (
+              <RequireRole roles={['supporter']}>
+                <WorkEngagementPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'outcomes',
+            element: (
+              <RequireRole roles={['admin', 'coordinator']}>
+                <CohortPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'admin/instruments',
+            element: (
+              <RequireRole roles={['admin']}>
+                <InstrumentsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'admin/instruments/:code',
+            element: (
+              <RequireRole roles={['admin']}>
+                <InstrumentPage />
+              </RequireRole>
+            ),
+          },
           {
             path: 'admin/users',
             element: (

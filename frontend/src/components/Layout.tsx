@@ -71,6 +71,20 @@ export function Layout() {
                   <NavLink to="/admin/funders">{t('funders.nav')}</NavLink>
                 </li>
               ) : null}
+              {me?.role === 'supporter' ? (
+                <li>
+                  <NavLink to="/me/work-engagement">{t('measurements.nav.workEngagement')}</NavLink>
+                </li>
+              ) : (
+                <li>
+                  <NavLink to="/outcomes">{t('measurements.nav.cohort')}</NavLink>
+                </li>
+              )}
+              {me?.role === 'admin' ? (
+                <li>
+                  <NavLink to="/admin/instruments">{t('measurements.nav.instruments')}</NavLink>
+                </li>
+              ) : null}
             </ul>
           </nav>
           <div className="user-menu">

@@ -71,6 +71,10 @@ export function FamilyPage() {
         <Link className="button button-secondary" to={`/families/${family.id}/meetings`}>
           {t('meetings.familyLink')}
         </Link>
+        {' '}
+        <Link className="button button-secondary" to={`/families/${family.id}/outcomes`}>
+          {t('measurements.outcomes.title')}
+        </Link>
       </p>
       <div className="family-grid">
         <div className="family-main">

@@ -1,0 +1,181 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Field } from '../../components/Field'
+import { PageHeading } from '../../components/Page'
+import { EmptyState, ErrorState, Loading } from '../../components/States'
+import { useRegions } from '../admin/queries'
+import { FAMILY_TYPES } from '../families/FamilyForm'
+import { factorLabel } from './FactorsSection'
+import { useCohort, useInstruments } from './queries'
+import { formatChange, formatShare, localized } from './text'
+import type { CohortOutcomes, CohortQuery, CohortScale, Wave } from './types'
+import { WorkEngagementSummarySection } from './WorkEngagementSummary'
+import './measurements.css'
+
+const LATER_WAVES: readonly Wave[] = ['t1', 't2', 'end', 'follow_up']
+
+/** Coordinators: per instrument and scale the mean change from T0 and the shares of reliable change, with filters. */
+export function CohortPage() {
+  const { t } = useTranslation()
+  const [query, setQuery] = useState<CohortQuery>({ wave: 't1' })
+  const cohort = useCohort(query)
+  const title = t('measurements.cohort.title')
+  return (
+    <>
+      <PageHeading title={title}>{title}</PageHeading>
+      <p className="lead">{t('measurements.cohort.intro')}</p>
+      <Filters query={query} onChange={setQuery} />
+      {cohort.isPending ? (
+        <Loading />
+      ) : cohort.isError ? (
+        <ErrorState error={cohort.error} onRetry={() => void cohort.refetch()} />
+      ) : (
+        <Results data={cohort.data} />
+      )}
+      <WorkEngagementSummarySection />
+    </>
+  )
+}
+
+function Filters({ query, onChange }: { query: CohortQuery; onChange: (query: CohortQuery) => void }) {
+  const { t, i18n } = useTranslation()
+  const regions = useRegions()
+  const instruments = useInstruments()
+  const set = (name: keyof CohortQuery, value: string) => {
+    const rest = Object.fromEntries(Object.entries(query).filter(([key]) => key !== name)) as CohortQuery
+    onChange(value ? { ...rest, [name]: value } : rest)
+  }
+  return (
+    <form className="filters cohort-filters" aria-label={t('measurements.cohort.filters')} onSubmit={(event) => event.preventDefault()}>
+      <Field label={t('measurements.cohort.wave')} required>
+        {(props) => (
+          <select {...props} value={query.wave ?? 't1'} onChange={(event) => set('wave', event.target.value)}>
+            {LATER_WAVES.map((wave) => (
+              <option key={wave} value={wave}>
+                {t('measurements.cohort.waveOption', { wave: t(`measurements.wave.${wave}`) })}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('measurements.cohort.instrument')}>
+        {(props) => (
+          <select {...props} value={query.instrument ?? ''} onChange={(event) => set('instrument', event.target.value)}>
+            <option value="">{t('measurements.cohort.all')}</option>
+            {(instruments.data?.items ?? [])
+              .filter((item) => item.use === 'family_outcome')
+              .map((item) => (
+                <option key={item.code} value={item.code}>
+                  {localized(item.name, i18n.language)}
+                </option>
+              ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('family.region')}>
+        {(props) => (
+          <select {...props} value={query.region_id ?? ''} onChange={(event) => set('region_id', event.target.value)}>
+            <option value="">{t('measurements.cohort.all')}</option>
+            {(regions.data?.items ?? []).map((region) => (
+              <option key={region.id} value={region.id}>
+                {region.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('family.familyType')}>
+        {(props) => (
+          <select {...props} value={query.family_type ?? ''} onChange={(event) => set('family_type', event.target.value)}>
+            <option value="">{t('measurements.cohort.all')}</option>
+            {FAMILY_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`familyType.${type}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('measurements.cohort.from')} hint={t('measurements.cohort.periodHint')}>
+        {(props) => <input {...props} type="date" value={query.from ?? ''} onChange={(event) => set('from', event.target.value)} />}
+      </Field>
+      <Field label={t('measurements.cohort.to')}>
+        {(props) => <input {...props} type="date" value={query.to ?? ''} onChange={(event) => set('to', event.target.value)} />}
+      </Field>
+    </form>
+  )
+}
+
+function Results({ data }: { data: CohortOutcomes }) {
+  const { t, i18n } = useTranslation()
+  if (data.scales.length === 0) {
+    return (
+      <section className="card">
+        <EmptyState title={t('measurements.cohort.empty')}>
+          <p>{t('measurements.cohort.emptyHint')}</p>
+        </EmptyState>
+      </section>
+    )
+  }
+  const byInstrument = new Map<string, CohortScale[]>()
+  for (const scale of data.scales) byInstrument.set(scale.instrument_code, [...(byInstrument.get(scale.instrument_code) ?? []), scale])
+  return (
+    <>
+      {[...byInstrument.entries()].map(([code, scales]) => (
+        <section key={code} className="card" aria-labelledby={`cohort-${code}`}>
+          <h2 id={`cohort-${code}`}>{localized(scales[0]?.instrument_name, i18n.language)}</h2>
+          <div className="table-scroll">
+            <table className="table table-cards table-compact">
+              <caption className="visually-hidden">{t('measurements.cohort.caption', { wave: t(`measurements.wave.${data.wave}`) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('measurements.scores.scale')}</th>
+                  <th scope="col">{t('measurements.cohort.families')}</th>
+                  <th scope="col">{t('measurements.cohort.meanChange')}</th>
+                  <th scope="col">{t('measurements.cohort.improved')}</th>
+                  <th scope="col">{t('measurements.cohort.unchanged')}</th>
+                  <th scope="col">{t('measurements.cohort.deteriorated')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {scales.map((scale) => (
+                  <tr key={scale.scale_code}>
+                    <th scope="row" data-label={t('measurements.scores.scale')}>
+                      {localized(scale.scale_name, i18n.language)}
+                      <span className="muted scale-direction">
+                        {' '}
+                        ({scale.higher_is_better ? t('measurements.outcomes.higherBetter') : t('measurements.outcomes.lowerBetter')})
+                      </span>
+                    </th>
+                    <td data-label={t('measurements.cohort.families')}>
+                      {t('measurements.cohort.familiesValue', { families: scale.n_families, respondents: scale.n_respondents })}
+                    </td>
+                    <td data-label={t('measurements.cohort.meanChange')}>{formatChange(scale.mean_change_from_t0)}</td>
+                    <td data-label={t('measurements.cohort.improved')}>{formatShare(scale.share_improved)}</td>
+                    <td data-label={t('measurements.cohort.unchanged')}>{formatShare(scale.share_unchanged)}</td>
+                    <td data-label={t('measurements.cohort.deteriorated')}>{formatShare(scale.share_deteriorated)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="muted">{t('measurements.cohort.unit')}</p>
+        </section>
+      ))}
+      {data.factors.length > 0 ? (
+        <section className="card" aria-labelledby="cohort-factors">
+          <h2 id="cohort-factors">{t('measurements.factors.title')}</h2>
+          <ul className="factor-list">
+            {data.factors.map((factor) => (
+              <li key={factor.code} className="factor-item">
+                <span className={`badge factor-${factor.kind}`}>{t(`measurements.factors.kind.${factor.kind}`)}</span>{' '}
+                {factorLabel({ ...factor, id: factor.code, is_active: true, version: 1 }, i18n.language)}:{' '}
+                <strong>{t('measurements.cohort.factorFamilies', { count: factor.n_families })}</strong>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,59 @@
+import { useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router'
+import { isApiError } from '../../api/errors'
+import { NotFound } from '../../components/NotFound'
+import { PageHeading } from '../../components/Page'
+import { EmptyState, ErrorState, Loading } from '../../components/States'
+import { formatNumber } from '../../i18n/format'
+import { useFamily } from '../families/queries'
+import { FactorsSection } from './FactorsSection'
+import { InstrumentOutcomesCard } from './InstrumentOutcomesCard'
+import { PlanSection } from './PlanSection'
+import { useOutcomes } from './queries'
+import './measurements.css'
+
+/** A family's measurements: the wave plan, outcomes per instrument and scale, and hindering/facilitating factors. */
+export function OutcomesPage() {
+  const { familyId = '' } = useParams()
+  const { t } = useTranslation()
+  const familyQuery = useFamily(familyId)
+  const outcomes = useOutcomes(familyId)
+  if (familyQuery.isPending) return <Loading />
+  if (familyQuery.isError) {
+    if (isApiError(familyQuery.error, 404) || isApiError(familyQuery.error, 422)) return <NotFound kind="family" />
+    return <ErrorState error={familyQuery.error} onRetry={() => void familyQuery.refetch()} />
+  }
+  const { family } = familyQuery.data
+  const canWrite = !family.archived_at
+  const title = t('measurements.outcomes.title')
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/families/${family.id}`}>← {family.display_name}</Link>
+      </p>
+      <PageHeading title={`${title} · ${family.reference}`}>
+        {title} <span className="heading-sub">{family.display_name}</span>
+      </PageHeading>
+      <PlanSection familyId={family.id} canWrite={canWrite} />
+      {outcomes.isPending ? (
+        <Loading />
+      ) : outcomes.isError ? (
+        <ErrorState error={outcomes.error} onRetry={() => void outcomes.refetch()} />
+      ) : outcomes.data.instruments.length === 0 ? (
+        <section className="card">
+          <EmptyState title={t('measurements.outcomes.empty')}>
+            <p>{t('measurements.outcomes.emptyHint')}</p>
+          </EmptyState>
+        </section>
+      ) : (
+        <>
+          <p className="muted">{t('measurements.outcomes.rciNote', { criterion: formatNumber(outcomes.data.rci_criterion) })}</p>
+          {outcomes.data.instruments.map((instrument) => (
+            <InstrumentOutcomesCard key={instrument.code} outcomes={instrument} />
+          ))}
+        </>
+      )}
+      <FactorsSection familyId={family.id} canWrite={canWrite} />
+    </>
+  )
+}
