@@ -67,6 +67,10 @@ export function ClientCard({
           <Alert kind="error">
             <p>{errorText(error, t)}</p>
           </Alert>
+        ) : revoke.isSuccess ? (
+          <Alert kind="success">
+            <p>{t('funders.revoke.done', { name: client.name })}</p>
+          </Alert>
         ) : null}
         {confirming ? (
           <div className="confirm">

@@ -82,6 +82,7 @@ describe('FundersPage', { timeout: 20_000 }, () => {
     expect(within(shown).getByText('Gekopieerd')).toBeInTheDocument()
     await userEvent.click(screen.getByRole('button', { name: 'Ik heb het geheim veilig bewaard' }))
     expect(screen.queryByDisplayValue('first-secret')).not.toBeInTheDocument()
+    expect(screen.getByRole('heading', { name: 'Koppelingen' })).toHaveFocus()
   })
 
   it('rotates after a confirmation and shows the new secret; lists webhooks and deliveries', async () => {

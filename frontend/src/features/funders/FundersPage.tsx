@@ -26,10 +26,13 @@ export function FundersPage() {
     <>
       <PageHeading title={title}>{title}</PageHeading>
       <p className="lead">{t('funders.intro')}</p>
-      {revealed ? <SecretOnce client={revealed.client} rotated={revealed.rotated} onDone={() => setRevealed(null)} /> : null}
+      {revealed ? <SecretOnce client={revealed.client} rotated={revealed.rotated} onDone={() => {
+            setRevealed(null)
+            document.getElementById('clients-heading')?.focus() // the box is gone: continue at the list
+          }} /> : null}
       <div className="two-columns">
         <section className="card" aria-labelledby="clients-heading">
-          <h2 id="clients-heading">{t('funders.list.title')}</h2>
+          <h2 id="clients-heading" tabIndex={-1}>{t('funders.list.title')}</h2>
           {clients.isPending ? (
             <Loading />
           ) : clients.isError && items.length === 0 ? (
