@@ -81,7 +81,7 @@ function MeetingScreen({ loaded, onReload }: { loaded: LoadedMeeting; onReload: 
           </p>
         </Alert>
       ) : null}
-      <MeetingFlags flags={meeting.flags} status={meeting.status} />
+      <MeetingFlags flags={meeting.flags} status={meeting.status} meetingId={meeting.id} />
       <div className="family-grid">
         <div className="family-main">
           <Participants meeting={meeting} family={detail} />
