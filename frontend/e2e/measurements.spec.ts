@@ -108,7 +108,7 @@ test('the cohort view passes the page check (coordinator)', async ({ page }) => 
   await checkPage(page, 'measurement-cohort')
 })
 
-test('questionnaire administration passes the page check (admin)', async ({ page }) => {
+test('questionnaire administration passes the page check (admin)', async ({ page }, info) => {
   await logIn(page, ADMIN)
   await page.getByRole('link', { name: 'Vragenlijsten' }).click()
   await expect(page.getByRole('heading', { name: 'Lijst met factoren' })).toBeVisible()
@@ -117,6 +117,17 @@ test('questionnaire administration passes the page check (admin)', async ({ page
   await expect(page.getByRole('heading', { name: 'Versies' })).toBeVisible()
   await page.getByRole('button', { name: 'Wijzigen' }).click()
   await checkPage(page, 'measurement-instrument-edit')
+  if (info.project.name === 'desktop') {
+    // answered versions stay frozen: saving an edit makes a new version
+    await expect(page.getByText(/Opslaan maakt versie 2/)).toBeVisible()
+    await page.getByLabel('Norm: gemiddelde').fill('drie')
+    await page.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click()
+    await expect(page.getByRole('alert')).toContainText('vul een getal in')
+    await page.getByLabel('Norm: gemiddelde').fill('3,7')
+    await page.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click()
+    await expect(page.getByText('Opgeslagen als nieuwe versie 2.')).toBeVisible()
+    await expect(page.getByText(/Versie 2 van/)).toBeVisible()
+  }
 })
 
 async function memberId(request: APIRequestContext, family: { id: string; headers: Record<string, string> }): Promise<string> {

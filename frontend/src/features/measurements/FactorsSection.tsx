@@ -79,7 +79,7 @@ function FactorForm({ familyId, onDone }: { familyId: string; onDone: () => void
   if (factors.isPending) return <Loading />
   if (factors.isError) return <ErrorState error={factors.error} onRetry={() => void factors.refetch()} />
   return (
-    <form className="form entity-form" onSubmit={onSubmit} noValidate>
+    <form className="form entity-form measurement-form" onSubmit={onSubmit} noValidate>
       {errors.detail ? (
         <Alert kind="error">
           <p>{errors.detail}</p>

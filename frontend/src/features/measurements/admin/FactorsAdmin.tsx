@@ -58,12 +58,12 @@ function FactorRow({ factor }: { factor: Factor }) {
         </Alert>
       ) : null}
       {editing ? (
-        <form className="form entity-form" onSubmit={save}>
+        <form className="form entity-form measurement-form" onSubmit={save}>
           <Field label={t('measurements.factors.labelNl')} required>
-            {(props) => <input {...props} value={labelNl} maxLength={200} onChange={(event) => setLabelNl(event.target.value)} />}
+            {(props) => <input {...props} type="text" value={labelNl} maxLength={200} onChange={(event) => setLabelNl(event.target.value)} />}
           </Field>
           <Field label={t('measurements.factors.labelEn')} required>
-            {(props) => <input {...props} value={labelEn} maxLength={200} onChange={(event) => setLabelEn(event.target.value)} />}
+            {(props) => <input {...props} type="text" value={labelEn} maxLength={200} onChange={(event) => setLabelEn(event.target.value)} />}
           </Field>
           <KindField value={kind} onChange={setKind} />
           <div className="form-actions">
@@ -144,12 +144,12 @@ function NewFactor() {
   const input = (name: keyof typeof values, label: string, hint?: string) => (
     <Field label={label} required hint={hint} error={errors.fields[name]}>
       {(props) => (
-        <input {...props} value={values[name]} maxLength={200} onChange={(event) => setValues({ ...values, [name]: event.target.value })} />
+        <input {...props} type="text" value={values[name]} maxLength={200} onChange={(event) => setValues({ ...values, [name]: event.target.value })} />
       )}
     </Field>
   )
   return (
-    <form className="form entity-form" onSubmit={submit} noValidate>
+    <form className="form entity-form measurement-form" onSubmit={submit} noValidate>
       <h3>{t('measurements.factors.new')}</h3>
       {errors.detail ? (
         <Alert kind="error">

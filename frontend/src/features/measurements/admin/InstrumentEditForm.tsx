@@ -123,14 +123,14 @@ export function InstrumentEditForm({
         long ? (
           <textarea {...props} rows={3} value={text[name]} onChange={(event) => setText({ ...text, [name]: event.target.value })} />
         ) : (
-          <input {...props} value={text[name]} maxLength={200} onChange={(event) => setText({ ...text, [name]: event.target.value })} />
+          <input {...props} type="text" value={text[name]} maxLength={200} onChange={(event) => setText({ ...text, [name]: event.target.value })} />
         )
       }
     </Field>
   )
 
   return (
-    <form className="card form instrument-form" onSubmit={submit} noValidate aria-labelledby="edit-heading">
+    <form className="card form instrument-form measurement-form" onSubmit={submit} noValidate aria-labelledby="edit-heading">
       <h2 id="edit-heading">{t('measurements.admin.editTitle')}</h2>
       <Alert kind="info">
         <p>
@@ -163,14 +163,14 @@ export function InstrumentEditForm({
           <legend>{t('measurements.admin.scaleLegend', { scale: draft.nl })}</legend>
           <div className="form-grid">
             <Field label={t('measurements.admin.nameNl')} required>
-              {(props) => <input {...props} value={draft.nl} onChange={(event) => setDraft(index, { nl: event.target.value })} />}
+              {(props) => <input {...props} type="text" value={draft.nl} onChange={(event) => setDraft(index, { nl: event.target.value })} />}
             </Field>
             <Field label={t('measurements.admin.nameEn')} required>
-              {(props) => <input {...props} value={draft.en} onChange={(event) => setDraft(index, { en: event.target.value })} />}
+              {(props) => <input {...props} type="text" value={draft.en} onChange={(event) => setDraft(index, { en: event.target.value })} />}
             </Field>
             {(['mean', 'sd', 'reliability', 'cutoff'] as const).map((name) => (
               <Field key={name} label={t(`measurements.admin.${name === 'mean' ? 'normMean' : name === 'sd' ? 'normSd' : name === 'reliability' ? 'normR' : 'cutoff'}`)}>
-                {(props) => <input {...props} inputMode="decimal" value={draft[name]} onChange={(event) => setDraft(index, { [name]: event.target.value })} />}
+                {(props) => <input {...props} type="text" inputMode="decimal" value={draft[name]} onChange={(event) => setDraft(index, { [name]: event.target.value })} />}
               </Field>
             ))}
           </div>
@@ -198,16 +198,16 @@ function BandsEditor({ bands, onChange }: { bands: BandDraft[]; onChange: (bands
       {bands.map((band, index) => (
         <div key={index} className="band-row">
           <Field label={t('measurements.admin.lower')} required>
-            {(props) => <input {...props} inputMode="decimal" value={band.lower} onChange={(event) => set(index, { lower: event.target.value })} />}
+            {(props) => <input {...props} type="text" inputMode="decimal" value={band.lower} onChange={(event) => set(index, { lower: event.target.value })} />}
           </Field>
           <Field label={t('measurements.admin.upper')} required>
-            {(props) => <input {...props} inputMode="decimal" value={band.upper} onChange={(event) => set(index, { upper: event.target.value })} />}
+            {(props) => <input {...props} type="text" inputMode="decimal" value={band.upper} onChange={(event) => set(index, { upper: event.target.value })} />}
           </Field>
           <Field label={t('measurements.admin.labelNl')} required>
-            {(props) => <input {...props} value={band.nl} onChange={(event) => set(index, { nl: event.target.value })} />}
+            {(props) => <input {...props} type="text" value={band.nl} onChange={(event) => set(index, { nl: event.target.value })} />}
           </Field>
           <Field label={t('measurements.admin.labelEn')} required>
-            {(props) => <input {...props} value={band.en} onChange={(event) => set(index, { en: event.target.value })} />}
+            {(props) => <input {...props} type="text" value={band.en} onChange={(event) => set(index, { en: event.target.value })} />}
           </Field>
           <button type="button" className="link-button link-danger" onClick={() => onChange(bands.filter((_, i) => i !== index))}>
             {t('measurements.admin.removeBand', { label: band.nl || index + 1 })}
