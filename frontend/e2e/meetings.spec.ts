@@ -153,4 +153,15 @@ test('meeting pages pass axe at this size', async ({ page, request }) => {
   await page.goto(`/meetings/${meeting.id}/summary`)
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   await checkPage(page, 'meeting-summary')
+
+  // A held meeting: decisions applied, attendance read-only, flags frozen; its family's timeline.
+  const held = await request.get('/api/v1/meetings?status=held&flagged=true&limit=1', { headers })
+  const past = ((await held.json()) as { items: { id: string; family_id: string }[] }).items[0]
+  if (!past) throw new Error('the demo data has no held meeting with a flag')
+  await page.goto(`/meetings/${past.id}`)
+  await expect(page.getByText('Dit overleg is afgesloten')).toBeVisible()
+  await checkPage(page, 'meeting-held')
+  await page.goto(`/families/${past.family_id}`)
+  await expect(page.locator('.timeline li').first()).toBeVisible()
+  await checkPage(page, 'family-timeline')
 })

@@ -5,7 +5,8 @@ import { isApiError } from '../../api/errors'
 import { NotFound } from '../../components/NotFound'
 import { ErrorState, Loading } from '../../components/States'
 import { formatDate } from '../../i18n/format'
-import { useMeetingSummary } from './queries'
+import { useFamily } from '../families/queries'
+import { useMeeting, useMeetingSummary } from './queries'
 import '../plans/plan.css'
 import './meetings.css'
 
@@ -15,6 +16,7 @@ export function MeetingSummaryPage() {
   const { t, i18n } = useTranslation()
   const nl = i18n.getFixedT('nl')
   const summary = useMeetingSummary(meetingId)
+  const meeting = useMeeting(meetingId)
   const reference = summary.data?.family_reference ?? ''
 
   useEffect(() => {
@@ -45,7 +47,9 @@ export function MeetingSummaryPage() {
         </button>
       </div>
       <h1>{s.title}</h1>
-      <p className="print-meta">{nl('meetings.summary.family', { reference: s.family_reference })}</p>
+      <p className="print-meta">
+        {meeting.data ? <FamilyName familyId={meeting.data.meeting.family_id} fallback={s.family_reference} /> : s.family_reference}
+      </p>
       <dl className="summary-facts">
         <div>
           <dt>{nl('meetings.summary.when')}</dt>
@@ -97,4 +101,10 @@ export function MeetingSummaryPage() {
       <p className="print-footer">{nl('meetings.summary.footer', { date: formatDate(new Date().toISOString()) })}</p>
     </div>
   )
+}
+
+/** The family's own name on their paper (the summary itself only knows the case reference). */
+function FamilyName({ familyId, fallback }: { familyId: string; fallback: string }) {
+  const family = useFamily(familyId)
+  return <>{family.data?.family.display_name ?? fallback}</>
 }
