@@ -1,10 +1,12 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { PageHeading } from '../../components/Page'
 import { ErrorState, Loading } from '../../components/States'
 import { formatDateTime } from '../../i18n/format'
 import { AlertList } from './AlertList'
-import { useCheckinSummary, useOpenAlerts } from './queries'
+import { checkinKeys, useCheckinSummary, useOpenAlerts } from './queries'
 import './checkins.css'
 
 /** The supporter's (or coordinator's) check-in dashboard: open alerts first, then each family's latest check-in. */
@@ -12,6 +14,12 @@ export function CheckinsDashboard() {
   const { t } = useTranslation()
   const alerts = useOpenAlerts()
   const summary = useCheckinSummary()
+  // The nav badge follows the list the supporter is looking at.
+  const client = useQueryClient()
+  const loadedAt = alerts.dataUpdatedAt
+  useEffect(() => {
+    if (loadedAt) void client.invalidateQueries({ queryKey: checkinKeys.count })
+  }, [client, loadedAt])
   return (
     <>
       <PageHeading title={t('checkins.dashboard.title')}>{t('checkins.dashboard.title')}</PageHeading>

@@ -28,7 +28,7 @@ export function CheckinsSection({ family }: { family: FamilyDetail }) {
       <section className="card" aria-labelledby="checkins-heading">
         <h2 id="checkins-heading">{t('checkins.section.title')}</h2>
         <p className="muted">{t('checkins.section.intro')}</p>
-        {alerts.data && alerts.data.items.length > 0 ? (
+        {alerts.data ? (
           <div className="ck-open">
             <h3>{t('checkins.alerts.title')}</h3>
             <AlertList alerts={alerts.data.items} familyId={family.id} />

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CheckinError } from '../../checkin/api'
 import { type DueQuestionnaire, listQuestionnaires } from './api'
-import { localText } from './text'
+import { localized } from '../../measurements/text'
 
 interface Props {
   token: string
@@ -46,7 +46,7 @@ export function DueQuestionnaires({ token, onOpen, onProblem }: Props) {
             {items.map((due) => (
               <li key={`${due.instrument_code}-${due.wave}`}>
                 <button type="button" className="ci-button ci-secondary ck-q-open" onClick={() => onOpen(due)}>
-                  <span className="ck-q-name">{localText(due.instrument_name, i18n.language)}</span>
+                  <span className="ck-q-name">{localized(due.instrument_name, i18n.language)}</span>
                   <span className="ck-q-state">
                     {due.n_answered > 0
                       ? `${t('checkins.q.resume')} · ${t('checkins.q.progressDone', { done: due.n_answered, total: due.n_items })}`

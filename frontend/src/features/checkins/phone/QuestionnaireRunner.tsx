@@ -10,7 +10,7 @@ import {
   QuestionnaireGone,
   saveAnswers,
 } from './api'
-import { itemText, localText } from './text'
+import { itemText, lang, localized } from '../../measurements/text'
 
 // Answers go to the server in small batches (and before stopping or sending), so a long list stays well
 // inside the link's rate limit and a member who stops halfway goes on later where they were.
@@ -106,8 +106,10 @@ export function QuestionnaireRunner({ token, due, supporter, onClose, onProblem 
   if (!item) return null
   const key = String(item.number)
   const options = definition.option_sets.find((set) => set.code === item.option_set)?.options ?? []
-  const shown = itemText(item, i18n.language)
-  const foreign = items.some((i) => itemText(i, i18n.language).lang !== (i18n.language === 'en' ? 'en' : 'nl'))
+  const own = lang(i18n.language)
+  // The link lists only forms whose every item has wording (api/checkins/questionnaires.py).
+  const shown = itemText(item, i18n.language) ?? { text: String(item.number), language: own }
+  const foreign = items.some((i) => itemText(i, i18n.language)?.language !== own)
   const last = index >= items.length - 1
 
   async function save(): Promise<boolean> {
@@ -164,8 +166,8 @@ export function QuestionnaireRunner({ token, due, supporter, onClose, onProblem 
 
   return (
     <div className="ck-q">
-      <h2 className="ck-q-title">{localText(definition.name, i18n.language)}</h2>
-      {foreign && i18n.language !== 'en' ? <p className="ci-hint">{t('checkins.q.englishNote')}</p> : null}
+      <h2 className="ck-q-title">{localized(definition.name, i18n.language)}</h2>
+      {foreign && own === 'nl' ? <p className="ci-hint">{t('checkins.q.englishNote')}</p> : null}
       <p className="ck-q-progress">
         <span>{t('checkins.q.question', { number: index + 1, total: items.length })}</span>
         <span className="ck-q-bar" aria-hidden="true">
@@ -173,7 +175,7 @@ export function QuestionnaireRunner({ token, due, supporter, onClose, onProblem 
         </span>
       </p>
       <fieldset className="ci-card ck-q-item" ref={question} tabIndex={-1} aria-invalid={missing || undefined}>
-        <legend className="ci-legend" lang={shown.lang === (i18n.language === 'en' ? 'en' : 'nl') ? undefined : shown.lang}>
+        <legend className="ci-legend" lang={shown.language === own ? undefined : shown.language}>
           {shown.text}
         </legend>
         {missing ? <p className="ci-error">{t('checkins.q.pick')}</p> : null}
@@ -187,7 +189,7 @@ export function QuestionnaireRunner({ token, due, supporter, onClose, onProblem 
                 checked={answers[key] === option.value}
                 onChange={() => choose(option.value)}
               />
-              <span>{localText(option.label, i18n.language)}</span>
+              <span>{localized(option.label, i18n.language)}</span>
             </label>
           ))}
         </div>
@@ -220,7 +222,7 @@ export function QuestionnaireRunner({ token, due, supporter, onClose, onProblem 
       </div>
       <details className="ck-q-about">
         <summary>{t('checkins.q.about')}</summary>
-        <p>{localText(definition.description, i18n.language)}</p>
+        <p>{localized(definition.description, i18n.language)}</p>
         <p>{t('checkins.q.owner', { owner: definition.licence.owner })}</p>
         <p lang="en">{definition.licence.terms}</p>
       </details>
