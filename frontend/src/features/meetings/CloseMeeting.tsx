@@ -17,6 +17,8 @@ export function CloseMeeting({ loaded, onReload }: { loaded: LoadedMeeting; onRe
   const open = meeting.status === 'planned'
   if (meeting.status === 'cancelled') return null
   const changed = minutes.trim() !== (meeting.minutes ?? '')
+  // The API closes only when everyone's attendance is known; say so before the chair presses the button.
+  const unmarked = meeting.participants.filter((p) => p.attendance === null).map((p) => p.name)
 
   return (
     <section className="card" aria-labelledby="minutes-heading">
@@ -76,6 +78,9 @@ export function CloseMeeting({ loaded, onReload }: { loaded: LoadedMeeting; onRe
             </Alert>
           ) : null}
           <p>{t('meetings.close.explain', { count: meeting.decisions.length })}</p>
+          {unmarked.length > 0 ? (
+            <p className="close-warning">{t('meetings.close.unmarked', { count: unmarked.length, names: unmarked.join(', ') })}</p>
+          ) : null}
           {confirming ? (
             <div className="confirm" role="group" aria-labelledby="close-confirm">
               <p id="close-confirm">{t('meetings.close.confirm')}</p>

@@ -4,6 +4,7 @@ import type { FamilyDetail } from '../../api/types'
 import { ErrorState } from '../../components/States'
 import type { Plan } from '../plans/types'
 import { DecisionForm } from './DecisionForm'
+import { useReturnFocus } from './focus'
 import { useRemoveDecision } from './queries'
 import type { MeetingDetail } from './types'
 
@@ -13,6 +14,7 @@ export function Decisions({ meeting, family, plan }: { meeting: MeetingDetail; f
   const open = meeting.status === 'planned'
   const remove = useRemoveDecision(meeting.id)
   const [adding, setAdding] = useState(false)
+  const addButton = useReturnFocus<HTMLButtonElement>(adding)
   return (
     <section className="card" aria-labelledby="decisions-heading">
       <h2 id="decisions-heading">{t('meetings.decisions.title')}</h2>
@@ -48,7 +50,7 @@ export function Decisions({ meeting, family, plan }: { meeting: MeetingDetail; f
             <p className="muted">{t('meetings.decisions.planLoading')}</p>
           )
         ) : (
-          <button type="button" className="button" onClick={() => setAdding(true)}>
+          <button type="button" className="button" ref={addButton} onClick={() => setAdding(true)}>
             {t('meetings.decisions.add')}
           </button>
         )

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FamilyDetail } from '../../api/types'
 import { ErrorState } from '../../components/States'
+import { useReturnFocus } from './focus'
 import { AddParticipant } from './AddParticipant'
 import { useRecordAttendance, useRemoveParticipant, useUpdateParticipant } from './queries'
 import { ATTENDANCE, INVITATION, type MeetingDetail, type Participant } from './types'
@@ -33,6 +34,7 @@ export function Participants({ meeting, family }: { meeting: MeetingDetail; fami
   const update = useUpdateParticipant(meeting.id)
   const remove = useRemoveParticipant(meeting.id)
   const [adding, setAdding] = useState(false)
+  const addButton = useReturnFocus<HTMLButtonElement>(adding)
   const busy = attendance.isPending || update.isPending || remove.isPending
   const error = attendance.error ?? update.error ?? remove.error
   const unmarked = meeting.participants.filter((p) => p.attendance === null && (p.invitation === 'invited' || p.invitation === 'accepted'))
@@ -144,7 +146,7 @@ export function Participants({ meeting, family }: { meeting: MeetingDetail; fami
         adding ? (
           <AddParticipant meeting={meeting} family={family} onClose={() => setAdding(false)} />
         ) : (
-          <button type="button" className="button button-secondary button-small" onClick={() => setAdding(true)}>
+          <button type="button" className="button button-secondary button-small" ref={addButton} onClick={() => setAdding(true)}>
             {t('meetings.participants.add')}
           </button>
         )
