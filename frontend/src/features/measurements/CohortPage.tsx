@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/States'
 import { useRegions } from '../admin/queries'
 import { FAMILY_TYPES } from '../families/FamilyForm'
 import { factorLabel } from './FactorsSection'
+import { LicenceNote } from './LicenceNote'
 import { useCohort, useInstruments } from './queries'
 import { formatChange, formatShare, localized } from './text'
 import type { CohortOutcomes, CohortQuery, CohortScale, Wave } from './types'
@@ -106,6 +107,13 @@ function Filters({ query, onChange }: { query: CohortQuery; onChange: (query: Co
   )
 }
 
+/** The licence of an instrument whose results are shown (the list is cached from the filter). */
+function InstrumentLicence({ code }: { code: string }) {
+  const instruments = useInstruments()
+  const licence = instruments.data?.items.find((item) => item.code === code)?.licence
+  return licence ? <LicenceNote licence={licence} /> : null
+}
+
 function Results({ data }: { data: CohortOutcomes }) {
   const { t, i18n } = useTranslation()
   if (data.scales.length === 0) {
@@ -124,6 +132,7 @@ function Results({ data }: { data: CohortOutcomes }) {
       {[...byInstrument.entries()].map(([code, scales]) => (
         <section key={code} className="card" aria-labelledby={`cohort-${code}`}>
           <h2 id={`cohort-${code}`}>{localized(scales[0]?.instrument_name, i18n.language)}</h2>
+          <InstrumentLicence code={code} />
           <div className="table-scroll">
             <table className="table table-cards table-compact">
               <caption className="visually-hidden">{t('measurements.cohort.caption', { wave: t(`measurements.wave.${data.wave}`) })}</caption>

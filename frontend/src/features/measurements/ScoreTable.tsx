@@ -7,14 +7,15 @@ import type { ScaleScore } from './types'
 export function ScoreTable({ scores, caption, showChange = true }: { scores: readonly ScaleScore[]; caption: string; showChange?: boolean }) {
   const { t, i18n } = useTranslation()
   const withChange = showChange && scores.some((score) => score.change_from_t0 !== null)
+  const withBand = scores.some((score) => score.band !== null)
   return (
-    <table className="table table-cards table-compact">
+    <table className="table table-cards table-compact score-table">
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{t('measurements.scores.scale')}</th>
           <th scope="col">{t('measurements.scores.score')}</th>
-          <th scope="col">{t('measurements.scores.band')}</th>
+          {withBand ? <th scope="col">{t('measurements.scores.band')}</th> : null}
           <th scope="col">{t('measurements.scores.answered')}</th>
           {withChange ? <th scope="col">{t('measurements.scores.change')}</th> : null}
         </tr>
@@ -28,7 +29,7 @@ export function ScoreTable({ scores, caption, showChange = true }: { scores: rea
             <td data-label={t('measurements.scores.score')}>
               {score.score === null ? <span className="muted">{t('measurements.scores.noScore')}</span> : formatScore(score.score)}
             </td>
-            <td data-label={t('measurements.scores.band')}>{score.band ? localized(score.band, i18n.language) : '—'}</td>
+            {withBand ? <td data-label={t('measurements.scores.band')}>{score.band ? localized(score.band, i18n.language) : '—'}</td> : null}
             <td data-label={t('measurements.scores.answered')}>
               {t('measurements.scores.ofItems', { answered: score.n_answered, items: score.n_items })}
             </td>

@@ -1,12 +1,14 @@
 import { render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { chartGeometry, WaveChart } from './WaveChart'
+import { chartScale } from '../../components/LineChart'
+import { WaveChart, waveX } from './WaveChart'
 
 describe('WaveChart', () => {
   it('places waves left to right and higher scores higher, within the scale’s range', () => {
-    const { x, y } = chartGeometry(['t0', 't1', 't2'], 1, 5)
-    expect(x('t0')).toBeLessThan(x('t1'))
-    expect(x('t1')).toBeLessThan(x('t2'))
+    const waves = ['t0', 't1', 't2'] as const
+    const { x, y } = chartScale({ min: 1, max: 5, height: 150 })
+    expect(waveX(waves, 't0')).toBeCloseTo(1 / 6)
+    expect(x(waveX(waves, 't1'))).toBeLessThan(x(waveX(waves, 't2')))
     expect(y(5)).toBeLessThan(y(3))
     expect(y(3)).toBeLessThan(y(1))
     expect(y(9)).toBe(y(5)) // clamped to the range
