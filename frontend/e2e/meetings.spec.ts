@@ -56,6 +56,14 @@ test('plan a meeting, record attendance, decide, adopt the plan, close, see the 
   await expect(flags).toBeHidden()
   await expect(page.locator('li.participant', { hasText: 'Karin de Boer' })).toContainText('Belangrijk voor het plan')
 
+  // An hour later, and Karin chairs: the change is saved with the meeting's ETag.
+  await page.getByRole('button', { name: 'Tijd of plaats wijzigen' }).click()
+  await page.locator('#edit-start').fill('15:00')
+  await page.locator('#edit-chair_participant_id').selectOption({ label: 'Karin de Boer' })
+  await page.getByRole('button', { name: 'Opslaan', exact: true }).click()
+  await expect(page.locator('.meeting-lead')).toContainText('15:00–16:30')
+  await expect(page.locator('.meeting-lead')).toContainText('Voorzitter: Karin de Boer')
+
   // The invitation downloads as a file, fetched with the session (no token in a URL).
   const download = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Uitnodiging downloaden (.ics)' }).click()

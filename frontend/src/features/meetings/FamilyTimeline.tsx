@@ -43,7 +43,7 @@ export function FamilyTimeline({ familyId }: { familyId: string }) {
               <p className="timeline-date">{meeting ? meetingDay(entry.at) : formatDate(entry.at)}</p>
               <p className="timeline-text">
                 {entry.kind === 'decision' ? <span className="timeline-label">{t('meetings.timeline.decision')} </span> : null}
-                {meeting && entry.meeting_id ? <Link to={`/meetings/${entry.meeting_id}`}>{text}</Link> : text}
+                {entry.meeting_id && entry.kind !== 'plan_adopted' ? <Link to={`/meetings/${entry.meeting_id}`}>{text}</Link> : text}
               </p>
               {entry.kind === 'plan_adopted' && entry.detail ? <p className="timeline-detail">{entry.detail}</p> : null}
             </li>

@@ -86,9 +86,12 @@ function EditMeeting({ loaded, onClose, onReload }: { loaded: LoadedMeeting; onC
     place: meeting.place ?? '',
     videoUrl: meeting.video_url ?? '',
   })
+  const currentChair = meeting.participants.find((p) => p.is_chair)?.id ?? ''
+  const [chair, setChair] = useState(currentChair)
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
   const update = useUpdateMeeting(meeting.id)
-  const shown = formErrors(update.error, clientErrors, WHEN_WHERE_FIELDS, t)
+  const shown = formErrors(update.error, clientErrors, [...WHEN_WHERE_FIELDS, 'chair_participant_id'], t)
+  const labels = { ...whenWhereLabels(t), chair_participant_id: t('meetings.form.chair') }
 
   function submit(event: SyntheticEvent) {
     event.preventDefault()
@@ -103,6 +106,7 @@ function EditMeeting({ loaded, onClose, onReload }: { loaded: LoadedMeeting; onC
           ends_at: wallTime(value.date, value.end || value.start),
           place: blankToNull(value.place),
           video_url: blankToNull(value.videoUrl),
+          ...(chair && chair !== currentChair ? { chair_participant_id: chair } : {}),
         },
       },
       { onSuccess: onClose },
@@ -119,9 +123,21 @@ function EditMeeting({ loaded, onClose, onReload }: { loaded: LoadedMeeting; onC
           }}
         />
       ) : (
-        <ErrorSummary errors={shown.fields} labels={whenWhereLabels(t)} detail={shown.detail} fieldPrefix="edit-" />
+        <ErrorSummary errors={shown.fields} labels={labels} detail={shown.detail} fieldPrefix="edit-" />
       )}
       <MeetingFields value={value} onChange={setValue} errors={shown.fields} prefix="edit-" />
+      <Field id="edit-chair_participant_id" label={labels.chair_participant_id} error={shown.fields.chair_participant_id} required>
+        {(props) => (
+          <select {...props} value={chair} onChange={(e) => setChair(e.target.value)}>
+            {currentChair ? null : <option value="">—</option>}
+            {meeting.participants.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <p className="hint">{t('meetings.details.editHint')}</p>
       <div className="form-actions">
         <button type="submit" className="button" disabled={update.isPending}>
