@@ -89,6 +89,7 @@ export function QuestionnaireRunner({ token, due, supporter, onClose, onProblem 
     return (
       <>
         <div className="ci-card ci-thanks" role="status">
+          <h2>{t('checkins.q.doneTitle')}</h2>
           <p>
             <span aria-hidden="true">💚 </span>
             {supporter ? t('checkins.q.doneText', { name: supporter }) : t('checkins.q.doneTextAnonymous')}
