@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { itemText, localized, optionSetOf } from './text'
+import { isAllowed, itemText, localized, optionSetOf } from './text'
 import type { Definition } from './types'
 
 interface Props {
@@ -44,7 +44,9 @@ export function QuestionnaireForm({ definition, answers, onAnswer, disabled = fa
                       name={`item-${item.number}`}
                       value={option.value}
                       checked={chosen === option.value}
-                      onChange={() => onAnswer(item.number, option.value)}
+                      onChange={() => {
+                        if (isAllowed(definition, item, option.value)) onAnswer(item.number, option.value)
+                      }}
                     />
                     <span>{localized(option.label, i18n.language)}</span>
                   </label>
