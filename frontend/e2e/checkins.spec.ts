@@ -170,4 +170,12 @@ test('check-in pages pass the scan at both sizes', async ({ page, request }) => 
   await expect(page.getByRole('heading', { level: 2, name: 'Check-in-links' })).toBeVisible()
   await expect(page.locator('.ck-member').first()).toBeVisible()
   await checkPage(page, 'checkins-family')
+  // The link shown once, at both sizes (for the last member: the demo's printed link belongs to the first).
+  const memberSelect = page.getByLabel('Gezinslid')
+  const last = await memberSelect.locator('option').last().getAttribute('value')
+  await memberSelect.selectOption(last ?? '')
+  await page.getByRole('button', { name: 'Maak een link' }).click()
+  await expect(page.getByRole('heading', { name: /^De link voor .+ is klaar$/ })).toBeVisible()
+  await page.locator('.ck-created').scrollIntoViewIfNeeded()
+  await checkPage(page, 'checkins-link-shown')
 })
