@@ -74,6 +74,13 @@ test('measure T0 and T1, then see the change and its reliable-change badge', asy
   await page.getByLabel(/Toelichting/).fill('Al vier maanden wachten op dagbesteding.')
   await page.getByRole('button', { name: 'Factor opslaan' }).click()
   await expect(page.locator('.factor-item', { hasText: 'Wachtlijsten' })).toContainText('Al vier maanden wachten')
+
+  // The plan page shows what is still due from the evaluation debt: not the BRS T0 and T1 just done.
+  await page.goto(`/families/${family.id}/plan`)
+  const debt = page.locator('section.measurement-debt')
+  await expect(debt).toContainText('Ervaren belasting mantelzorg (EDIZ-plus) T0')
+  await expect(debt).not.toContainText('Veerkracht (Brief Resilience Scale) T0')
+  await expect(debt).not.toContainText('Veerkracht (Brief Resilience Scale) T1')
 })
 
 test('measurement pages pass the page check (supporter)', async ({ page, request }) => {

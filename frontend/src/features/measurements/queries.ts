@@ -9,6 +9,7 @@ export const measurementKeys = {
   plan: (familyId: string) => ['measurements', familyId, 'plan'] as const,
   outcomes: (familyId: string) => ['measurements', familyId, 'outcomes'] as const,
   familyFactors: (familyId: string) => ['measurements', familyId, 'factors'] as const,
+  debt: (familyId: string) => ['measurements', familyId, 'debt'] as const,
   measurement: (familyId: string, id: string) => ['measurements', familyId, 'one', id] as const,
   instruments: ['instruments'] as const,
   instrument: (code: string) => ['instruments', code] as const,
@@ -28,6 +29,14 @@ export function useMeasurementPlan(familyId: string) {
     queryKey: measurementKeys.plan(familyId),
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/families/{family_id}/measurement-plan', { ...family(familyId), signal })),
     retry: retryUnlessClientError,
+  })
+}
+
+/** The family's evaluation debt; the page shows its due and overdue questionnaires. */
+export function useMeasurementDebt(familyId: string) {
+  return useQuery({
+    queryKey: measurementKeys.debt(familyId),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/evaluation-debt', { params: { query: { family_id: familyId } }, signal })),
   })
 }
 

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../../i18n/format'
 import { useFamily } from '../families/queries'
 import { GoalCard } from './GoalCard'
 import { GoalForm } from './GoalForm'
+import { MeasurementDebt } from '../measurements/MeasurementDebt'
 import { groupByDomain, TScore } from './PlanParts'
 import { useGasSeries, useLifeDomains, usePlan } from './queries'
 import type { ScorePoint } from './types'
@@ -121,6 +122,7 @@ export function PlanPage() {
           ))}
         </div>
         <div className="plan-side">
+          <MeasurementDebt familyId={familyId} />
           <VersionHistory familyId={familyId} loaded={loaded} refreshing={plan.isFetching} readOnly={readOnly} onReload={reload} />
           <p className="muted small">{t('plan.updated', { date: formatDate(loaded.plan.updated_at) })}</p>
         </div>
