@@ -77,8 +77,9 @@ function Questionnaire({ familyId, measurement }: { familyId: string; measuremen
         <Link to={back}>← {t('measurements.outcomes.back')}</Link>
       </p>
       <PageHeading title={`${name} ${wave}`}>
-        {name} <span className="heading-sub">{t('measurements.form.subtitle', { wave, respondent: respondentLabel(measurement.respondent, t) })}</span>
+        {name}
       </PageHeading>
+      <p className="measurement-subtitle">{t('measurements.form.subtitle', { wave, respondent: respondentLabel(measurement.respondent, t) })}</p>
       <LicenceNote licence={definition.licence} source={definition.source} />
       {completed ? (
         <section className="card" aria-labelledby="scores-heading">

@@ -37,14 +37,14 @@ describe('QuestionnaireForm', () => {
   it('asks one question per group with the instrument’s own options, and reports the chosen value', async () => {
     const onAnswer = vi.fn()
     render(<QuestionnaireForm definition={definition} answers={{ '2': 3 }} onAnswer={onAnswer} flagged={[1]} />)
-    const first = screen.getByRole('group', { name: /^1\./ })
-    expect(first).toHaveTextContent('de tekst staat op het papieren formulier')
+    const first = screen.getByRole('group', { name: /^Vraag 1/ })
+    expect(screen.getByRole('status')).toHaveTextContent('formulier van de licentiehouder')
     expect(first).toHaveTextContent('Nog niet beantwoord')
     expect(within(first).getAllByRole('radio')).toHaveLength(3)
     await userEvent.click(within(first).getByRole('radio', { name: 'Neutraal' }))
     expect(onAnswer).toHaveBeenCalledWith(1, 2)
 
-    const second = screen.getByRole('group', { name: /^2\./ })
+    const second = screen.getByRole('group', { name: /^Vraag 2/ })
     expect(within(second).getByRole('radio', { name: 'Tevreden' })).toBeChecked()
     await userEvent.click(within(second).getByRole('button', { name: /Antwoord wissen/ }))
     expect(onAnswer).toHaveBeenCalledWith(2, null)

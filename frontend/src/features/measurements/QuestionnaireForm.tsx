@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { Alert } from '../../components/States'
 import { isAllowed, itemText, localized, optionSetOf } from './text'
 import type { Definition } from './types'
 
@@ -17,51 +18,61 @@ interface Props {
  */
 export function QuestionnaireForm({ definition, answers, onAnswer, disabled = false, flagged = [] }: Props) {
   const { t, i18n } = useTranslation()
+  const withoutText = definition.items.some((item) => itemText(item, i18n.language) === null)
   return (
-    <ol className="questionnaire">
-      {definition.items.map((item) => {
-        const options = optionSetOf(definition, item)?.options ?? []
-        const wording = itemText(item, i18n.language)
-        const chosen = answers[String(item.number)]
-        const isFlagged = flagged.includes(item.number)
-        return (
-          <li key={item.number} id={`item-${item.number}`} className={isFlagged ? 'question question-flagged' : 'question'}>
-            <fieldset disabled={disabled}>
-              <legend>
-                <span className="question-number">{item.number}.</span>{' '}
-                {wording ? (
-                  <span lang={wording.language === i18n.language.slice(0, 2) ? undefined : wording.language}>{wording.text}</span>
-                ) : (
-                  <span className="muted">{t('measurements.form.licensedItem', { number: item.number })}</span>
+    <>
+      {withoutText && !disabled ? (
+        <Alert kind="info">
+          <p>{t('measurements.form.paperNote')}</p>
+        </Alert>
+      ) : null}
+      <ol className="questionnaire">
+        {definition.items.map((item) => {
+          const options = optionSetOf(definition, item)?.options ?? []
+          const wording = itemText(item, i18n.language)
+          const chosen = answers[String(item.number)]
+          const isFlagged = flagged.includes(item.number)
+          return (
+            <li key={item.number} id={`item-${item.number}`} className={isFlagged ? 'question question-flagged' : 'question'}>
+              <fieldset disabled={disabled}>
+                <legend>
+                  {wording ? (
+                    <>
+                      <span className="question-number">{item.number}.</span>{' '}
+                      <span lang={wording.language === i18n.language.slice(0, 2) ? undefined : wording.language}>{wording.text}</span>
+                    </>
+                  ) : (
+                    t('measurements.form.licensedItem', { number: item.number })
+                  )}
+                  {isFlagged ? <span className="question-flag">{t('measurements.form.notAnswered')}</span> : null}
+                </legend>
+                <div className={options.length > 5 ? 'answer-options answer-options-many' : 'answer-options'}>
+                  {options.map((option) => (
+                    <label key={option.value} className="answer-option">
+                      <input
+                        type="radio"
+                        name={`item-${item.number}`}
+                        value={option.value}
+                        checked={chosen === option.value}
+                        onChange={() => {
+                          if (isAllowed(definition, item, option.value)) onAnswer(item.number, option.value)
+                        }}
+                      />
+                      <span>{localized(option.label, i18n.language)}</span>
+                    </label>
+                  ))}
+                </div>
+                {chosen === undefined || disabled ? null : (
+                  <button type="button" className="link-button answer-clear" onClick={() => onAnswer(item.number, null)}>
+                    {t('measurements.form.clear')}
+                    <span className="visually-hidden"> ({t('measurements.form.question', { number: item.number })})</span>
+                  </button>
                 )}
-                {isFlagged ? <span className="question-flag">{t('measurements.form.notAnswered')}</span> : null}
-              </legend>
-              <div className={options.length > 5 ? 'answer-options answer-options-many' : 'answer-options'}>
-                {options.map((option) => (
-                  <label key={option.value} className="answer-option">
-                    <input
-                      type="radio"
-                      name={`item-${item.number}`}
-                      value={option.value}
-                      checked={chosen === option.value}
-                      onChange={() => {
-                        if (isAllowed(definition, item, option.value)) onAnswer(item.number, option.value)
-                      }}
-                    />
-                    <span>{localized(option.label, i18n.language)}</span>
-                  </label>
-                ))}
-              </div>
-              {chosen === undefined || disabled ? null : (
-                <button type="button" className="link-button answer-clear" onClick={() => onAnswer(item.number, null)}>
-                  {t('measurements.form.clear')}
-                  <span className="visually-hidden"> ({t('measurements.form.question', { number: item.number })})</span>
-                </button>
-              )}
-            </fieldset>
-          </li>
-        )
-      })}
-    </ol>
+              </fieldset>
+            </li>
+          )
+        })}
+      </ol>
+    </>
   )
 }

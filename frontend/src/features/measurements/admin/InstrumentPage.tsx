@@ -47,8 +47,9 @@ function Instrument({ detail }: { detail: InstrumentDetail }) {
           )
         }
       >
-        {name} <span className="heading-sub">{t('measurements.admin.versionOf', { version: definition.version, code: definition.code })}</span>
+        {name}
       </PageHeading>
+      <p className="measurement-subtitle">{t('measurements.admin.versionOf', { version: definition.version, code: definition.code })}</p>
       <LicenceNote licence={definition.licence} source={definition.source} />
       {savedNew === null ? null : (
         <Alert kind="success">
