@@ -1,8 +1,7 @@
 import { type SyntheticEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { isApiError } from '../../api/errors'
-import { ConflictMessage } from '../../components/ConflictMessage'
-import { Alert, ErrorState, errorText, Loading } from '../../components/States'
+import { SaveError } from '../../components/ConflictMessage'
+import { Alert, ErrorState, Loading } from '../../components/States'
 import { formatDate } from '../../i18n/format'
 import { type LoadedConsent, useConsent, useSaveConsent } from './queries'
 import type { ConsentUpdate } from './types'
@@ -73,17 +72,14 @@ function ConsentForm({ familyId, loaded, readOnly, saved, setSaved, onReload }: 
 
   return (
     <form onSubmit={submit} className="form" noValidate>
-      {isApiError(save.error, 412) ? (
-        <ConflictMessage
+      {save.error ? (
+        <SaveError
+          error={save.error}
           onReload={() => {
             save.reset()
             onReload()
           }}
         />
-      ) : save.error ? (
-        <Alert kind="error">
-          <p>{errorText(save.error, t)}</p>
-        </Alert>
       ) : saved ? (
         <Alert kind="success">
           <p>{t('funders.consent.saved')}</p>

@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { isApiError } from '../../api/errors'
-import { ConflictMessage } from '../../components/ConflictMessage'
+import { SaveError } from '../../components/ConflictMessage'
 import { Alert, errorText } from '../../components/States'
 import { type LoadedMeeting, useCloseMeeting, useUpdateMeeting } from './queries'
 
@@ -23,20 +22,13 @@ export function CloseMeeting({ loaded, onReload }: { loaded: LoadedMeeting; onRe
   return (
     <section className="card" aria-labelledby="minutes-heading">
       <h2 id="minutes-heading">{open ? t('meetings.close.title') : t('meetings.close.minutesTitle')}</h2>
-      {update.error ? (
-        isApiError(update.error, 412) ? (
-          <ConflictMessage
-            onReload={() => {
-              update.reset()
-              onReload()
-            }}
-          />
-        ) : (
-          <Alert kind="error">
-            <p>{errorText(update.error, t)}</p>
-          </Alert>
-        )
-      ) : null}
+      <SaveError
+        error={update.error}
+        onReload={() => {
+          update.reset()
+          onReload()
+        }}
+      />
       {saved && !changed ? (
         <Alert kind="success">
           <p>{t('meetings.close.minutesSaved')}</p>

@@ -1,11 +1,10 @@
 import type { TFunction } from 'i18next'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { isApiError } from '../../api/errors'
-import { ConflictMessage } from '../../components/ConflictMessage'
+import { SaveError } from '../../components/ConflictMessage'
 import { Field } from '../../components/Field'
 import { newIdempotencyKey } from '../../components/forms'
-import { Alert, ErrorState, Loading, errorText } from '../../components/States'
+import { Alert, ErrorState, Loading } from '../../components/States'
 import { formatDate, formatDateTime } from '../../i18n/format'
 import { type LoadedPlan, useAdoptPlan, useComparison, useVersions } from './queries'
 import { type Comparison, type ItemChange, levelLabel } from './types'
@@ -70,20 +69,13 @@ function Adopt({ familyId, loaded, refreshing, onReload }: { familyId: string; l
           <p>{t('plan.adopt.done', { number: done })}</p>
         </Alert>
       )}
-      {adopt.error ? (
-        isApiError(adopt.error, 412) ? (
-          <ConflictMessage
-            onReload={() => {
-              adopt.reset()
-              onReload()
-            }}
-          />
-        ) : (
-          <Alert kind="error">
-            <p>{errorText(adopt.error, t)}</p>
-          </Alert>
-        )
-      ) : null}
+      <SaveError
+        error={adopt.error}
+        onReload={() => {
+          adopt.reset()
+          onReload()
+        }}
+      />
       <p>{changed ? t('plan.adopt.changes') : t('plan.adopt.noChanges')}</p>
       {confirming ? (
         <div className="confirm" role="group" aria-labelledby="adopt-confirm">

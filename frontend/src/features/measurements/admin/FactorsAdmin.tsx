@@ -1,10 +1,9 @@
 import { type SyntheticEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { isApiError } from '../../../api/errors'
-import { ConflictMessage } from '../../../components/ConflictMessage'
+import { SaveError } from '../../../components/ConflictMessage'
 import { Field } from '../../../components/Field'
 import { formErrors } from '../../../components/forms'
-import { Alert, ErrorState, Loading, errorText } from '../../../components/States'
+import { Alert, ErrorState, Loading } from '../../../components/States'
 import { useCreateFactor, useFactors, useUpdateFactor } from '../queries'
 import type { Factor, FactorKind } from '../types'
 
@@ -45,18 +44,12 @@ function FactorRow({ factor }: { factor: Factor }) {
     event.preventDefault()
     update.mutate({ id: factor.id, version: factor.version, body: { label_nl: labelNl, label_en: labelEn, kind } }, { onSuccess: () => setEditing(false) })
   }
-  const conflict = isApiError(update.error, 412)
   return (
     <li className="factor-item">
       <span className={`badge factor-${factor.kind}`}>{t(`measurements.factors.kind.${factor.kind}`)}</span>{' '}
       <strong>{factor.label_nl}</strong> <span className="muted">/ {factor.label_en} ({factor.code})</span>
       {factor.is_active ? null : <span className="badge badge-archived">{t('measurements.factors.retired')}</span>}
-      {conflict ? <ConflictMessage onReload={() => update.reset()} /> : null}
-      {update.isError && !conflict ? (
-        <Alert kind="error">
-          <p>{errorText(update.error, t)}</p>
-        </Alert>
-      ) : null}
+      <SaveError error={update.error} onReload={() => update.reset()} />
       {editing ? (
         <form className="form entity-form measurement-form" onSubmit={save}>
           <Field label={t('measurements.factors.labelNl')} required>
