@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import './LineChart.css'
 
 const WIDTH = 320
 const LEFT = 30

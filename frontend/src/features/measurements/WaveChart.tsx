@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next'
 import { LineChart } from '../../components/LineChart'
-import '../plans/plan.css' // the app's chart look (grid, line, points, axis) lives with the plan's score chart
 import { formatScore } from './text'
 import type { Wave } from './types'
 
