@@ -101,9 +101,9 @@ def _family_measurements(
     if parent is None or family.started_on is None:
         return 0
     trajectory = rng.choice(TRAJECTORIES)
-    fqol_members = [parent] + (
-        [m for m in members if m.role == MemberRole.sibling] if rng.random() < 0.5 else []
-    )
+    # Everyone the family questionnaire asks (one response per member), so the plan shows no false debt.
+    fqol_roles = {r.value for r in definition_of(rows["fqol_beach"]).wave_member_roles}
+    fqol_members = [m for m in members if not fqol_roles or m.role.value in fqol_roles]
     resilience, burden = rng.uniform(2.2, 3.2), rng.uniform(6, 12)
     quality = {m.id: rng.uniform(2.6, 3.4) for m in fqol_members}
     count = 0
