@@ -46,6 +46,7 @@ from api.models import (
     PlanAction,
     User,
 )
+from api.models.base import replaying_at
 from api.models.plans import life_domain_id
 from api.plans.schemas import ActionCreate, GasLadder, GoalCreate
 
@@ -148,36 +149,38 @@ def _first_table(session: Session, who: Principal, family: Family, meeting_id: u
 def _hold(
     session: Session, who: Principal, family: Family, day: date, *, first: bool, helper_away: bool
 ) -> None:
-    """Plan, record who came (a professional, or the informal helper, sent word), decide, close."""
-    members, contacts = _people(session, family)
-    created = service.create_meeting(
-        session,
-        who,
-        family.id,
-        MeetingCreate(
-            starts_at=_at(day, 14),
-            place=PLACE,
-            participants=_invite(members, contacts) + _named_owners(session, family),
-        ),
-    )
-    away = ContactKind.informal if helper_away else ContactKind.professional
-    excused = next((c.id for c in contacts if c.kind == away), None)
-    items = [
-        AttendanceItem(
-            participant_id=p.id,
-            attendance=Attendance.excused if excused and p.contact_id == excused else Attendance.present,
+    """Plan, record who came (a professional, or the informal helper, sent word), decide, close: all recorded
+    at the meeting's own date, as it would have been."""
+    with replaying_at(_at(day, 16)):
+        members, contacts = _people(session, family)
+        created = service.create_meeting(
+            session,
+            who,
+            family.id,
+            MeetingCreate(
+                starts_at=_at(day, 14),
+                place=PLACE,
+                participants=_invite(members, contacts) + _named_owners(session, family),
+            ),
         )
-        for p in created.participants
-    ]
-    participants.record_attendance(session, who, created.id, AttendanceUpdate(items=items))
-    if first:
-        _first_table(session, who, family, created.id, date.today() + timedelta(days=21))
-    note = "Over drie maanden kijken we samen of het zo goed gaat."
-    add_decision(session, who, created.id, NoteDecision(kind="note", text=note))
-    add_decision(
-        session, who, created.id, AdoptPlanDecision(kind="adopt_plan", note="Vastgesteld aan tafel.")
-    )
-    closing.close_meeting(session, who, created.id, MeetingClose(minutes=MINUTES))
+        away = ContactKind.informal if helper_away else ContactKind.professional
+        excused = next((c.id for c in contacts if c.kind == away), None)
+        items = [
+            AttendanceItem(
+                participant_id=p.id,
+                attendance=Attendance.excused if excused and p.contact_id == excused else Attendance.present,
+            )
+            for p in created.participants
+        ]
+        participants.record_attendance(session, who, created.id, AttendanceUpdate(items=items))
+        if first:
+            _first_table(session, who, family, created.id, date.today() + timedelta(days=21))
+        note = "Over drie maanden kijken we samen of het zo goed gaat."
+        add_decision(session, who, created.id, NoteDecision(kind="note", text=note))
+        add_decision(
+            session, who, created.id, AdoptPlanDecision(kind="adopt_plan", note="Vastgesteld aan tafel.")
+        )
+        closing.close_meeting(session, who, created.id, MeetingClose(minutes=MINUTES))
 
 
 def _plan_next(session: Session, who: Principal, family: Family, day: date, *, flagged: bool) -> uuid.UUID:

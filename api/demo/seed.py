@@ -3,7 +3,7 @@
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlmodel import Session, select
 
@@ -140,7 +140,9 @@ def _family(rng: random.Random, index: int, context: DemoContext, regions: list[
     status = [FamilyStatus.active] * 6 + [FamilyStatus.intake, FamilyStatus.phasing_out, FamilyStatus.closed]
     chosen = status[index % len(status)]
     started = date(2026, 11, 1) - timedelta(days=30 + index * 17)
+    enrolled = started - timedelta(days=14) if chosen != FamilyStatus.intake else date.today()
     return Family(
+        created_at=datetime.combine(enrolled, time(9), tzinfo=UTC),
         organisation_id=context.organisation.id,
         reference=f"DEMO-{index + 1:03d}",
         display_name=f"Gezin {SURNAMES[index]}",

@@ -28,6 +28,11 @@ def test_seed_meetings_is_believable_and_idempotent(session: Session, world: Wor
     assert counts[MeetingStatus.planned] >= len(families) - 1
     adopted = session.exec(select(PlanVersion).where(col(PlanVersion.meeting_id).is_not(None))).all()
     assert len(adopted) == counts[MeetingStatus.held]
+    # History is recorded at the meeting's own date, so the family's timeline reads in order.
+    held = session.exec(select(Meeting).where(Meeting.status == MeetingStatus.held)).all()
+    assert all(m.closed_at and m.closed_at.date() == m.starts_at.date() for m in held)
+    meeting_days = {m.id: m.starts_at.date() for m in held}
+    assert all(v.adopted_at.date() == meeting_days[v.meeting_id] for v in adopted if v.meeting_id)
     planned = session.exec(select(Meeting).where(Meeting.status == MeetingStatus.planned)).all()
     crucial = crucial_people(session, [m.family_id for m in planned])
     found = participants_of(session, [m.id for m in planned])
