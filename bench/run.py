@@ -96,6 +96,12 @@ def main() -> None:
             "GET /families?limit=25": f"{base}/families?limit=25",
             "GET /families?limit=100": f"{base}/families?limit=100",
             "GET /families/{id}": f"{base}/families/{family_id}",
+            "GET /families/{id}/plan": f"{base}/families/{family_id}/plan",
+            "GET /families/{id}/timeline": f"{base}/families/{family_id}/timeline",
+            "GET /families/{id}/outcomes": f"{base}/families/{family_id}/outcomes",
+            "GET /meetings?limit=25": f"{base}/meetings?limit=25",
+            "GET /checkin-alerts": f"{base}/checkin-alerts",
+            "GET /outcomes/cohort": f"{base}/outcomes/cohort",
         }
         results = {
             name: measure(url, headers, args.seconds, args.concurrency) for name, url in endpoints.items()
@@ -106,9 +112,9 @@ def main() -> None:
     baseline = results["GET /health (baseline)"]
     database = "PostgreSQL" if args.database_url and "postgres" in args.database_url else "SQLite"
     print(f"database: {database}; {args.concurrency} client threads, {args.seconds:.0f} s per endpoint")
-    print(f"{'endpoint':<28}{'req/s':>10}{'ratio':>10}")
+    print(f"{'endpoint':<34}{'req/s':>10}{'ratio':>10}")
     for name, rate in results.items():
-        print(f"{name:<28}{rate:>10.0f}{rate / baseline:>10.2f}")
+        print(f"{name:<34}{rate:>10.0f}{rate / baseline:>10.2f}")
 
 
 if __name__ == "__main__":

@@ -252,6 +252,5 @@ def test_family_list_is_newest_first_in_fixed_queries(
     session.commit()
     before = count_queries.count
     assert len(client.get(url, headers=headers).json()["items"]) == 9
-    print("=====\n" + "\n".join(count_queries.statements[before:]))
     assert count_queries.count - before == few
     assert page["items"][0]["status"] == MeetingStatus.planned.value
