@@ -122,7 +122,6 @@ def _actor_names(session: Session, rows: Sequence[AuditEvent]) -> dict[uuid.UUID
     ):
         ids = {r.actor_id for r in rows if r.actor_type == actor_type and r.actor_id is not None}
         if ids:
-            names.update(
-                session.execute(select(id_column, name_column).where(id_column.in_(ids))).tuples().all()
-            )
+            found = session.execute(select(id_column, name_column).where(id_column.in_(ids))).all()
+            names.update((actor_id, name) for actor_id, name in found)
     return names
