@@ -1,15 +1,16 @@
 import { type SyntheticEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type CheckinCreate, type CheckinNeed, NEEDS } from './api'
+import { Pictogram, type PictogramName } from './Pictogram'
 import { Scale } from './Scale'
 
-const NEED_ICONS: Record<CheckinNeed, string> = {
-  talk: '💬',
-  practical_help: '🏠',
-  respite: '🛋️',
-  money_paperwork: '📄',
-  school_work: '🎒',
-  call_me: '📞',
+const NEED_ICONS: Record<CheckinNeed, PictogramName> = {
+  talk: 'talk',
+  practical_help: 'home',
+  respite: 'rest',
+  money_paperwork: 'document',
+  school_work: 'schoolbag',
+  call_me: 'phone',
 }
 
 interface Props {
@@ -76,8 +77,8 @@ export function CheckinForm({ supporter, busy, onSubmit }: Props) {
         legend={t('checkin.wellbeing')}
         low={t('checkin.wellbeingLow')}
         high={t('checkin.wellbeingHigh')}
-        lowIcon="😟"
-        highIcon="😊"
+        lowIcon={<Pictogram name="sad" />}
+        highIcon={<Pictogram name="happy" />}
         value={wellbeing}
         error={wellbeingError}
         onChange={setWellbeing}
@@ -87,8 +88,8 @@ export function CheckinForm({ supporter, busy, onSubmit }: Props) {
         legend={t('checkin.burden')}
         low={t('checkin.burdenLow')}
         high={t('checkin.burdenHigh')}
-        lowIcon="🍃"
-        highIcon="🏋️"
+        lowIcon={<Pictogram name="light" />}
+        highIcon={<Pictogram name="heavy" />}
         value={burden}
         error={burdenError}
         onChange={setBurden}
@@ -100,9 +101,7 @@ export function CheckinForm({ supporter, busy, onSubmit }: Props) {
           {NEEDS.map((need) => (
             <label key={need} className="ci-need">
               <input type="checkbox" checked={needs.includes(need)} onChange={() => toggle(need)} />
-              <span className="ci-need-icon" aria-hidden="true">
-                {NEED_ICONS[need]}
-              </span>
+              <Pictogram name={NEED_ICONS[need]} className="ci-need-icon" />
               <span>{t(`checkin.need.${need}`)}</span>
             </label>
           ))}
@@ -114,7 +113,7 @@ export function CheckinForm({ supporter, busy, onSubmit }: Props) {
       </fieldset>
       <div className="ci-card">
         <label className="ci-label" htmlFor="ci-message">
-          <span aria-hidden="true">✉️ </span>
+          <Pictogram name="mail" />
           {supporter ? t('checkin.message', { name: supporter }) : t('checkin.messageAnonymous')}{' '}
           <span className="ci-optional">{t('checkin.optional')}</span>
         </label>

@@ -5,6 +5,7 @@ import { setLanguage } from '../../i18n'
 import { CheckinError, type CheckinCreate, openSession, readTrend, submitCheckin, type TrendPoint } from './api'
 import { CheckinForm } from './CheckinForm'
 import { CodeForm } from './CodeForm'
+import { Pictogram } from './Pictogram'
 import { setUpInstallableApp } from './pwa'
 import { flush, keep, pending } from './queue'
 import { forgetLinkToken, loadSession, saveSession, type StoredSession, takeLinkToken } from './storage'
@@ -184,7 +185,7 @@ export function CheckinPage() {
     title = t('checkin.appName')
     body = (
       <p className="ci-card ci-problem" role="alert">
-        <span aria-hidden="true">🔒 </span>
+        <Pictogram name="lock" />
         {blocked}
       </p>
     )
@@ -192,7 +193,7 @@ export function CheckinPage() {
     title = t('checkin.appName')
     body = (
       <p className="ci-card ci-problem">
-        <span aria-hidden="true">🔗 </span>
+        <Pictogram name="link" />
         {t('checkin.noLink')}
       </p>
     )
@@ -221,7 +222,7 @@ export function CheckinPage() {
     body = (
       <div className="ci-card ci-kept" role="status">
         <p>
-          <span aria-hidden="true">📱 </span>
+          <Pictogram name="mobile" />
           {keptNote ? t('checkin.keptRateLimited') : t('checkin.keptText')}
         </p>
         {keptNote && <p>{keptNote}</p>}
@@ -236,7 +237,7 @@ export function CheckinPage() {
       <>
         <div className="ci-card ci-thanks" role="status">
           <p>
-            <span aria-hidden="true">💚 </span>
+            <Pictogram name="heart" className="ci-heart" />
             {supporter ? t('checkin.thanksText', { name: supporter }) : t('checkin.thanksTextAnonymous')}
           </p>
           <p className="ci-hint">{t('checkin.urgent')}</p>
@@ -268,7 +269,8 @@ export function CheckinPage() {
     <div className="ci-page">
       <header className="ci-header">
         <span className="ci-brand">
-          <span aria-hidden="true">🤝 </span>Bondgenoot
+          <img src="/favicon.svg" alt="" width="28" height="28" />
+          Bondgenoot
         </span>
         <button type="button" className="ci-lang" lang={other} onClick={() => setLanguage(other)}>
           {t('checkin.switchLanguage')}

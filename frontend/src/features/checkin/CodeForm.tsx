@@ -1,5 +1,6 @@
 import { type SyntheticEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Pictogram } from './Pictogram'
 
 interface Props {
   busy: boolean
@@ -31,7 +32,7 @@ export function CodeForm({ busy, message, onSubmit }: Props) {
       <h2>{t('checkin.codeTitle')}</h2>
       <p>{t('checkin.codeIntro')}</p>
       <label className="ci-label" htmlFor="ci-code">
-        <span aria-hidden="true">🔑 </span>
+        <Pictogram name="key" />
         {t('checkin.codeLabel')}
       </label>
       {error && (

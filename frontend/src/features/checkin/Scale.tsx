@@ -1,12 +1,12 @@
-import { useId } from 'react'
+import { type ReactNode, useId } from 'react'
 
 interface ScaleProps {
   name: string
   legend: string
   low: string
   high: string
-  lowIcon: string
-  highIcon: string
+  lowIcon: ReactNode
+  highIcon: ReactNode
   value: number | null
   error: string | null
   onChange: (value: number) => void
@@ -28,12 +28,12 @@ export function Scale({ name, legend, low, high, lowIcon, highIcon, value, error
       <legend className="ci-legend">{legend}</legend>
       <p className="ci-ends" id={`${id}-ends`}>
         <span>
-          <span aria-hidden="true">{lowIcon} </span>
+          {lowIcon}
           {low}
         </span>
-        <span>
+        <span className="ci-end-high">
           {high}
-          <span aria-hidden="true"> {highIcon}</span>
+          {highIcon}
         </span>
       </p>
       {error && (

@@ -2,6 +2,7 @@ import './questionnaire.css'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CheckinError } from '../../checkin/api'
+import { Pictogram } from '../../checkin/Pictogram'
 import { type DueQuestionnaire, listQuestionnaires } from './api'
 import { localized } from '../../measurements/text'
 
@@ -34,7 +35,7 @@ export function DueQuestionnaires({ token, onOpen, onProblem }: Props) {
   return (
     <section className="ci-card ck-q-list" aria-labelledby="ck-q-list-title">
       <h2 id="ck-q-list-title">
-        <span aria-hidden="true">📋 </span>
+        <Pictogram name="clipboard" />
         {t('checkins.q.listTitle')}
       </h2>
       {items === 'error' ? (

@@ -2,6 +2,7 @@ import './questionnaire.css'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CheckinError } from '../../checkin/api'
+import { Pictogram } from '../../checkin/Pictogram'
 import {
   completeQuestionnaire,
   type DueQuestionnaire,
@@ -91,7 +92,7 @@ export function QuestionnaireRunner({ token, due, supporter, onClose, onProblem 
         <div className="ci-card ci-thanks" role="status">
           <h2>{t('checkins.q.doneTitle')}</h2>
           <p>
-            <span aria-hidden="true">💚 </span>
+            <Pictogram name="heart" className="ci-heart" />
             {supporter ? t('checkins.q.doneText', { name: supporter }) : t('checkins.q.doneTextAnonymous')}
           </p>
         </div>
