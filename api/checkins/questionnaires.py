@@ -5,6 +5,7 @@ the audit log; starting, checking answers, scoring and completing go through api
 """
 
 import uuid
+from datetime import date
 
 from sqlmodel import Session, select
 
@@ -46,15 +47,28 @@ def _family(session: Session, link: CheckinLink) -> Family:
 
 
 def _entries(session: Session, link: CheckinLink, address: str | None) -> list[PlanEntry]:
-    """The link's member's plan entries that are due, overdue or started."""
+    """The member's open plan entries, one per questionnaire: the one started, else the latest wave due.
+
+    A member who missed a wave is not asked the same questions twice in a row; the supporter sees it.
+    """
     plans = measurements.plans_by_family(session, link_principal(link, address), [_family(session, link)])
-    return [
+    own = [
         entry
         for entry in plans[link.family_id]
         if entry.respondent.kind == "member"
         and entry.respondent.id == link.member_id
         and entry.status in ANSWERABLE
     ]
+    chosen: dict[str, PlanEntry] = {}
+    for entry in own:
+        current = chosen.get(entry.instrument_code)
+        if current is None or _precedence(entry) > _precedence(current):
+            chosen[entry.instrument_code] = entry
+    return [entry for entry in own if chosen[entry.instrument_code] is entry]
+
+
+def _precedence(entry: PlanEntry) -> tuple[bool, date]:
+    return entry.status == "in_progress", entry.due_on
 
 
 def list_questionnaires(session: Session, *, token: str | None, address: str | None) -> MemberQuestionnaires:

@@ -8,6 +8,7 @@ interface PlanEntry {
   instrument_code: string
   wave: string
   status: string
+  due_on: string
   respondent: { kind: string; id: string; display_name: string }
 }
 
@@ -78,6 +79,12 @@ test('a supporter makes a link, sees the alert of a heavy check-in and acknowled
   await expect(page.getByText(`De link van ${member.display_name} is gestopt.`)).toBeVisible()
 })
 
+/** The wave the link offers of a member's open entries: the one started, else the latest due. */
+function offered(open: PlanEntry[]): PlanEntry | undefined {
+  const rank = (e: PlanEntry) => `${e.status === 'in_progress' ? 1 : 0}${e.due_on}`
+  return [...open].sort((a, b) => rank(b).localeCompare(rank(a)))[0]
+}
+
 /** A member with the resilience questionnaire (BRS) open: due, or started now by the supporter. */
 async function memberWithQuestionnaire(request: APIRequestContext, staff: string) {
   for (const family of await apiFamilies(request, staff)) {
@@ -85,7 +92,8 @@ async function memberWithQuestionnaire(request: APIRequestContext, staff: string
     const brs = ((await response.json()) as { entries: PlanEntry[] }).entries.filter(
       (e) => e.instrument_code === 'brs' && e.respondent.kind === 'member',
     )
-    const open = brs.find((e) => ['due', 'overdue', 'in_progress'].includes(e.status))
+    const first = brs.find((e) => ['due', 'overdue', 'in_progress'].includes(e.status))
+    const open = first && offered(brs.filter((e) => e.respondent.id === first.respondent.id && ['due', 'overdue', 'in_progress'].includes(e.status)))
     const entry = open ?? brs.find((e) => e.status === 'upcoming')
     if (!entry) continue
     if (!open) {

@@ -2,6 +2,7 @@
 measurement service, audited as the link."""
 
 import uuid
+from datetime import date, timedelta
 
 from fastapi.testclient import TestClient
 from httpx import Response
@@ -43,6 +44,22 @@ def test_lists_only_the_members_own_due_questionnaires_with_wording(
     # T0 is due today; licensed forms shipped without wording (FQoL, EDIZ-plus) are done with the supporter.
     assert [(i["instrument_code"], i["wave"], i["status"]) for i in items] == [("brs", "t0", "due")]
     assert items[0]["measurement_id"] is None and items[0]["n_items"] == 6
+
+
+def test_a_member_who_missed_waves_is_offered_one_per_questionnaire(
+    client: TestClient, session: Session, world: World
+) -> None:
+    world.family.started_on = date.today() - timedelta(days=400)  # T0, T1 and T2 all open
+    headers, _ = _session(client, session, world)
+    assert [(i["instrument_code"], i["wave"]) for i in client.get(LIST, headers=headers).json()["items"]] == [
+        ("brs", "t2")
+    ]
+    assert _start(client, headers, wave="t0").status_code == 404
+    make_measurement(session, world.family, first_member(session, world.family), wave=Wave.t1, answers={1: 3})
+    session.commit()
+    assert [(i["wave"], i["status"]) for i in client.get(LIST, headers=headers).json()["items"]] == [
+        ("t1", "in_progress")
+    ]
 
 
 def test_start_is_safe_to_repeat_and_the_form_has_no_scores(
