@@ -273,11 +273,9 @@ class InstrumentDefinition(_Frozen):
         return self
 
     def _check_item(self, item: Item, set_codes: list[str]) -> None:
-        """Check one item against the option sets and the licence."""
+        """Check one item against the option sets (licensed wording typed in by a licensee is allowed)."""
         if item.option_set not in set_codes:
             raise ValueError(f"item {item.number}: unknown option set {item.option_set!r}")
-        if (item.text_nl or item.text_en) and not self.licence.item_text_reproducible:
-            raise ValueError(f"item {item.number}: the licence does not allow shipping item text")
         options = self.option_set_of(item)
         # min+max-x must land on an allowed option, or reversed answers could not be scored
         turned = {options.min_value + options.max_value - v for v in options.values}

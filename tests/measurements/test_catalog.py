@@ -2,7 +2,7 @@
 
 import pytest
 
-from api.measurements.catalog import load_catalog, load_instrument
+from api.measurements.catalog import check_shipped_wording, load_catalog, load_instrument
 from api.measurements.definitions import Aggregation, InstrumentDefinition, Respondent
 from api.measurements.scoring import ChangeClass, reliable_change, score_response
 
@@ -48,6 +48,14 @@ def test_every_definition_says_where_it_comes_from_and_its_licence(code: str) ->
     for scale in definition.scales:
         if scale.norms is not None:
             assert scale.norms.source, f"{code}.{scale.code} norms need a source"
+
+
+def test_a_licensed_instrument_is_never_shipped_with_wording() -> None:
+    fqol = load_instrument("fqol_beach")
+    first = fqol.items[0].model_copy(update={"text_nl": "Tekst"})
+    worded = fqol.model_copy(update={"items": (first, *fqol.items[1:])})
+    with pytest.raises(ValueError, match="does not allow shipping item text"):
+        check_shipped_wording(worded)
 
 
 def test_no_zarit_burden_interview_is_shipped() -> None:

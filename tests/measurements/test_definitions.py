@@ -149,7 +149,6 @@ def test_the_definition_round_trips_through_json() -> None:
         (lambda d: d["total"]["norms"].update(mean=float("nan")), "finite number"),
         (lambda d: d["subscales"][0].update(code="total"), "scale codes .* must be unique"),
         (lambda d: d.update(subscales=[], total=None), "at least one subscale or a total"),
-        (lambda d: d["licence"].update(item_text_reproducible=False), "item 1: the licence does not allow"),
         (lambda d: d.update(respondent="neighbour"), "'family_member' or 'supporter'"),
         (lambda d: d.update(code="Has Spaces"), "should match pattern"),
         (lambda d: d.update(version=0), "greater than or equal to 1"),
@@ -179,3 +178,9 @@ def test_items_without_text_are_fine_when_the_licence_forbids_text() -> None:
     data["items"][0].pop("text_nl")
     data["items"][0].pop("text_en")
     assert InstrumentDefinition.model_validate(data).licence.item_text_reproducible is False
+
+
+def test_a_licensee_may_type_in_its_licensed_wording() -> None:
+    data = _valid()
+    data["licence"]["item_text_reproducible"] = False  # not shipped, but the licensee has the wording
+    assert InstrumentDefinition.model_validate(data).items[0].text_nl

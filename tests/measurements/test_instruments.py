@@ -66,9 +66,25 @@ def test_a_definition_is_validated_before_it_is_stored(client: TestClient, world
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"
     assert "unknown items [3]" in response.text
-    licensed = rating_definition("licensed")
-    licensed["licence"]["item_text_reproducible"] = False  # item texts may then not be shipped
-    assert client.post(URL, json=licensed, headers=auth(world.admin)).status_code == 422
+    too_long = client.get(f"{URL}/fqol_beach", headers=auth(world.admin)).json()["definition"]
+    too_long["items"][3]["text_nl"] = "x" * 501
+    response = client.put(f"{URL}/fqol_beach", json=too_long, headers=auth(world.admin))
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "items.3.text_nl"
+
+
+def test_a_licensee_types_in_the_licensed_wording(client: TestClient, world: World) -> None:
+    edited = client.get(f"{URL}/fqol_beach", headers=auth(world.admin)).json()["definition"]
+    assert all(item.get("text_nl") is None for item in edited["items"])  # shipped without wording
+    edited["items"][0] |= {"text_nl": "Onze gezinsleden helpen elkaar.", "text_en": "We help each other."}
+    edited["option_sets"][0]["options"][0]["label"]["nl"] = "Heel ontevreden"
+    response = client.put(f"{URL}/fqol_beach", json=edited, headers=auth(world.admin))
+    assert response.status_code == 200, response.text
+    definition = response.json()["definition"]
+    assert definition["items"][0]["text_nl"] == "Onze gezinsleden helpen elkaar."
+    assert definition["option_sets"][0]["options"][0]["label"]["nl"] == "Heel ontevreden"
+    read = client.get(f"{URL}/fqol_beach", headers=auth(world.supporter)).json()["definition"]
+    assert read["items"][0]["text_en"] == "We help each other."
 
 
 def test_editing_an_unanswered_version_replaces_it(client: TestClient, world: World) -> None:

@@ -14,10 +14,21 @@ def load_catalog() -> list[InstrumentDefinition]:
         key=lambda entry: entry.name,
     )
     definitions = [InstrumentDefinition.model_validate_json(f.read_text(encoding="utf-8")) for f in files]
+    for definition in definitions:
+        check_shipped_wording(definition)
     codes = [definition.code for definition in definitions]
     if len(set(codes)) != len(codes):
         raise ValueError(f"the shipped catalogue repeats an instrument code: {codes}")
     return definitions
+
+
+def check_shipped_wording(definition: InstrumentDefinition) -> None:
+    """A licensed instrument ships without item wording; only the licensee types it in (through the API)."""
+    if definition.licence.item_text_reproducible:
+        return
+    worded = [item.number for item in definition.items if item.text_nl or item.text_en]
+    if worded:
+        raise ValueError(f"{definition.code}: the licence does not allow shipping item text (items {worded})")
 
 
 def load_instrument(code: str) -> InstrumentDefinition:

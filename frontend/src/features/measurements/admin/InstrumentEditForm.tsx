@@ -6,6 +6,7 @@ import { formErrors } from '../../../components/forms'
 import { Alert } from '../../../components/States'
 import { useEditInstrument } from '../queries'
 import type { Band, Definition, Scale } from '../types'
+import { applyWording, WordingEditor, wordingDraftOf, wordingFieldId, wordingLabels } from './WordingEditor'
 
 /** "3,5" or "3.5" → 3.5; blank → null; anything else → NaN (refused before sending). */
 export function parseDecimal(value: string): number | null {
@@ -93,8 +94,10 @@ export function InstrumentEditForm({
     terms: definition.licence.terms,
   })
   const [drafts, setDrafts] = useState<ScaleDraft[]>(() => scales.map(draftOf))
+  const [wording, setWording] = useState(() => wordingDraftOf(definition))
   const [problems, setProblems] = useState<string[]>([])
-  const errors = formErrors(edit.error, {}, [], t)
+  const labels = wordingLabels(definition, t)
+  const errors = formErrors(edit.error, {}, Object.keys(labels), t)
 
   const setDraft = (index: number, change: Partial<ScaleDraft>) =>
     setDrafts((current) => current.map((draft, i) => (i === index ? { ...draft, ...change } : draft)))
@@ -111,6 +114,7 @@ export function InstrumentEditForm({
       name: { nl: text.nameNl, en: text.nameEn },
       description: { nl: text.descriptionNl, en: text.descriptionEn },
       licence: { ...definition.licence, owner: text.owner, terms: text.terms },
+      ...applyWording(definition, wording),
       subscales,
       total: definition.total ? (edited.at(-1) ?? null) : null,
     }
@@ -139,13 +143,26 @@ export function InstrumentEditForm({
             : t('measurements.admin.replaceNote', { version: definition.version })}
         </p>
       </Alert>
-      {problems.length > 0 || errors.detail ? (
+      {problems.length > 0 || errors.detail || Object.keys(errors.fields).length > 0 ? (
         <div className="alert alert-error" role="alert">
           <p className="alert-title">{t('form.summaryTitle')}</p>
           {errors.detail ? <p>{errors.detail}</p> : null}
           <ul>
             {problems.map((problem) => (
               <li key={problem}>{problem}</li>
+            ))}
+            {Object.entries(errors.fields).map(([field, message]) => (
+              <li key={field}>
+                <a
+                  href={`#${wordingFieldId(field)}`}
+                  onClick={(event) => {
+                    event.preventDefault()
+                    document.getElementById(wordingFieldId(field))?.focus()
+                  }}
+                >
+                  {labels[field]}: {message}
+                </a>
+              </li>
             ))}
           </ul>
         </div>
@@ -158,6 +175,7 @@ export function InstrumentEditForm({
         {textField('owner', t('measurements.admin.owner'))}
         {textField('terms', t('measurements.admin.terms'), true)}
       </div>
+      <WordingEditor definition={definition} draft={wording} onChange={setWording} errors={errors.fields} />
       {drafts.map((draft, index) => (
         <fieldset key={scales[index]?.code ?? index} className="fieldset">
           <legend>{t('measurements.admin.scaleLegend', { scale: draft.nl })}</legend>
