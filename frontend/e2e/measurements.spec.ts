@@ -123,6 +123,7 @@ test('questionnaire administration passes the page check (admin)', async ({ page
   await page.getByRole('link', { name: 'Brief Resilience Scale' }).click()
   await expect(page.getByRole('heading', { name: 'Versies' })).toBeVisible()
   await page.getByRole('button', { name: 'Wijzigen' }).click()
+  await page.getByText('Vragen (6)').click()
   await checkPage(page, 'measurement-instrument-edit')
   if (info.project.name === 'desktop') {
     // answered versions stay frozen: saving an edit makes a new version
@@ -134,6 +135,16 @@ test('questionnaire administration passes the page check (admin)', async ({ page
     await page.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click()
     await expect(page.getByText('Opgeslagen als nieuwe versie 2.')).toBeVisible()
     await expect(page.getByText(/Versie 2 van/)).toBeVisible()
+    // a licensee types in the licensed wording of an item, and it shows on the instrument page
+    await page.getByRole('link', { name: 'Vragenlijsten', exact: true }).click()
+    await page.getByRole('link', { name: /Beach Center FQOL/ }).click()
+    await expect(page.getByRole('heading', { level: 1, name: /Beach Center FQOL/ })).toBeVisible()
+    await page.getByRole('button', { name: 'Wijzigen', exact: true }).click()
+    await page.getByText('Vragen (25)').click()
+    const wording = 'Onze gezinsleden helpen elkaar om doelen te halen.'
+    await page.getByRole('group', { name: /^Vraag 1\b/ }).getByLabel(/^Nederlands/).fill(wording)
+    await page.getByRole('button', { name: /^Opslaan/ }).click()
+    await expect(page.getByRole('cell', { name: wording })).toBeVisible()
   }
 })
 

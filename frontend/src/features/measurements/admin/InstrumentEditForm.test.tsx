@@ -30,7 +30,7 @@ const definition: Definition = {
     { number: 2, option_set: 'sat', reverse_keyed: true },
   ],
   subscales: [],
-  total: { code: 'total', name: { nl: 'Totaal', en: 'Total' }, items: [1, 2], aggregation: 'mean', min_answered: 1, higher_is_better: true, bands: [] },
+  total: { code: 'total', name: { nl: 'Totaal', en: 'Total' }, items: [1, 2], aggregation: 'mean', min_answered: 1, prorate_missing: false, higher_is_better: true, bands: [] },
 }
 
 const save = () => userEvent.click(screen.getByRole('button', { name: 'Opslaan als nieuwe versie' }))

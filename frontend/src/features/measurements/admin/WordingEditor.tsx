@@ -65,6 +65,7 @@ export function wordingLabels(definition: Definition, t: TFunction): Record<stri
 
 /** The id of the control for an API field name, so the error summary can link to it. */
 export const wordingFieldId = (field: string) => `wording-${field.replaceAll('.', '-')}`
+const hintId = (index: number) => `wording-items-${index}-hint`
 
 export function WordingEditor({
   definition,
@@ -107,18 +108,23 @@ export function WordingEditor({
                     {t('measurements.admin.wording.item', { number: item.number })}
                     {item.reverse_keyed ? <span className="badge">{t('measurements.admin.reversed')}</span> : null}
                   </legend>
+                  {empty ? (
+                    <p className="hint" id={hintId(index)}>
+                      {t('measurements.admin.wording.noText')}
+                    </p>
+                  ) : null}
                   <div className="wording-pair">
                     {(['nl', 'en'] as const).map((language) => (
                       <Field
                         key={language}
                         id={wordingFieldId(itemField(index, language))}
                         label={t(`measurements.admin.wording.${language}`)}
-                        hint={empty && language === 'nl' ? t('measurements.admin.wording.noText') : undefined}
                         error={errors[itemField(index, language)]}
                       >
                         {(props) => (
                           <textarea
                             {...props}
+                            aria-describedby={[empty ? hintId(index) : null, props['aria-describedby']].filter(Boolean).join(' ') || undefined}
                             rows={2}
                             maxLength={ITEM_TEXT_MAX}
                             value={pair[language]}
