@@ -124,6 +124,7 @@ test('questionnaire administration passes the page check (admin)', async ({ page
   await expect(page.getByRole('heading', { name: 'Versies' })).toBeVisible()
   await page.getByRole('button', { name: 'Wijzigen' }).click()
   await page.getByText('Vragen (6)').click()
+  await page.getByText('Antwoorden (5)').click()
   await checkPage(page, 'measurement-instrument-edit')
   if (info.project.name === 'desktop') {
     // answered versions stay frozen: saving an edit makes a new version

@@ -51,7 +51,7 @@ describe('InstrumentEditForm: wording', () => {
     await userEvent.type(within(second).getByLabelText(/^Nederlands/), 'Wij helpen elkaar.')
     await userEvent.type(within(second).getByLabelText(/^Engels/), 'We help each other.')
     await userEvent.click(screen.getByText('Antwoorden (2)'))
-    const label = screen.getByLabelText('Nederlands · Antwoord met waarde 1')
+    const label = within(screen.getByRole('group', { name: 'Antwoord met waarde 1' })).getByLabelText('Nederlands')
     await userEvent.clear(label)
     await userEvent.type(label, 'Heel ontevreden')
     await save()

@@ -148,14 +148,14 @@ export function WordingEditor({
             {set.options.map((option, o) => {
               const pair = draft.options[s]?.[o] ?? { nl: '', en: '' }
               return (
-                <div key={option.value} className="wording-option">
-                  <p className="wording-value">{t('measurements.admin.wording.option', { value: option.value })}</p>
+                <fieldset key={option.value} className="wording-option">
+                  <legend className="wording-value">{t('measurements.admin.wording.option', { value: option.value })}</legend>
                   <div className="wording-pair">
                     {(['nl', 'en'] as const).map((language) => (
                       <Field
                         key={language}
                         id={wordingFieldId(optionField(s, o, language))}
-                        label={`${t(`measurements.admin.wording.${language}`)} · ${t('measurements.admin.wording.option', { value: option.value })}`}
+                        label={t(`measurements.admin.wording.${language}`)}
                         error={errors[optionField(s, o, language)]}
                         required
                       >
@@ -171,7 +171,7 @@ export function WordingEditor({
                       </Field>
                     ))}
                   </div>
-                </div>
+                </fieldset>
               )
             })}
           </fieldset>
