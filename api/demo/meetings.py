@@ -222,12 +222,13 @@ def seed_meetings(session: Session, context: "DemoContext") -> str:
         who = Principal(
             actor_type="user", id=supporter.id, role=supporter.role, organisation_id=supporter.organisation_id
         )
-        _hold(
-            session, who, family, today - timedelta(days=120 - index), first=True, helper_away=index % 4 == 3
-        )
+        # The first table weeks after support started (the plan's version 1), a follow-up halfway to today.
+        started = family.started_on or today - timedelta(days=120)
+        first = max(started + timedelta(days=21), today - timedelta(days=120 - index))
+        _hold(session, who, family, first, first=True, helper_away=index % 4 == 3)
         created += 1
-        if index % 3 == 0:
-            _hold(session, who, family, today - timedelta(days=40 - index), first=False, helper_away=False)
+        if index % 3 == 0 and (today - first).days >= 28:
+            _hold(session, who, family, first + (today - first) / 2, first=False, helper_away=False)
             created += 1
         _plan_next(session, who, family, today + timedelta(days=7 + index * 2), flagged=index % 4 == 1)
         created += 1

@@ -1,5 +1,7 @@
 """The demo seeder: held meetings closed through the service, upcoming and flagged ones; idempotent."""
 
+from datetime import date, timedelta
+
 from sqlmodel import Session, col, func, select
 
 from api.demo.meetings import seed_meetings
@@ -19,7 +21,7 @@ def test_seed_meetings_is_believable_and_idempotent(session: Session, world: Wor
         make_contact(session, family, "Oma Riet")
         families.append(family)
     for family in families:
-        family.status = FamilyStatus.active
+        family.status, family.started_on = FamilyStatus.active, date.today() - timedelta(days=60)
     context = DemoContext(organisation=world.organisation, users={}, families=families)
     first = seed_meetings(session, context)
     assert first.startswith("Demo meetings: ")
@@ -33,6 +35,7 @@ def test_seed_meetings_is_believable_and_idempotent(session: Session, world: Wor
     assert all(m.closed_at and m.closed_at.date() == m.starts_at.date() for m in held)
     meeting_days = {m.id: m.starts_at.date() for m in held}
     assert all(v.adopted_at.date() == meeting_days[v.meeting_id] for v in adopted if v.meeting_id)
+    assert all(m.starts_at.date() > date.today() - timedelta(days=60) for m in held)  # after support started
     planned = session.exec(select(Meeting).where(Meeting.status == MeetingStatus.planned)).all()
     crucial = crucial_people(session, [m.family_id for m in planned])
     found = participants_of(session, [m.id for m in planned])
