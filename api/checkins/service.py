@@ -168,13 +168,14 @@ def list_checkins(
     )
     alerts = repo.alert_ids_by_checkin(session, [r.id for r in rows])
     audit.record(session, principal, action="read", object_type="checkin", family_id=family.id)
-    items = [
-        CheckinPublic.model_validate(
-            r.model_dump() | {"member_name": r.member.display_name, "alert_id": alerts.get(r.id)}
-        )
-        for r in rows
-    ]
-    return Page(items=items, next_cursor=next_cursor)
+    return Page(items=[checkin_public(r, alerts.get(r.id)) for r in rows], next_cursor=next_cursor)
+
+
+def checkin_public(checkin: Checkin, alert_id: uuid.UUID | None) -> CheckinPublic:
+    """A check-in as the supporter sees it; its member must have been loaded with it."""
+    return CheckinPublic.model_validate(
+        checkin.model_dump() | {"member_name": checkin.member.display_name, "alert_id": alert_id}
+    )
 
 
 def alert_public(alert: CheckinAlert) -> CheckinAlertPublic:

@@ -13,8 +13,10 @@ from api.core.concurrency import IdempotencyKey, IfMatch, etag, idempotent_creat
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery, Page
+from api.exports import service as exports
+from api.exports.schemas import FamilyExport
 from api.families import service
-from api.families.schemas import FamilyCreate, FamilyDetail, FamilyExport, FamilyPublic, FamilyUpdate
+from api.families.schemas import FamilyCreate, FamilyDetail, FamilyPublic, FamilyUpdate
 from api.models import FamilyStatus
 
 router = APIRouter(prefix="/families", tags=["families"])
@@ -97,7 +99,7 @@ def archive_family(family_id: uuid.UUID, session: SessionDep, principal: Current
 @router.get("/{family_id}/export", response_model=FamilyExport, responses=problems(404))
 def export_family(family_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal) -> FamilyExport:
     """Everything stored about a family, as JSON (audited as an export)."""
-    return service.export_family(session, principal, family_id)
+    return exports.export_family(session, principal, family_id)
 
 
 @router.get("/{family_id}/access-log", response_model=Page[AuditEventPublic], responses=problems(403, 404))

@@ -150,10 +150,3 @@ class ContactPublic(BaseModel):
 class FamilyDetail(FamilyPublic):
     members: list[MemberPublic]
     contacts: list[ContactPublic]
-
-
-class FamilyExport(BaseModel):
-    """Everything stored about one family (right of access / data portability)."""
-
-    family: FamilyDetail
-    exported_at: datetime

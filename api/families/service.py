@@ -1,4 +1,4 @@
-"""The rules for families: caseload assignment, status moves, archiving, export."""
+"""The rules for families: caseload assignment, status moves, archiving (the export is in api/exports)."""
 
 import secrets
 import uuid
@@ -18,7 +18,6 @@ from api.families.schemas import (
     ContactPublic,
     FamilyCreate,
     FamilyDetail,
-    FamilyExport,
     FamilyPublic,
     FamilyUpdate,
     MemberPublic,
@@ -250,15 +249,6 @@ def archive_family(session: Session, principal: Principal, family_id: uuid.UUID)
         session, principal, action="archive", object_type="family", object_id=family.id, family_id=family.id
     )
     return to_public(family)
-
-
-def export_family(session: Session, principal: Principal, family_id: uuid.UUID) -> FamilyExport:
-    """Everything stored about a family, for the family itself (audited as an export)."""
-    family = get_readable_family(session, principal, family_id, action="export", people=True)
-    audit.record(
-        session, principal, action="export", object_type="family", object_id=family.id, family_id=family.id
-    )
-    return FamilyExport(family=to_detail(family), exported_at=utcnow())
 
 
 def read_access_log(

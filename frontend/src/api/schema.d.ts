@@ -3283,6 +3283,9 @@ export interface components {
         /**
          * FamilyExport
          * @description Everything stored about one family (right of access / data portability).
+         *
+         *     Left out on purpose: the audit log (who read or changed what; `GET …/access-log`), secrets (hashes of
+         *     check-in link tokens and codes, passwords, keys) and the instruments' question wording (licensed text).
          */
         FamilyExport: {
             family: components["schemas"]["FamilyDetail"];
@@ -3291,6 +3294,51 @@ export interface components {
              * Format: date-time
              */
             exported_at: string;
+            /**
+             * Status Changes
+             * @description Status moves, oldest first.
+             */
+            status_changes: components["schemas"]["TimelineEntry"][];
+            /** @description The living plan (null: no plan made yet). */
+            plan: components["schemas"]["PlanDetail"] | null;
+            /**
+             * Gas Scores
+             * @description Every GAS score of every goal, oldest first.
+             */
+            gas_scores: components["schemas"]["ScorePublic"][];
+            /**
+             * Plan Versions
+             * @description Adopted plan versions, oldest first.
+             */
+            plan_versions: components["schemas"]["PlanVersionDetail"][];
+            /**
+             * Meetings
+             * @description Meetings with participants, agenda, decisions.
+             */
+            meetings: components["schemas"]["MeetingDetail"][];
+            /**
+             * Measurements
+             * @description Questionnaires, oldest first.
+             */
+            measurements: components["schemas"]["MeasurementExport"][];
+            /**
+             * Factors
+             * @description Coded factors recorded for the family.
+             */
+            factors: components["schemas"]["FamilyFactorPublic"][];
+            /**
+             * Checkins
+             * @description Check-ins, oldest first.
+             */
+            checkins: components["schemas"]["CheckinPublic"][];
+            /** Checkin Alerts */
+            checkin_alerts: components["schemas"]["CheckinAlertPublic"][];
+            /**
+             * Checkin Links
+             * @description Check-in links (never their token or code).
+             */
+            checkin_links: components["schemas"]["CheckinLinkPublic"][];
+            consent: components["schemas"]["ConsentPublic"];
         };
         /** FamilyFactorCreate */
         FamilyFactorCreate: {
@@ -4073,6 +4121,44 @@ export interface components {
             scores: components["schemas"]["ScaleScorePublic"][];
             /** Version */
             version: number;
+        };
+        /**
+         * MeasurementExport
+         * @description A measurement with its answers (by item number) and scores; the form itself is left out.
+         */
+        MeasurementExport: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Family Id */
+            family_id: string | null;
+            /** Instrument Code */
+            instrument_code: string;
+            /** Instrument Version */
+            instrument_version: number;
+            instrument_name: components["schemas"]["LocalizedText"];
+            wave: components["schemas"]["Wave"] | null;
+            respondent: components["schemas"]["RespondentPublic"];
+            status: components["schemas"]["MeasurementStatus"];
+            /** N Answered */
+            n_answered: number;
+            /** N Items */
+            n_items: number;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /** Completed At */
+            completed_at: string | null;
+            /** Answers */
+            answers: {
+                [key: string]: number;
+            };
+            /** Scores */
+            scores: components["schemas"]["ScaleScorePublic"][];
         };
         /** MeasurementPlan */
         MeasurementPlan: {
