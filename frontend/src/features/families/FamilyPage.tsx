@@ -11,6 +11,7 @@ import { FamilyCheckins } from '../checkins/FamilyCheckins'
 import { ConsentCard } from '../funders/ConsentCard'
 import { FamilyTimeline } from '../meetings/FamilyTimeline'
 import { AccessLog } from './AccessLog'
+import { ExportButton } from './ExportButton'
 import { ContactsSection, MembersSection } from './PeopleSections'
 import { type LoadedFamily, useArchiveFamily, useFamily } from './queries'
 import { StatusBadge } from './StatusBadge'
@@ -88,6 +89,7 @@ export function FamilyPage() {
           <StatusChange loaded={loaded} onReload={reload} />
           <FamilyTimeline familyId={family.id} />
           <ConsentCard familyId={family.id} readOnly={Boolean(family.archived_at)} />
+          <ExportButton familyId={family.id} reference={family.reference} />
           {family.archived_at ? null : <Archive familyId={family.id} />}
         </div>
       </div>
