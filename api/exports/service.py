@@ -21,15 +21,15 @@ from api.checkins.service import alert_public, checkin_public, link_public
 from api.exports.schemas import FamilyExport, MeasurementExport
 from api.families.repository import get_readable_family
 from api.families.service import to_detail
-from api.funders.consent import _public as consent_public
-from api.measurements.factors import _family_public as family_factor_public
+from api.funders.consent import consent_public
+from api.measurements.factors import family_factor_public
 from api.measurements.repository import definition_of, family_measurements, members_of, scores_of, users_by_id
 from api.measurements.views import answers_of, measurement_public, scale_scores
 from api.measurements.waves import member_respondent, user_respondent
 from api.meetings.plan_links import crucial_people
 from api.meetings.repository import participants_of
 from api.meetings.schemas import MeetingDetail
-from api.meetings.timeline import _status_changes
+from api.meetings.timeline import status_changes
 from api.meetings.views import meeting_detail
 from api.models import (
     Checkin,
@@ -48,11 +48,9 @@ from api.models import (
 )
 from api.models.base import utcnow
 from api.plans import repository as plan_repo
-from api.plans.gas import _score_public as score_public
+from api.plans.gas import score_public
 from api.plans.service import plan_detail
 from api.plans.views import version_detail
-
-EVERY_ROW = 1_000_000  # the timeline's status query pages; an export takes every row
 
 
 def _meetings(session: Session, family: Family) -> list[MeetingDetail]:
@@ -151,7 +149,7 @@ def export_family(session: Session, principal: Principal, family_id: uuid.UUID) 
     export = FamilyExport(
         family=to_detail(family),
         exported_at=utcnow(),
-        status_changes=list(reversed(_status_changes(session, family.id, None, EVERY_ROW))),
+        status_changes=list(reversed(status_changes(session, family.id, None, None))),
         plan=plan_detail(session, plan, date.today()) if plan else None,
         gas_scores=[score_public(s, s.scored_by) for s in scores],
         plan_versions=[version_detail(v) for v in versions],

@@ -13,7 +13,7 @@ from api.models import FamilyConsent
 from api.models.base import utcnow
 
 
-def _public(family_id: uuid.UUID, consent: FamilyConsent | None) -> ConsentPublic:
+def consent_public(family_id: uuid.UUID, consent: FamilyConsent | None) -> ConsentPublic:
     if consent is None:  # nothing recorded: nothing is shared
         return ConsentPublic(
             family_id=family_id,
@@ -32,7 +32,7 @@ def read_consent(session: Session, principal: Principal, family_id: uuid.UUID) -
     family = get_readable_family(session, principal, family_id)
     consent = session.exec(select(FamilyConsent).where(FamilyConsent.family_id == family.id)).first()
     audit.record(session, principal, action="read", object_type="consent", family_id=family.id)
-    return _public(family.id, consent)
+    return consent_public(family.id, consent)
 
 
 def record_consent(
@@ -56,4 +56,4 @@ def record_consent(
     audit.record(
         session, principal, action="update", object_type="consent", object_id=consent.id, family_id=family.id
     )
-    return _public(family.id, consent)
+    return consent_public(family.id, consent)

@@ -128,10 +128,10 @@ def family_factors(session: Session, principal: Principal, family_id: uuid.UUID)
         .order_by(col(FamilyFactor.recorded_on).desc(), col(FamilyFactor.created_at).desc())
     ).all()
     audit.record(session, principal, action="list", object_type="family_factor", family_id=family.id)
-    return Page(items=[_family_public(ff, f) for ff, f in rows])
+    return Page(items=[family_factor_public(ff, f) for ff, f in rows])
 
 
-def _family_public(record: FamilyFactor, factor: Factor) -> FamilyFactorPublic:
+def family_factor_public(record: FamilyFactor, factor: Factor) -> FamilyFactorPublic:
     return FamilyFactorPublic(**record.model_dump(exclude={"factor_id"}), factor=public(factor))
 
 
@@ -164,4 +164,4 @@ def record_family_factor(
         object_id=record.id,
         family_id=family.id,
     )
-    return _family_public(record, factor)
+    return family_factor_public(record, factor)

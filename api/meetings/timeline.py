@@ -132,7 +132,10 @@ def _adoptions(session: Session, family_id: uuid.UUID, after: Any, limit: int) -
     ]
 
 
-def _status_changes(session: Session, family_id: uuid.UUID, after: Any, limit: int) -> list[TimelineEntry]:
+def status_changes(
+    session: Session, family_id: uuid.UUID, after: Any, limit: int | None
+) -> list[TimelineEntry]:
+    """The family's status moves, newest first (`limit` None: all of them)."""
     rows = session.exec(
         select(FamilyStatusChange)
         .where(
@@ -163,7 +166,7 @@ def timeline(
     family = get_readable_family(session, principal, family_id)
     after = decode_cursor(cursor) if cursor else None
     entries: list[TimelineEntry] = []
-    for source in (_meetings, _decisions, _adoptions, _status_changes):
+    for source in (_meetings, _decisions, _adoptions, status_changes):
         entries += source(session, family.id, after, limit + 1)
     if after is None or (family.created_at, family.id) < after:
         entries.append(

@@ -32,7 +32,7 @@ from api.plans.schemas import (
 from api.plans.service import COUNTED, family_t_score, field_error, load_goal, writable_family
 
 
-def _score_public(score: GasScore, scorer: User | None) -> ScorePublic:
+def score_public(score: GasScore, scorer: User | None) -> ScorePublic:
     return ScorePublic.model_validate(
         score.model_dump() | {"scored_by_name": scorer.full_name if scorer else None}
     )
@@ -59,7 +59,7 @@ def record_score(
     audit.record(
         session, principal, action="create", object_type="gas_score", object_id=score.id, family_id=family.id
     )
-    return _score_public(score, session.get(User, principal.id))
+    return score_public(score, session.get(User, principal.id))
 
 
 def list_scores(
@@ -72,7 +72,7 @@ def list_scores(
     audit.record(
         session, principal, action="list", object_type="gas_score", object_id=goal.id, family_id=family.id
     )
-    return [_score_public(s, s.scored_by) for s in scores]
+    return [score_public(s, s.scored_by) for s in scores]
 
 
 def _goals(session: Session, family_id: uuid.UUID) -> list[Goal]:

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/errors'
+import { saveFile } from '../../components/saveFile'
 import { Alert, errorText } from '../../components/States'
 
 /** The family's file: everything stored about them, fetched with the session's token (never in a URL). */
@@ -9,14 +10,7 @@ export async function downloadFamilyExport(familyId: string, reference: string):
   const data = await unwrap(api.GET('/api/v1/families/{family_id}/export', { params: { path: { family_id: familyId } } }))
   // Named by reference and date, never by the family's name (file names end up in download lists and mail).
   const name = `bondgenoot-${reference}-${data.exported_at.slice(0, 10)}.json`
-  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
+  saveFile(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), name)
 }
 
 /** On the family page: for a request to see what is stored about the family (inzageverzoek). */

@@ -2,6 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { api } from '../../api/client'
 import type { paths } from '../../api/schema'
 import { unwrap, unwrapWithResponse } from '../../api/errors'
+import { saveFile } from '../../components/saveFile'
 import { etagFor, retryUnlessClientError } from '../families/queries'
 import { planKeys } from '../plans/queries'
 import type {
@@ -260,12 +261,5 @@ export async function downloadInvitation(meetingId: string): Promise<void> {
   )
   const disposition = response.headers.get('Content-Disposition') ?? ''
   const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'rondetafeloverleg.ics'
-  const url = URL.createObjectURL(data)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = name
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
+  saveFile(data, name)
 }
