@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from api.demo.seed import DemoContext
 
 FIRST_DAY, LAST_DAY = date(2026, 6, 1), date(2026, 11, 20)
+INTAKE_PLAN_DAY = date(2026, 10, 1)  # the plan of a family still in intake starts here
 
 
 @dataclass(frozen=True)
@@ -231,7 +232,7 @@ def _scores(rng: random.Random, goal: Goal, start: date, stop: date, user: User)
 
 
 def _plan_for(session: Session, family: Family, people: People, rng: random.Random, today: date) -> None:
-    start = max(family.started_on or date(2026, 10, 1), FIRST_DAY)
+    start = max(family.started_on or INTAKE_PLAN_DAY, FIRST_DAY)
     start = min(start, date(2026, 10, 15))  # every family has at least a month of progress to show
     names = {
         "client": people.client.display_name if people.client else "ons kind",

@@ -12,7 +12,7 @@ from api.demo.checkins import seed_checkin_questionnaire, seed_checkins
 from api.demo.funders import seed_funders
 from api.demo.measurements import seed_measurements
 from api.demo.meetings import seed_meetings
-from api.demo.plans import seed_plans
+from api.demo.plans import INTAKE_PLAN_DAY, seed_plans
 from api.models import (
     ContactKind,
     Family,
@@ -140,7 +140,7 @@ def _family(rng: random.Random, index: int, context: DemoContext, regions: list[
     status = [FamilyStatus.active] * 6 + [FamilyStatus.intake, FamilyStatus.phasing_out, FamilyStatus.closed]
     chosen = status[index % len(status)]
     started = date(2026, 11, 1) - timedelta(days=30 + index * 17)
-    enrolled = started - timedelta(days=14) if chosen != FamilyStatus.intake else date.today()
+    enrolled = (started if chosen != FamilyStatus.intake else INTAKE_PLAN_DAY) - timedelta(days=14)
     return Family(
         created_at=datetime.combine(enrolled, time(9), tzinfo=UTC),
         organisation_id=context.organisation.id,
