@@ -3,19 +3,28 @@ SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
+LOCK := requirements/dev.lock
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | sha1sum | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run dev test install lint typecheck pytest pytest-sqlite pytest-postgres openapi frontend-build frontend-test bench clean
+.PHONY: run dev test install lock lint typecheck pytest pytest-sqlite pytest-postgres openapi frontend-build frontend-test bench clean
 
-$(STAMP): pyproject.toml
+# Every dependency comes from the hashed lock; the project itself is installed on top without resolving anything.
+$(STAMP): pyproject.toml $(LOCK)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@rm -f $(VENV)/.installed-* && touch $(STAMP)
 
 install: $(STAMP)
+
+## make lock: re-resolve requirements/{app,dev}.lock (hashed) after changing a pin in pyproject.toml
+lock:
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet uv==0.13.9
+	$(BIN)/uv pip compile -q pyproject.toml --generate-hashes --python-version 3.11 --custom-compile-command "make lock" -o requirements/app.lock
+	$(BIN)/uv pip compile -q pyproject.toml --extra dev --generate-hashes --python-version 3.11 --custom-compile-command "make lock" -o $(LOCK)
 
 ## make run: set up, migrate, seed demo data when empty, build the web app, serve on http://127.0.0.1:8000
 run: install frontend-build
@@ -26,7 +35,7 @@ run: install frontend-build
 ## make dev: the API on :8000 plus the Vite dev server (hot reload) on :5173, proxying /api
 dev: install
 	$(BIN)/bondgenoot migrate && $(BIN)/bondgenoot seed-demo
-	@trap 'kill 0' EXIT; $(BIN)/bondgenoot serve --port $(PORT) & (cd frontend && npm install && npm run dev)
+	@trap 'kill 0' EXIT; $(BIN)/bondgenoot serve --port $(PORT) & (cd frontend && npm ci --no-audit --no-fund && npm run dev)
 
 ## make test: lint, types, the contract, pytest on SQLite and (when configured) PostgreSQL, and the web app
 test: install lint typecheck pytest frontend-test

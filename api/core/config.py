@@ -1,5 +1,6 @@
 """Settings, read once from the environment (prefix BONDGENOOT_)."""
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -8,7 +9,9 @@ from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEVELOPMENT_SECRET = "development-only-secret-change-me"
-REPO_ROOT = Path(__file__).resolve().parents[2]
+# Where alembic.ini, migrations/ and frontend/dist are: the source tree, or BONDGENOOT_APP_ROOT when the
+# package is installed non-editably (the container image sets it).
+REPO_ROOT = Path(os.environ.get("BONDGENOOT_APP_ROOT") or Path(__file__).resolve().parents[2])
 
 
 class Settings(BaseSettings):
