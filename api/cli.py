@@ -9,6 +9,7 @@ from alembic import command
 from alembic.config import Config
 from sqlmodel import Session, select
 
+from api import subscribers
 from api.core.config import REPO_ROOT, get_settings
 from api.core.db import get_engine
 from api.core.errors import DomainError
@@ -105,6 +106,7 @@ def main(argv: list[str] | None = None) -> None:
     openapi = commands.add_parser("openapi", help="write the OpenAPI contract")
     openapi.add_argument("--output", type=Path, default=REPO_ROOT / "openapi" / "openapi.json")
     args = parser.parse_args(argv)
+    subscribers.register()  # seed-demo and the worker publish domain events too
 
     if args.command == "migrate":
         migrate()

@@ -8,6 +8,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
 from fastapi.routing import APIRoute
 
+from api import subscribers
 from api.audit.router import router as audit_router
 from api.auth.router import router as auth_router
 from api.checkins.public_router import router as checkin_public_router
@@ -84,6 +85,7 @@ def _mount_frontend(app: FastAPI, dist: Path) -> None:
 def create_app() -> FastAPI:
     """The Bondgenoot API."""
     settings = get_settings()
+    subscribers.register()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     app = FastAPI(
         title="Bondgenoot API",

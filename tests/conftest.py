@@ -15,11 +15,14 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlmodel import Session
 
+from api import subscribers
 from api.cli import migrate
 from api.core.config import get_settings
 from api.core.db import get_engine, get_session, transaction
 from api.main import create_app
 from tests.factories import World, build_world
+
+subscribers.register()  # as the app and the command line do: domain events reach their listeners
 
 POSTGRES_URL = os.environ.get("BONDGENOOT_TEST_DATABASE_URL")
 

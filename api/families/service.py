@@ -12,6 +12,7 @@ from api.audit.schemas import AuditEventPublic
 from api.auth.principal import Principal
 from api.core.concurrency import claim_version
 from api.core.errors import Conflict, Forbidden, Unprocessable
+from api.core.events import publish
 from api.core.pagination import Page, keyset_page
 from api.families.repository import get_readable_family, readable_families, with_summary
 from api.families.schemas import (
@@ -22,7 +23,6 @@ from api.families.schemas import (
     FamilyUpdate,
     MemberPublic,
 )
-from api.funders.outbox import emit
 from api.models import Family, FamilyStatus, FamilyStatusChange, Region, Role, User
 from api.models.base import utcnow
 from api.plans.repository import ensure_plan
@@ -213,7 +213,7 @@ def update_family(
             change.changed_by_id = principal.id
             session.add(change)
         if data.status == FamilyStatus.closed and family.status != FamilyStatus.closed:
-            emit(session, event_type="family.closed", family_id=family.id)  # same transaction as the change
+            publish(session, event_type="family.closed", family_id=family.id)  # in the change's transaction
         family.status = data.status  # type: ignore[assignment]
     if "target_groups" in changes:
         changes["target_groups"] = [g.value for g in data.target_groups or []]

@@ -1,7 +1,8 @@
 """The transactional outbox: events are written in the same transaction as the change they announce.
 
-Other domains call `emit(...)` from their service (plan adopted, meeting held, measurement completed); the
-rows commit or roll back with that change, and `bondgenoot worker` delivers them later.
+Domains publish events through `api.core.events` from their service (plan adopted, meeting held,
+measurement completed); `queue_webhooks` listens, so the rows commit or roll back with that change, and
+`bondgenoot worker` delivers them later.
 """
 
 import re
@@ -11,8 +12,8 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
+from api.core.events import DomainEvent, EventType
 from api.funders.crypto import pseudonym
-from api.funders.schemas import EventType
 from api.models import Family, FamilyConsent, FunderClient, WebhookEndpoint, WebhookMessage
 from api.models.base import utcnow
 
@@ -78,3 +79,8 @@ def emit(
         session.add(WebhookMessage(endpoint_id=endpoint.id, event_type=kind.value, payload=payload))
         queued += 1
     return queued
+
+
+def queue_webhooks(session: Session, event: DomainEvent) -> None:
+    """The funders' subscriber to domain events (registered by `api.subscribers`)."""
+    emit(session, event_type=event.type, family_id=event.family_id, data=event.data)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field, StringConstraints
 
+from api.core.events import EventType
 from api.families.schemas import Input
 from api.models import DeliveryStatus
 
@@ -17,13 +18,6 @@ class Scope(StrEnum):
     outcomes_read = "outcomes:read"
     trajectories_read = "trajectories:read"
     webhooks_manage = "webhooks:manage"
-
-
-class EventType(StrEnum):
-    plan_adopted = "plan.adopted"
-    meeting_held = "meeting.held"
-    measurement_completed = "measurement.completed"
-    family_closed = "family.closed"
 
 
 class ClientCreate(Input):

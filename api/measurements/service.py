@@ -10,9 +10,9 @@ from api.audit import service as audit
 from api.auth.principal import Principal
 from api.core.config import get_settings
 from api.core.errors import Conflict, NotFound, Unprocessable
+from api.core.events import publish
 from api.core.pagination import Page, keyset_page
 from api.families.repository import get_readable_family, readable_families
-from api.funders.outbox import emit
 from api.measurements import recording
 from api.measurements.definitions import InstrumentUse, Respondent
 from api.measurements.instruments import ensure_catalog
@@ -299,7 +299,7 @@ def finish_measurement(session: Session, principal: Principal, measurement: Meas
     recording.refresh_changes(session, measurement)
     _audit(session, principal, "complete", measurement)
     if measurement.family_id is not None:
-        emit(
+        publish(
             session,
             event_type="measurement.completed",
             family_id=measurement.family_id,

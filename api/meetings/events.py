@@ -1,8 +1,8 @@
-"""Webhook events of the meetings domain, queued in the funders' transactional outbox (same transaction)."""
+"""Domain events of the meetings domain, published in the transaction that closes the meeting."""
 
 from sqlmodel import Session
 
-from api.funders.outbox import emit
+from api.core.events import publish
 from api.models import Meeting
 
 
@@ -10,7 +10,7 @@ def meeting_closed(session: Session, meeting: Meeting) -> None:
     """A thin meeting.held event (ids and dates, never free text); plan.adopted comes from adopt_plan."""
     held_on = meeting.starts_at.date()
     adopted = meeting.plan_version_id is not None
-    emit(
+    publish(
         session,
         event_type="meeting.held",
         family_id=meeting.family_id,

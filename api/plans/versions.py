@@ -11,9 +11,9 @@ from api.audit import service as audit
 from api.auth.principal import Principal
 from api.core.concurrency import etag
 from api.core.errors import Conflict, NotFound, PreconditionFailed
+from api.core.events import publish
 from api.core.pagination import Page, keyset_page
 from api.families.repository import get_readable_family
-from api.funders.outbox import emit
 from api.models import Goal, Plan, PlanVersion
 from api.models.base import utcnow
 from api.plans import repository as repo
@@ -113,7 +113,7 @@ def adopt_plan(
         object_id=version.id,
         family_id=family.id,
     )
-    emit(
+    publish(
         session,
         event_type="plan.adopted",
         family_id=family.id,

@@ -1,0 +1,9 @@
+"""The composition root of domain events: which packages listen to what the domains announce."""
+
+from api.core.events import subscribe
+from api.funders.outbox import queue_webhooks
+
+
+def register() -> None:
+    """Subscribe every listener; called once by each entry point (the app and the command line)."""
+    subscribe(queue_webhooks)
