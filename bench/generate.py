@@ -18,8 +18,8 @@ import os
 import subprocess
 import sys
 import time
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Date, DateTime, Table, Uuid, create_engine
 from sqlalchemy.engine import Connection

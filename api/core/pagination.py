@@ -10,7 +10,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import ColumnElement, literal, tuple_
 from sqlmodel import Session
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -64,8 +64,9 @@ def keyset_page(
     """Newest first by (moment, id); rows added meanwhile never shift a page already handed out."""
     if cursor:
         after_moment, after_id = decode_cursor(cursor)
-        before: ColumnElement[bool] = or_(
-            moment < after_moment, and_(moment == after_moment, row_id < after_id)
+        # A row comparison, so the index on (…, moment, id) answers it as one range scan.
+        before: ColumnElement[bool] = tuple_(moment, row_id) < tuple_(
+            literal(after_moment, moment.type), literal(after_id, row_id.type)
         )
         statement = statement.where(before)
     rows = session.exec(statement.order_by(moment.desc(), row_id.desc()).limit(limit + 1)).all()
