@@ -6,8 +6,8 @@
 It migrates an empty database, loads the demo (30 families with members, network, plans, goals, GAS scores,
 actions, meetings with participants, measurements with every respondent's scale scores, check-ins, consents,
 factors and audit events), then copies every family-owned row with one `INSERT … SELECT … CROSS JOIN
-generate_series` per table. Copy n of a row gets id md5(id || ':' || n), so every reference between copied rows
-stays intact; dates move back by up to two years per copy (families start on different days), families spread
+generate_series` per table. Copy n of a row gets id md5(id || ':' || n), so every reference between copied
+rows stays intact; dates move back by up to two years per copy (families start on different days), families spread
 over 31 regions, and the demo's three supporters become one supporter per ~40 families. Optionally it adds
 synthetic audit events (reads by the family's supporter) until the audit table holds `--audit-events` rows.
 """
@@ -45,7 +45,7 @@ def run(connection: Connection, sql: str) -> Any:
 
 
 def family_tables() -> list[Table]:
-    """Tables whose rows belong to one family (reachable from `family` through foreign keys), parents first."""
+    """Tables whose rows belong to one family (reachable from `family` by foreign keys), parents first."""
     owned = {"family"}
     ordered = []
     for table in SQLModel.metadata.sorted_tables:
@@ -58,7 +58,7 @@ def family_tables() -> list[Table]:
 
 
 def column_copy(table: Table, name: str, owned: set[str]) -> str:
-    """The SQL expression that copies column `name` of `table` into copy number n (shift = days moved back)."""
+    """The SQL expression that copies column `name` of `table` into copy number n."""
     column = table.c[name]
     quoted = f'src."{name}"'
     remap = f"md5({quoted}::text || ':' || n)::uuid"
@@ -70,7 +70,8 @@ def column_copy(table: Table, name: str, owned: set[str]) -> str:
     if "region" in targets:
         return f"(SELECT r.id FROM bench_region r WHERE r.slot = n % {REGIONS})"
     if table.name == "measurement" and name == "respondent_id":
-        return f'CASE WHEN src."respondent_member_id" IS NOT NULL THEN {remap} ELSE pg_temp.bench_user({quoted}, n) END'
+        user = f"pg_temp.bench_user({quoted}, n)"
+        return f'CASE WHEN src."respondent_member_id" IS NOT NULL THEN {remap} ELSE {user} END'
     if isinstance(column.type, Uuid) and not targets:
         return remap  # object ids, participant ids: rows of the same family
     if table.name == "family" and name == "reference":
@@ -129,7 +130,8 @@ def prepare(connection: Connection, supporters_per_template: int) -> None:
         (
             "INSERT INTO app_user (id, organisation_id, email, full_name, role, password_hash, is_active, "
             "created_at) SELECT md5(u.id::text || ':s' || k)::uuid, u.organisation_id, "
-            "'s' || k || '.' || u.email, u.full_name || ' ' || k, u.role, u.password_hash, true, u.created_at "
+            "'s' || k || '.' || u.email, u.full_name || ' ' || k, u.role, u.password_hash, true, "
+            "u.created_at "
             f"FROM app_user u CROSS JOIN generate_series(1, {supporters_per_template}) k "
             "WHERE u.role = 'supporter'"
         ),
@@ -165,11 +167,13 @@ def add_audit_events(connection: Connection, target: int) -> None:
         run(
             connection,
             (
-                "INSERT INTO audit_event (id, occurred_at, actor_type, actor_id, actor_role, organisation_id, "
-                "action, object_type, object_id, family_id, outcome, client_address, purpose) "
-                "SELECT md5('audit:' || g)::uuid, now() - make_interval(secs => (g::bigint * 7919) % 63072000), "
+                "INSERT INTO audit_event (id, occurred_at, actor_type, actor_id, actor_role, "
+                "organisation_id, action, object_type, object_id, family_id, outcome, client_address, purpose) "
+                "SELECT md5('audit:' || g)::uuid, "
+                "now() - make_interval(secs => (g::bigint * 7919) % 63072000), "
                 "'user', f.supporter_id, 'supporter', f.organisation_id, "
-                "(ARRAY['read','list','update'])[1 + g % 3], 'family', f.id, f.id, 'success', '10.0.0.1', NULL "
+                "(ARRAY['read','list','update'])[1 + g % 3], 'family', f.id, f.id, 'success', "
+                "'10.0.0.1', NULL "
                 f"FROM generate_series({start + 1}, {start + size}) g "
                 f"JOIN bench_family f ON f.slot = (g::bigint * 104729) % {count}"
             ),

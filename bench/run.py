@@ -84,7 +84,7 @@ def throughput(result: Result, url: str, headers: dict[str, str], seconds: float
 
 
 def fixed_rate(result: Result, url: str, headers: dict[str, str], seconds: float, rate: float) -> None:
-    """Open loop: a request every 1/rate seconds (from a small pool, so a slow answer does not delay the next)."""
+    """Open loop: a request every 1/rate seconds (a pool of senders: a slow answer never delays the next)."""
     interval = 1 / rate
     count = max(1, int(seconds * rate))
     lock = threading.Lock()

@@ -1,6 +1,7 @@
 """Families, their members and their network."""
 
 import uuid
+from typing import Any
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -42,7 +43,7 @@ class ContactKind(StrEnum):
     professional = "professional"
 
 
-_CURRENT = {
+_CURRENT: dict[str, Any] = {
     "postgresql_where": text("archived_at IS NULL"),
     "sqlite_where": text("archived_at IS NULL"),
 }
