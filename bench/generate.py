@@ -7,9 +7,9 @@ It migrates an empty database, loads the demo (30 families with members, network
 actions, meetings with participants, measurements with every respondent's scale scores, check-ins, consents,
 factors and audit events), then copies every family-owned row with one `INSERT … SELECT … CROSS JOIN
 generate_series` per table. Copy n of a row gets id md5(id || ':' || n), so every reference between copied
-rows stays intact; dates move back by up to two years per copy (families start on different days), families spread
-over 31 regions, and the demo's three supporters become one supporter per ~40 families. Optionally it adds
-synthetic audit events (reads by the family's supporter) until the audit table holds `--audit-events` rows.
+rows stays intact; dates move back by up to two years per copy (families start on different days), families
+spread over 31 regions, and the demo's three supporters become one supporter per ~40 families. Optionally it
+adds synthetic audit events (reads by the supporter) until the audit table holds `--audit-events` rows.
 """
 
 import argparse
@@ -168,7 +168,8 @@ def add_audit_events(connection: Connection, target: int) -> None:
             connection,
             (
                 "INSERT INTO audit_event (id, occurred_at, actor_type, actor_id, actor_role, "
-                "organisation_id, action, object_type, object_id, family_id, outcome, client_address, purpose) "
+                "organisation_id, action, object_type, object_id, family_id, outcome, client_address, "
+                "purpose) "
                 "SELECT md5('audit:' || g)::uuid, "
                 "now() - make_interval(secs => (g::bigint * 7919) % 63072000), "
                 "'user', f.supporter_id, 'supporter', f.organisation_id, "

@@ -1,9 +1,9 @@
 """Families, their members and their network."""
 
 import uuid
-from typing import Any
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import JSON, Index, UniqueConstraint, text
 from sqlmodel import Field, Relationship, SQLModel
