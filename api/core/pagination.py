@@ -74,3 +74,23 @@ def keyset_page(
         return rows, None
     last = rows[limit - 1]
     return rows[:limit], encode_cursor(getattr(last, moment.key), last.id)  # type: ignore[attr-defined]
+
+
+def encode_key(*values: Any) -> str:
+    """An opaque cursor for any sort key (strings, numbers, ids, dates as text)."""
+    raw = json.dumps([str(v) if isinstance(v, uuid.UUID) else v for v in values]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_key(cursor: str, size: int) -> list[Any]:
+    """The values of a cursor made by `encode_key` (422 when it is not one)."""
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        if not isinstance(values, list) or len(values) != size:
+            raise ValueError("wrong size")
+        return values
+    except (ValueError, TypeError, binascii.Error) as exc:
+        raise InvalidCursor(
+            "This cursor is not valid; start again from the first page.",
+            errors=[{"field": "cursor", "message": "not a cursor from this list", "type": "value_error"}],
+        ) from exc
