@@ -1,4 +1,4 @@
-"""Evaluation debt at any size: the list pages by family, the summary by supporter, one audit statement each."""
+"""Evaluation debt at any size: the list pages by family, the summary by supporter, one audit write each."""
 
 from datetime import date, timedelta
 
