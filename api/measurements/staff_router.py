@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.auth.principal import CurrentPrincipal, StaffPrincipal
-from api.core.db import SessionDep
+from api.core.db import ReportingSessionDep, SessionDep
 from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery
 from api.measurements import outcomes, service, work_engagement
@@ -39,8 +39,8 @@ def list_due_measurements(
 
 @router.get("/outcomes/cohort", response_model=CohortOutcomes, responses=problems(403))
 def read_cohort_outcomes(
-    session: SessionDep,
-    principal: StaffPrincipal,
+    principal: StaffPrincipal,  # before the session: the caller is looked up on the primary
+    session: ReportingSessionDep,
     wave: Wave = Wave.t1,
     instrument: Annotated[InstrumentCode | None, Query()] = None,
     region_id: uuid.UUID | None = None,
