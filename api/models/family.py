@@ -70,6 +70,7 @@ class Family(SQLModel, table=True):
                 column,
                 postgresql_using="gin",
                 postgresql_ops={column: "gin_trgm_ops"},
+                postgresql_with={"fastupdate": "off"},  # no pending list: a search sees every family
             )
             for column in ("display_name", "reference")
         ),

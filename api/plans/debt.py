@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, or_, tuple_
+from sqlalchemy import func, tuple_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -30,9 +30,9 @@ from api.models import ActionStatus, Family, FamilyStatus, GasScore, Goal, GoalS
 from api.plans.schemas import DebtCount, DebtItem, EvaluationDebt, EvaluationDebtSummary
 
 
-def _open_families(ids: Sequence[uuid.UUID]) -> Any:
-    """The families of a page (at most `limit` ids) that still collect goal and action debt."""
-    return sa_select(col(Family.id)).where(col(Family.id).in_(ids), col(Family.status) != FamilyStatus.closed)
+def _open_families(families: Sequence[Family]) -> list[uuid.UUID]:
+    """The families of a page (never more than one page of ids) that still collect goal and action debt."""
+    return [f.id for f in families if f.status != FamilyStatus.closed]
 
 
 def _goals_in_debt(scope: Any, cutoff: date) -> Any:
@@ -69,10 +69,6 @@ def _overdue_actions(scope: Any, today: date) -> Any:
         )
         .subquery()
     )
-
-
-def _with_family(debt: Any, *columns: Any) -> Select[Any]:
-    return sa_select(*columns).select_from(debt).join(Family, col(Family.id) == debt.c.family_id)
 
 
 def _count(supporter_id: uuid.UUID | None, name: str | None = None) -> DebtCount:
@@ -126,15 +122,13 @@ def evaluation_debt(
     items: list[DebtItem] = []
     measurements = []
     if families:
-        scope = _open_families([f.id for f in families])
-        family_columns = (Family.reference, Family.display_name, Family.supporter_id)
+        scope = _open_families(families)
+        by_id = {f.id: f for f in families}
         goals = _goals_in_debt(scope, today - timedelta(days=threshold))
         actions = _overdue_actions(scope, today)
-        goal_rows = session.execute(_with_family(goals, *goals.c, *family_columns)).all()
-        action_rows = session.execute(_with_family(actions, *actions.c, *family_columns)).all()
-        items = [_goal_item(row, today) for row in goal_rows] + [
-            _action_item(row, today) for row in action_rows
-        ]
+        items = [
+            _goal_item(row, by_id[row.family_id], today) for row in session.execute(sa_select(goals))
+        ] + [_action_item(row, by_id[row.family_id], today) for row in session.execute(sa_select(actions))]
         items.sort(key=lambda i: (-i.days, i.family_reference, str(i.goal_id)))
         measurements = measurement_debt(session, principal, families, today)
     # one audit statement for every family this answer shows
@@ -150,13 +144,13 @@ def evaluation_debt(
     )
 
 
-def _goal_item(row: Any, today: date) -> DebtItem:
+def _goal_item(row: Any, family: Family, today: date) -> DebtItem:
     return DebtItem(
         kind="goal_without_score",
         family_id=row.family_id,
-        family_reference=row.reference,
-        family_name=row.display_name,
-        supporter_id=row.supporter_id,
+        family_reference=family.reference,
+        family_name=family.display_name,
+        supporter_id=family.supporter_id,
         goal_id=row.goal_id,
         action_id=None,
         text=row.text,
@@ -165,13 +159,13 @@ def _goal_item(row: Any, today: date) -> DebtItem:
     )
 
 
-def _action_item(row: Any, today: date) -> DebtItem:
+def _action_item(row: Any, family: Family, today: date) -> DebtItem:
     return DebtItem(
         kind="overdue_action",
         family_id=row.family_id,
-        family_reference=row.reference,
-        family_name=row.display_name,
-        supporter_id=row.supporter_id,
+        family_reference=family.reference,
+        family_name=family.display_name,
+        supporter_id=family.supporter_id,
         goal_id=row.goal_id,
         action_id=row.action_id,
         text=row.description,
@@ -212,28 +206,25 @@ def debt_summary(
     threshold = get_settings().evaluation_debt_days
     supporters, next_cursor = debt_supporters(session, principal, limit=limit, cursor=cursor)
     rows: dict[uuid.UUID | None, DebtCount] = {u.id: _count(u.id, u.full_name) for u in supporters}
-    families = readable_families(principal)
     owner = col(Family.supporter_id)
-    ids = [u.id for u in supporters]
-    families = (
-        families.where(owner.in_(ids))
-        if next_cursor
-        else families.where(or_(owner.in_(ids), owner.is_(None)))
+    in_page = list(
+        session.exec(readable_families(principal).where(owner.in_([u.id for u in supporters]))).all()
     )
-    in_page = list(session.exec(families).all())
+    if next_cursor is None:  # two statements, so each is one index range
+        in_page += session.exec(readable_families(principal).where(owner.is_(None))).all()
     with_debt: dict[uuid.UUID | None, set[uuid.UUID]] = {}
     if in_page:
-        scope = _open_families([f.id for f in in_page])
-        per_family = (Family.supporter_id, Family.id, func.count())
+        scope = _open_families(in_page)
+        owners = {f.id: f.supporter_id for f in in_page}
         goals = _goals_in_debt(scope, today - timedelta(days=threshold))
         actions = _overdue_actions(scope, today)
         for debt, field in ((goals, "goals_without_score"), (actions, "overdue_actions")):
-            counts = session.execute(_with_family(debt, *per_family).group_by(owner, col(Family.id))).all()
-            for supporter, family, count in counts:
+            per_family = sa_select(debt.c.family_id, func.count()).group_by(debt.c.family_id)
+            for family, count in session.execute(per_family).all():
+                supporter = owners[family]
                 row = rows.setdefault(supporter, _count(supporter))
                 setattr(row, field, getattr(row, field) + count)
                 with_debt.setdefault(supporter, set()).add(family)
-        owners = {f.id: f.supporter_id for f in in_page}
         for item in measurement_debt(session, principal, in_page, today):
             supporter = owners[item.family_id]
             rows.setdefault(supporter, _count(supporter)).measurements_due += 1

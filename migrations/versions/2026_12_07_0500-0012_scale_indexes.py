@@ -44,6 +44,7 @@ def upgrade() -> None:
                 [column],
                 postgresql_using="gin",
                 postgresql_ops={column: "gin_trgm_ops"},
+                postgresql_with={"fastupdate": "off"},  # no pending list: a search sees every family
             )
     with op.batch_alter_table("audit_event") as batch:
         batch.create_index("ix_audit_event_family_occurred", ["family_id", "occurred_at", "id"])
