@@ -15,6 +15,7 @@ Absolute numbers depend on the machine and on what else runs; compare ratios bet
 """
 
 import argparse
+import contextlib
 import logging
 import os
 import socket
@@ -60,19 +61,25 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
+TIMEOUT = 300.0
+
+
 def throughput(result: Result, url: str, headers: dict[str, str], seconds: float, concurrency: int) -> None:
     stop = time.perf_counter() + seconds
     lock = threading.Lock()
 
     def worker() -> None:
-        with httpx.Client(headers=headers, timeout=300) as client:
+        with httpx.Client(headers=headers, timeout=TIMEOUT) as client:
             while time.perf_counter() < stop:
                 started = time.perf_counter()
-                response = client.get(url)
+                try:
+                    failed = client.get(url).status_code >= 400
+                except httpx.HTTPError:
+                    failed = True
                 elapsed = time.perf_counter() - started
                 with lock:
                     result.latencies.append(elapsed)
-                    result.errors += response.status_code >= 400
+                    result.errors += failed
 
     threads = [threading.Thread(target=worker) for _ in range(concurrency)]
     started = time.perf_counter()
@@ -89,14 +96,15 @@ def fixed_rate(result: Result, url: str, headers: dict[str, str], seconds: float
     count = max(1, int(seconds * rate))
     lock = threading.Lock()
     start = time.perf_counter()
-    clients = [httpx.Client(headers=headers, timeout=300) for _ in range(8)]
+    clients = [httpx.Client(headers=headers, timeout=TIMEOUT) for _ in range(8)]
 
     def send(i: int) -> None:
         delay = start + i * interval - time.perf_counter()
         if delay > 0:
             time.sleep(delay)
         began = time.perf_counter()
-        clients[i % len(clients)].get(url)
+        with contextlib.suppress(httpx.HTTPError):
+            clients[i % len(clients)].get(url)
         with lock:
             result.fixed.append(time.perf_counter() - began)
 
@@ -260,8 +268,14 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--rate", type=float, default=20, help="requests per second for p50/p99")
     parser.add_argument("--only", default="", help="measure only reads whose name contains this")
+    parser.add_argument("--skip", default=None, help="leave out reads whose name contains this")
+    parser.add_argument(
+        "--timeout", type=float, default=300, help="seconds before a request counts as failed"
+    )
     parser.add_argument("--no-queries", action="store_true", help="skip counting queries per request")
     args = parser.parse_args()
+    global TIMEOUT
+    TIMEOUT = args.timeout
 
     scratch = tempfile.mkdtemp(prefix="bondgenoot-bench-")
     env = {
@@ -288,7 +302,7 @@ def main() -> None:
             except httpx.HTTPError:
                 time.sleep(0.1)
         measured = [("-", "GET /health (baseline)", "/health", {})] + [
-            r for r in reads(base) if args.only in r[1]
+            r for r in reads(base) if args.only in r[1] and not (args.skip and args.skip in r[1])
         ]
         counter = None if args.no_queries else count_queries(env)
         for role, name, path, headers in measured:
@@ -296,34 +310,37 @@ def main() -> None:
             throughput(result, base + path, headers, args.seconds, args.concurrency)
             if percentile(result.latencies, 0.5) < 1 / args.rate:
                 fixed_rate(result, base + path, headers, args.seconds, args.rate)
-            if counter is not None and role != "-":
+            if counter is not None and role != "-" and percentile(result.latencies, 0.5) < 5:
                 result.queries = counter("/api/v1" + path, headers)
             results.append(result)
-            print(f"  measured {name}", file=sys.stderr)
+            if len(results) == 1:
+                header(args)
+            row(result, results[0].rate)
     finally:
         server.terminate()
         server.wait()
-    report(results, args)
 
 
-def report(results: list[Result], args: argparse.Namespace) -> None:
-    baseline = results[0].rate
+def header(args: argparse.Namespace) -> None:
     database = "PostgreSQL" if args.database_url and "postgres" in args.database_url else "SQLite"
     print(
         f"database: {database}; {args.workers} server process(es); {args.concurrency} client threads, "
         f"{args.seconds:.0f} s per read; p50/p99 at {args.rate:.0f} req/s where one request fits the interval"
     )
     print("| role | read | req/s | ratio to /health | p50 ms | p99 ms | queries |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
-    for r in results:
-        latencies = r.fixed or r.latencies
-        mark = "" if r.fixed else " (closed loop)"
-        errors = f" ({r.errors} errors)" if r.errors else ""
-        print(
-            f"| {r.role} | `{r.name}`{errors} | {r.rate:.0f} | {r.rate / baseline:.3f} | "
-            f"{1000 * statistics.median(latencies):.0f}{mark} | {1000 * percentile(latencies, 0.99):.0f} | "
-            f"{'' if r.queries is None else r.queries} |"
-        )
+    print("| --- | --- | --- | --- | --- | --- | --- |", flush=True)
+
+
+def row(r: Result, baseline: float) -> None:
+    latencies = r.fixed or r.latencies
+    mark = "" if r.fixed else " (closed loop)"
+    errors = f" ({r.errors} errors)" if r.errors else ""
+    print(
+        f"| {r.role} | `{r.name}`{errors} | {r.rate:.1f} | {r.rate / baseline:.3f} | "
+        f"{1000 * statistics.median(latencies):.0f}{mark} | {1000 * percentile(latencies, 0.99):.0f} | "
+        f"{'' if r.queries is None else r.queries} |",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":
