@@ -30,7 +30,7 @@ def list_due_measurements(
     session: SessionDep,
     principal: CurrentPrincipal,
     supporter_id: uuid.UUID | None = None,
-    limit: LimitQuery = 100,
+    limit: LimitQuery = 25,
     cursor: CursorQuery = None,
 ) -> DueMeasurements:
     """Due and overdue measurements of a page of your families (`limit` families), oldest due date first."""

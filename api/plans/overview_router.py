@@ -48,7 +48,7 @@ def read_evaluation_debt(
     principal: CurrentPrincipal,
     supporter_id: uuid.UUID | None = None,
     family_id: uuid.UUID | None = None,
-    limit: LimitQuery = 100,
+    limit: LimitQuery = 25,
     cursor: CursorQuery = None,
 ) -> EvaluationDebt:
     """Goals without a recent GAS score, overdue actions and due questionnaires in a page of your families
