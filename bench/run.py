@@ -152,7 +152,9 @@ def count_queries(env: dict[str, str]) -> Callable[[str, dict[str, str]], int]:
 
 def login(base: str, email: str) -> dict[str, str]:
     response = httpx.post(
-        f"{base}/auth/token", data={"grant_type": "password", "username": email, "password": PASSWORD}
+        f"{base}/auth/token",
+        timeout=TIMEOUT,
+        data={"grant_type": "password", "username": email, "password": PASSWORD},
     )
     response.raise_for_status()
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
@@ -160,10 +162,11 @@ def login(base: str, email: str) -> dict[str, str]:
 
 def funder_headers(base: str, admin: dict[str, str]) -> dict[str, str]:
     """A funder client for (up to) nine regions, made through the admin API, and its token."""
-    regions = httpx.get(f"{base}/regions", headers=admin).json()["items"]
+    regions = httpx.get(timeout=TIMEOUT, url=f"{base}/regions", headers=admin).json()["items"]
     with_families = [r["id"] for r in regions][:9]
     client = httpx.post(
         f"{base}/funder/clients",
+        timeout=TIMEOUT,
         headers=admin,
         json={
             "name": f"bench {time.time():.0f}",
@@ -176,6 +179,7 @@ def funder_headers(base: str, admin: dict[str, str]) -> dict[str, str]:
     body = client.json()
     token = httpx.post(
         f"{base}/auth/token",
+        timeout=TIMEOUT,
         data={
             "grant_type": "client_credentials",
             "client_id": body["client_id"],
@@ -196,17 +200,17 @@ def reads(base: str) -> list[tuple[str, str, str, dict[str, str]]]:
     except httpx.HTTPStatusError:
         supporter = login(base, "fatima@demo.bondgenoot.nl")
     funder = funder_headers(base, admin)
-    own = httpx.get(f"{base}/families?limit=1", headers=supporter).json()["items"][0]
+    own = httpx.get(timeout=TIMEOUT, url=f"{base}/families?limit=1", headers=supporter).json()["items"][0]
     family, supporter_id = own["id"], own["supporter_id"]
     region = own["region_id"]
     cursor = None
     for _ in range(20):  # page 21 of the coordinator's list
-        page = httpx.get(
-            f"{base}/families?limit=25" + (f"&cursor={cursor}" if cursor else ""), headers=coordinator
-        )
+        url = f"{base}/families?limit=25" + (f"&cursor={cursor}" if cursor else "")
+        page = httpx.get(url, headers=coordinator, timeout=TIMEOUT)
         cursor = page.json()["next_cursor"]
     year = date.today().year
-    trajectories = httpx.get(f"{base}/funder/trajectories?limit=1", headers=funder).json()["items"]
+    first = httpx.get(f"{base}/funder/trajectories?limit=1", headers=funder, timeout=TIMEOUT)
+    trajectories = first.json()["items"]
     s, c, f = "supporter", "coordinator", "funder"
     paths = [
         (s, "GET /users/me", "/users/me", supporter),
@@ -297,7 +301,7 @@ def main() -> None:
     try:
         for _ in range(200):
             try:
-                httpx.get(f"{base}/health").raise_for_status()
+                httpx.get(f"{base}/health", timeout=TIMEOUT).raise_for_status()
                 break
             except httpx.HTTPError:
                 time.sleep(0.1)
