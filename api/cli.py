@@ -76,15 +76,6 @@ def write_openapi(path: Path) -> None:
     path.write_text(json.dumps(create_app().openapi(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def serve(host: str, port: int) -> None:
-    import uvicorn
-
-    # uvicorn's access log prints query strings (search text); our own request log does not.
-    uvicorn.run(
-        "api.main:create_app", factory=True, host=host, port=port, access_log=False, proxy_headers=True
-    )
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="bondgenoot", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -100,6 +91,9 @@ def main(argv: list[str] | None = None) -> None:
     serve_cmd = commands.add_parser("serve", help="run the API (and the built web app)")
     serve_cmd.add_argument("--host", default="127.0.0.1")
     serve_cmd.add_argument("--port", type=int, default=8000)
+    serve_cmd.add_argument(
+        "--workers", type=int, default=1, help="server processes sharing the port (SO_REUSEPORT)"
+    )
     worker = commands.add_parser("worker", help="deliver webhooks from the outbox (run one or more)")
     worker.add_argument("--once", action="store_true", help="deliver one batch and stop")
     worker.add_argument("--batch", type=int, default=20, help="messages claimed at a time")
@@ -115,7 +109,9 @@ def main(argv: list[str] | None = None) -> None:
     elif args.command == "seed-demo":
         seed_demo()
     elif args.command == "serve":
-        serve(args.host, args.port)
+        from api.serving import serve
+
+        serve(args.host, args.port, args.workers)
     elif args.command == "worker":
         from api.funders.worker import run
 

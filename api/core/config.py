@@ -21,6 +21,9 @@ class Settings(BaseSettings):
 
     environment: Literal["development", "test", "production"] = "development"
     database_url: str = "sqlite:///./bondgenoot.db"
+    database_replica_url: str | None = None
+    database_prepared_statements: bool = True
+    database_pool_size: int = Field(default=10, ge=1, le=200)
     secret_key: str = DEVELOPMENT_SECRET
     jwt_issuer: str = "bondgenoot"
     jwt_audience: str = "bondgenoot-api"

@@ -6,6 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import Depends
 from sqlalchemy import Engine, event
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql.elements import ClauseElement
 from sqlmodel import Session, create_engine
 
 from api.core.config import get_settings
@@ -32,7 +34,39 @@ def make_engine(url: str) -> Engine:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    settings = get_settings()
+    # Behind PgBouncer in transaction pooling, a server connection may change between transactions, so
+    # psycopg must not prepare statements on it (BONDGENOOT_DATABASE_PREPARED_STATEMENTS=false).
+    connect_args = {} if settings.database_prepared_statements else {"prepare_threshold": None}
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=settings.database_pool_size,
+        max_overflow=2 * settings.database_pool_size,
+        connect_args=connect_args,
+    )
+
+
+def make_replica_engine(url: str) -> Engine:
+    """An engine for reporting reads; every transaction on it is read-only."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _read_only(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA query_only=ON")
+            cursor.close()
+
+        return engine
+    engine = make_engine(url)
+
+    @event.listens_for(engine, "begin")
+    def _read_only_transaction(connection: Any) -> None:
+        # per transaction, not per session: safe behind PgBouncer in transaction pooling
+        connection.exec_driver_sql("SET TRANSACTION READ ONLY")
+
+    return engine
 
 
 @lru_cache
@@ -41,9 +75,29 @@ def get_engine() -> Engine:
     return make_engine(get_settings().database_url)
 
 
+@lru_cache
+def get_replica_engine() -> Engine | None:
+    """The read replica for reporting (BONDGENOOT_DATABASE_REPLICA_URL), or None to read the primary."""
+    url = get_settings().database_replica_url
+    return make_replica_engine(url) if url else None
+
+
+class RoutingSession(Session):
+    """A session whose plain reads go to `info["replica"]` once a reporting route sets it; every write
+    (flush, INSERT/UPDATE/DELETE, such as the audit event of the read) still goes to the primary."""
+
+    def get_bind(
+        self, mapper: Any = None, *, clause: ClauseElement | None = None, **kw: Any
+    ) -> Engine | Connection:
+        replica = self.info.get("replica")
+        if replica is not None and not self._flushing and getattr(clause, "is_select", False):
+            return replica
+        return super().get_bind(mapper, clause=clause, **kw)
+
+
 def get_session() -> Iterator[Session]:
     """One session and one transaction per request, committed once before the response is sent."""
-    with Session(get_engine(), expire_on_commit=False) as session:
+    with RoutingSession(get_engine(), expire_on_commit=False) as session:
         yield from transaction(session)
 
 
@@ -68,3 +122,17 @@ def transaction(session: Session) -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+
+
+def get_reporting_session(session: SessionDep) -> Session:
+    """The request's session with its reads sent to the read replica, when one is configured.
+
+    Declare the principal before this dependency in a route, so the caller is looked up on the primary.
+    """
+    replica = get_replica_engine()
+    if replica is not None:
+        session.info["replica"] = replica
+    return session
+
+
+ReportingSessionDep = Annotated[Session, Depends(get_reporting_session)]

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query, Response
 from fastapi.responses import JSONResponse
 
 from api.auth.principal import OutcomesClient, TrajectoriesClient, WebhooksClient
-from api.core.db import SessionDep
+from api.core.db import ReportingSessionDep, SessionDep
 from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery, Page
 from api.funders import outcomes, trajectories, webhooks
@@ -36,8 +36,8 @@ Pseudonym = Annotated[
     "/outcomes", response_model=OutcomesReport, response_model_exclude_none=True, responses=problems(403)
 )
 def read_outcomes(
-    session: SessionDep,
-    principal: OutcomesClient,
+    principal: OutcomesClient,  # before the session: the client is looked up on the primary
+    session: ReportingSessionDep,
     start: Annotated[date | None, Query(alias="from", description="First day (default: 1 January).")] = None,
     end: Annotated[date | None, Query(alias="to", description="Last day (default: today).")] = None,
     period: Period = Period.quarter,

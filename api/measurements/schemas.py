@@ -149,6 +149,10 @@ class DueMeasurement(PlanEntry):
 
 class DueMeasurements(BaseModel):
     items: list[DueMeasurement]
+    next_cursor: str | None = Field(
+        default=None,
+        description="More families follow: pass this as `cursor` (a page covers `limit` families).",
+    )
 
 
 # ---- outcomes ----

@@ -4,7 +4,7 @@ import uuid
 from datetime import date
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from api.audit import service as audit
 from api.auth.principal import Principal
@@ -355,22 +355,15 @@ def measurement_plan(session: Session, principal: Principal, family_id: uuid.UUI
     )
 
 
-def overdue_measurements(
-    session: Session,
-    principal: Principal,
-    *,
-    supporter_id: uuid.UUID | None = None,
-    family_id: uuid.UUID | None = None,
+def measurement_debt(
+    session: Session, principal: Principal, families: list[Family], today: date | None = None
 ) -> list[DueMeasurement]:
-    """Due and overdue measurements of the caller's families (evaluation debt), oldest due date first."""
-    statement = readable_families(principal)
-    if supporter_id is not None:
-        statement = statement.where(Family.supporter_id == supporter_id)
-    if family_id is not None:
-        statement = statement.where(Family.id == family_id)
-    families = list(session.exec(statement.order_by(col(Family.created_at), col(Family.id))).all())
+    """Due and overdue questionnaires of `families` (read through the caller's scope), oldest due date first.
+
+    Not audited: the caller records one audit statement for everything its answer shows.
+    """
     plans = plans_by_family(session, principal, families)
-    today = date.today()
+    today = today or date.today()
     debt = [
         DueMeasurement(
             **entry.model_dump(), family_id=f.id, family_reference=f.reference, family_name=f.display_name
@@ -380,6 +373,40 @@ def overdue_measurements(
         if is_debt(entry, today)
     ]
     debt.sort(key=lambda d: (d.due_on, d.family_reference, d.instrument_code))
+    return debt
+
+
+def overdue_measurements(
+    session: Session,
+    principal: Principal,
+    *,
+    supporter_id: uuid.UUID | None = None,
+    family_id: uuid.UUID | None = None,
+    limit: int = 100,
+    cursor: str | None = None,
+) -> list[DueMeasurement]:
+    """Due and overdue measurements of one page of the caller's families (`limit` families, newest first)."""
+    return _overdue_page(session, principal, supporter_id, family_id, limit=limit, cursor=cursor)[0]
+
+
+def _overdue_page(
+    session: Session,
+    principal: Principal,
+    supporter_id: uuid.UUID | None,
+    family_id: uuid.UUID | None,
+    *,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[DueMeasurement], str | None]:
+    statement = readable_families(principal)
+    if supporter_id is not None:
+        statement = statement.where(Family.supporter_id == supporter_id)
+    if family_id is not None:
+        statement = statement.where(Family.id == family_id)
+    families, next_cursor = keyset_page(
+        session, statement, moment=Family.created_at, row_id=Family.id, limit=limit, cursor=cursor
+    )
+    debt = measurement_debt(session, principal, list(families))
     audit.record_many(
         session,
         principal,
@@ -387,11 +414,17 @@ def overdue_measurements(
         object_type="measurement_plan",
         family_ids=sorted({d.family_id for d in debt}),
     )
-    return debt
+    return debt, next_cursor
 
 
 def due_measurements(
-    session: Session, principal: Principal, supporter_id: uuid.UUID | None
+    session: Session,
+    principal: Principal,
+    supporter_id: uuid.UUID | None,
+    *,
+    limit: int = 100,
+    cursor: str | None = None,
 ) -> DueMeasurements:
-    """The route's wrapper of overdue_measurements."""
-    return DueMeasurements(items=overdue_measurements(session, principal, supporter_id=supporter_id))
+    """The route's wrapper of overdue_measurements, with the cursor of the next page of families."""
+    items, next_cursor = _overdue_page(session, principal, supporter_id, None, limit=limit, cursor=cursor)
+    return DueMeasurements(items=items, next_cursor=next_cursor)

@@ -7,8 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.auth.principal import CurrentPrincipal, StaffPrincipal
-from api.core.db import SessionDep
+from api.core.db import ReportingSessionDep, SessionDep
 from api.core.openapi import problems
+from api.core.pagination import CursorQuery, LimitQuery
 from api.measurements import outcomes, service, work_engagement
 from api.measurements.schemas import (
     CohortOutcomes,
@@ -26,16 +27,20 @@ router = APIRouter(tags=["measurements"])
 
 @router.get("/measurements/due", response_model=DueMeasurements)
 def list_due_measurements(
-    session: SessionDep, principal: CurrentPrincipal, supporter_id: uuid.UUID | None = None
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    supporter_id: uuid.UUID | None = None,
+    limit: LimitQuery = 25,
+    cursor: CursorQuery = None,
 ) -> DueMeasurements:
-    """Due and overdue measurements of your families (evaluation debt), oldest due date first."""
-    return service.due_measurements(session, principal, supporter_id)
+    """Due and overdue measurements of a page of your families (`limit` families), oldest due date first."""
+    return service.due_measurements(session, principal, supporter_id, limit=limit, cursor=cursor)
 
 
 @router.get("/outcomes/cohort", response_model=CohortOutcomes, responses=problems(403))
 def read_cohort_outcomes(
-    session: SessionDep,
-    principal: StaffPrincipal,
+    principal: StaffPrincipal,  # before the session: the caller is looked up on the primary
+    session: ReportingSessionDep,
     wave: Wave = Wave.t1,
     instrument: Annotated[InstrumentCode | None, Query()] = None,
     region_id: uuid.UUID | None = None,

@@ -3,8 +3,9 @@
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import JSON, UniqueConstraint
+from sqlalchemy import JSON, Index, UniqueConstraint, text
 from sqlmodel import Field, Relationship, SQLModel
 
 from api.models.base import UTCDateTime, created_at_field, enum_type, id_field, timestamp_field, utcnow
@@ -42,10 +43,37 @@ class ContactKind(StrEnum):
     professional = "professional"
 
 
+_CURRENT: dict[str, Any] = {
+    "postgresql_where": text("archived_at IS NULL"),
+    "sqlite_where": text("archived_at IS NULL"),
+}
+
+
 class Family(SQLModel, table=True):
     __tablename__ = "family"
     __table_args__ = (
         UniqueConstraint("organisation_id", "reference", name="uq_family_organisation_reference"),
+        # The family list: newest first within each filter, current families only (keyset on created_at, id).
+        *(
+            Index(f"ix_family_list_{name}", *columns, "created_at", "id", **_CURRENT)
+            for name, columns in (
+                ("organisation", ("organisation_id",)),
+                ("supporter", ("supporter_id",)),
+                ("status", ("organisation_id", "status")),
+                ("region", ("organisation_id", "region_id")),
+            )
+        ),
+        # Search (q=): trigram indexes on PostgreSQL serve ILIKE '%…%'; a plain index elsewhere.
+        *(
+            Index(
+                f"ix_family_{column}_trgm",
+                column,
+                postgresql_using="gin",
+                postgresql_ops={column: "gin_trgm_ops"},
+                postgresql_with={"fastupdate": "off"},  # no pending list: a search sees every family
+            )
+            for column in ("display_name", "reference")
+        ),
     )
 
     id: uuid.UUID = id_field()

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, UniqueConstraint, event
+from sqlalchemy import JSON, CheckConstraint, Index, UniqueConstraint, event, text
 from sqlmodel import Field, Relationship, SQLModel
 
 from api.models.base import UTCDateTime, created_at_field, enum_type, id_field, utcnow
@@ -155,7 +155,11 @@ class GasScore(SQLModel, table=True):
     """One Goal Attainment Scaling score: where a goal stood on a date."""
 
     __tablename__ = "gas_score"
-    __table_args__ = (CheckConstraint("level BETWEEN -2 AND 2", name="level_range"),)
+    __table_args__ = (
+        CheckConstraint("level BETWEEN -2 AND 2", name="level_range"),
+        # A goal's latest score (evaluation debt, GAS) is one index probe.
+        Index("ix_gas_score_goal_scored", "goal_id", "scored_on"),
+    )
 
     id: uuid.UUID = id_field()
     goal_id: uuid.UUID = Field(foreign_key="goal.id", index=True)
@@ -173,6 +177,16 @@ class PlanAction(SQLModel, table=True):
     """What someone does for a goal, by when; flagged until a meeting confirms it."""
 
     __tablename__ = "plan_action"
+    __table_args__ = (
+        # Overdue actions of a set of families (evaluation debt): open ones only.
+        Index(
+            "ix_plan_action_open_due",
+            "family_id",
+            "due_on",
+            postgresql_where=text("status = 'open'"),
+            sqlite_where=text("status = 'open'"),
+        ),
+    )
 
     id: uuid.UUID = id_field()
     plan_id: uuid.UUID = Field(foreign_key="plan.id", index=True)

@@ -1,47 +1,52 @@
 """Evaluation debt: active goals nobody scored for too long, open actions past their due date, and
 questionnaires of the measurement waves that are due or overdue.
 
-Computed in the database in a fixed number of queries, over the families the caller may read (closed families
-are done and left out). A goal's clock runs from its latest score, or from the day it became active.
+Paged, so it answers at any size: the list covers one page of the caller's families (the family list's
+order, `limit` families), the summary one page of supporters; each page costs a fixed number of queries whose
+work grows with the page, never with the organisation. Closed families have no goal or action debt; their end
+and follow-up waves still count. A goal's clock runs from its latest score, or from the day it became active.
+
+Other services build on `evaluation_debt(session, principal, supporter_id=…, family_id=…, limit=…, cursor=…)`
+and `debt_summary(session, principal, limit=…, cursor=…)`; the families and supporters of a page come from
+`debt_families` and `debt_supporters`.
 """
 
 import uuid
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func
+from sqlalchemy import func, tuple_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from api.audit import service as audit
 from api.auth.principal import Principal
 from api.core.config import get_settings
+from api.core.pagination import decode_key, encode_key, keyset_page
 from api.families.repository import readable_families
-from api.measurements.service import overdue_measurements
+from api.measurements.service import measurement_debt
 from api.models import ActionStatus, Family, FamilyStatus, GasScore, Goal, GoalStatus, PlanAction, Role, User
 from api.plans.schemas import DebtCount, DebtItem, EvaluationDebt, EvaluationDebtSummary
 
 
-def _scope(principal: Principal, supporter_id: uuid.UUID | None, family_id: uuid.UUID | None) -> Any:
-    families = readable_families(principal).where(Family.status != FamilyStatus.closed)
-    if supporter_id is not None:
-        families = families.where(Family.supporter_id == supporter_id)
-    if family_id is not None:
-        families = families.where(Family.id == family_id)
-    return families.with_only_columns(col(Family.id))
+def _open_families(families: Sequence[Family]) -> list[uuid.UUID]:
+    """The families of a page (never more than one page of ids) that still collect goal and action debt."""
+    return [f.id for f in families if f.status != FamilyStatus.closed]
 
 
 def _goals_in_debt(scope: Any, cutoff: date) -> Any:
     """Active goals last scored (or activated) before `cutoff`: (goal_id, family_id, text, since)."""
+    # the latest score per goal is one probe of ix_gas_score_goal_scored, for the page's goals only
     last = (
-        sa_select(col(GasScore.goal_id), func.max(GasScore.scored_on).label("last_on"))
-        .group_by(col(GasScore.goal_id))
-        .subquery()
+        sa_select(func.max(GasScore.scored_on))
+        .where(col(GasScore.goal_id) == col(Goal.id))
+        .correlate(Goal)
+        .scalar_subquery()
     )
-    since = func.coalesce(last.c.last_on, Goal.activated_on)
+    since = func.coalesce(last, Goal.activated_on)
     return (
         sa_select(col(Goal.id).label("goal_id"), col(Goal.family_id), col(Goal.text), since.label("since"))
-        .outerjoin(last, last.c.goal_id == col(Goal.id))
         .where(col(Goal.status) == GoalStatus.active, col(Goal.family_id).in_(scope), since < cutoff)
         .subquery()
     )
@@ -66,10 +71,6 @@ def _overdue_actions(scope: Any, today: date) -> Any:
     )
 
 
-def _with_family(debt: Any, *columns: Any) -> Select[Any]:
-    return sa_select(*columns).select_from(debt).join(Family, col(Family.id) == debt.c.family_id)
-
-
 def _count(supporter_id: uuid.UUID | None, name: str | None = None) -> DebtCount:
     return DebtCount(
         supporter_id=supporter_id,
@@ -81,6 +82,27 @@ def _count(supporter_id: uuid.UUID | None, name: str | None = None) -> DebtCount
     )
 
 
+def debt_families(
+    session: Session,
+    principal: Principal,
+    *,
+    supporter_id: uuid.UUID | None = None,
+    family_id: uuid.UUID | None = None,
+    limit: int = 100,
+    cursor: str | None = None,
+) -> tuple[list[Family], str | None]:
+    """One page of the caller's families in the family list's order (newest first), and the next cursor."""
+    families = readable_families(principal)
+    if supporter_id is not None:
+        families = families.where(Family.supporter_id == supporter_id)
+    if family_id is not None:
+        families = families.where(Family.id == family_id)
+    rows, next_cursor = keyset_page(
+        session, families, moment=Family.created_at, row_id=Family.id, limit=limit, cursor=cursor
+    )
+    return list(rows), next_cursor
+
+
 def evaluation_debt(
     session: Session,
     principal: Principal,
@@ -88,102 +110,128 @@ def evaluation_debt(
     supporter_id: uuid.UUID | None = None,
     family_id: uuid.UUID | None = None,
     today: date | None = None,
+    limit: int = 100,
+    cursor: str | None = None,
 ) -> EvaluationDebt:
-    """Every item of debt in the caller's families, longest overdue first (a fixed number of queries)."""
+    """The debt of one page of the caller's families, longest overdue first (a fixed number of queries)."""
     today = today or date.today()
     threshold = get_settings().evaluation_debt_days
-    scope = _scope(principal, supporter_id, family_id)
-    family_columns = (Family.reference, Family.display_name, Family.supporter_id)
-    goals = _goals_in_debt(scope, today - timedelta(days=threshold))
-    actions = _overdue_actions(scope, today)
-    goal_rows = session.execute(_with_family(goals, *goals.c, *family_columns)).all()
-    action_rows = session.execute(_with_family(actions, *actions.c, *family_columns)).all()
-    items = [
-        DebtItem(
-            kind="goal_without_score",
-            family_id=row.family_id,
-            family_reference=row.reference,
-            family_name=row.display_name,
-            supporter_id=row.supporter_id,
-            goal_id=row.goal_id,
-            action_id=None,
-            text=row.text,
-            since=row.since,
-            days=(today - row.since).days,
-        )
-        for row in goal_rows
-    ] + [
-        DebtItem(
-            kind="overdue_action",
-            family_id=row.family_id,
-            family_reference=row.reference,
-            family_name=row.display_name,
-            supporter_id=row.supporter_id,
-            goal_id=row.goal_id,
-            action_id=row.action_id,
-            text=row.description,
-            since=row.due_on,
-            days=(today - row.due_on).days,
-        )
-        for row in action_rows
-    ]
-    items.sort(key=lambda i: (-i.days, i.family_reference, str(i.goal_id)))
+    families, next_cursor = debt_families(
+        session, principal, supporter_id=supporter_id, family_id=family_id, limit=limit, cursor=cursor
+    )
+    items: list[DebtItem] = []
+    measurements = []
+    if families:
+        scope = _open_families(families)
+        by_id = {f.id: f for f in families}
+        goals = _goals_in_debt(scope, today - timedelta(days=threshold))
+        actions = _overdue_actions(scope, today)
+        items = [
+            _goal_item(row, by_id[row.family_id], today) for row in session.execute(sa_select(goals))
+        ] + [_action_item(row, by_id[row.family_id], today) for row in session.execute(sa_select(actions))]
+        items.sort(key=lambda i: (-i.days, i.family_reference, str(i.goal_id)))
+        measurements = measurement_debt(session, principal, families, today)
+    # one audit statement for every family this answer shows
     audit.record_many(
         session,
         principal,
         action="read",
         object_type="evaluation_debt",
-        family_ids=list(dict.fromkeys(i.family_id for i in items)),
+        family_ids=list(dict.fromkeys([*(i.family_id for i in items), *(m.family_id for m in measurements)])),
     )
-    # measurement waves run on past closure (end and follow-up), so they are not limited to open families
-    measurements = overdue_measurements(session, principal, supporter_id=supporter_id, family_id=family_id)
-    return EvaluationDebt(on=today, threshold_days=threshold, items=items, measurements=measurements)
+    return EvaluationDebt(
+        on=today, threshold_days=threshold, items=items, measurements=measurements, next_cursor=next_cursor
+    )
+
+
+def _goal_item(row: Any, family: Family, today: date) -> DebtItem:
+    return DebtItem(
+        kind="goal_without_score",
+        family_id=row.family_id,
+        family_reference=family.reference,
+        family_name=family.display_name,
+        supporter_id=family.supporter_id,
+        goal_id=row.goal_id,
+        action_id=None,
+        text=row.text,
+        since=row.since,
+        days=(today - row.since).days,
+    )
+
+
+def _action_item(row: Any, family: Family, today: date) -> DebtItem:
+    return DebtItem(
+        kind="overdue_action",
+        family_id=row.family_id,
+        family_reference=family.reference,
+        family_name=family.display_name,
+        supporter_id=family.supporter_id,
+        goal_id=row.goal_id,
+        action_id=row.action_id,
+        text=row.description,
+        since=row.due_on,
+        days=(today - row.due_on).days,
+    )
+
+
+def debt_supporters(
+    session: Session, principal: Principal, *, limit: int = 10, cursor: str | None = None
+) -> tuple[list[User], str | None]:
+    """One page of the organisation's active supporters by name, and the next cursor."""
+    statement = select(User).where(
+        User.organisation_id == principal.organisation_id, User.role == Role.supporter, col(User.is_active)
+    )
+    if cursor:
+        name, user_id = decode_key(cursor, 2)
+        statement = statement.where(
+            tuple_(col(User.full_name), col(User.id)) > tuple_(name, uuid.UUID(user_id))
+        )
+    rows = list(session.exec(statement.order_by(col(User.full_name), col(User.id)).limit(limit + 1)).all())
+    if len(rows) <= limit:
+        return rows, None
+    return rows[:limit], encode_key(rows[limit - 1].full_name, rows[limit - 1].id)
 
 
 def debt_summary(
-    session: Session, principal: Principal, *, today: date | None = None
+    session: Session,
+    principal: Principal,
+    *,
+    today: date | None = None,
+    limit: int = 10,
+    cursor: str | None = None,
 ) -> EvaluationDebtSummary:
-    """Per supporter: families with debt, goals without a recent score, overdue actions, due measurements."""
+    """Per supporter on this page: families with debt, goals without a recent score, overdue actions, due
+    measurements. The last page adds a row for families without a supporter when they have debt."""
     today = today or date.today()
     threshold = get_settings().evaluation_debt_days
-    scope = _scope(principal, None, None)
-    per_family = (Family.supporter_id, Family.id, func.count())
-    goals = _goals_in_debt(scope, today - timedelta(days=threshold))
-    actions = _overdue_actions(scope, today)
-    goal_counts = session.execute(
-        _with_family(goals, *per_family).group_by(col(Family.supporter_id), col(Family.id))
-    ).all()
-    action_counts = session.execute(
-        _with_family(actions, *per_family).group_by(col(Family.supporter_id), col(Family.id))
-    ).all()
-    supporters = session.exec(
-        select(User)
-        .where(
-            User.organisation_id == principal.organisation_id,
-            User.role == Role.supporter,
-            col(User.is_active),
-        )
-        .order_by(col(User.full_name))
-    ).all()
+    supporters, next_cursor = debt_supporters(session, principal, limit=limit, cursor=cursor)
     rows: dict[uuid.UUID | None, DebtCount] = {u.id: _count(u.id, u.full_name) for u in supporters}
-    families: dict[uuid.UUID | None, set[uuid.UUID]] = {}
-    for supporter, family, count in goal_counts:
-        rows.setdefault(supporter, _count(supporter)).goals_without_score += count
-        families.setdefault(supporter, set()).add(family)
-    for supporter, family, count in action_counts:
-        rows.setdefault(supporter, _count(supporter)).overdue_actions += count
-        families.setdefault(supporter, set()).add(family)
-    due = overdue_measurements(session, principal)
-    owners = dict(
-        session.exec(
-            select(Family.id, Family.supporter_id).where(col(Family.id).in_({d.family_id for d in due}))
-        ).all()
+    owner = col(Family.supporter_id)
+    in_page = list(
+        session.exec(readable_families(principal).where(owner.in_([u.id for u in supporters]))).all()
     )
-    for item in due:
-        supporter = owners.get(item.family_id)
-        rows.setdefault(supporter, _count(supporter)).measurements_due += 1
-        families.setdefault(supporter, set()).add(item.family_id)
-    for supporter, ids in families.items():
-        rows[supporter].families = len(ids)
+    if next_cursor is None:  # two statements, so each is one index range
+        in_page += session.exec(readable_families(principal).where(owner.is_(None))).all()
+    with_debt: dict[uuid.UUID | None, set[uuid.UUID]] = {}
+    if in_page:
+        scope = _open_families(in_page)
+        owners = {f.id: f.supporter_id for f in in_page}
+        goals = _goals_in_debt(scope, today - timedelta(days=threshold))
+        actions = _overdue_actions(scope, today)
+        for debt, field in ((goals, "goals_without_score"), (actions, "overdue_actions")):
+            per_family = sa_select(debt.c.family_id, func.count()).group_by(debt.c.family_id)
+            for family, count in session.execute(per_family).all():
+                supporter = owners[family]
+                row = rows.setdefault(supporter, _count(supporter))
+                setattr(row, field, getattr(row, field) + count)
+                with_debt.setdefault(supporter, set()).add(family)
+        for item in measurement_debt(session, principal, in_page, today):
+            supporter = owners[item.family_id]
+            rows.setdefault(supporter, _count(supporter)).measurements_due += 1
+            with_debt.setdefault(supporter, set()).add(item.family_id)
+    for supporter, family_ids in with_debt.items():
+        rows[supporter].families = len(family_ids)
     audit.record(session, principal, action="read", object_type="evaluation_debt")
-    return EvaluationDebtSummary(on=today, threshold_days=threshold, supporters=list(rows.values()))
+    return EvaluationDebtSummary(
+        on=today, threshold_days=threshold, supporters=list(rows.values()), next_cursor=next_cursor
+    )

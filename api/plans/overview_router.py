@@ -1,15 +1,16 @@
 """Routes outside one family: life domains and evaluation debt."""
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from api.auth.principal import AdminPrincipal, CurrentPrincipal, StaffPrincipal
 from api.core.concurrency import IdempotencyKey, idempotent_create
 from api.core.db import SessionDep
 from api.core.openapi import problems
-from api.core.pagination import Page
+from api.core.pagination import CursorQuery, LimitQuery, Page
 from api.plans import debt, domains
 from api.plans.schemas import EvaluationDebt, EvaluationDebtSummary, LifeDomainCreate, LifeDomainPublic
 
@@ -47,12 +48,23 @@ def read_evaluation_debt(
     principal: CurrentPrincipal,
     supporter_id: uuid.UUID | None = None,
     family_id: uuid.UUID | None = None,
+    limit: LimitQuery = 25,
+    cursor: CursorQuery = None,
 ) -> EvaluationDebt:
-    """Goals without a recent GAS score and overdue actions in your families, longest overdue first."""
-    return debt.evaluation_debt(session, principal, supporter_id=supporter_id, family_id=family_id)
+    """Goals without a recent GAS score, overdue actions and due questionnaires in a page of your families
+    (`limit` families in the family list's order), longest overdue first."""
+    return debt.evaluation_debt(
+        session, principal, supporter_id=supporter_id, family_id=family_id, limit=limit, cursor=cursor
+    )
 
 
 @router.get("/evaluation-debt/summary", response_model=EvaluationDebtSummary, responses=problems(403))
-def read_evaluation_debt_summary(session: SessionDep, principal: StaffPrincipal) -> EvaluationDebtSummary:
-    """Evaluation debt counted per supporter of the organisation (coordinator or admin)."""
-    return debt.debt_summary(session, principal)
+def read_evaluation_debt_summary(
+    session: SessionDep,
+    principal: StaffPrincipal,
+    limit: Annotated[int, Query(ge=1, le=50, description="Supporters per page (at most 50).")] = 10,
+    cursor: CursorQuery = None,
+) -> EvaluationDebtSummary:
+    """Evaluation debt counted per supporter of the organisation, a page of supporters by name (coordinator
+    or admin); the last page adds families without a supporter."""
+    return debt.debt_summary(session, principal, limit=limit, cursor=cursor)

@@ -334,6 +334,10 @@ class EvaluationDebt(BaseModel):
         default_factory=list,
         description="Questionnaires of the measurement waves that are due or overdue, oldest due date first.",
     )
+    next_cursor: str | None = Field(
+        default=None,
+        description="More families follow: pass this as `cursor` (a page covers `limit` families).",
+    )
 
 
 class DebtCount(BaseModel):
@@ -349,3 +353,6 @@ class EvaluationDebtSummary(BaseModel):
     on: date
     threshold_days: int
     supporters: list[DebtCount]
+    next_cursor: str | None = Field(
+        default=None, description="More supporters follow: pass this as `cursor` (`limit` supporters a page)."
+    )
