@@ -25,13 +25,18 @@ def migrate() -> None:
     command.upgrade(alembic_config(), "heads")
 
 
-def create_admin(email: str, organisation_name: str, password: str, full_name: str) -> None:
+def create_admin(
+    email: str, organisation_name: str, password: str, full_name: str, *, platform_operator: bool = False
+) -> None:
     """Create an administrator, and the organisation when it does not exist yet."""
+    from api.core.passwords import check_password
     from api.models import Organisation, Role
     from api.users.service import add_user
 
-    if len(password) < 12:
-        raise SystemExit("The password must have at least 12 characters.")
+    try:
+        check_password(password, email=email)
+    except DomainError as exc:
+        raise SystemExit(exc.detail) from exc
     with Session(get_engine()) as session:
         organisation = session.exec(
             select(Organisation).where(Organisation.name == organisation_name)
@@ -41,7 +46,7 @@ def create_admin(email: str, organisation_name: str, password: str, full_name: s
             session.add(organisation)
             session.flush()
         try:
-            add_user(
+            user = add_user(
                 session,
                 organisation_id=organisation.id,
                 email=email,
@@ -51,6 +56,8 @@ def create_admin(email: str, organisation_name: str, password: str, full_name: s
             )
         except DomainError as exc:
             raise SystemExit(exc.detail) from exc
+        # The supplier's own operator account keeps the shared reference data (regions, life domains).
+        user.platform_operator = platform_operator
         session.commit()
     print(f"Administrator created in organisation {organisation_name!r}.")
 
@@ -80,7 +87,14 @@ def serve(host: str, port: int) -> None:
 
     # uvicorn's access log prints query strings (search text); our own request log does not.
     uvicorn.run(
-        "api.main:create_app", factory=True, host=host, port=port, access_log=False, proxy_headers=True
+        "api.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        access_log=False,
+        proxy_headers=True,
+        # X-Forwarded-For is believed only from these addresses (the reverse proxy), never from a client.
+        forwarded_allow_ips=get_settings().trusted_proxies,
     )
 
 
@@ -94,6 +108,11 @@ def main(argv: list[str] | None = None) -> None:
     admin.add_argument("--full-name", default="Beheerder")
     admin.add_argument(
         "--password-stdin", action="store_true", required=True, help="read the password from stdin"
+    )
+    admin.add_argument(
+        "--platform-operator",
+        action="store_true",
+        help="may change the reference data every organisation shares (regions, life domains)",
     )
     commands.add_parser("seed-demo", help="load demo data when it is not there yet")
     serve_cmd = commands.add_parser("serve", help="run the API (and the built web app)")
@@ -109,7 +128,13 @@ def main(argv: list[str] | None = None) -> None:
     if args.command == "migrate":
         migrate()
     elif args.command == "create-admin":
-        create_admin(args.email, args.organisation, sys.stdin.readline().rstrip("\n"), args.full_name)
+        create_admin(
+            args.email,
+            args.organisation,
+            sys.stdin.readline().rstrip("\n"),
+            args.full_name,
+            platform_operator=args.platform_operator,
+        )
     elif args.command == "seed-demo":
         seed_demo()
     elif args.command == "serve":

@@ -39,6 +39,8 @@ class Settings(BaseSettings):
     cors_origins: list[str] = []
     frontend_dist: Path = REPO_ROOT / "frontend" / "dist"
     secure_cookies: bool = False
+    trusted_proxies: str = "127.0.0.1"
+    webhook_allow_loopback: bool = False
     suppression_threshold: int = Field(default=5, ge=1, le=100)
     funder_token_minutes: int = Field(default=10, ge=1, le=60)
     webhook_max_attempts: int = Field(default=8, ge=1, le=30)

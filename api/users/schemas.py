@@ -9,6 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from api.families.schemas import Email, Name
 from api.models import Role
 
+Password = Annotated[str, StringConstraints(min_length=12, max_length=128)]
+
 
 class UserCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -16,9 +18,34 @@ class UserCreate(BaseModel):
     email: Email = Field(examples=["j.jansen@example.nl"])
     full_name: Name = Field(examples=["Jolien Jansen"])
     role: Role
-    password: Annotated[str, StringConstraints(min_length=12, max_length=128)] = Field(
-        description="At least 12 characters."
+    password: Password = Field(description="12 to 128 characters, not a common or breached password.")
+
+
+class UserUpdate(BaseModel):
+    """What an administrator changes about an account; leave a field out to keep it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    role: Role | None = None
+    is_active: bool | None = Field(
+        default=None, description="false ends every session of the account at once."
     )
+    full_name: Name | None = None
+
+
+class PasswordReset(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    new_password: Password = Field(
+        description="A temporary password to hand over; every session of the account ends."
+    )
+
+
+class PasswordChange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    current_password: Annotated[str, StringConstraints(min_length=1, max_length=128)]
+    new_password: Password = Field(description="12 to 128 characters, not a common or breached password.")
 
 
 class UserPublic(BaseModel):
@@ -33,3 +60,4 @@ class UserPublic(BaseModel):
 
 class Me(UserPublic):
     organisation_name: str
+    platform_operator: bool = False
