@@ -30,6 +30,22 @@ def pytest_report_header() -> str:
     )
 
 
+EXAMPLE_PUBLIC_ADDRESS = "93.184.215.14"
+
+
+@pytest.fixture(autouse=True)
+def _hermetic_dns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Webhook hosts under example.nl resolve to one public address; the tests never ask real DNS for them."""
+    import api.core.outbound as outbound
+
+    real = outbound.system_resolve
+
+    def resolve(host: str, port: int) -> list[str]:
+        return [EXAMPLE_PUBLIC_ADDRESS] if host.endswith("example.nl") else real(host, port)
+
+    monkeypatch.setattr(outbound, "system_resolve", resolve)
+
+
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A scratch database: a temporary SQLite file, or a new PostgreSQL database dropped afterwards."""

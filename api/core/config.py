@@ -65,6 +65,8 @@ class Settings(BaseSettings):
                 "BONDGENOOT_SECRET_KEY must be set to a random value of at least 32 characters "
                 "outside development"
             )
+        if self.environment == "production" and self.webhook_allow_loopback:
+            raise ValueError("BONDGENOOT_WEBHOOK_ALLOW_LOOPBACK is for development and tests only")
         return self
 
     @property

@@ -24,6 +24,7 @@ from sqlmodel import Session, col, or_, select
 
 from api.core.config import get_settings
 from api.core.db import get_engine
+from api.core.outbound import GuardedTransport
 from api.funders.crypto import sign, unseal
 from api.funders.webhooks import webhook_id
 from api.models import DeliveryStatus, FunderClient, WebhookAttempt, WebhookEndpoint, WebhookMessage
@@ -81,7 +82,8 @@ class Worker:
     ) -> None:
         self.sessions = sessions or (lambda: Session(get_engine(), expire_on_commit=False))
         self.name = name or f"{socket.gethostname()[:40]}-{uuid.uuid4().hex[:8]}"
-        self.transport = transport
+        # Every delivery goes through the address guard; tests hand in their own transport instead.
+        self.transport = transport or GuardedTransport()
         self.rng = rng or random.Random()  # noqa: S311 (jitter, not security)
         self.stopping = threading.Event()
 
@@ -195,9 +197,16 @@ class Worker:
         self.stopping.set()
 
 
+def quiet_http_client_logs() -> None:
+    """httpx logs every request's full URL at INFO; a webhook URL can carry a funder's secret path."""
+    for name in ("httpx", "httpcore"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
 def run(*, once: bool, batch: int) -> None:
     """The `bondgenoot worker` command."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    quiet_http_client_logs()
     worker = Worker()
     if once:
         print(f"{worker.run_once(batch=batch)} webhook message(s) tried.")
