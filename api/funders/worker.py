@@ -86,6 +86,7 @@ class Worker:
         self.transport = transport or GuardedTransport()
         self.rng = rng or random.Random()  # noqa: S311 (jitter, not security)
         self.stopping = threading.Event()
+        self.heartbeat_seconds = get_settings().webhook_lease_seconds / 3
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
@@ -106,8 +107,48 @@ class Worker:
             timeout=get_settings().webhook_timeout_seconds, follow_redirects=False, transport=self.transport
         ) as http:
             for message_id in ids:
-                self.deliver(http, message_id, now=now)
+                # A slow batch must not outlive its leases: renew before each message (skip it when another
+                # worker took it meanwhile) and keep renewing while it is being delivered.
+                if not self.renew(message_id, now=now):
+                    continue
+                with self.heartbeat(message_id):
+                    self.deliver(http, message_id, now=now)
         return len(ids)
+
+    def renew(self, message_id: uuid.UUID, *, now: datetime | None = None) -> bool:
+        """Extend this worker's lease on one message; False when the lease is no longer ours."""
+        moment = now or utcnow()
+        with self._transaction() as session:
+            renewed = session.execute(
+                update(WebhookMessage)
+                .where(
+                    col(WebhookMessage.id) == message_id,
+                    col(WebhookMessage.lease_owner) == self.name,
+                    col(WebhookMessage.status) == DeliveryStatus.pending,
+                )
+                .values(leased_until=moment + timedelta(seconds=get_settings().webhook_lease_seconds))
+            )
+        return bool(renewed.rowcount == 1)  # type: ignore[attr-defined]
+
+    @contextmanager
+    def heartbeat(self, message_id: uuid.UUID) -> Iterator[None]:
+        """Renew the lease every third of its length while the block runs (a slow receiver keeps it)."""
+        done = threading.Event()
+
+        def beat() -> None:
+            while not done.wait(self.heartbeat_seconds):
+                try:
+                    self.renew(message_id)
+                except Exception:  # a failed renewal only shortens the lease; the delivery goes on
+                    log.warning("worker %s: lease renewal failed", self.name)
+
+        thread = threading.Thread(target=beat, daemon=True)
+        thread.start()
+        try:
+            yield
+        finally:
+            done.set()
+            thread.join()
 
     def deliver(self, http: httpx.Client, message_id: uuid.UUID, *, now: datetime | None = None) -> None:
         with self._transaction() as session:
