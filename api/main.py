@@ -91,7 +91,8 @@ def create_app() -> FastAPI:
         description="One family, one plan, one coordinator (1Gezin1Plan): families, plans, meetings, "
         "measurements and funder outcomes. Errors are application/problem+json (RFC 9457).",
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        # Swagger UI loads from a CDN with an inline script: off in production (openapi.json stays).
+        docs_url=None if settings.environment == "production" else f"{API_PREFIX}/docs",
         redoc_url=None,
         generate_unique_id_function=_operation_id,
     )
@@ -109,5 +110,10 @@ def create_app() -> FastAPI:
             expose_headers=["ETag"],
         )
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
-    app.add_middleware(RequestLogMiddleware)
+    app.add_middleware(
+        RequestLogMiddleware,
+        hsts=settings.environment == "production",
+        # The development-only API docs page needs its CDN script; everything else gets the strict policy.
+        csp_exempt=(app.docs_url, f"{API_PREFIX}/docs/oauth2-redirect") if app.docs_url else (),
+    )
     return app
