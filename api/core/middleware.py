@@ -5,6 +5,7 @@ import time
 import traceback
 from typing import Any
 
+from fastapi import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.core.errors import problem
@@ -55,7 +56,7 @@ class BodyLimitMiddleware:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
-                    raise BodyTooLarge
+                    raise BodyTooLarge()
             return message
 
         try:
@@ -68,8 +69,12 @@ class BodyLimitMiddleware:
         await response(scope, receive, send)
 
 
-class BodyTooLarge(Exception):
-    pass
+class BodyTooLarge(HTTPException):
+    """Raised while the body streams in (chunked, no Content-Length); an HTTPException so that a framework
+    reading the body passes it on as a 413 instead of calling it a parse error (400)."""
+
+    def __init__(self) -> None:
+        super().__init__(413, "The request body is too large / het verzoek is te groot.")
 
 
 def printable(text: str) -> str:

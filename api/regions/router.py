@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, Field, StringConstraints
 from sqlmodel import Session, col, select
 
 from api.audit import service as audit
@@ -16,6 +16,7 @@ from api.core.db import SessionDep
 from api.core.errors import Conflict, NotFound
 from api.core.openapi import problems
 from api.core.pagination import Page
+from api.core.types import Input
 from api.models import Region
 
 router = APIRouter(prefix="/regions", tags=["regions"])
@@ -23,16 +24,12 @@ router = APIRouter(prefix="/regions", tags=["regions"])
 Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 
 
-class RegionCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class RegionCreate(Input):
     name: Label = Field(examples=["Groningen"])
     funder_name: Label = Field(examples=["Menzis"])
 
 
-class RegionUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class RegionUpdate(Input):
     name: Label | None = None
     funder_name: Label | None = None
 
