@@ -7,6 +7,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from sqlalchemy import make_url
 from sqlmodel import Session, select
 
 from api.core.config import REPO_ROOT, get_settings
@@ -21,8 +22,22 @@ def alembic_config() -> Config:
 
 
 def migrate() -> None:
-    """Bring the database schema up to date (all heads)."""
-    command.upgrade(alembic_config(), "heads")
+    """Bring the database schema up to date (all heads), as the owner role when one is configured; then grant
+    the application's role its rights (PostgreSQL: it may only INSERT and SELECT the audit trail)."""
+    settings = get_settings()
+    owner_url = settings.migration_database_url or settings.database_url
+    config = alembic_config()
+    config.set_main_option("sqlalchemy.url", owner_url.replace("%", "%%"))
+    command.upgrade(config, "heads")
+    application = make_url(settings.database_url)
+    if owner_url != settings.database_url and application.get_backend_name() == "postgresql":
+        from api.core.db import make_engine
+        from api.core.roles import grant_application_role
+
+        owner = make_engine(owner_url)
+        with owner.begin() as connection:
+            grant_application_role(connection, application.username or "")
+        owner.dispose()
 
 
 def create_admin(

@@ -18,6 +18,8 @@ class Settings(BaseSettings):
 
     environment: Literal["development", "test", "production"] = "development"
     database_url: str = "sqlite:///./bondgenoot.db"
+    # PostgreSQL: `bondgenoot migrate` connects as this owner role; database_url is the application's role.
+    migration_database_url: str | None = None
     secret_key: str = DEVELOPMENT_SECRET
     jwt_issuer: str = "bondgenoot"
     jwt_audience: str = "bondgenoot-api"
