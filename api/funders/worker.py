@@ -24,6 +24,7 @@ from sqlmodel import Session, col, or_, select
 
 from api.core.config import get_settings
 from api.core.db import get_engine
+from api.core.middleware import sanitized_traceback
 from api.core.outbound import GuardedTransport
 from api.funders.crypto import sign, unseal
 from api.funders.webhooks import webhook_id
@@ -227,8 +228,8 @@ class Worker:
         while not self.stopping.is_set():
             try:
                 busy = self.run_once(batch=batch)
-            except Exception:  # a database hiccup must not end the worker; the leases keep messages safe
-                log.exception("worker %s: batch failed", self.name)
+            except Exception as exc:  # a database hiccup must not end the worker; leases keep messages safe
+                log.error("worker %s: batch failed\n%s", self.name, sanitized_traceback(exc))
                 busy = 0
             if not busy:
                 self.stopping.wait(poll)
