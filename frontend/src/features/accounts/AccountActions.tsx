@@ -54,7 +54,7 @@ export function AccountActions({ user }: { user: User }) {
           </Alert>
         ) : null}
         <form onSubmit={saveRole} className="form form-inline">
-          <Field id={`${prefix}-role`} label={t('accounts.role')}>
+          <Field id={`${prefix}-role`} label={t('accounts.role')} required>
             {(p) => (
               <select {...p} value={role} onChange={(e) => setRole(e.target.value as Role)}>
                 {ROLES.map((r) => (
