@@ -7,6 +7,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from sqlalchemy import make_url
 from sqlmodel import Session, select
 
 from api import subscribers
@@ -22,17 +23,36 @@ def alembic_config() -> Config:
 
 
 def migrate() -> None:
-    """Bring the database schema up to date (all heads)."""
-    command.upgrade(alembic_config(), "heads")
+    """Bring the database schema up to date (all heads), as the owner role when one is configured; then grant
+    the application's role its rights (PostgreSQL: it may only INSERT and SELECT the audit trail)."""
+    settings = get_settings()
+    owner_url = settings.migration_database_url or settings.database_url
+    config = alembic_config()
+    config.set_main_option("sqlalchemy.url", owner_url.replace("%", "%%"))
+    command.upgrade(config, "heads")
+    application = make_url(settings.database_url)
+    if owner_url != settings.database_url and application.get_backend_name() == "postgresql":
+        from api.core.db import make_engine
+        from api.core.roles import grant_application_role
+
+        owner = make_engine(owner_url)
+        with owner.begin() as connection:
+            grant_application_role(connection, application.username or "")
+        owner.dispose()
 
 
-def create_admin(email: str, organisation_name: str, password: str, full_name: str) -> None:
+def create_admin(
+    email: str, organisation_name: str, password: str, full_name: str, *, platform_operator: bool = False
+) -> None:
     """Create an administrator, and the organisation when it does not exist yet."""
+    from api.core.passwords import check_password
     from api.models import Organisation, Role
     from api.users.service import add_user
 
-    if len(password) < 12:
-        raise SystemExit("The password must have at least 12 characters.")
+    try:
+        check_password(password, email=email)
+    except DomainError as exc:
+        raise SystemExit(exc.detail) from exc
     with Session(get_engine()) as session:
         organisation = session.exec(
             select(Organisation).where(Organisation.name == organisation_name)
@@ -42,7 +62,7 @@ def create_admin(email: str, organisation_name: str, password: str, full_name: s
             session.add(organisation)
             session.flush()
         try:
-            add_user(
+            user = add_user(
                 session,
                 organisation_id=organisation.id,
                 email=email,
@@ -52,6 +72,8 @@ def create_admin(email: str, organisation_name: str, password: str, full_name: s
             )
         except DomainError as exc:
             raise SystemExit(exc.detail) from exc
+        # The supplier's own operator account keeps the shared reference data (regions, life domains).
+        user.platform_operator = platform_operator
         session.commit()
     print(f"Administrator created in organisation {organisation_name!r}.")
 
@@ -87,6 +109,11 @@ def main(argv: list[str] | None = None) -> None:
     admin.add_argument(
         "--password-stdin", action="store_true", required=True, help="read the password from stdin"
     )
+    admin.add_argument(
+        "--platform-operator",
+        action="store_true",
+        help="may change the reference data every organisation shares (regions, life domains)",
+    )
     commands.add_parser("seed-demo", help="load demo data when it is not there yet")
     serve_cmd = commands.add_parser("serve", help="run the API (and the built web app)")
     serve_cmd.add_argument("--host", default="127.0.0.1")
@@ -105,7 +132,13 @@ def main(argv: list[str] | None = None) -> None:
     if args.command == "migrate":
         migrate()
     elif args.command == "create-admin":
-        create_admin(args.email, args.organisation, sys.stdin.readline().rstrip("\n"), args.full_name)
+        create_admin(
+            args.email,
+            args.organisation,
+            sys.stdin.readline().rstrip("\n"),
+            args.full_name,
+            platform_operator=args.platform_operator,
+        )
     elif args.command == "seed-demo":
         seed_demo()
     elif args.command == "serve":

@@ -10,15 +10,26 @@ import signal
 import socket
 import time
 from types import FrameType
+from typing import Any
 
 import uvicorn
 
+from api.core.config import get_settings
+
+
+def _options() -> dict[str, Any]:
+    # uvicorn's access log prints query strings (search text); our own request log does not.
+    # X-Forwarded-For is believed only from these addresses (the reverse proxy), never from a client.
+    return {
+        "factory": True,
+        "access_log": False,
+        "proxy_headers": True,
+        "forwarded_allow_ips": get_settings().trusted_proxies,
+    }
+
 
 def _config() -> uvicorn.Config:
-    # uvicorn's access log prints query strings (search text); our own request log does not.
-    return uvicorn.Config(
-        "api.main:create_app", factory=True, access_log=False, proxy_headers=True, lifespan="on"
-    )
+    return uvicorn.Config("api.main:create_app", lifespan="on", **_options())
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -40,9 +51,7 @@ def _run_one(host: str, port: int) -> None:
 def serve(host: str, port: int, workers: int = 1) -> None:
     """Serve the API on host:port with `workers` processes."""
     if workers <= 1:
-        uvicorn.run(
-            "api.main:create_app", factory=True, host=host, port=port, access_log=False, proxy_headers=True
-        )
+        uvicorn.run("api.main:create_app", host=host, port=port, **_options())
         return
     context = multiprocessing.get_context("spawn")
     processes = [context.Process(target=_run_one, args=(host, port), daemon=True) for _ in range(workers)]

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 os.environ["BONDGENOOT_ENVIRONMENT"] = "test"
 os.environ["BONDGENOOT_SECRET_KEY"] = "test-secret-key-that-is-long-enough-0123456789"
 os.environ.pop("BONDGENOOT_DATABASE_URL", None)
+os.environ.pop("BONDGENOOT_MIGRATION_DATABASE_URL", None)
 
 import pytest
 from fastapi import FastAPI
@@ -25,12 +26,31 @@ from tests.factories import World, build_world
 subscribers.register()  # as the app and the command line do: domain events reach their listeners
 
 POSTGRES_URL = os.environ.get("BONDGENOOT_TEST_DATABASE_URL")
+# On PostgreSQL the suite runs as production does: migrations as the owner, the app as a role that may only
+# INSERT and SELECT the audit trail (README, "Database roles").
+OWNER_ROLE, APP_ROLE = "bondgenoot_owner", "bondgenoot_app"
 
 
 def pytest_report_header() -> str:
     return (
         f"database: {'PostgreSQL ' + make_url(POSTGRES_URL).render_as_string() if POSTGRES_URL else 'SQLite'}"
     )
+
+
+EXAMPLE_PUBLIC_ADDRESS = "93.184.215.14"
+
+
+@pytest.fixture(autouse=True)
+def _hermetic_dns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Webhook hosts under example.nl resolve to one public address; the tests never ask real DNS for them."""
+    import api.core.outbound as outbound
+
+    real = outbound.system_resolve
+
+    def resolve(host: str, port: int) -> list[str]:
+        return [EXAMPLE_PUBLIC_ADDRESS] if host.endswith("example.nl") else real(host, port)
+
+    monkeypatch.setattr(outbound, "system_resolve", resolve)
 
 
 @pytest.fixture(scope="session")
@@ -43,7 +63,14 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     name = f"bondgenoot_test_{uuid.uuid4().hex[:10]}"
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+        for role in (OWNER_ROLE, APP_ROLE):  # cluster-wide; parallel runs may race to create them
+            conn.execute(
+                text(
+                    f"DO $$ BEGIN CREATE ROLE {role} LOGIN; "
+                    "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
+                )
+            )
+        conn.execute(text(f'CREATE DATABASE "{name}" OWNER {OWNER_ROLE}'))
     try:
         yield server.set(database=name).render_as_string(hide_password=False)
     finally:
@@ -56,6 +83,10 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def engine(database_url: str) -> Iterator[Engine]:
     """The app's engine on the scratch database, with the schema built by `alembic upgrade heads`."""
+    url = make_url(database_url)
+    if url.get_backend_name() == "postgresql":
+        os.environ["BONDGENOOT_MIGRATION_DATABASE_URL"] = url.set(username=OWNER_ROLE).render_as_string(False)
+        database_url = url.set(username=APP_ROLE).render_as_string(hide_password=False)
     os.environ["BONDGENOOT_DATABASE_URL"] = database_url
     get_settings.cache_clear()
     get_engine.cache_clear()

@@ -16,7 +16,9 @@ MATCH_ANY = {"If-Match": "*"}
 @dataclass(frozen=True)
 class Rule:
     """What each role gets. `kind` is family (scoped to one family), staff (family, coordinator/admin only),
-    global (not about one family), or funder (client-credentials tokens only: every staff token gets 401)."""
+    global (not about one family), org (an object of an organisation, e.g. an account: tried in the caller's
+    own organisation and in another, where it is a 404), or funder (client-credentials tokens only: every
+    staff token gets 401). `roles=()`: no role of a care organisation may (shared data)."""
 
     ok: int
     kind: str = "family"
@@ -35,6 +37,10 @@ class Rule:
             return 401
         if self.kind == "global":
             return self.ok if role in self.roles else 403
+        if self.kind == "org":
+            if role not in self.roles:
+                return 403
+            return 404 if relation == "other_org" else self.ok
         if relation == "other_org" or (relation == "other_caseload" and role == "supporter"):
             return 404
         return self.ok if role in self.roles else 403

@@ -11,12 +11,18 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from api.main import create_app
-from api.models import Family, FamilyMember, NetworkContact, User
-from tests.factories import World, auth
+from api.models import Family, FamilyMember, NetworkContact, Organisation, Role, User
+from tests.factories import PASSWORD, World, auth, make_user
 from tests.matrix_rules import MATCH_ANY, STAFF, Rule
 
 ROLES = ["anonymous", "supporter", "coordinator", "admin"]
 RELATIONS = ["own", "other_caseload", "other_org"]
+
+
+def _colleague(session: Session, world: World, family: Family) -> dict[str, str]:
+    """A supporter of the family's organisation (own, or the other organisation)."""
+    user = make_user(session, session.get(Organisation, family.organisation_id), Role.supporter)  # type: ignore[arg-type]
+    return {"user_id": str(user.id)}
 
 
 ROUTES: dict[tuple[str, str], Rule] = {
@@ -35,15 +41,31 @@ ROUTES: dict[tuple[str, str], Rule] = {
             "email": "nieuw@example.nl",
             "full_name": "Nieuw",
             "role": "supporter",
-            "password": "x" * 12,
+            "password": "lange zin als wachtwoord",
         },
     ),
+    ("POST", "/api/v1/users/me/password"): Rule(
+        200,
+        kind="global",
+        body=lambda w: {"current_password": PASSWORD, "new_password": "een nieuwe lange zin 42"},
+    ),
+    ("PATCH", "/api/v1/users/{user_id}"): Rule(
+        200, kind="org", roles=("admin",), body=lambda w: {"full_name": "Hernoemd"}, params=_colleague
+    ),
+    ("POST", "/api/v1/users/{user_id}/reset-password"): Rule(
+        200,
+        kind="org",
+        roles=("admin",),
+        body=lambda w: {"new_password": "tijdelijk wachtwoord 2026"},
+        params=_colleague,
+    ),
     ("GET", "/api/v1/regions"): Rule(200, kind="global"),
+    # Regions and life domains are shared by every organisation: no role of a care organisation changes them.
     ("POST", "/api/v1/regions"): Rule(
-        201, kind="global", roles=("admin",), body=lambda w: {"name": "Twente", "funder_name": "Menzis"}
+        201, kind="global", roles=(), body=lambda w: {"name": "Twente", "funder_name": "Menzis"}
     ),
     ("PATCH", "/api/v1/regions/{region_id}"): Rule(
-        200, kind="global", roles=("admin",), body=lambda w: {"funder_name": "CZ"}
+        200, kind="global", roles=(), body=lambda w: {"funder_name": "CZ"}, headers=MATCH_ANY
     ),
     ("GET", "/api/v1/audit-events"): Rule(200, kind="global", roles=("admin",)),
     ("GET", "/api/v1/families"): Rule(200, kind="global"),
@@ -108,7 +130,13 @@ CASES = [
     pytest.param(method, path, role, relation, id=f"{method} {path} {role} {relation}")
     for (method, path), rule in sorted(ROUTES.items())
     for role in ROLES
-    for relation in (RELATIONS if rule.kind != "global" and not rule.public else ["-"])
+    for relation in (
+        ["own", "other_org"]
+        if rule.kind == "org"
+        else RELATIONS
+        if rule.kind != "global" and not rule.public
+        else ["-"]
+    )
 ]
 
 

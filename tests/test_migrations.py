@@ -30,6 +30,7 @@ def test_one_linear_history_per_domain() -> None:
 def test_migrate_builds_an_empty_sqlite_file(tmp_path: Path, monkeypatch: object) -> None:
     url = f"sqlite:///{tmp_path / 'fresh.db'}"
     monkeypatch.setenv("BONDGENOOT_DATABASE_URL", url)  # type: ignore[attr-defined]
+    monkeypatch.delenv("BONDGENOOT_MIGRATION_DATABASE_URL", raising=False)  # type: ignore[attr-defined]
     get_settings.cache_clear()
     get_engine.cache_clear()
     try:

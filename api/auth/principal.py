@@ -2,7 +2,7 @@
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
@@ -28,6 +28,7 @@ class Principal:
     client_address: str | None = None
     purpose: str | None = None
     scopes: tuple[str, ...] = field(default_factory=tuple)
+    platform_operator: bool = False
 
     @property
     def is_supporter(self) -> bool:
@@ -52,7 +53,7 @@ def get_principal(
         raise Unauthorized("Please log in first.", headers={"WWW-Authenticate": "Bearer"})
     claims = decode_token(token, kind=ACCESS)
     user = session.get(User, claims.subject) if claims.actor_type == "user" else None
-    if user is None or not user.is_active:
+    if user is None or not user.is_active or not session_still_valid(user, claims.issued_at):
         raise Unauthorized("Your account is not active.", headers={"WWW-Authenticate": "Bearer"})
     return Principal(
         actor_type="user",
@@ -61,6 +62,16 @@ def get_principal(
         organisation_id=user.organisation_id,
         client_address=client_address(request),
         purpose=purpose,
+        platform_operator=user.platform_operator,
+    )
+
+
+def session_still_valid(user: User, issued_at: datetime | None) -> bool:
+    """False for a token issued before the user's sessions were ended (deactivation, password change)."""
+    cut_off = user.sessions_valid_after
+    # Tokens carry milliseconds: compare at that precision, so a token issued right after the cut-off lives.
+    return cut_off is None or (
+        issued_at is not None and issued_at >= cut_off.replace(microsecond=cut_off.microsecond // 1000 * 1000)
     )
 
 
@@ -80,6 +91,18 @@ def require_role(*roles: Role) -> object:
 
 StaffPrincipal = Annotated[Principal, require_role(Role.admin, Role.coordinator)]
 AdminPrincipal = Annotated[Principal, require_role(Role.admin)]
+
+
+def _require_operator(principal: CurrentPrincipal) -> Principal:
+    if not principal.platform_operator:
+        raise Forbidden(
+            "Alleen de beheerder van het platform wijzigt gedeelde gegevens / "
+            "only a platform operator changes data that every organisation shares."
+        )
+    return principal
+
+
+OperatorPrincipal = Annotated[Principal, Depends(_require_operator)]
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,11 @@ def _client_credentials(
 
 
 def _with_cookie(token: TokenResponse) -> JSONResponse:
+    return token_response(token)
+
+
+def token_response(token: TokenResponse) -> JSONResponse:
+    """The token answer, with the refresh token also in an HttpOnly cookie (Secure in production)."""
     response = JSONResponse(token.model_dump(exclude_none=True), headers={"Cache-Control": "no-store"})
     if token.refresh_token:
         response.set_cookie(
@@ -59,7 +64,7 @@ def _with_cookie(token: TokenResponse) -> JSONResponse:
             max_age=get_settings().refresh_token_days * 86400,
             path=COOKIE_PATH,
             httponly=True,
-            secure=get_settings().secure_cookies,
+            secure=get_settings().secure_cookies or get_settings().environment == "production",
             samesite="strict",
         )
     return response

@@ -32,13 +32,18 @@ def _oauth_error(error: str) -> dict[str, str]:
 def _check_throttle(session: Session, *, account_key: str, address_key: str) -> None:
     settings = get_settings()
     since = utcnow() - timedelta(seconds=settings.login_window_seconds)
-    for column, key, limit in (
-        (LoginFailure.account_key, account_key, settings.login_max_failures_per_account),
-        (LoginFailure.address_key, address_key, settings.login_max_failures_per_address),
+    # An account locks only for the address its failures came from: knowing a colleague's e-mail address is
+    # not enough to lock them out, and the owner can still log in from anywhere else.
+    for condition, limit in (
+        (
+            (col(LoginFailure.account_key) == account_key) & (col(LoginFailure.address_key) == address_key),
+            settings.login_max_failures_per_account,
+        ),
+        (col(LoginFailure.address_key) == address_key, settings.login_max_failures_per_address),
     ):
         count, oldest = session.exec(
             select(func.count(), func.min(LoginFailure.occurred_at)).where(
-                column == key, LoginFailure.occurred_at >= since
+                condition, LoginFailure.occurred_at >= since
             )
         ).one()
         if count >= limit and oldest is not None:
@@ -74,6 +79,11 @@ def _issue(session: Session, user: User, chain_id: uuid.UUID) -> TokenResponse:
         expires_in=settings.access_token_minutes * 60,
         refresh_token=refresh,
     )
+
+
+def new_session(session: Session, user: User) -> TokenResponse:
+    """Tokens for a fresh log-in of `user` (after changing their own password)."""
+    return _issue(session, user, chain_id=uuid.uuid4())
 
 
 def password_grant(session: Session, *, email: str, password: str, address: str | None) -> TokenResponse:

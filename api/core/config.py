@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     database_replica_url: str | None = None
     database_prepared_statements: bool = True
     database_pool_size: int = Field(default=10, ge=1, le=200)
+    # PostgreSQL: `bondgenoot migrate` connects as this owner role; database_url is the application's role.
+    migration_database_url: str | None = None
     secret_key: str = DEVELOPMENT_SECRET
     jwt_issuer: str = "bondgenoot"
     jwt_audience: str = "bondgenoot-api"
@@ -45,6 +47,8 @@ class Settings(BaseSettings):
     cors_origins: list[str] = []
     frontend_dist: Path = REPO_ROOT / "frontend" / "dist"
     secure_cookies: bool = False
+    trusted_proxies: str = "127.0.0.1"
+    webhook_allow_loopback: bool = False
     suppression_threshold: int = Field(default=5, ge=1, le=100)
     funder_token_minutes: int = Field(default=10, ge=1, le=60)
     webhook_max_attempts: int = Field(default=8, ge=1, le=30)
@@ -69,6 +73,8 @@ class Settings(BaseSettings):
                 "BONDGENOOT_SECRET_KEY must be set to a random value of at least 32 characters "
                 "outside development"
             )
+        if self.environment == "production" and self.webhook_allow_loopback:
+            raise ValueError("BONDGENOOT_WEBHOOK_ALLOW_LOOPBACK is for development and tests only")
         return self
 
     @property

@@ -17,7 +17,9 @@ from api.core.errors import DomainError
 def make_engine(url: str) -> Engine:
     """An engine for `url`; SQLite gets foreign keys, WAL and a busy timeout."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 30}, hide_parameters=True
+        )
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -38,19 +40,23 @@ def make_engine(url: str) -> Engine:
     # Behind PgBouncer in transaction pooling, a server connection may change between transactions, so
     # psycopg must not prepare statements on it (BONDGENOOT_DATABASE_PREPARED_STATEMENTS=false).
     connect_args = {} if settings.database_prepared_statements else {"prepare_threshold": None}
+    # hide_parameters: SQL parameters (names, search text) never reach an error message or a log.
     return create_engine(
         url,
         pool_pre_ping=True,
         pool_size=settings.database_pool_size,
         max_overflow=2 * settings.database_pool_size,
-        connect_args=connect_args,
+        hide_parameters=True,
+        connect_args={"connect_timeout": 5, **connect_args},
     )
 
 
 def make_replica_engine(url: str) -> Engine:
     """An engine for reporting reads; every transaction on it is read-only."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 30}, hide_parameters=True
+        )
 
         @event.listens_for(engine, "connect")
         def _read_only(dbapi_connection: Any, _record: Any) -> None:

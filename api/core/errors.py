@@ -6,6 +6,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy import exc as sa_exc
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_JSON = "application/problem+json"
@@ -142,6 +143,23 @@ def install_error_handlers(app: FastAPI) -> None:
     def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
         return problem(exc.status_code, detail, headers=dict(exc.headers or {}))
+
+    @app.exception_handler(sa_exc.OperationalError)
+    @app.exception_handler(sa_exc.InterfaceError)
+    @app.exception_handler(sa_exc.TimeoutError)
+    def _database_unavailable(_: Request, exc: Exception) -> JSONResponse:
+        # The database is unreachable, restarting or busy: say so honestly; the pool reconnects by itself.
+        return problem(
+            503,
+            "De database is even niet bereikbaar; probeer het zo opnieuw / "
+            "the database is unavailable; nothing was saved, try again shortly.",
+            headers={"Retry-After": "5"},
+        )
+
+    @app.exception_handler(sa_exc.DataError)
+    def _out_of_range(_: Request, exc: sa_exc.DataError) -> JSONResponse:
+        # A value the column cannot hold that slipped past the schema's types: the input's fault, not ours.
+        return problem(422, "A value is outside what can be stored / een waarde valt buiten het bereik.")
 
     @app.exception_handler(Exception)
     def _unexpected(_: Request, exc: Exception) -> JSONResponse:

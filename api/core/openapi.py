@@ -35,3 +35,32 @@ def problems(*codes: int) -> Responses:
         code: {"model": Problem, "description": HTTPStatus(code).phrase, "content": {PROBLEM_JSON: {}}}
         for code in codes
     }
+
+
+def document_implied_statuses(schema: dict[str, Any]) -> dict[str, Any]:
+    """Add the statuses a route's shape implies: 404 with a path parameter, 412 and 428 with If-Match,
+    409 with Idempotency-Key (a retry while the first runs), 429 on the rate-limited token endpoint."""
+    problem_ref = {"$ref": "#/components/schemas/Problem"}
+    for path, operations in schema.get("paths", {}).items():
+        for operation in operations.values():
+            names = {p.get("name") for p in operation.get("parameters", [])}
+            kinds = {p.get("in") for p in operation.get("parameters", [])}
+            implied = {400}
+            if "path" in kinds:
+                implied.add(404)
+            if "If-Match" in names:
+                implied |= {412, 428}
+            if "Idempotency-Key" in names:
+                implied.add(409)
+            if path.endswith("/auth/token"):
+                implied.add(429)
+            responses = operation.setdefault("responses", {})
+            for code in sorted(implied):
+                responses.setdefault(
+                    str(code),
+                    {
+                        "description": HTTPStatus(code).phrase,
+                        "content": {PROBLEM_JSON: {"schema": problem_ref}},
+                    },
+                )
+    return schema

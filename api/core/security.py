@@ -29,6 +29,7 @@ class TokenClaims:
     actor_type: str
     scopes: tuple[str, ...]
     expires_at: datetime
+    issued_at: datetime | None = None
 
 
 def hash_password(password: str) -> str:
@@ -81,6 +82,9 @@ def create_token(
         "iss": settings.jwt_issuer,
         "aud": _audience(kind),
         "iat": int(now.timestamp()),
+        "ims": int(
+            now.timestamp() * 1000
+        ),  # issued at in milliseconds: sessions ended this second stay ended
         "exp": int(claims.expires_at.timestamp()),
     }
     if scopes:
@@ -108,6 +112,7 @@ def decode_token(token: str, *, kind: str) -> TokenClaims:
             actor_type=str(payload.get("act", "user")),
             scopes=tuple(str(payload.get("scope", "")).split()),
             expires_at=datetime.fromtimestamp(payload["exp"], UTC),
+            issued_at=datetime.fromtimestamp(int(payload.get("ims", payload["iat"] * 1000)) / 1000, UTC),
         )
     except (JWTError, ValueError, KeyError, TypeError) as exc:
         raise Unauthorized(

@@ -5,8 +5,9 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, Field, StringConstraints
 
+from api.core.types import Input as SafeInput
 from api.models import ContactKind, FamilyStatus, FamilyType, MemberRole
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -30,10 +31,8 @@ class TargetGroup(StrEnum):
     other = "other"
 
 
-class Input(BaseModel):
-    """Request bodies refuse unknown fields (no mass assignment)."""
-
-    model_config = ConfigDict(extra="forbid")
+class Input(SafeInput):
+    """Request bodies refuse unknown fields (no mass assignment) and values the database cannot hold."""
 
 
 class FamilyCreate(Input):

@@ -1,7 +1,6 @@
 """Routes for funder systems (client-credentials tokens): outcomes, trajectories, FHIR, webhooks."""
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
@@ -11,6 +10,7 @@ from api.auth.principal import OutcomesClient, TrajectoriesClient, WebhooksClien
 from api.core.db import ReportingSessionDep, SessionDep
 from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery, Page
+from api.core.types import SafeDate
 from api.funders import outcomes, trajectories, webhooks
 from api.funders.fhir import FHIR_JSON
 from api.funders.schemas import (
@@ -38,8 +38,10 @@ Pseudonym = Annotated[
 def read_outcomes(
     principal: OutcomesClient,  # before the session: the client is looked up on the primary
     session: ReportingSessionDep,
-    start: Annotated[date | None, Query(alias="from", description="First day (default: 1 January).")] = None,
-    end: Annotated[date | None, Query(alias="to", description="Last day (default: today).")] = None,
+    start: Annotated[
+        SafeDate | None, Query(alias="from", description="First day (default: 1 January).")
+    ] = None,
+    end: Annotated[SafeDate | None, Query(alias="to", description="Last day (default: today).")] = None,
     period: Period = Period.quarter,
 ) -> OutcomesReport:
     """Outcomes of your regions per region and period; small cells are `{"suppressed": true}`."""

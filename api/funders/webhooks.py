@@ -1,6 +1,5 @@
 """Funders register webhook endpoints; administrators see every delivery attempt."""
 
-import ipaddress
 import uuid
 from urllib.parse import urlsplit
 
@@ -10,6 +9,7 @@ from api.audit import service as audit
 from api.auth.principal import FunderPrincipal, Principal
 from api.core.config import get_settings
 from api.core.errors import NotFound, Unprocessable
+from api.core.outbound import ForbiddenAddress, public_addresses
 from api.core.pagination import Page, keyset_page
 from api.funders.clients import owned_client
 from api.funders.crypto import new_webhook_secret, seal
@@ -25,22 +25,27 @@ def _bad_url(message: str) -> Unprocessable:
 
 
 def check_url(url: str) -> None:
-    """https only (plain http in development), and never a loopback, private or link-local address."""
-    parts = urlsplit(url)
-    development = get_settings().environment == "development"
-    if parts.scheme not in ({"https", "http"} if development else {"https"}) or not parts.hostname:
+    """https only (plain http in development or with loopback allowed), and only public addresses.
+
+    The host is resolved now and again at every delivery (api.core.outbound.GuardedTransport); a name that
+    does not resolve yet is accepted here and refused at delivery until it resolves to a public address.
+    """
+    settings = get_settings()
+    plain_ok = settings.environment == "development" or settings.webhook_allow_loopback
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        raise _bad_url("Dit is geen geldig adres / this is not a valid URL.") from exc
+    if parts.scheme not in ({"https", "http"} if plain_ok else {"https"}) or not parts.hostname:
         raise _bad_url("Gebruik een https-adres / the endpoint must be an https URL.")
     if parts.username or parts.password:
         raise _bad_url("Geen inloggegevens in het adres / no credentials in the URL.")
-    host = parts.hostname
     try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        internal = host == "localhost" or host.endswith((".localhost", ".local", ".internal"))
-    else:
-        internal = not address.is_global
-    if internal and not development:
-        raise _bad_url("Dit adres is niet publiek bereikbaar / the endpoint must be a public address.")
+        public_addresses(parts.hostname, port or 443)
+    except ForbiddenAddress as exc:
+        message = "Dit adres is niet publiek bereikbaar / the endpoint must be a public address."
+        raise _bad_url(message) from exc
 
 
 def to_public(endpoint: WebhookEndpoint) -> WebhookPublic:

@@ -24,6 +24,8 @@ from sqlmodel import Session, col, or_, select
 
 from api.core.config import get_settings
 from api.core.db import get_engine
+from api.core.middleware import sanitized_traceback
+from api.core.outbound import GuardedTransport
 from api.funders.crypto import sign, unseal
 from api.funders.webhooks import webhook_id
 from api.models import DeliveryStatus, FunderClient, WebhookAttempt, WebhookEndpoint, WebhookMessage
@@ -81,9 +83,11 @@ class Worker:
     ) -> None:
         self.sessions = sessions or (lambda: Session(get_engine(), expire_on_commit=False))
         self.name = name or f"{socket.gethostname()[:40]}-{uuid.uuid4().hex[:8]}"
-        self.transport = transport
+        # Every delivery goes through the address guard; tests hand in their own transport instead.
+        self.transport = transport or GuardedTransport()
         self.rng = rng or random.Random()  # noqa: S311 (jitter, not security)
         self.stopping = threading.Event()
+        self.heartbeat_seconds = get_settings().webhook_lease_seconds / 3
 
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
@@ -104,8 +108,48 @@ class Worker:
             timeout=get_settings().webhook_timeout_seconds, follow_redirects=False, transport=self.transport
         ) as http:
             for message_id in ids:
-                self.deliver(http, message_id, now=now)
+                # A slow batch must not outlive its leases: renew before each message (skip it when another
+                # worker took it meanwhile) and keep renewing while it is being delivered.
+                if not self.renew(message_id, now=now):
+                    continue
+                with self.heartbeat(message_id):
+                    self.deliver(http, message_id, now=now)
         return len(ids)
+
+    def renew(self, message_id: uuid.UUID, *, now: datetime | None = None) -> bool:
+        """Extend this worker's lease on one message; False when the lease is no longer ours."""
+        moment = now or utcnow()
+        with self._transaction() as session:
+            renewed = session.execute(
+                update(WebhookMessage)
+                .where(
+                    col(WebhookMessage.id) == message_id,
+                    col(WebhookMessage.lease_owner) == self.name,
+                    col(WebhookMessage.status) == DeliveryStatus.pending,
+                )
+                .values(leased_until=moment + timedelta(seconds=get_settings().webhook_lease_seconds))
+            )
+        return bool(renewed.rowcount == 1)  # type: ignore[attr-defined]
+
+    @contextmanager
+    def heartbeat(self, message_id: uuid.UUID) -> Iterator[None]:
+        """Renew the lease every third of its length while the block runs (a slow receiver keeps it)."""
+        done = threading.Event()
+
+        def beat() -> None:
+            while not done.wait(self.heartbeat_seconds):
+                try:
+                    self.renew(message_id)
+                except Exception:  # a failed renewal only shortens the lease; the delivery goes on
+                    log.warning("worker %s: lease renewal failed", self.name)
+
+        thread = threading.Thread(target=beat, daemon=True)
+        thread.start()
+        try:
+            yield
+        finally:
+            done.set()
+            thread.join()
 
     def deliver(self, http: httpx.Client, message_id: uuid.UUID, *, now: datetime | None = None) -> None:
         with self._transaction() as session:
@@ -184,8 +228,8 @@ class Worker:
         while not self.stopping.is_set():
             try:
                 busy = self.run_once(batch=batch)
-            except Exception:  # a database hiccup must not end the worker; the leases keep messages safe
-                log.exception("worker %s: batch failed", self.name)
+            except Exception as exc:  # a database hiccup must not end the worker; leases keep messages safe
+                log.error("worker %s: batch failed\n%s", self.name, sanitized_traceback(exc))
                 busy = 0
             if not busy:
                 self.stopping.wait(poll)
@@ -195,9 +239,16 @@ class Worker:
         self.stopping.set()
 
 
+def quiet_http_client_logs() -> None:
+    """httpx logs every request's full URL at INFO; a webhook URL can carry a funder's secret path."""
+    for name in ("httpx", "httpcore"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
 def run(*, once: bool, batch: int) -> None:
     """The `bondgenoot worker` command."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    quiet_http_client_logs()
     worker = Worker()
     if once:
         print(f"{worker.run_once(batch=batch)} webhook message(s) tried.")

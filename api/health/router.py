@@ -30,5 +30,5 @@ def ready(session: SessionDep) -> Health | JSONResponse:
         session.execute(text("SELECT 1"))
     except SQLAlchemyError:
         session.rollback()
-        return problem(503, "The database is not reachable.")
+        return problem(503, "The database is not reachable.", headers={"Retry-After": "5"})
     return Health(status="ok")

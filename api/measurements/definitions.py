@@ -6,7 +6,9 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
+
+from api.core.types import Input
 
 Code = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z][a-z0-9_]*$")]
 Label = Annotated[str, Field(min_length=1, max_length=200)]
@@ -15,8 +17,8 @@ LongText = Annotated[str, Field(min_length=1, max_length=4000)]
 Number = Annotated[float, Field(allow_inf_nan=False)]
 
 
-class _Frozen(BaseModel):
-    """Base for definition parts: immutable, unknown fields rejected."""
+class _Frozen(Input):
+    """Base for definition parts: immutable, unknown fields and unstorable values rejected."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 

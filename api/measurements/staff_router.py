@@ -1,7 +1,6 @@
 """Routes across families: what is due, the cohort's outcomes, and supporters' own work engagement."""
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -10,6 +9,7 @@ from api.auth.principal import CurrentPrincipal, StaffPrincipal
 from api.core.db import ReportingSessionDep, SessionDep
 from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery
+from api.core.types import SafeDate
 from api.measurements import outcomes, service, work_engagement
 from api.measurements.schemas import (
     CohortOutcomes,
@@ -45,8 +45,8 @@ def read_cohort_outcomes(
     instrument: Annotated[InstrumentCode | None, Query()] = None,
     region_id: uuid.UUID | None = None,
     family_type: FamilyType | None = None,
-    from_on: Annotated[date | None, Query(alias="from", description="Completed on or after.")] = None,
-    to_on: Annotated[date | None, Query(alias="to", description="Completed on or before.")] = None,
+    from_on: Annotated[SafeDate | None, Query(alias="from", description="Completed on or after.")] = None,
+    to_on: Annotated[SafeDate | None, Query(alias="to", description="Completed on or before.")] = None,
 ) -> CohortOutcomes:
     """Per instrument and scale: mean change from T0, shares reliably improved/deteriorated (staff)."""
     return outcomes.cohort_outcomes(

@@ -1,7 +1,6 @@
 """Routes for meetings: plan, read, change, cancel, close; summary, invitation, timeline, overview."""
 
 import uuid
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
@@ -13,6 +12,7 @@ from api.core.concurrency import IdempotencyKey, IfMatch, etag, idempotent_creat
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery, Page
+from api.core.types import SafeDateTime
 from api.meetings import closing, ical, overview, service, summary, timeline
 from api.meetings.clock import as_utc
 from api.meetings.schemas import (
@@ -84,8 +84,10 @@ def list_meetings(
     session: SessionDep,
     principal: CurrentPrincipal,
     scope: overview.Scope = overview.Scope.organisation,
-    starts_from: Annotated[datetime | None, Query(alias="from", description="Starts at or after.")] = None,
-    starts_to: Annotated[datetime | None, Query(alias="to", description="Starts before.")] = None,
+    starts_from: Annotated[
+        SafeDateTime | None, Query(alias="from", description="Starts at or after.")
+    ] = None,
+    starts_to: Annotated[SafeDateTime | None, Query(alias="to", description="Starts before.")] = None,
     status: MeetingStatus | None = None,
     flagged: Annotated[
         bool | None, Query(description="Only meetings with (true) or without (false) flags.")

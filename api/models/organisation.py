@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from sqlmodel import Field, SQLModel
 
-from api.models.base import created_at_field, enum_type, id_field
+from api.models.base import created_at_field, enum_type, id_field, timestamp_field
 
 
 class Role(StrEnum):
@@ -29,6 +29,8 @@ class Region(SQLModel, table=True):
     id: uuid.UUID = id_field()
     name: str = Field(max_length=120, unique=True)
     funder_name: str = Field(max_length=120)
+    # Regions are shared by every organisation: only a platform operator changes them, with If-Match.
+    version: int = 1
     created_at: datetime = created_at_field()
 
 
@@ -42,4 +44,8 @@ class User(SQLModel, table=True):
     role: Role = Field(sa_type=enum_type(Role, 20))
     password_hash: str = Field(max_length=255)
     is_active: bool = True
+    # The supplier's operator keeps the reference data every organisation shares (regions, life domains).
+    platform_operator: bool = False
+    # Access tokens issued before this moment are refused (deactivation, password change or reset).
+    sessions_valid_after: datetime | None = timestamp_field()
     created_at: datetime = created_at_field()

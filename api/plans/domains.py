@@ -1,7 +1,10 @@
-"""Life domains: the shipped list (health, education, housing …), extended by administrators."""
+"""Life domains: the shipped list (health, education, housing …), shared by every
+organisation, so extended only by a platform operator (audited)."""
 
 from sqlmodel import Session, col, select
 
+from api.audit import service as audit
+from api.auth.principal import Principal
 from api.core.errors import Conflict
 from api.models import LifeDomain
 from api.plans.schemas import LifeDomainCreate, LifeDomainPublic
@@ -16,12 +19,13 @@ def list_domains(session: Session) -> list[LifeDomainPublic]:
     return [domain_public(d) for d in domains]
 
 
-def create_domain(session: Session, data: LifeDomainCreate) -> LifeDomainPublic:
-    """Add a life domain (the caller is an administrator)."""
+def create_domain(session: Session, principal: Principal, data: LifeDomainCreate) -> LifeDomainPublic:
+    """Add a life domain (the caller is a platform operator)."""
     taken = session.exec(select(LifeDomain.id).where(LifeDomain.code == data.code)).first()
     if taken is not None:
         raise Conflict("Dit levensgebied bestaat al / this life domain already exists.")
     domain = LifeDomain(**data.model_dump())
     session.add(domain)
     session.flush()
+    audit.record(session, principal, action="create", object_type="life_domain", object_id=domain.id)
     return domain_public(domain)

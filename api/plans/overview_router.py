@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
-from api.auth.principal import AdminPrincipal, CurrentPrincipal, StaffPrincipal
+from api.auth.principal import CurrentPrincipal, OperatorPrincipal, StaffPrincipal
 from api.core.concurrency import IdempotencyKey, idempotent_create
 from api.core.db import SessionDep
 from api.core.openapi import problems
@@ -28,17 +28,17 @@ def create_life_domain(
     data: LifeDomainCreate,
     request: Request,
     session: SessionDep,
-    principal: AdminPrincipal,
+    principal: OperatorPrincipal,
     idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
-    """Add a life domain with Dutch and English labels (admin)."""
+    """Add a life domain with Dutch and English labels (platform operator: every organisation sees it)."""
     return idempotent_create(
         session,
         actor_id=principal.id,
         key=idempotency_key,
         path=request.url.path,
         payload=data,
-        create=lambda: domains.create_domain(session, data),
+        create=lambda: domains.create_domain(session, principal, data),
     )
 
 

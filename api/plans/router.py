@@ -1,7 +1,6 @@
 """Routes for the living plan, its adopted versions and the family's GAS T-score."""
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
@@ -12,6 +11,7 @@ from api.core.concurrency import IdempotencyKey, IfMatch, etag, idempotent_creat
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery, Page
+from api.core.types import SafeDate
 from api.plans import gas, service, versions
 from api.plans.schemas import (
     AdoptionCreate,
@@ -115,7 +115,7 @@ def read_plan_gas(
     family_id: uuid.UUID,
     session: SessionDep,
     principal: CurrentPrincipal,
-    on: Annotated[date | None, Query(description="The date (default: today).")] = None,
+    on: Annotated[SafeDate | None, Query(description="The date (default: today).")] = None,
 ) -> GasSummary:
     """The family's GAS T-score on a date, from each goal's latest score on or before it."""
     return gas.gas_summary(session, principal, family_id, on)

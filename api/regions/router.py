@@ -1,19 +1,22 @@
-"""Regions: read by everyone signed in, kept by administrators."""
+"""Regions (zorgkantoorregio's): read by everyone signed in; shared by every organisation, so only a platform
+operator changes them, audited and with If-Match."""
 
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, Field, StringConstraints
 from sqlmodel import Session, col, select
 
-from api.auth.principal import AdminPrincipal, CurrentPrincipal
-from api.core.concurrency import IdempotencyKey, idempotent_create
+from api.audit import service as audit
+from api.auth.principal import CurrentPrincipal, OperatorPrincipal
+from api.core.concurrency import IdempotencyKey, IfMatch, claim_version, etag, idempotent_create
 from api.core.db import SessionDep
 from api.core.errors import Conflict, NotFound
 from api.core.openapi import problems
 from api.core.pagination import Page
+from api.core.types import Input
 from api.models import Region
 
 router = APIRouter(prefix="/regions", tags=["regions"])
@@ -21,16 +24,12 @@ router = APIRouter(prefix="/regions", tags=["regions"])
 Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 
 
-class RegionCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class RegionCreate(Input):
     name: Label = Field(examples=["Groningen"])
     funder_name: Label = Field(examples=["Menzis"])
 
 
-class RegionUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class RegionUpdate(Input):
     name: Label | None = None
     funder_name: Label | None = None
 
@@ -39,6 +38,7 @@ class RegionPublic(BaseModel):
     id: uuid.UUID
     name: str
     funder_name: str
+    version: int = Field(description="Send it back as If-Match (quoted) to change the region.")
 
 
 def _unique_name(session: Session, name: str | None, region_id: uuid.UUID | None = None) -> None:
@@ -61,16 +61,17 @@ def create_region(
     data: RegionCreate,
     request: Request,
     session: SessionDep,
-    principal: AdminPrincipal,
+    principal: OperatorPrincipal,
     idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
-    """Add a region with its funder (admin)."""
+    """Add a region with its funder (platform operator)."""
 
     def create() -> RegionPublic:
         _unique_name(session, data.name)
         region = Region(**data.model_dump())
         session.add(region)
         session.flush()
+        audit.record(session, principal, action="create", object_type="region", object_id=region.id)
         return RegionPublic.model_validate(region.model_dump())
 
     return idempotent_create(
@@ -83,16 +84,24 @@ def create_region(
     )
 
 
-@router.patch("/{region_id}", response_model=RegionPublic, responses=problems(403, 404, 409))
+@router.patch("/{region_id}", response_model=RegionPublic, responses=problems(403, 404, 409, 412, 428))
 def update_region(
-    region_id: uuid.UUID, data: RegionUpdate, session: SessionDep, _: AdminPrincipal
+    region_id: uuid.UUID,
+    data: RegionUpdate,
+    response: Response,
+    session: SessionDep,
+    principal: OperatorPrincipal,
+    if_match: IfMatch = None,
 ) -> RegionPublic:
-    """Rename a region or change its funder (admin)."""
+    """Rename a region or change its funder (platform operator; If-Match with the version you read)."""
     region = session.get(Region, region_id)
     if region is None:
         raise NotFound("Onbekende regio / region not found.")
+    claim_version(session, region, if_match)
     _unique_name(session, data.name, region_id)
-    for name, value in data.model_dump(exclude_unset=True).items():
+    for name, value in data.model_dump(exclude_unset=True, exclude_none=True).items():
         setattr(region, name, value)
     session.flush()
+    audit.record(session, principal, action="update", object_type="region", object_id=region.id)
+    response.headers["ETag"] = etag(region.version)
     return RegionPublic.model_validate(region.model_dump())

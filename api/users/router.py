@@ -1,16 +1,21 @@
 """Routes for staff accounts."""
 
+import uuid
+
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from api.auth.principal import CurrentPrincipal, StaffPrincipal
+from api.auth.principal import AdminPrincipal, CurrentPrincipal, StaffPrincipal
+from api.auth.router import token_response
+from api.auth.schemas import TokenResponse
+from api.auth.service import new_session
 from api.core.concurrency import IdempotencyKey, idempotent_create
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery, Page
 from api.models import Role
 from api.users import service
-from api.users.schemas import Me, UserCreate, UserPublic
+from api.users.schemas import Me, PasswordChange, PasswordReset, UserCreate, UserPublic, UserUpdate
 
 router = APIRouter(prefix="/users", tags=["users"])
 
@@ -19,6 +24,13 @@ router = APIRouter(prefix="/users", tags=["users"])
 def read_me(session: SessionDep, principal: CurrentPrincipal) -> Me:
     """Your own account and organisation."""
     return service.me(session, principal)
+
+
+@router.post("/me/password", response_model=TokenResponse, responses=problems(404))
+def change_password(session: SessionDep, principal: CurrentPrincipal, data: PasswordChange) -> JSONResponse:
+    """Change your own password; your other sessions end and this answer starts a new one."""
+    user = service.change_own_password(session, principal, data)
+    return token_response(new_session(session, user))
 
 
 @router.get("", response_model=Page[UserPublic], responses=problems(403))
@@ -50,3 +62,19 @@ def create_user(
         payload=data,
         create=lambda: service.create_user(session, principal, data),
     )
+
+
+@router.patch("/{user_id}", response_model=UserPublic, responses=problems(403, 404, 409))
+def update_user(
+    user_id: uuid.UUID, data: UserUpdate, session: SessionDep, principal: AdminPrincipal
+) -> UserPublic:
+    """Change a colleague's role or name, or deactivate (every session ends at once) or reactivate (admin)."""
+    return service.update_user(session, principal, user_id, data)
+
+
+@router.post("/{user_id}/reset-password", response_model=UserPublic, responses=problems(403, 404))
+def reset_password(
+    user_id: uuid.UUID, data: PasswordReset, session: SessionDep, principal: AdminPrincipal
+) -> UserPublic:
+    """Set a temporary password for a colleague; every session of that account ends (admin)."""
+    return service.reset_password(session, principal, user_id, data)

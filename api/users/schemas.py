@@ -4,21 +4,41 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, Field, StringConstraints
 
+from api.core.types import Input
 from api.families.schemas import Email, Name
 from api.models import Role
 
+Password = Annotated[str, StringConstraints(min_length=12, max_length=128)]
 
-class UserCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
+class UserCreate(Input):
     email: Email = Field(examples=["j.jansen@example.nl"])
     full_name: Name = Field(examples=["Jolien Jansen"])
     role: Role
-    password: Annotated[str, StringConstraints(min_length=12, max_length=128)] = Field(
-        description="At least 12 characters."
+    password: Password = Field(description="12 to 128 characters, not a common or breached password.")
+
+
+class UserUpdate(Input):
+    """What an administrator changes about an account; leave a field out to keep it."""
+
+    role: Role | None = None
+    is_active: bool | None = Field(
+        default=None, description="false ends every session of the account at once."
     )
+    full_name: Name | None = None
+
+
+class PasswordReset(Input):
+    new_password: Password = Field(
+        description="A temporary password to hand over; every session of the account ends."
+    )
+
+
+class PasswordChange(Input):
+    current_password: Annotated[str, StringConstraints(min_length=1, max_length=128)]
+    new_password: Password = Field(description="12 to 128 characters, not a common or breached password.")
 
 
 class UserPublic(BaseModel):
@@ -33,3 +53,4 @@ class UserPublic(BaseModel):
 
 class Me(UserPublic):
     organisation_name: str
+    platform_operator: bool = False

@@ -112,5 +112,5 @@ def test_unauthenticated_answer_is_problem_with_challenge(client: TestClient) ->
 def test_tokens_carry_no_personal_data(world: World) -> None:
     token, _ = create_token(subject=world.supporter.id, kind=ACCESS, lifetime=timedelta(minutes=5))
     claims = jwt.get_unverified_claims(token)
-    assert set(claims) == {"sub", "jti", "typ", "act", "iss", "aud", "iat", "exp"}
+    assert set(claims) == {"sub", "jti", "typ", "act", "iss", "aud", "iat", "ims", "exp"}
     assert world.supporter.email not in json.dumps(claims)

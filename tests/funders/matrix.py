@@ -5,7 +5,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from api.models import Family
+from api.models import Family, Organisation
 from tests.factories import World
 from tests.funders.factories import make_client
 from tests.matrix_rules import Rule
@@ -13,8 +13,11 @@ from tests.matrix_rules import Rule
 FUNDER = "funder"
 
 
-def _client_params(session: Session, world: World, _family: Family) -> dict[str, str]:
-    client, _ = make_client(session, world.organisation, [world.region])
+def _client_params(session: Session, world: World, family: Family) -> dict[str, str]:
+    # The client of the family's organisation: the matrix tries the caller's own and another organisation's.
+    organisation = session.get(Organisation, family.organisation_id)
+    assert organisation is not None
+    client, _ = make_client(session, organisation, [world.region])
     return {"api_client_id": str(client.id)}
 
 
@@ -36,13 +39,13 @@ ROUTES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/v1/funder/clients"): Rule(201, kind="global", roles=ADMIN, body=_client_body),
     ("GET", "/api/v1/funder/clients"): Rule(200, kind="global", roles=ADMIN),
     ("POST", "/api/v1/funder/clients/{api_client_id}/rotate-secret"): Rule(
-        200, kind="global", roles=ADMIN, params=_client_params
+        200, kind="org", roles=ADMIN, params=_client_params
     ),
     ("POST", "/api/v1/funder/clients/{api_client_id}/revoke"): Rule(
-        200, kind="global", roles=ADMIN, params=_client_params
+        200, kind="org", roles=ADMIN, params=_client_params
     ),
     ("GET", "/api/v1/funder/clients/{api_client_id}/webhooks"): Rule(
-        200, kind="global", roles=ADMIN, params=_client_params
+        200, kind="org", roles=ADMIN, params=_client_params
     ),
     ("GET", "/api/v1/funder/deliveries"): Rule(200, kind="global", roles=ADMIN),
     ("GET", "/api/v1/funder/outcomes"): Rule(200, kind=FUNDER),

@@ -4,7 +4,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from api.models import Family, FamilyMember
+from api.models import Family, FamilyMember, Organisation
 from tests.factories import World
 from tests.matrix_rules import MATCH_ANY, STAFF, Rule
 from tests.measurements.factories import brs_answers, make_factor, make_measurement, rating_definition
@@ -29,7 +29,10 @@ def _measurement(session: Session, world: World, family: Family) -> dict[str, st
 
 
 def _factor(session: Session, world: World, family: Family) -> dict[str, str]:
-    factor = make_factor(session, world.organisation)
+    # A factor of the family's organisation: the matrix tries the caller's own and another organisation's.
+    organisation = session.get(Organisation, family.organisation_id)
+    assert organisation is not None
+    factor = make_factor(session, organisation)
     session.commit()
     # the body callable only sees the world, so hand it the factor id this way
     world.__dict__["matrix_factor_id"] = str(factor.id)
@@ -76,7 +79,7 @@ ROUTES: dict[tuple[str, str], Rule] = {
     ),
     ("PATCH", "/api/v1/factors/{factor_id}"): Rule(
         200,
-        kind="global",
+        kind="org",
         roles=("admin",),
         params=_factor,
         body=lambda w: {"label_en": "X"},

@@ -73,7 +73,7 @@ ROUTES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/v1/life-domains"): Rule(
         201,
         kind="global",
-        roles=("admin",),
+        roles=(),  # shared by every organisation: platform operators only (tests/test_tenant_isolation.py)
         body=lambda w: {"code": "zingeving", "label_nl": "Zingeving", "label_en": "Meaning"},
     ),
     ("GET", "/api/v1/evaluation-debt"): Rule(200, kind="global"),

@@ -31,8 +31,12 @@ def test_the_briefs_life_domains_are_shipped(client: TestClient, world: World) -
     }
 
 
-def test_an_administrator_adds_a_life_domain(client: TestClient, world: World) -> None:
+def test_a_platform_operator_adds_a_life_domain(client: TestClient, session: Session, world: World) -> None:
     body = {"code": "zingeving", "label_nl": "Zingeving", "label_en": "Meaning", "position": 200}
+    # Life domains are shared by every organisation: an organisation's administrator may not add one.
+    assert client.post("/api/v1/life-domains", json=body, headers=auth(world.admin)).status_code == 403
+    world.admin.platform_operator = True
+    session.commit()
     created = client.post("/api/v1/life-domains", json=body, headers=auth(world.admin))
     assert created.status_code == 201
     assert client.post("/api/v1/life-domains", json=body, headers=auth(world.admin)).status_code == 409
@@ -44,7 +48,11 @@ def test_an_administrator_adds_a_life_domain(client: TestClient, world: World) -
 
 
 @pytest.mark.parametrize("code", ["Zingeving", "z", "met spatie", "1abc"])
-def test_life_domain_codes_are_validated(client: TestClient, world: World, code: str) -> None:
+def test_life_domain_codes_are_validated(
+    client: TestClient, session: Session, world: World, code: str
+) -> None:
+    world.admin.platform_operator = True
+    session.commit()
     body = {"code": code, "label_nl": "X", "label_en": "X"}
     assert client.post("/api/v1/life-domains", json=body, headers=auth(world.admin)).status_code == 422
 

@@ -55,6 +55,11 @@ function accept(token: TokenResponse): void {
   setStatus('authenticated')
 }
 
+/** Take over the tokens of a new session (after changing your own password, which ended the others). */
+export function adoptSession(token: TokenResponse): void {
+  accept(token)
+}
+
 function forget(next: SessionStatus): void {
   accessToken = null
   expiresAt = 0

@@ -14,6 +14,7 @@ import { FamilyPage } from '../features/families/FamilyPage'
 const FamilyNewPage = lazy(() => import('../features/families/FamilyNewPage').then((m) => ({ default: m.FamilyNewPage })))
 const FamilyEditPage = lazy(() => import('../features/families/FamilyEditPage').then((m) => ({ default: m.FamilyEditPage })))
 const UsersPage = lazy(() => import('../features/admin/UsersPage').then((m) => ({ default: m.UsersPage })))
+const PasswordPage = lazy(() => import('../features/accounts/PasswordPage').then((m) => ({ default: m.PasswordPage })))
 const RegionsPage = lazy(() => import('../features/admin/RegionsPage').then((m) => ({ default: m.RegionsPage })))
 const FundersPage = lazy(() => import('../features/funders/FundersPage').then((m) => ({ default: m.FundersPage })))
 // The family member's phone page: public, outside the staff session (no AuthProvider), loaded on its own.
@@ -80,6 +81,7 @@ export const routes = [
           { path: 'meetings/:meetingId/summary', element: <MeetingSummaryPage /> },
           { path: 'families/:familyId/outcomes', element: <OutcomesPage /> },
           { path: 'families/:familyId/measurements/:measurementId', element: <MeasurementPage /> },
+          { path: 'me/password', element: <PasswordPage /> },
           {
             path: 'me/work-engagement',
             element: (

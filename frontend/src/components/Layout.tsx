@@ -94,6 +94,9 @@ export function Layout() {
                 <span className="user-role">{t(`roles.${me.role}`)}</span>
               </span>
             ) : null}
+            <NavLink to="/me/password" className="user-menu-link">
+              {t('accounts.password.nav')}
+            </NavLink>
             <LanguageSwitch />
             <button type="button" className="button button-secondary button-small" onClick={() => void signOut()}>
               {t('nav.logout')}

@@ -14,6 +14,7 @@ export const supporter: Me = {
   organisation_id: '00000000-0000-4000-8000-0000000000aa',
   organisation_name: 'Demo',
   is_active: true,
+  platform_operator: false,
   created_at: '2026-01-01T00:00:00Z',
 }
 

@@ -5,6 +5,7 @@ import { ErrorSummary, Field } from '../../components/Field'
 import { formErrors } from '../../components/forms'
 import { PageHeading } from '../../components/Page'
 import { EmptyState, ErrorState, Loading } from '../../components/States'
+import { useMe } from '../auth/AuthContext'
 import { useSaveRegion, useRegions } from './queries'
 
 const FIELDS = ['name', 'funder_name'] as const
@@ -12,6 +13,8 @@ const FIELDS = ['name', 'funder_name'] as const
 export function RegionsPage() {
   const { t } = useTranslation()
   const regions = useRegions()
+  // Regions are shared by every organisation: only the platform operator changes them.
+  const operator = useMe().platform_operator
   const [editing, setEditing] = useState<string | null>(null)
   const title = t('regions.title')
   return (
@@ -39,6 +42,7 @@ export function RegionsPage() {
                         <p className="entity-title">{region.name}</p>
                         <p className="entity-meta">{t('regions.funder', { name: region.funder_name })}</p>
                       </div>
+                      {operator ? (
                       <div className="entity-actions">
                         <button
                             type="button"
@@ -49,6 +53,7 @@ export function RegionsPage() {
                           {t('common.edit')}
                         </button>
                       </div>
+                      ) : null}
                     </>
                   )}
                 </li>
@@ -56,10 +61,17 @@ export function RegionsPage() {
             </ul>
           )}
         </section>
-        <section className="card" aria-labelledby="new-region-heading">
-          <h2 id="new-region-heading">{t('regions.newTitle')}</h2>
-          <RegionForm />
-        </section>
+        {operator ? (
+          <section className="card" aria-labelledby="new-region-heading">
+            <h2 id="new-region-heading">{t('regions.newTitle')}</h2>
+            <RegionForm />
+          </section>
+        ) : (
+          <section className="card" aria-labelledby="shared-regions-heading">
+            <h2 id="shared-regions-heading">{t('accounts.regions.sharedTitle')}</h2>
+            <p>{t('accounts.regions.sharedText')}</p>
+          </section>
+        )}
       </div>
     </>
   )
@@ -81,7 +93,7 @@ function RegionForm({ region, onDone }: { region?: Region; onDone?: () => void }
     setClientErrors(missing)
     if (Object.keys(missing).length > 0) return
     save.mutate(
-      { ...(region ? { id: region.id } : {}), body: { name: values.name.trim(), funder_name: values.funder_name.trim() } },
+      { ...(region ? { id: region.id, version: region.version } : {}), body: { name: values.name.trim(), funder_name: values.funder_name.trim() } },
       {
         onSuccess: () => {
           if (!region) setValues({ name: '', funder_name: '' })

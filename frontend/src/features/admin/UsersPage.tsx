@@ -7,6 +7,7 @@ import { PageHeading } from '../../components/Page'
 import { Alert, EmptyState, ErrorState, Loading } from '../../components/States'
 import { useMe } from '../auth/AuthContext'
 import { useDraft } from '../auth/drafts'
+import { AccountActions } from '../accounts/AccountActions'
 import { useCreateUser, useUsers } from './queries'
 
 const ROLES: readonly Role[] = ['supporter', 'coordinator', 'admin']
@@ -14,6 +15,7 @@ const FIELDS = ['full_name', 'email', 'role', 'password'] as const
 
 export function UsersPage() {
   const { t } = useTranslation()
+  const me = useMe()
   const [role, setRole] = useState<Role | ''>('')
   const users = useUsers(role || null)
   const items = users.data?.pages.flatMap((page) => page.items) ?? []
@@ -51,8 +53,11 @@ export function UsersPage() {
                     <div className="entity-body">
                       <p className="entity-title">
                         {user.full_name} <span className="badge">{t(`roles.${user.role}`)}</span>
+                        {user.is_active ? null : <span className="badge badge-muted">{t('accounts.inactive')}</span>}
+                        {user.id === me.id ? <span className="badge">{t('accounts.you')}</span> : null}
                       </p>
                       <p className="entity-meta">{user.email}</p>
+                      {me.role === 'admin' && user.id !== me.id ? <AccountActions user={user} /> : null}
                     </div>
                   </li>
                 ))}

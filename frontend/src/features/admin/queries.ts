@@ -45,9 +45,14 @@ export function useCreateUser() {
 export function useSaveRegion() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: ({ id, body }: { id?: string; body: RegionCreate }) =>
+    mutationFn: ({ id, version, body }: { id?: string; version?: number; body: RegionCreate }) =>
       id
-        ? unwrap(api.PATCH('/api/v1/regions/{region_id}', { params: { path: { region_id: id } }, body }))
+        ? unwrap(
+            api.PATCH('/api/v1/regions/{region_id}', {
+              params: { path: { region_id: id }, header: { 'If-Match': `"${String(version)}"` } },
+              body,
+            }),
+          )
         : unwrap(api.POST('/api/v1/regions', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKeys.regions }),
   })
