@@ -45,7 +45,9 @@ def bind(host: str, port: int) -> socket.socket:
 
 
 def _run_one(host: str, port: int) -> None:
-    uvicorn.Server(_config()).run(sockets=[bind(host, port)])
+    config = _config()
+    config.load()  # import the app first: the kernel routes connections to a socket as soon as it listens
+    uvicorn.Server(config).run(sockets=[bind(host, port)])
 
 
 def serve(host: str, port: int, workers: int = 1) -> None:
