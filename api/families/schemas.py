@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from api.models import ContactKind, FamilyStatus, FamilyType, MemberRole
+from api.models import Channel, ContactKind, FamilyStatus, FamilyType, Language, MemberRole
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)]
@@ -91,6 +91,10 @@ class MemberCreate(Input):
     is_client: bool = False
     phone: Phone | None = None
     email: Email | None = None
+    preferred_channel: Channel | None = None
+    language: Language = Language.nl
+    messages_consent: bool = False
+    weekly_nudge: bool = False
 
 
 class MemberUpdate(Input):
@@ -100,6 +104,10 @@ class MemberUpdate(Input):
     is_client: bool | None = None
     phone: Phone | None = None
     email: Email | None = None
+    preferred_channel: Channel | None = None
+    language: Language | None = None
+    messages_consent: bool | None = None
+    weekly_nudge: bool | None = None
 
 
 class MemberPublic(BaseModel):
@@ -111,6 +119,10 @@ class MemberPublic(BaseModel):
     is_client: bool
     phone: str | None
     email: str | None
+    preferred_channel: Channel | None = None
+    language: Language = Language.nl
+    messages_consent: bool = False
+    weekly_nudge: bool = False
     version: int
 
 
@@ -122,6 +134,9 @@ class ContactCreate(Input):
     role: ShortText | None = None
     phone: Phone | None = None
     email: Email | None = None
+    preferred_channel: Channel | None = None
+    language: Language = Language.nl
+    messages_consent: bool = False
 
 
 class ContactUpdate(Input):
@@ -132,6 +147,9 @@ class ContactUpdate(Input):
     role: ShortText | None = None
     phone: Phone | None = None
     email: Email | None = None
+    preferred_channel: Channel | None = None
+    language: Language | None = None
+    messages_consent: bool | None = None
 
 
 class ContactPublic(BaseModel):
@@ -144,6 +162,9 @@ class ContactPublic(BaseModel):
     role: str | None
     phone: str | None
     email: str | None
+    preferred_channel: Channel | None = None
+    language: Language = Language.nl
+    messages_consent: bool = False
     version: int
 
 
