@@ -86,7 +86,9 @@ def add(
     participant = MeetingParticipant(meeting_id=meeting.id, **data.model_dump())
     session.add(participant)
     session.flush()
-    meeting_scheduled(session, meeting, "meeting.participant_added", participant_id=participant.id)
+    meeting_scheduled(
+        session, meeting, "meeting.participant_added", participant_id=participant.id, actor_id=principal.id
+    )
     return participant
 
 

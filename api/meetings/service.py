@@ -186,7 +186,7 @@ def update_meeting(
     meeting.updated_at = utcnow()
     session.flush()
     if calendar_changed:
-        meeting_scheduled(session, meeting, "meeting.changed")
+        meeting_scheduled(session, meeting, "meeting.changed", actor_id=principal.id)
     audit.record(
         session, principal, action="update", object_type="meeting", object_id=meeting.id, family_id=family.id
     )
@@ -215,7 +215,7 @@ def cancel_meeting(
     meeting.cancelled_at = meeting.updated_at = utcnow()
     meeting.cancel_reason = data.reason
     session.flush()
-    meeting_scheduled(session, meeting, "meeting.cancelled")
+    meeting_scheduled(session, meeting, "meeting.cancelled", actor_id=principal.id)
     audit.record(
         session, principal, action="cancel", object_type="meeting", object_id=meeting.id, family_id=family.id
     )

@@ -119,8 +119,8 @@ def _meeting(session: Session, event: DomainEvent) -> None:
             continue  # guests have no record to hold consent or an opt-out: the chair invites them
         recipient_kind, column = _PARTICIPANT[participant.kind]
         recipient_id = getattr(participant, column)
-        if recipient_id is None or (recipient_id == meeting.created_by_id and meeting.sequence == 0):
-            continue  # whoever planned the meeting knows about it
+        if recipient_id is None or recipient_id == event.data.get("actor_id"):
+            continue  # whoever planned or changed the meeting knows about it
         queue(
             session,
             organisation_id=family.organisation_id,

@@ -1925,6 +1925,154 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Notification Settings
+         * @description Your mobile number, channel, language and digest choices, and which channels are switched on.
+         */
+        get: operations["read_notification_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Notification Settings
+         * @description Change your own message settings (only the fields sent).
+         */
+        patch: operations["update_notification_settings"];
+        trace?: never;
+    };
+    "/api/v1/notifications/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Notification Templates
+         * @description Every kind of message with its Dutch and English wording.
+         */
+        get: operations["list_notification_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/templates/{kind}/{language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save Notification Template
+         * @description Store the organisation's own wording of one kind of message in one language.
+         */
+        put: operations["save_notification_template"];
+        post?: never;
+        /**
+         * Reset Notification Template
+         * @description Go back to the shipped wording.
+         */
+        delete: operations["reset_notification_template"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/templates/{kind}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview Notification Template
+         * @description The wording filled with made-up values, as the recipient would see it (text and HTML).
+         */
+        post: operations["preview_notification_template"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Notification Messages
+         * @description The organisation's delivery log, newest first (no names, addresses or message text).
+         */
+        get: operations["list_notification_messages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{family_id}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Family Notifications
+         * @description What was sent to whom about this family, and what was held back and why.
+         */
+        get: operations["list_family_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unsubscribe/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unsubscribe
+         * @description One-click opt-out (RFC 8058) from the link in a message: no login, the token is the proof.
+         */
+        post: operations["unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2321,6 +2469,20 @@ export interface components {
              */
             goal_id: string;
             changes: components["schemas"]["GoalUpdate"];
+        };
+        /**
+         * Channel
+         * @enum {string}
+         */
+        Channel: "email" | "sms";
+        /** ChannelStatus */
+        ChannelStatus: {
+            /** Email */
+            email: boolean;
+            /** Sms */
+            sms: boolean;
+            /** Sms Provider */
+            sms_provider: string | null;
         };
         /** CheckinAlertPublic */
         CheckinAlertPublic: {
@@ -2861,6 +3023,14 @@ export interface components {
             phone?: string | null;
             /** Email */
             email?: string | null;
+            preferred_channel?: components["schemas"]["Channel"] | null;
+            /** @default nl */
+            language: components["schemas"]["Language"];
+            /**
+             * Messages Consent
+             * @default false
+             */
+            messages_consent: boolean;
         };
         /**
          * ContactKind
@@ -2892,6 +3062,14 @@ export interface components {
             phone: string | null;
             /** Email */
             email: string | null;
+            preferred_channel?: components["schemas"]["Channel"] | null;
+            /** @default nl */
+            language: components["schemas"]["Language"];
+            /**
+             * Messages Consent
+             * @default false
+             */
+            messages_consent: boolean;
             /** Version */
             version: number;
         };
@@ -2910,6 +3088,10 @@ export interface components {
             phone?: string | null;
             /** Email */
             email?: string | null;
+            preferred_channel?: components["schemas"]["Channel"] | null;
+            language?: components["schemas"]["Language"] | null;
+            /** Messages Consent */
+            messages_consent?: boolean | null;
         };
         /** DebtCount */
         DebtCount: {
@@ -3061,6 +3243,11 @@ export interface components {
          * @enum {string}
          */
         DeliveryStatus: "pending" | "delivered" | "failed";
+        /**
+         * DigestFrequency
+         * @enum {string}
+         */
+        DigestFrequency: "off" | "daily" | "weekly";
         /** DueMeasurement */
         DueMeasurement: {
             wave: components["schemas"]["Wave"];
@@ -3126,6 +3313,7 @@ export interface components {
         };
         /**
          * EventType
+         * @description Everything a domain announces; funders may subscribe their webhooks to each of these.
          * @enum {string}
          */
         EventType: "plan.adopted" | "meeting.held" | "measurement.completed" | "family.closed";
@@ -3385,6 +3573,44 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+        };
+        /** FamilyMessagePublic */
+        FamilyMessagePublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Family Id */
+            family_id: string | null;
+            /** Kind */
+            kind: string;
+            channel: components["schemas"]["Channel"];
+            recipient_kind: components["schemas"]["RecipientKind"];
+            /**
+             * Recipient Id
+             * Format: uuid
+             */
+            recipient_id: string;
+            status: components["schemas"]["MessageStatus"];
+            /** Reason */
+            reason: string | null;
+            /** Attempts */
+            attempts: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Next Attempt At
+             * Format: date-time
+             */
+            next_attempt_at: string;
+            /** Sent At */
+            sent_at: string | null;
+            /** Recipient Name */
+            recipient_name: string | null;
         };
         /** FamilyOutcomes */
         FamilyOutcomes: {
@@ -3978,6 +4204,11 @@ export interface components {
             /** Changes */
             changes: components["schemas"]["FieldChange"][];
         };
+        /**
+         * Language
+         * @enum {string}
+         */
+        Language: "nl" | "en";
         /**
          * Licence
          * @description Who owns the instrument and on what terms it may be used and reproduced.
@@ -4648,6 +4879,19 @@ export interface components {
             phone?: string | null;
             /** Email */
             email?: string | null;
+            preferred_channel?: components["schemas"]["Channel"] | null;
+            /** @default nl */
+            language: components["schemas"]["Language"];
+            /**
+             * Messages Consent
+             * @default false
+             */
+            messages_consent: boolean;
+            /**
+             * Weekly Nudge
+             * @default false
+             */
+            weekly_nudge: boolean;
         };
         /** MemberPublic */
         MemberPublic: {
@@ -4672,6 +4916,19 @@ export interface components {
             phone: string | null;
             /** Email */
             email: string | null;
+            preferred_channel?: components["schemas"]["Channel"] | null;
+            /** @default nl */
+            language: components["schemas"]["Language"];
+            /**
+             * Messages Consent
+             * @default false
+             */
+            messages_consent: boolean;
+            /**
+             * Weekly Nudge
+             * @default false
+             */
+            weekly_nudge: boolean;
             /** Version */
             version: number;
         };
@@ -4746,7 +5003,57 @@ export interface components {
             phone?: string | null;
             /** Email */
             email?: string | null;
+            preferred_channel?: components["schemas"]["Channel"] | null;
+            language?: components["schemas"]["Language"] | null;
+            /** Messages Consent */
+            messages_consent?: boolean | null;
+            /** Weekly Nudge */
+            weekly_nudge?: boolean | null;
         };
+        /**
+         * MessagePublic
+         * @description One message in a delivery log: what, to which kind of recipient, by which channel, what happened.
+         */
+        MessagePublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Family Id */
+            family_id: string | null;
+            /** Kind */
+            kind: string;
+            channel: components["schemas"]["Channel"];
+            recipient_kind: components["schemas"]["RecipientKind"];
+            /**
+             * Recipient Id
+             * Format: uuid
+             */
+            recipient_id: string;
+            status: components["schemas"]["MessageStatus"];
+            /** Reason */
+            reason: string | null;
+            /** Attempts */
+            attempts: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Next Attempt At
+             * Format: date-time
+             */
+            next_attempt_at: string;
+            /** Sent At */
+            sent_at: string | null;
+        };
+        /**
+         * MessageStatus
+         * @enum {string}
+         */
+        MessageStatus: "queued" | "sent" | "failed" | "bounced" | "skipped";
         /**
          * Norms
          * @description Reference mean, SD and reliability used for the Reliable Change Index.
@@ -4773,6 +5080,36 @@ export interface components {
              * @example Over drie maanden kijken we of de logeeropvang bevalt.
              */
             text: string;
+        };
+        /**
+         * NotificationSettings
+         * @description A staff member's contact fields and message choices, and which channels the organisation has on.
+         */
+        NotificationSettings: {
+            /** Email */
+            email: string;
+            /** Phone */
+            phone: string | null;
+            preferred_channel: components["schemas"]["Channel"];
+            language: components["schemas"]["Language"];
+            digest: components["schemas"]["DigestFrequency"];
+            /** Call Me Alerts */
+            call_me_alerts: boolean;
+            /** Team Digest */
+            team_digest: boolean;
+            channels: components["schemas"]["ChannelStatus"];
+        };
+        /** NotificationSettingsUpdate */
+        NotificationSettingsUpdate: {
+            /** Phone */
+            phone?: string | null;
+            preferred_channel?: components["schemas"]["Channel"] | null;
+            language?: components["schemas"]["Language"] | null;
+            digest?: components["schemas"]["DigestFrequency"] | null;
+            /** Call Me Alerts */
+            call_me_alerts?: boolean | null;
+            /** Team Digest */
+            team_digest?: boolean | null;
         };
         /** OpenAlertCount */
         OpenAlertCount: {
@@ -4876,6 +5213,13 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[FamilyMessagePublic] */
+        Page_FamilyMessagePublic_: {
+            /** Items */
+            items: components["schemas"]["FamilyMessagePublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[FamilyPublic] */
         Page_FamilyPublic_: {
             /** Items */
@@ -4915,6 +5259,13 @@ export interface components {
         Page_MeetingPublic_: {
             /** Items */
             items: components["schemas"]["MeetingPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[MessagePublic] */
+        Page_MessagePublic_: {
+            /** Items */
+            items: components["schemas"]["MessagePublic"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -5253,6 +5604,11 @@ export interface components {
             instrument_code: string;
             wave: components["schemas"]["Wave"];
         };
+        /**
+         * RecipientKind
+         * @enum {string}
+         */
+        RecipientKind: "member" | "contact" | "user";
         /** RegionCreate */
         RegionCreate: {
             /**
@@ -5639,6 +5995,60 @@ export interface components {
          * @enum {string}
          */
         TargetGroup: "lvb" | "vb" | "emb" | "nah" | "autism" | "ggz" | "other";
+        /** TemplateList */
+        TemplateList: {
+            /** Items */
+            items: components["schemas"]["TemplatePublic"][];
+        };
+        /** TemplatePreview */
+        TemplatePreview: {
+            /** Subject */
+            subject: string;
+            /** Text */
+            text: string;
+            /** Html */
+            html: string;
+            /** Unknown Placeholders */
+            unknown_placeholders: string[];
+        };
+        /** TemplatePreviewRequest */
+        TemplatePreviewRequest: {
+            /** Subject */
+            subject: string;
+            /** Body */
+            body: string;
+            /** @default nl */
+            language: components["schemas"]["Language"];
+        };
+        /** TemplatePublic */
+        TemplatePublic: {
+            /** Kind */
+            kind: string;
+            /** Audience */
+            audience: components["schemas"]["RecipientKind"][];
+            /** Placeholders */
+            placeholders: string[];
+            /** Automatic */
+            automatic: boolean;
+            nl: components["schemas"]["TemplateText"];
+            en: components["schemas"]["TemplateText"];
+        };
+        /** TemplateText */
+        TemplateText: {
+            /** Subject */
+            subject: string;
+            /** Body */
+            body: string;
+            /** Customised */
+            customised: boolean;
+        };
+        /** TemplateUpdate */
+        TemplateUpdate: {
+            /** Subject */
+            subject: string;
+            /** Body */
+            body: string;
+        };
         /** TimelineEntry */
         TimelineEntry: {
             /**
@@ -5731,6 +6141,12 @@ export interface components {
             wellbeing: number;
             /** Care Burden */
             care_burden: number;
+        };
+        /** UnsubscribeResult */
+        UnsubscribeResult: {
+            channel: components["schemas"]["Channel"];
+            /** Unsubscribed */
+            unsubscribed: boolean;
         };
         /** UserCreate */
         UserCreate: {
@@ -14697,6 +15113,615 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_notification_settings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_notification_settings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_notification_templates: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateList"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    save_notification_template: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                kind: string;
+                language: components["schemas"]["Language"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateList"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reset_notification_template: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                kind: string;
+                language: components["schemas"]["Language"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateList"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    preview_notification_template: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplatePreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplatePreview"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_notification_messages: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["MessageStatus"] | null;
+                /** @description Page size (at most 100). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_MessagePublic_"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_family_notifications: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 100). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_FamilyMessagePublic_"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeResult"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
