@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 from api.core.config import Settings
 from api.meetings.ical import invitation
 from api.models import Channel, Family, Meeting, NotificationMessage, NotificationTemplate, User
+from api.models.base import utcnow
 from api.notifications.channels import Attachment, Mail
 from api.notifications.outbox import unseal, unsubscribe_token
 from api.notifications.recipients import AMSTERDAM, Recipient
@@ -79,6 +80,8 @@ def compose(
             raise Skip("meeting_gone")
         if meeting.sequence != context.get("sequence"):
             raise Skip("superseded")  # a newer invitation or change replaces this one
+        if meeting.starts_at < utcnow():
+            raise Skip("meeting_past")
         local = meeting.starts_at.astimezone(AMSTERDAM)
         values |= {
             "date": _day(local.date()),

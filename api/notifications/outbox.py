@@ -110,4 +110,4 @@ def queue(
         .values(**row)
         .on_conflict_do_nothing(index_elements=["dedupe_key", "recipient_kind", "recipient_id"])
     )
-    return bool(session.execute(statement).rowcount)  # type: ignore[attr-defined]
+    return session.execute(statement.returning(NotificationMessage.id)).first() is not None
