@@ -91,10 +91,7 @@ class MemberCreate(Input):
     is_client: bool = False
     phone: Phone | None = None
     email: Email | None = None
-    preferred_channel: Channel | None = None
-    language: Language = Language.nl
-    messages_consent: bool = False
-    weekly_nudge: bool = False
+    preferred_channel: Channel | None = None  # language, consent and the nudge are set with PATCH
 
 
 class MemberUpdate(Input):
@@ -134,9 +131,7 @@ class ContactCreate(Input):
     role: ShortText | None = None
     phone: Phone | None = None
     email: Email | None = None
-    preferred_channel: Channel | None = None
-    language: Language = Language.nl
-    messages_consent: bool = False
+    preferred_channel: Channel | None = None  # language and consent are set with PATCH
 
 
 class ContactUpdate(Input):

@@ -3024,13 +3024,6 @@ export interface components {
             /** Email */
             email?: string | null;
             preferred_channel?: components["schemas"]["Channel"] | null;
-            /** @default nl */
-            language: components["schemas"]["Language"];
-            /**
-             * Messages Consent
-             * @default false
-             */
-            messages_consent: boolean;
         };
         /**
          * ContactKind
@@ -4880,18 +4873,6 @@ export interface components {
             /** Email */
             email?: string | null;
             preferred_channel?: components["schemas"]["Channel"] | null;
-            /** @default nl */
-            language: components["schemas"]["Language"];
-            /**
-             * Messages Consent
-             * @default false
-             */
-            messages_consent: boolean;
-            /**
-             * Weekly Nudge
-             * @default false
-             */
-            weekly_nudge: boolean;
         };
         /** MemberPublic */
         MemberPublic: {
