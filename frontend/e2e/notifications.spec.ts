@@ -37,6 +37,14 @@ test('the family page shows what was sent to whom', async ({ page, request }) =>
   await expect(section.getByText(/In de wachtrij|Niet verstuurd/).first()).toBeVisible()
   await section.scrollIntoViewIfNeeded()
   await checkPage(page, 'family-notifications')
+  await section.getByRole('button', { name: /^Wijzig berichten voor/ }).first().click()
+  const form = section.getByRole('form', { name: /^Berichten voor/ })
+  await form.getByLabel('Taal van berichten').selectOption('en')
+  await form.getByRole('button', { name: 'Opslaan' }).click()
+  await expect(form).toHaveCount(0)
+  await expect(section.getByText(/Engels/).first()).toBeVisible()
+  await section.getByRole('button', { name: /^Wijzig berichten voor/ }).first().click()
+  await checkPage(page, 'family-recipient-form')
 })
 
 test('an administrator rewords a message, previews it and reads the delivery log', async ({ page }) => {

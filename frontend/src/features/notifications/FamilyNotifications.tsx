@@ -3,6 +3,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/States'
 import { formatDateTime } from '../../i18n/format'
 import { kindText, statusBadge, statusText } from './labels'
 import { useFamilyMessages } from './queries'
+import { Recipients } from './Recipients'
 import './notifications.css'
 
 /** The family page's "what was sent to whom": a self-contained card, newest first, with why a message was held back. */
@@ -14,6 +15,8 @@ export function FamilyNotifications({ familyId }: { familyId: string }) {
     <section className="card" aria-labelledby="family-notifications-heading">
       <h2 id="family-notifications-heading">{t('notifications.family.title')}</h2>
       <p className="muted">{t('notifications.family.intro')}</p>
+      <Recipients familyId={familyId} />
+      <h3>{t('notifications.family.sent')}</h3>
       {query.isPending ? (
         <Loading />
       ) : query.isError && items.length === 0 ? (
