@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next'
 import { NavLink } from 'react-router'
-import { useMe } from '../auth/AuthContext'
+import { useAuth } from '../auth/AuthContext'
 
 /** The navigation's entries of the notifications: everyone's own settings, the administrator's messages page. */
 export function NotificationsNavItems() {
   const { t } = useTranslation()
-  const me = useMe()
+  const { me } = useAuth()
+  if (!me) return null
   return (
     <>
       {me.role === 'admin' ? (
