@@ -121,7 +121,9 @@ def main(argv: list[str] | None = None) -> None:
     serve_cmd.add_argument(
         "--workers", type=int, default=1, help="server processes sharing the port (SO_REUSEPORT)"
     )
-    worker = commands.add_parser("worker", help="deliver webhooks from the outbox (run one or more)")
+    worker = commands.add_parser(
+        "worker", help="deliver webhooks and notifications from their outboxes (run one or more)"
+    )
     worker.add_argument("--once", action="store_true", help="deliver one batch and stop")
     worker.add_argument("--batch", type=int, default=20, help="messages claimed at a time")
     openapi = commands.add_parser("openapi", help="write the OpenAPI contract")
@@ -146,9 +148,10 @@ def main(argv: list[str] | None = None) -> None:
 
         serve(args.host, args.port, args.workers)
     elif args.command == "worker":
-        from api.funders.worker import run
+        from api.funders.worker import Worker
+        from api.notifications.worker import run_with
 
-        run(once=args.once, batch=args.batch)
+        run_with(Worker(), once=args.once, batch=args.batch)
     elif args.command == "openapi":
         write_openapi(args.output)
 

@@ -30,6 +30,7 @@ from api.measurements.staff_router import router as measurement_staff_router
 from api.meetings.parts_router import router as meeting_parts_router
 from api.meetings.router import family_router as meeting_family_router
 from api.meetings.router import router as meetings_router
+from api.notifications.router import router as notifications_router
 from api.plans.actions_router import router as plan_actions_router
 from api.plans.goals_router import router as plan_goals_router
 from api.plans.overview_router import router as plans_overview_router
@@ -61,6 +62,7 @@ ROUTERS: list[APIRouter] = [
     instruments_router,
     measurement_family_router,
     measurement_staff_router,
+    notifications_router,
 ]
 
 

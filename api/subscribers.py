@@ -2,8 +2,10 @@
 
 from api.core.events import subscribe
 from api.funders.outbox import queue_webhooks
+from api.notifications.listeners import on_domain_event
 
 
 def register() -> None:
     """Subscribe every listener; called once by each entry point (the app and the command line)."""
     subscribe(queue_webhooks)
+    subscribe(on_domain_event, internal=True)

@@ -24,6 +24,7 @@ from api.checkins.throttle import counted
 from api.core.concurrency import idempotent_create
 from api.core.config import get_settings
 from api.core.errors import DomainError, NotFound, Unauthorized, Unprocessable
+from api.core.events import publish
 from api.core.security import create_token, decode_token, keyed_digest
 from api.models import Checkin, CheckinAlert, CheckinLink, Family, FamilyMember, User
 from api.models.base import utcnow
@@ -236,15 +237,17 @@ def _create_checkin(
         wellbeing=data.wellbeing, care_burden=data.care_burden, needs=needs, previous_wellbeing=previous
     )
     if reasons:
-        session.add(
-            CheckinAlert(
-                organisation_id=link.organisation_id,
-                family_id=link.family_id,
-                member_id=link.member_id,
-                checkin_id=checkin.id,
-                reasons=[r.value for r in reasons],
-                previous_wellbeing=previous,
-            )
+        alert = CheckinAlert(
+            organisation_id=link.organisation_id,
+            family_id=link.family_id,
+            member_id=link.member_id,
+            checkin_id=checkin.id,
+            reasons=[r.value for r in reasons],
+            previous_wellbeing=previous,
+        )
+        session.add(alert)
+        publish(
+            session, event_type="checkin_alert.raised", family_id=link.family_id, data={"alert_id": alert.id}
         )
     link.last_used_at = now
     session.add(

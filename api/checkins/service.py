@@ -26,6 +26,7 @@ from api.checkins.schemas import (
 )
 from api.core.config import get_settings
 from api.core.errors import Conflict, NotFound
+from api.core.events import publish
 from api.core.pagination import Page, keyset_page
 from api.families.repository import get_readable_family
 from api.models import AlertReason, Checkin, CheckinAlert, CheckinLink, Family, FamilyMember
@@ -104,6 +105,14 @@ def create_link(
         object_type="checkin_link",
         object_id=link.id,
         family_id=family.id,
+    )
+    # Notifications send the link (and the code by the other channel) when the member agreed to messages.
+    publish(
+        session,
+        event_type="checkin_link.created",
+        family_id=family.id,
+        data={"link_id": link.id, "member_id": member.id},
+        secrets={"path": f"{PAGE_PATH}{token}", "code": code},
     )
     return CheckinLinkCreated(
         **link_public(link).model_dump(), token=token, code=code, path=f"{PAGE_PATH}{token}"

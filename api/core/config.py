@@ -5,7 +5,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEVELOPMENT_SECRET = "development-only-secret-change-me"
@@ -63,6 +63,28 @@ class Settings(BaseSettings):
     wave_due_window_days: int = Field(default=14, ge=0, le=180)
     wave_grace_days: int = Field(default=30, ge=0, le=365)
     work_engagement_min_group: int = Field(default=5, ge=2, le=100)
+    # Notifications (api/notifications): e-mail over SMTP, text messages through a provider, and the rules.
+    public_url: str = "http://127.0.0.1:8000"
+    smtp_url: SecretStr | None = None
+    smtp_ca_file: Path | None = None
+    mail_from: str = "Bondgenoot <noreply@example.org>"
+    mail_reply_to: str | None = None
+    smtp_timeout_seconds: float = Field(default=20.0, gt=0, le=120)
+    sms_provider: Literal["off", "cm"] = "off"
+    sms_api_url: str = "https://gw.messaging.cm.com/v1.0/message"
+    sms_api_token: SecretStr | None = None
+    sms_sender: str = Field(default="Bondgenoot", max_length=11)
+    notify_quiet_start_hour: int = Field(default=21, ge=0, le=23)
+    notify_quiet_end_hour: int = Field(default=8, ge=0, le=23)
+    notify_weekly_limit: int = Field(default=3, ge=1, le=50)
+    notify_max_attempts: int = Field(default=6, ge=1, le=30)
+    notify_backoff_seconds: float = Field(default=60.0, gt=0)
+    notify_backoff_max_seconds: float = Field(default=21_600.0, gt=0)
+    notify_lease_seconds: int = Field(default=60, ge=5)
+    notify_pass_minutes: int = Field(default=10, ge=1, le=1440)
+    # Who may receive messages: prefixes of e-mail domains ("@example.org") and numbers ("+3160000").
+    # Unset: the demo's addresses only in development, anyone elsewhere.
+    notify_recipient_allowlist: list[str] | None = None
 
     @model_validator(mode="after")
     def _refuse_default_secret(self) -> "Settings":
@@ -76,6 +98,12 @@ class Settings(BaseSettings):
         if self.environment == "production" and self.webhook_allow_loopback:
             raise ValueError("BONDGENOOT_WEBHOOK_ALLOW_LOOPBACK is for development and tests only")
         return self
+
+    @property
+    def recipient_allowlist(self) -> list[str]:
+        if self.notify_recipient_allowlist is not None:
+            return self.notify_recipient_allowlist
+        return ["@example.org", "+3160000"] if self.environment == "development" else []
 
     @property
     def is_sqlite(self) -> bool:

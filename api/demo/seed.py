@@ -12,6 +12,7 @@ from api.demo.checkins import seed_checkin_questionnaire, seed_checkins
 from api.demo.funders import seed_funders
 from api.demo.measurements import seed_measurements
 from api.demo.meetings import seed_meetings
+from api.demo.notifications import seed_notifications
 from api.demo.plans import INTAKE_PLAN_DAY, seed_plans
 from api.models import (
     ContactKind,
@@ -91,6 +92,7 @@ EXTRA_SEEDERS.append(seed_plans)  # before meetings: a meeting confirms plan act
 # Last: meetings are closed through the plans' services, so the plans are seeded first.
 EXTRA_SEEDERS.append(seed_meetings)
 EXTRA_SEEDERS.append(seed_checkin_questionnaire)  # after the measurements: a questionnaire through the link
+EXTRA_SEEDERS.append(seed_notifications)  # last: demo addresses, then the reminder passes queue once
 
 
 def _get_or_create_organisation(session: Session) -> Organisation:

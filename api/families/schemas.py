@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, Field, StringConstraints
 
 from api.core.types import Input as SafeInput
-from api.models import ContactKind, FamilyStatus, FamilyType, MemberRole
+from api.models import Channel, ContactKind, FamilyStatus, FamilyType, Language, MemberRole
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)]
@@ -90,6 +90,7 @@ class MemberCreate(Input):
     is_client: bool = False
     phone: Phone | None = None
     email: Email | None = None
+    preferred_channel: Channel | None = None  # language, consent and the nudge are set with PATCH
 
 
 class MemberUpdate(Input):
@@ -99,6 +100,10 @@ class MemberUpdate(Input):
     is_client: bool | None = None
     phone: Phone | None = None
     email: Email | None = None
+    preferred_channel: Channel | None = None
+    language: Language | None = None
+    messages_consent: bool | None = None
+    weekly_nudge: bool | None = None
 
 
 class MemberPublic(BaseModel):
@@ -110,6 +115,10 @@ class MemberPublic(BaseModel):
     is_client: bool
     phone: str | None
     email: str | None
+    preferred_channel: Channel | None = None
+    language: Language = Language.nl
+    messages_consent: bool = False
+    weekly_nudge: bool = False
     version: int
 
 
@@ -121,6 +130,7 @@ class ContactCreate(Input):
     role: ShortText | None = None
     phone: Phone | None = None
     email: Email | None = None
+    preferred_channel: Channel | None = None  # language and consent are set with PATCH
 
 
 class ContactUpdate(Input):
@@ -131,6 +141,9 @@ class ContactUpdate(Input):
     role: ShortText | None = None
     phone: Phone | None = None
     email: Email | None = None
+    preferred_channel: Channel | None = None
+    language: Language | None = None
+    messages_consent: bool | None = None
 
 
 class ContactPublic(BaseModel):
@@ -143,6 +156,9 @@ class ContactPublic(BaseModel):
     role: str | None
     phone: str | None
     email: str | None
+    preferred_channel: Channel | None = None
+    language: Language = Language.nl
+    messages_consent: bool = False
     version: int
 
 

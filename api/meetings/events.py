@@ -16,3 +16,14 @@ def meeting_closed(session: Session, meeting: Meeting) -> None:
         family_id=meeting.family_id,
         data={"meeting_id": meeting.id, "held_on": held_on, "plan_adopted": adopted},
     )
+
+
+def meeting_scheduled(session: Session, meeting: Meeting, event_type: str, **data: object) -> None:
+    """In-app only (notifications listen): a participant was invited, the time or place changed, or it was
+    called off. Calendars follow the meeting's UID and SEQUENCE."""
+    publish(
+        session,
+        event_type=event_type,
+        family_id=meeting.family_id,
+        data={"meeting_id": meeting.id, "sequence": meeting.sequence} | data,
+    )

@@ -7,6 +7,7 @@ from sqlmodel import Session, col, select
 from api.audit import service as audit
 from api.auth.principal import Principal
 from api.core.errors import Conflict, NotFound, Unprocessable
+from api.meetings.events import meeting_scheduled
 from api.meetings.plan_links import crucial_people
 from api.meetings.repository import get_open_meeting, get_participant, participants_of
 from api.meetings.schemas import AttendanceUpdate, ParticipantCreate, ParticipantPublic, ParticipantUpdate
@@ -85,6 +86,9 @@ def add(
     participant = MeetingParticipant(meeting_id=meeting.id, **data.model_dump())
     session.add(participant)
     session.flush()
+    meeting_scheduled(
+        session, meeting, "meeting.participant_added", participant_id=participant.id, actor_id=principal.id
+    )
     return participant
 
 

@@ -13,6 +13,7 @@ from api.core.errors import Conflict, Unprocessable
 from api.core.pagination import Page, keyset_page
 from api.families.repository import get_readable_family
 from api.meetings import participants as people
+from api.meetings.events import meeting_scheduled
 from api.meetings.plan_links import agenda_from_plan, crucial_people
 from api.meetings.repository import (
     NOT_OPEN,
@@ -184,6 +185,8 @@ def update_meeting(
         meeting.sequence += 1
     meeting.updated_at = utcnow()
     session.flush()
+    if calendar_changed:
+        meeting_scheduled(session, meeting, "meeting.changed", actor_id=principal.id)
     audit.record(
         session, principal, action="update", object_type="meeting", object_id=meeting.id, family_id=family.id
     )
@@ -212,6 +215,7 @@ def cancel_meeting(
     meeting.cancelled_at = meeting.updated_at = utcnow()
     meeting.cancel_reason = data.reason
     session.flush()
+    meeting_scheduled(session, meeting, "meeting.cancelled", actor_id=principal.id)
     audit.record(
         session, principal, action="cancel", object_type="meeting", object_id=meeting.id, family_id=family.id
     )

@@ -9,6 +9,7 @@ from sqlalchemy import JSON, Index, UniqueConstraint, text
 from sqlmodel import Field, Relationship, SQLModel
 
 from api.models.base import UTCDateTime, created_at_field, enum_type, id_field, timestamp_field, utcnow
+from api.models.notifications import Channel, Language
 from api.models.organisation import Region, User
 
 
@@ -117,6 +118,11 @@ class FamilyMember(SQLModel, table=True):
     is_client: bool = False
     phone: str | None = Field(default=None, max_length=40)
     email: str | None = Field(default=None, max_length=254)
+    # Messages (notifications): which channel, which language, agreed to receive them, the weekly nudge.
+    preferred_channel: Channel | None = Field(default=None, sa_type=enum_type(Channel, 10))
+    language: Language = Field(default=Language.nl, sa_type=enum_type(Language, 5))
+    messages_consent: bool = False
+    weekly_nudge: bool = False
     archived_at: datetime | None = timestamp_field()
     version: int = 1
     created_at: datetime = created_at_field()
@@ -134,6 +140,10 @@ class NetworkContact(SQLModel, table=True):
     role: str | None = Field(default=None, max_length=120)
     phone: str | None = Field(default=None, max_length=40)
     email: str | None = Field(default=None, max_length=254)
+    # Messages (notifications): which channel, which language, agreed to receive them.
+    preferred_channel: Channel | None = Field(default=None, sa_type=enum_type(Channel, 10))
+    language: Language = Field(default=Language.nl, sa_type=enum_type(Language, 5))
+    messages_consent: bool = False
     archived_at: datetime | None = timestamp_field()
     version: int = 1
     created_at: datetime = created_at_field()

@@ -7,6 +7,7 @@ from enum import StrEnum
 from sqlmodel import Field, SQLModel
 
 from api.models.base import created_at_field, enum_type, id_field, timestamp_field
+from api.models.notifications import Channel, Language
 
 
 class Role(StrEnum):
@@ -49,3 +50,7 @@ class User(SQLModel, table=True):
     # Access tokens issued before this moment are refused (deactivation, password change or reset).
     sessions_valid_after: datetime | None = timestamp_field()
     created_at: datetime = created_at_field()
+    # Messages (notifications): a mobile number for text messages, the channel and language preferred.
+    phone: str | None = Field(default=None, max_length=40)
+    preferred_channel: Channel = Field(default=Channel.email, sa_type=enum_type(Channel, 10))
+    language: Language = Field(default=Language.nl, sa_type=enum_type(Language, 5))

@@ -32,6 +32,9 @@ const MeasurementPage = lazy(() => import('../features/measurements/MeasurementP
 const WorkEngagementPage = lazy(() => import('../features/measurements/WorkEngagementPage').then((m) => ({ default: m.WorkEngagementPage })))
 const CohortPage = lazy(() => import('../features/measurements/CohortPage').then((m) => ({ default: m.CohortPage })))
 const InstrumentsPage = lazy(() => import('../features/measurements/admin/InstrumentsPage').then((m) => ({ default: m.InstrumentsPage })))
+const NotificationSettingsPage = lazy(() => import('../features/notifications/SettingsPage').then((m) => ({ default: m.SettingsPage })))
+const NotificationsAdminPage = lazy(() => import('../features/notifications/AdminPage').then((m) => ({ default: m.AdminPage })))
+const UnsubscribePage = lazy(() => import('../features/notifications/UnsubscribePage').then((m) => ({ default: m.UnsubscribePage })))
 const InstrumentPage = lazy(() => import('../features/measurements/admin/InstrumentPage').then((m) => ({ default: m.InstrumentPage })))
 
 function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
@@ -53,6 +56,14 @@ export const routes = [
     element: (
       <Suspense fallback={null}>
         <CheckinPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/afmelden',
+    element: (
+      <Suspense fallback={null}>
+        <UnsubscribePage />
       </Suspense>
     ),
   },
@@ -127,6 +138,15 @@ export const routes = [
             element: (
               <RequireRole roles={['admin']}>
                 <RegionsPage />
+              </RequireRole>
+            ),
+          },
+          { path: 'settings/notifications', element: <NotificationSettingsPage /> },
+          {
+            path: 'admin/notifications',
+            element: (
+              <RequireRole roles={['admin']}>
+                <NotificationsAdminPage />
               </RequireRole>
             ),
           },

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, NavLink, Outlet, useLocation } from 'react-router'
 import { useAuth } from '../features/auth/AuthContext'
 import { CheckinsNavItem } from '../features/checkins/NavItem'
+import { NotificationsNavItems } from '../features/notifications/NavItems'
 import { type Language, setLanguage } from '../i18n'
 import { Loading } from './States'
 
@@ -85,6 +86,7 @@ export function Layout() {
                   <NavLink to="/admin/instruments">{t('measurements.nav.instruments')}</NavLink>
                 </li>
               ) : null}
+              <NotificationsNavItems />
             </ul>
           </nav>
           <div className="user-menu">

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../../i18n/format'
 import { useMe } from '../auth/AuthContext'
 import { FamilyCheckins } from '../checkins/FamilyCheckins'
 import { ConsentCard } from '../funders/ConsentCard'
+import { FamilyNotifications } from '../notifications/FamilyNotifications'
 import { FamilyTimeline } from '../meetings/FamilyTimeline'
 import { AccessLog } from './AccessLog'
 import { ExportButton } from './ExportButton'
@@ -83,6 +84,7 @@ export function FamilyPage() {
           <MembersSection family={family} onReload={reload} />
           <ContactsSection family={family} onReload={reload} />
           <FamilyCheckins family={family} />
+          <FamilyNotifications familyId={family.id} />
           {me.role !== 'supporter' ? <AccessLog familyId={family.id} /> : null}
         </div>
         <div className="family-side">
