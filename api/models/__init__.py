@@ -2,6 +2,7 @@
 
 from api.models.audit import AuditEvent
 from api.models.auth import IdempotencyRecord, LoginFailure, RefreshToken
+from api.models.business_case import BusinessCaseModel, CostEvent
 from api.models.checkins import (
     AlertReason,
     Checkin,
@@ -71,6 +72,7 @@ __all__ = [
     "AlertReason",
     "Attendance",
     "AuditEvent",
+    "BusinessCaseModel",
     "ChangeClassValue",
     "Checkin",
     "CheckinAlert",
@@ -78,6 +80,7 @@ __all__ = [
     "CheckinNeed",
     "CheckinRequest",
     "ContactKind",
+    "CostEvent",
     "DecisionKind",
     "DeliveryStatus",
     "Factor",
