@@ -44,7 +44,7 @@ def _public(
         unit=factor.unit if factor else None,
         occurred_on=event.occurred_on,
         ended_on=event.ended_on,
-        volume=Decimal(event.volume_milli) / 1000,
+        volume=(Decimal(event.volume_milli) / 1000).quantize(Decimal("0.001")),
         phase=phase(family, event.occurred_on),
         note=event.note,
         recorded_by_name=names.get(event.recorded_by_id) if event.recorded_by_id else None,

@@ -9,13 +9,15 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 Code = Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[a-z][a-z0-9_]*$")]
 Label = Annotated[str, Field(min_length=1, max_length=200)]
 Text = Annotated[str, Field(max_length=2000)]
 Money = Annotated[
-    Decimal, Field(ge=0, max_digits=12, decimal_places=2, description='Euros, e.g. `"1250.00"`.')
+    Decimal,
+    Field(ge=0, max_digits=12, decimal_places=2, description='Euros, e.g. `"1250.00"`.'),
+    AfterValidator(lambda v: v.quantize(Decimal("0.01"))),  # always shown with two decimals
 ]
 Volume = Annotated[
     Decimal, Field(ge=0, max_digits=10, decimal_places=3, description="Units per family per year.")

@@ -12,10 +12,10 @@ from tests.factories import make_family
 def small_model(**changes: Any) -> dict[str, Any]:
     """Two types, three factors, two payers; every figure is checked by hand in test_calculation.py.
 
-    child_pimd:        crisis 10 → 4 days × €300 = €1,800; sick leave 20 → 5 days × €200 = €3,000;
-                       gp 6 → 6 × €40 = €0.  Gross €4,800; support 40 h × €80 = €3,200; net €1,600.
-    child_id_parents:  crisis 5 → 2 days × €300 = €900; gp 10 → 4 × €40 = €240.
-                       Gross €1,140; support 10 h × €80 = €800; net €340.
+    child_pimd:        crisis 10 → 4 days x €300 = €1,800; sick leave 20 → 5 days x €200 = €3,000;
+                       gp 6 → 6 x €40 = €0.  Gross €4,800; support 40 h x €80 = €3,200; net €1,600.
+    child_id_parents:  crisis 5 → 2 days x €300 = €900; gp 10 → 4 x €40 = €240.
+                       Gross €1,140; support 10 h x €80 = €800; net €340.
     """
     model: dict[str, Any] = {
         "name": "Testmodel",

@@ -33,14 +33,14 @@ def test_cohort_is_weighted_by_the_mix_of_types(model: ModelDefinition) -> None:
     cohort = report.cohort(model, {**MIX, None: 4}, None)
     assert cohort.families == 3
     assert cohort.families_untyped == 4  # left out of the weighting, but reported
-    assert cohort.net_per_family_per_year == Decimal("760.00")  # (1600 + 2 × 340) / 3
-    assert cohort.gross_per_family_per_year == Decimal("2360.00")  # (4800 + 2 × 1140) / 3
+    assert cohort.net_per_family_per_year == Decimal("760.00")  # (1600 + 2 x 340) / 3
+    assert cohort.gross_per_family_per_year == Decimal("2360.00")  # (4800 + 2 x 1140) / 3
     assert cohort.support_cost_per_family_per_year == Decimal("1600.00")
     assert cohort.return_per_euro == Decimal("1.48")  # 2360 / 1600 = 1.475, half up
     assert cohort.scaled_to == 3
     assert cohort.total_net_per_year == Decimal("2280.00")
     payers = {p.code: p for p in cohort.by_payer}
-    assert payers["wlz"].avoided_per_family_per_year == Decimal("1360.00")  # (1800 + 2 × 1140) / 3
+    assert payers["wlz"].avoided_per_family_per_year == Decimal("1360.00")  # (1800 + 2 x 1140) / 3
     assert payers["wlz"].support_cost_per_family_per_year == Decimal("1600.00")  # the wlz pays the support
     assert payers["wlz"].net_per_family_per_year == Decimal("-240.00")
     assert payers["uwv"].net_per_family_per_year == Decimal("1000.00")
@@ -70,7 +70,7 @@ def test_sensitivity_moves_one_factor_at_a_time_and_all_together(model: ModelDef
     tornado, spread = report.sensitivity(model, MIX)
     assert [s.factor for s in tornado] == ["crisis", "sick_leave", "gp"]  # widest swing first
     crisis, sick, gp = tornado
-    # crisis low: €200 × (9 − 5) = 800 (pimd), €200 × (4 − 3) = 200 (lvb): 760 + (−1000 − 2 × 700) / 3
+    # crisis low: €200 x (9 - 5) = 800 (pimd), €200 x (4 - 3) = 200 (lvb): 760 + (-1000 - 2 x 700) / 3
     assert (crisis.low_net_per_family_per_year, crisis.high_net_per_family_per_year) == (
         Decimal("-40.00"),
         Decimal("1960.00"),
@@ -86,8 +86,8 @@ def test_sensitivity_moves_one_factor_at_a_time_and_all_together(model: ModelDef
     )
     assert spread is not None
     assert spread.base_net_per_family_per_year == Decimal("760.00")
-    assert spread.all_low_net_per_family_per_year == Decimal("-470.00")  # (−530 − 2 × 440) / 3
-    assert spread.all_high_net_per_family_per_year == Decimal("2456.67")  # (4330 + 2 × 1520) / 3
+    assert spread.all_low_net_per_family_per_year == Decimal("-470.00")  # (-530 - 2 x 440) / 3
+    assert spread.all_high_net_per_family_per_year == Decimal("2456.67")  # (4330 + 2 x 1520) / 3
 
 
 def test_the_tornado_keeps_the_ten_widest() -> None:
