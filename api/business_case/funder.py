@@ -17,7 +17,7 @@ from api.auth.principal import FunderPrincipal
 from api.business_case import report
 from api.business_case.definitions import ModelDefinition
 from api.business_case.repository import in_support, type_counts_by_region
-from api.business_case.schemas import CohortFigures, CostFactorPublic, FamilyTypeFigures, Scope
+from api.business_case.schemas import BusinessCaseScope, CohortFigures, CostFactorPublic, FamilyTypeFigures
 from api.business_case.service import period
 from api.business_case.versions import definition_of, model_row
 from api.core.config import get_settings
@@ -52,7 +52,7 @@ class FunderBusinessCase(BaseModel):
     notice_nl: str
     notice_en: str
     price_year: int
-    scope: Scope
+    scope: BusinessCaseScope
     family_types: list[FamilyTypeFigures] = Field(
         description="The model's figures per type; `families` is 0."
     )
@@ -152,7 +152,7 @@ def funder_business_case(
         notice_nl=model.notice_nl,
         notice_en=model.notice_en,
         price_year=model.price_year,
-        scope=Scope(region_id=None, from_on=from_on, to_on=to_on),
+        scope=BusinessCaseScope(region_id=None, from_on=from_on, to_on=to_on),
         family_types=report.family_types(model, {}),
         cost_factors=report.cost_factors(model),
         regions=[

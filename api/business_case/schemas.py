@@ -138,7 +138,7 @@ class ObservedFigures(BaseModel):
     assumed_with_support: Decimal
 
 
-class Scope(BaseModel):
+class BusinessCaseScope(BaseModel):
     region_id: uuid.UUID | None
     from_on: date
     to_on: date
@@ -152,7 +152,7 @@ class BusinessCaseReport(BaseModel):
     notice_en: str
     price_year: int
     support_payer: str
-    scope: Scope
+    scope: BusinessCaseScope
     family_types: list[FamilyTypeFigures]
     cost_factors: list[CostFactorPublic]
     cohort: CohortFigures

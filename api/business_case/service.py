@@ -9,7 +9,7 @@ from api.audit import service as audit
 from api.auth.principal import Principal
 from api.business_case import report
 from api.business_case.repository import in_support, observed_exposure, observed_volumes, type_counts
-from api.business_case.schemas import BusinessCaseReport, Scope
+from api.business_case.schemas import BusinessCaseReport, BusinessCaseScope
 from api.business_case.versions import definition_of, model_row
 from api.core.errors import Unprocessable
 from api.families.repository import readable_families
@@ -54,7 +54,7 @@ def business_case(
         notice_en=model.notice_en,
         price_year=model.price_year,
         support_payer=model.support_payer,
-        scope=Scope(region_id=region_id, from_on=from_on, to_on=to_on),
+        scope=BusinessCaseScope(region_id=region_id, from_on=from_on, to_on=to_on),
         family_types=report.family_types(model, counts),
         cost_factors=report.cost_factors(model),
         cohort=report.cohort(model, counts, families),

@@ -39,18 +39,18 @@ PAYERS = [
 
 # code, name nl, name en, hours of support per year, hourly rate
 TYPES = [
-    ("child_id_parents", "Gezin met een kind met een (licht) verstandelijke beperking",
-     "Family with a child with a (mild) intellectual disability", "160", "85.00"),
-    ("child_pimd", "Gezin met een kind met een ernstige meervoudige beperking (EMB)",
-     "Family with a child with profound intellectual and multiple disabilities", "200", "85.00"),
-    ("parent_id_children", "Ouder met een licht verstandelijke beperking en kinderen",
-     "Parent with a mild intellectual disability and children", "220", "85.00"),
-    ("adult_abi_partner", "Volwassene met niet-aangeboren hersenletsel (NAH) en partner",
-     "Adult with acquired brain injury and partner", "140", "85.00"),
-    ("child_autism_mental_health", "Kind met autisme en psychische problemen (GGZ)",
-     "Child with autism and mental-health problems", "180", "85.00"),
-    ("adult_id_ageing_parents", "Volwassene met een verstandelijke beperking en ouder wordende ouders",
-     "Adult with an intellectual disability and ageing parents", "120", "85.00"),
+    ("child_id_parents", "Kind met een (licht) verstandelijke beperking, met ouders",
+     "Child with a (mild) intellectual disability, with parents", "160", "85.00"),
+    ("child_pimd", "Kind met ernstige meervoudige beperkingen (EMB)",
+     "Child with profound multiple disabilities", "200", "85.00"),
+    ("parent_id_children", "Ouder met een (licht) verstandelijke beperking, met kinderen",
+     "Parent with a (mild) intellectual disability, with children", "220", "85.00"),
+    ("adult_abi_partner", "Volwassene met hersenletsel (NAH), met partner",
+     "Adult with acquired brain injury, with partner", "140", "85.00"),
+    ("child_autism_mental_health", "Kind met autisme en psychische problemen",
+     "Child with autism and mental health problems", "180", "85.00"),
+    ("adult_id_ageing_parents", "Volwassene met een verstandelijke beperking, met ouder wordende ouders",
+     "Adult with an intellectual disability, with ageing parents", "120", "85.00"),
 ]  # fmt: skip
 
 # code, nl, en, life domain, payer, unit, cost, low, high, basis of the example value

@@ -2518,7 +2518,7 @@ export interface components {
             price_year: number;
             /** Support Payer */
             support_payer: string;
-            scope: components["schemas"]["Scope-Output"];
+            scope: components["schemas"]["BusinessCaseScope"];
             /** Family Types */
             family_types: components["schemas"]["FamilyTypeFigures"][];
             /** Cost Factors */
@@ -2532,6 +2532,21 @@ export interface components {
             sensitivity_range: components["schemas"]["SensitivityRange"] | null;
             /** Observed */
             observed: components["schemas"]["ObservedFigures"][];
+        };
+        /** BusinessCaseScope */
+        BusinessCaseScope: {
+            /** Region Id */
+            region_id: string | null;
+            /**
+             * From On
+             * Format: date
+             */
+            from_on: string;
+            /**
+             * To On
+             * Format: date
+             */
+            to_on: string;
         };
         /**
          * Cell
@@ -4149,7 +4164,7 @@ export interface components {
             notice_en: string;
             /** Price Year */
             price_year: number;
-            scope: components["schemas"]["Scope-Output"];
+            scope: components["schemas"]["BusinessCaseScope"];
             /**
              * Family Types
              * @description The model's figures per type; `families` is 0.
@@ -6331,21 +6346,6 @@ export interface components {
             /** Rci */
             rci: number | null;
             change_class: components["schemas"]["ChangeClassValue"] | null;
-        };
-        /** Scope */
-        "Scope-Output": {
-            /** Region Id */
-            region_id: string | null;
-            /**
-             * From On
-             * Format: date
-             */
-            from_on: string;
-            /**
-             * To On
-             * Format: date
-             */
-            to_on: string;
         };
         /** ScoreCreate */
         ScoreCreate: {
