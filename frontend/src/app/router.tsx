@@ -31,6 +31,10 @@ const MeasurementPage = lazy(() => import('../features/measurements/MeasurementP
 const WorkEngagementPage = lazy(() => import('../features/measurements/WorkEngagementPage').then((m) => ({ default: m.WorkEngagementPage })))
 const CohortPage = lazy(() => import('../features/measurements/CohortPage').then((m) => ({ default: m.CohortPage })))
 const InstrumentsPage = lazy(() => import('../features/measurements/admin/InstrumentsPage').then((m) => ({ default: m.InstrumentsPage })))
+const BusinessCasePage = lazy(() => import('../features/businessCase/BusinessCasePage').then((m) => ({ default: m.BusinessCasePage })))
+const BusinessCasePrintPage = lazy(() => import('../features/businessCase/PrintSummaryPage').then((m) => ({ default: m.PrintSummaryPage })))
+const BusinessCaseModelPage = lazy(() => import('../features/businessCase/ModelEditorPage').then((m) => ({ default: m.ModelEditorPage })))
+const CostEventsPage = lazy(() => import('../features/businessCase/CostEventsPage').then((m) => ({ default: m.CostEventsPage })))
 const InstrumentPage = lazy(() => import('../features/measurements/admin/InstrumentPage').then((m) => ({ default: m.InstrumentPage })))
 
 function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
@@ -93,6 +97,31 @@ export const routes = [
             element: (
               <RequireRole roles={['admin', 'coordinator']}>
                 <CohortPage />
+              </RequireRole>
+            ),
+          },
+          { path: 'families/:familyId/kosten', element: <CostEventsPage /> },
+          {
+            path: 'business-case',
+            element: (
+              <RequireRole roles={['admin', 'coordinator']}>
+                <BusinessCasePage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'business-case/print',
+            element: (
+              <RequireRole roles={['admin', 'coordinator']}>
+                <BusinessCasePrintPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'admin/business-case',
+            element: (
+              <RequireRole roles={['admin']}>
+                <BusinessCaseModelPage />
               </RequireRole>
             ),
           },

@@ -10,6 +10,7 @@ import { useMe } from '../auth/AuthContext'
 import { FamilyCheckins } from '../checkins/FamilyCheckins'
 import { ConsentCard } from '../funders/ConsentCard'
 import { FamilyTimeline } from '../meetings/FamilyTimeline'
+import { CostEventsLink } from '../businessCase/NavItem'
 import { AccessLog } from './AccessLog'
 import { ExportButton } from './ExportButton'
 import { ContactsSection, MembersSection } from './PeopleSections'
@@ -75,7 +76,8 @@ export function FamilyPage() {
         {' '}
         <Link className="button button-secondary" to={`/families/${family.id}/outcomes`}>
           {t('measurements.outcomes.title')}
-        </Link>
+        </Link>{' '}
+        <CostEventsLink familyId={family.id} />
       </p>
       <div className="family-grid">
         <div className="family-main">
