@@ -77,7 +77,10 @@ def _invalid(field: str, message: str) -> Unprocessable:
 
 def _volume(data: CostEventCreate, unit: Unit) -> Decimal:
     if data.volume is not None:
-        return data.volume
+        volume = Decimal(data.volume)
+        if volume <= 0:
+            raise _invalid("volume", "De hoeveelheid moet groter dan 0 zijn / volume must be above 0.")
+        return volume
     if unit is Unit.day and data.ended_on is not None:
         return Decimal((data.ended_on - data.occurred_on).days + 1)
     raise _invalid("volume", "Vul de hoeveelheid in / volume is required.")

@@ -168,12 +168,10 @@ class CostEventCreate(_Input):
     factor_code: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
     occurred_on: date
     ended_on: date | None = None
-    volume: Decimal | None = Field(
+    volume: Annotated[str, StringConstraints(pattern=r"^\d{1,7}(\.\d{1,3})?$")] | None = Field(
         default=None,
-        gt=0,
-        max_digits=10,
-        decimal_places=3,
-        description="In the factor's unit; for a per-day factor with an end date it defaults to the days.",
+        description='A decimal string in the unit of the factor (e.g. `"2.5"`); for a per-day factor with an '
+        "end date it defaults to the days.",
     )
     note: Note | None = None
 

@@ -3227,9 +3227,9 @@ export interface components {
             ended_on?: string | null;
             /**
              * Volume
-             * @description In the factor's unit; for a per-day factor with an end date it defaults to the days.
+             * @description A decimal string in the unit of the factor (e.g. `"2.5"`); for a per-day factor with an end date it defaults to the days.
              */
-            volume?: number | string | null;
+            volume?: string | null;
             /** Note */
             note?: string | null;
         };

@@ -11,6 +11,7 @@ import { formatDecimal } from './money'
 import { useCostEvents, useDeleteCostEvent, useModel } from './queries'
 import type { CostEvent } from './types'
 import './businessCase.css'
+import { Scroll } from './Scroll'
 
 /** A family's cost events, before and during support: what the business case's observations rest on. */
 export function CostEventsPage() {
@@ -53,7 +54,7 @@ function EventList({ familyId, canWrite }: { familyId: string; canWrite: boolean
       {items.length === 0 ? (
         <EmptyState title={t('businessCase.events.empty')} />
       ) : (
-        <div className="table-scroll">
+        <Scroll labelledBy="cost-events">
           <table className="table table-cards table-compact">
             <thead>
               <tr>
@@ -100,7 +101,7 @@ function EventList({ familyId, canWrite }: { familyId: string; canWrite: boolean
               ))}
             </tbody>
           </table>
-        </div>
+        </Scroll>
       )}
     </section>
   )

@@ -2,66 +2,71 @@ import { useTranslation } from 'react-i18next'
 import { formatDecimal, formatEuro } from './money'
 import { typeName } from './Sections'
 import type { Report } from './types'
+import { Scroll } from './Scroll'
 
 const FEW = 5 // below this many families an observation is a first sign, not evidence
 
 export function ObservedTable({ report }: { report: Report }) {
   const { t, i18n } = useTranslation()
-  const types = new Map(report.family_types.map((row) => [row.code, row]))
   const factors = new Map(report.cost_factors.map((row) => [row.code, row]))
   return (
     <section className="card" aria-labelledby="bc-observed">
       <h2 id="bc-observed">{t('businessCase.observed.title')}</h2>
       <p>{t('businessCase.observed.intro')}</p>
-      {report.observed.length === 0 ? (
-        <p className="muted">{t('businessCase.observed.empty')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="table table-cards table-compact">
-            <caption className="visually-hidden">{t('businessCase.observed.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('businessCase.observed.type')}</th>
-                <th scope="col">{t('businessCase.observed.factor')}</th>
-                <th scope="col">{t('businessCase.observed.basis')}</th>
-                <th scope="col">{t('businessCase.observed.before')}</th>
-                <th scope="col">{t('businessCase.observed.assumedUsual')}</th>
-                <th scope="col">{t('businessCase.observed.during')}</th>
-                <th scope="col">{t('businessCase.observed.assumedWith')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.observed.map((row) => {
-                const type = types.get(row.family_type)
-                const factor = factors.get(row.factor)
-                return (
-                  <tr key={`${row.family_type}-${row.factor}`}>
-                    <th scope="row" data-label={t('businessCase.observed.type')}>
-                      {type ? typeName(type, i18n.language) : row.family_type}
-                    </th>
-                    <td data-label={t('businessCase.observed.factor')}>
-                      {factor ? typeName(factor, i18n.language) : row.factor}
-                      {factor ? <span className="muted bc-sub">{t(`businessCase.unit.${factor.unit}`)}</span> : null}
-                    </td>
-                    <td data-label={t('businessCase.observed.basis')}>
-                      {t('businessCase.observed.basisValue', {
-                        observed: row.families_observed,
-                        before: row.families_with_event_before,
-                        during: row.families_with_event_during,
-                      })}
-                      {row.families_observed < FEW ? <span className="muted bc-sub">{t('businessCase.observed.small')}</span> : null}
-                    </td>
-                    <td data-label={t('businessCase.observed.before')}>{formatDecimal(row.before_per_family_per_year, 2)}</td>
-                    <td data-label={t('businessCase.observed.assumedUsual')}>{formatDecimal(row.assumed_usual, 2)}</td>
-                    <td data-label={t('businessCase.observed.during')}>{formatDecimal(row.during_per_family_per_year, 2)}</td>
-                    <td data-label={t('businessCase.observed.assumedWith')}>{formatDecimal(row.assumed_with_support, 2)}</td>
+      {report.observed.length === 0 ? <p className="muted">{t('businessCase.observed.empty')}</p> : null}
+      {report.family_types.map((type) => {
+        const rows = report.observed.filter((row) => row.family_type === type.code)
+        if (rows.length === 0) return null
+        const id = `bc-observed-${type.code}`
+        return (
+          <details key={type.code} className="bc-breakdown">
+            <summary id={id}>
+              {typeName(type, i18n.language)} ·{' '}
+              {t('businessCase.observed.families', { count: rows[0]?.families_observed ?? 0 })}
+            </summary>
+            <Scroll labelledBy={id}>
+              <table className="table table-cards table-compact">
+                <caption className="visually-hidden">{t('businessCase.observed.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('businessCase.observed.factor')}</th>
+                    <th scope="col">{t('businessCase.observed.basis')}</th>
+                    <th scope="col">{t('businessCase.observed.before')}</th>
+                    <th scope="col">{t('businessCase.observed.assumedUsual')}</th>
+                    <th scope="col">{t('businessCase.observed.during')}</th>
+                    <th scope="col">{t('businessCase.observed.assumedWith')}</th>
                   </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+                </thead>
+                <tbody>
+                  {rows.map((row) => {
+                    const factor = factors.get(row.factor)
+                    return (
+                      <tr key={row.factor}>
+                        <th scope="row" data-label={t('businessCase.observed.factor')}>
+                          {factor ? typeName(factor, i18n.language) : row.factor}
+                          {factor ? <span className="muted bc-sub">{t(`businessCase.unit.${factor.unit}`)}</span> : null}
+                        </th>
+                        <td data-label={t('businessCase.observed.basis')}>
+                          {t('businessCase.observed.basisValue', {
+                            observed: row.families_observed,
+                            before: row.families_with_event_before,
+                            during: row.families_with_event_during,
+                          })}
+                          {row.families_observed < FEW ? <span className="muted bc-sub">{t('businessCase.observed.small')}</span> : null}
+                        </td>
+                        <td data-label={t('businessCase.observed.before')}>{formatDecimal(row.before_per_family_per_year, 2)}</td>
+                        <td data-label={t('businessCase.observed.assumedUsual')}>{formatDecimal(row.assumed_usual, 2)}</td>
+                        <td data-label={t('businessCase.observed.during')}>{formatDecimal(row.during_per_family_per_year, 2)}</td>
+                        <td data-label={t('businessCase.observed.assumedWith')}>{formatDecimal(row.assumed_with_support, 2)}</td>
+                      </tr>
+                    )
+                  })}
+                </tbody>
+              </table>
+            </Scroll>
+          </details>
+        )
+      })}
     </section>
   )
 }
@@ -73,7 +78,7 @@ export function FactorTable({ report }: { report: Report }) {
       <h2 id="bc-factors">{t('businessCase.factors.title')}</h2>
       <details className="bc-breakdown">
         <summary>{t('businessCase.factors.caption')}</summary>
-        <div className="table-scroll">
+        <Scroll labelledBy="bc-factors">
           <table className="table table-cards table-compact">
             <thead>
               <tr>
@@ -104,7 +109,7 @@ export function FactorTable({ report }: { report: Report }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </Scroll>
       </details>
     </section>
   )

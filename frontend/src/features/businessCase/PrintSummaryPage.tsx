@@ -7,6 +7,7 @@ import { ModelNotice } from './BusinessCasePage'
 import { paramsFromQuery, queryFromParams } from './Filters'
 import { formatDecimal, formatEuro } from './money'
 import { useBusinessCase } from './queries'
+import { Scroll } from './Scroll'
 import { typeName } from './Sections'
 import './businessCase.css'
 
@@ -58,8 +59,9 @@ export function PrintSummaryPage() {
             </p>
           ) : null}
           <div className="bc-print-columns">
+            <Scroll labelledBy="bc-print-payers">
             <table className="table table-compact">
-              <caption>{t('businessCase.payers.title')}</caption>
+              <caption id="bc-print-payers">{t('businessCase.payers.title')}</caption>
               <tbody>
                 {cohort.by_payer.map((payer) => (
                   <tr key={payer.code}>
@@ -69,8 +71,10 @@ export function PrintSummaryPage() {
                 ))}
               </tbody>
             </table>
+            </Scroll>
+            <Scroll labelledBy="bc-print-tornado">
             <table className="table table-compact">
-              <caption>{t('businessCase.tornado.title')}</caption>
+              <caption id="bc-print-tornado">{t('businessCase.tornado.title')}</caption>
               <tbody>
                 {data.sensitivity.slice(0, TOP).map((row) => (
                   <tr key={row.factor}>
@@ -82,11 +86,13 @@ export function PrintSummaryPage() {
                 ))}
               </tbody>
             </table>
+            </Scroll>
           </div>
         </>
       )}
+      <Scroll labelledBy="bc-print-types">
       <table className="table table-compact">
-        <caption>{t('businessCase.types.title')}</caption>
+        <caption id="bc-print-types">{t('businessCase.types.title')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('businessCase.types.type')}</th>
@@ -106,6 +112,7 @@ export function PrintSummaryPage() {
           ))}
         </tbody>
       </table>
+      </Scroll>
       <h2>{t('businessCase.printPage.how')}</h2>
       <p>{t('businessCase.printPage.howText')}</p>
       <p className="muted">

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { formatDecimal, formatEuro } from './money'
 import { Tornado } from './Tornado'
 import type { CohortFigures, Report, TypeFigures } from './types'
+import { Scroll } from './Scroll'
 
 export function typeName(row: { name: string; name_en: string }, language: string): string {
   return language === 'en' ? row.name_en : row.name
@@ -81,7 +82,7 @@ export function TypeTable({ report }: { report: Report }) {
   return (
     <section className="card" aria-labelledby="bc-types">
       <h2 id="bc-types">{t('businessCase.types.title')}</h2>
-      <div className="table-scroll">
+      <Scroll labelledBy="bc-types">
         <table className="table table-cards table-compact">
           <caption className="visually-hidden">{t('businessCase.types.caption')}</caption>
           <thead>
@@ -119,7 +120,7 @@ export function TypeTable({ report }: { report: Report }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </Scroll>
       {report.family_types.map((row) => (
         <TypeBreakdown key={row.code} row={row} report={report} />
       ))}
@@ -133,7 +134,7 @@ export function PayerTable({ cohort }: { cohort: CohortFigures }) {
     <section className="card" aria-labelledby="bc-payers">
       <h2 id="bc-payers">{t('businessCase.payers.title')}</h2>
       <p>{t('businessCase.payers.intro')}</p>
-      <div className="table-scroll">
+      <Scroll labelledBy="bc-payers">
         <table className="table table-cards table-compact">
           <caption className="visually-hidden">{t('businessCase.payers.caption')}</caption>
           <thead>
@@ -159,7 +160,7 @@ export function PayerTable({ cohort }: { cohort: CohortFigures }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </Scroll>
     </section>
   )
 }
