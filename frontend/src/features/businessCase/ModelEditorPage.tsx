@@ -15,6 +15,7 @@ import './businessCase.css'
 export function ModelEditorPage() {
   const { t } = useTranslation()
   const model = useModel()
+  const [saved, setSaved] = useState<number | null>(null)
   const title = t('businessCase.editor.title')
   return (
     <>
@@ -28,14 +29,18 @@ export function ModelEditorPage() {
       ) : model.isError ? (
         <ErrorState error={model.error} onRetry={() => void model.refetch()} />
       ) : (
-        <Editor key={model.data.version} current={model.data} />
+        <>
+          {saved ? <Alert kind="success">{t('businessCase.editor.saved', { version: saved })}</Alert> : null}
+          <Editor key={model.data.version} current={model.data} onSaved={setSaved} />
+        </>
       )}
       <Versions />
     </>
   )
 }
 
-function Editor({ current }: { current: ModelPublic }) {
+/** Saving reloads the model as the new version, which starts a fresh editor (hence the message lives above). */
+function Editor({ current, onSaved }: { current: ModelPublic; onSaved: (version: number) => void }) {
   const { t } = useTranslation()
   const [draft, setDraft] = useState<Draft>(current.model)
   const [note, setNote] = useState('')
@@ -45,7 +50,7 @@ function Editor({ current }: { current: ModelPublic }) {
     event.preventDefault()
     const model = normalise(draft)
     setInvalid(model === null)
-    if (model) save.mutate({ based_on_version: current.version, change_note: note, model })
+    if (model) save.mutate({ based_on_version: current.version, change_note: note, model }, { onSuccess: (data) => onSaved(data.version) })
   }
   return (
     <form className="bc-editor" onSubmit={submit} noValidate>
@@ -91,7 +96,6 @@ function Editor({ current }: { current: ModelPublic }) {
         </Field>
         {invalid ? <Alert kind="error">{t('businessCase.editor.invalid')}</Alert> : null}
         {save.isError ? <Alert kind="error">{errorText(save.error, t)}</Alert> : null}
-        {save.isSuccess ? <Alert kind="success">{t('businessCase.editor.saved', { version: save.data.version })}</Alert> : null}
         <button type="submit" className="button" disabled={save.isPending || !note.trim()}>
           {t('businessCase.editor.save')}
         </button>

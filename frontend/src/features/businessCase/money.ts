@@ -27,7 +27,7 @@ export function formatDecimal(value: string | null | undefined, digits = 2): str
   if (!match) return value
   const [, sign = '', whole = '0', fraction = ''] = match
   const shown = fraction.padEnd(digits, '0').slice(0, digits)
-  const trimmed = shown.replace(/0+$/, '')
+  const trimmed = digits > 2 ? shown.replace(/0+$/, '') : shown
   return `${sign === '-' ? '−' : ''}${group(whole)}${trimmed ? `,${trimmed}` : ''}`
 }
 
