@@ -12,6 +12,8 @@ from fastapi.routing import APIRoute
 from api import subscribers
 from api.audit.router import router as audit_router
 from api.auth.router import router as auth_router
+from api.business_case.family_router import router as cost_events_router
+from api.business_case.router import router as business_case_router
 from api.checkins.public_router import router as checkin_public_router
 from api.checkins.router import router as checkins_router
 from api.core.config import get_settings
@@ -63,6 +65,8 @@ ROUTERS: list[APIRouter] = [
     measurement_family_router,
     measurement_staff_router,
     notifications_router,
+    business_case_router,
+    cost_events_router,
 ]
 
 

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlmodel import Session, select
 
 from api.core.security import hash_password
+from api.demo.business_case import seed_business_case
 from api.demo.checkins import seed_checkin_questionnaire, seed_checkins
 from api.demo.funders import seed_funders
 from api.demo.measurements import seed_measurements
@@ -92,6 +93,7 @@ EXTRA_SEEDERS.append(seed_plans)  # before meetings: a meeting confirms plan act
 # Last: meetings are closed through the plans' services, so the plans are seeded first.
 EXTRA_SEEDERS.append(seed_meetings)
 EXTRA_SEEDERS.append(seed_checkin_questionnaire)  # after the measurements: a questionnaire through the link
+EXTRA_SEEDERS.append(seed_business_case)  # the business-case model and a year of cost events per family
 EXTRA_SEEDERS.append(seed_notifications)  # last: demo addresses, then the reminder passes queue once
 
 

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Path, Query, Response
 from fastapi.responses import JSONResponse
 
 from api.auth.principal import OutcomesClient, TrajectoriesClient, WebhooksClient
+from api.business_case.funder_router import router as business_case_router
 from api.core.db import ReportingSessionDep, SessionDep
 from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery, Page
@@ -93,3 +94,6 @@ def disable_webhook(
     """Stop deliveries to one of your endpoints (its history stays visible to the administrator)."""
     webhooks.disable_endpoint(session, principal, webhook_endpoint_id)
     return Response(status_code=204)
+
+
+router.include_router(business_case_router)  # the business case's own funder route (api/business_case)

@@ -2,6 +2,7 @@
 
 from api.models.audit import AuditEvent
 from api.models.auth import IdempotencyRecord, LoginFailure, RefreshToken
+from api.models.business_case import BusinessCaseModel, CostEvent
 from api.models.checkins import (
     AlertReason,
     Checkin,
@@ -82,6 +83,7 @@ __all__ = [
     "AlertReason",
     "Attendance",
     "AuditEvent",
+    "BusinessCaseModel",
     "ChangeClassValue",
     "Channel",
     "Checkin",
@@ -90,6 +92,7 @@ __all__ = [
     "CheckinNeed",
     "CheckinRequest",
     "ContactKind",
+    "CostEvent",
     "DecisionKind",
     "DeliveryStatus",
     "DigestFrequency",

@@ -1663,6 +1663,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/funder/business-case": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Funder Business Case
+         * @description The business case of your regions (consenting families, by type); small cells are withheld.
+         */
+        get: operations["read_funder_business_case"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/instruments": {
         parameters: {
             query?: never;
@@ -2135,6 +2155,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/business-case": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Business Case
+         * @description The cohort's societal business case: per type, mix-weighted, per payer, sensitivity, observed.
+         */
+        get: operations["read_business_case"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/business-case/model": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Business Case Model
+         * @description The business-case model: types, cost factors, assumptions, sources (latest, or `version`).
+         */
+        get: operations["read_business_case_model"];
+        /**
+         * Edit Business Case Model
+         * @description Save an edited model as a new version (administrator); earlier versions never change.
+         */
+        put: operations["edit_business_case_model"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/business-case/model/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Business Case Model Versions
+         * @description Every version of the model, newest first, with who saved it and why.
+         */
+        get: operations["list_business_case_model_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{family_id}/cost-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Cost Events
+         * @description The family's cost events (before and during support), newest recorded first.
+         */
+        get: operations["list_cost_events"];
+        put?: never;
+        /**
+         * Record Cost Event
+         * @description Record a cost event: a factor of the model, a date or period, a volume and a note.
+         */
+        post: operations["record_cost_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{family_id}/cost-events/{cost_event_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Cost Event
+         * @description Remove a cost event recorded in error.
+         */
+        delete: operations["delete_cost_event"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2402,6 +2530,96 @@ export interface components {
             };
         };
         /**
+         * Assumption
+         * @description Expected volume per family per year of one factor for one type: usual care and with support.
+         */
+        "Assumption-Input": {
+            /** Family Type */
+            family_type: string;
+            /** Factor */
+            factor: string;
+            /**
+             * Usual
+             * @description Units per family per year.
+             */
+            usual: number | string;
+            /**
+             * Usual Low
+             * @description Units per family per year.
+             */
+            usual_low: number | string;
+            /**
+             * Usual High
+             * @description Units per family per year.
+             */
+            usual_high: number | string;
+            /**
+             * With Support
+             * @description Units per family per year.
+             */
+            with_support: number | string;
+            /**
+             * With Support Low
+             * @description Units per family per year.
+             */
+            with_support_low: number | string;
+            /**
+             * With Support High
+             * @description Units per family per year.
+             */
+            with_support_high: number | string;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+        };
+        /**
+         * Assumption
+         * @description Expected volume per family per year of one factor for one type: usual care and with support.
+         */
+        "Assumption-Output": {
+            /** Family Type */
+            family_type: string;
+            /** Factor */
+            factor: string;
+            /**
+             * Usual
+             * @description Units per family per year.
+             */
+            usual: string;
+            /**
+             * Usual Low
+             * @description Units per family per year.
+             */
+            usual_low: string;
+            /**
+             * Usual High
+             * @description Units per family per year.
+             */
+            usual_high: string;
+            /**
+             * With Support
+             * @description Units per family per year.
+             */
+            with_support: string;
+            /**
+             * With Support Low
+             * @description Units per family per year.
+             */
+            with_support_low: string;
+            /**
+             * With Support High
+             * @description Units per family per year.
+             */
+            with_support_high: string;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+        };
+        /**
          * Attendance
          * @enum {string}
          */
@@ -2493,6 +2711,52 @@ export interface components {
         Body_logout: {
             /** Refresh Token */
             refresh_token?: string | null;
+        };
+        /** BusinessCaseReport */
+        BusinessCaseReport: {
+            /** Model Version */
+            model_version: number;
+            /** Model Name */
+            model_name: string;
+            /** Is Example */
+            is_example: boolean;
+            /** Notice Nl */
+            notice_nl: string;
+            /** Notice En */
+            notice_en: string;
+            /** Price Year */
+            price_year: number;
+            /** Support Payer */
+            support_payer: string;
+            scope: components["schemas"]["BusinessCaseScope"];
+            /** Family Types */
+            family_types: components["schemas"]["FamilyTypeFigures"][];
+            /** Cost Factors */
+            cost_factors: components["schemas"]["CostFactorPublic"][];
+            cohort: components["schemas"]["CohortFigures"];
+            /**
+             * Sensitivity
+             * @description The ten widest swings, widest first.
+             */
+            sensitivity: components["schemas"]["SensitivityFactor"][];
+            sensitivity_range: components["schemas"]["SensitivityRange"] | null;
+            /** Observed */
+            observed: components["schemas"]["ObservedFigures"][];
+        };
+        /** BusinessCaseScope */
+        BusinessCaseScope: {
+            /** Region Id */
+            region_id: string | null;
+            /**
+             * From On
+             * Format: date
+             */
+            from_on: string;
+            /**
+             * To On
+             * Format: date
+             */
+            to_on: string;
         };
         /**
          * Cell
@@ -2956,6 +3220,45 @@ export interface components {
             /** N Families */
             n_families: number;
         };
+        /** CohortFigures */
+        CohortFigures: {
+            /**
+             * Families
+             * @description Families in support in the scope whose type is in the model.
+             */
+            families: number;
+            /**
+             * Families Untyped
+             * @description Families in support without a family type (left out).
+             */
+            families_untyped: number;
+            /**
+             * Families Unmodelled
+             * @description Families whose type the model version lacks (left out).
+             */
+            families_unmodelled: number;
+            /** Scaled To */
+            scaled_to: number;
+            /** Gross Per Family Per Year */
+            gross_per_family_per_year: string | null;
+            /** Support Cost Per Family Per Year */
+            support_cost_per_family_per_year: string | null;
+            /** Net Per Family Per Year */
+            net_per_family_per_year: string | null;
+            /** Total Gross Per Year */
+            total_gross_per_year: string | null;
+            /** Total Support Cost Per Year */
+            total_support_cost_per_year: string | null;
+            /** Total Net Per Year */
+            total_net_per_year: string | null;
+            /**
+             * Return Per Euro
+             * @description Avoided costs per euro spent on support.
+             */
+            return_per_euro: string | null;
+            /** By Payer */
+            by_payer: components["schemas"]["PayerFigures"][];
+        };
         /** CohortOutcomes */
         CohortOutcomes: {
             wave: components["schemas"]["Wave"];
@@ -3147,6 +3450,180 @@ export interface components {
             language?: components["schemas"]["Language"] | null;
             /** Messages Consent */
             messages_consent?: boolean | null;
+        };
+        /** CostEventCreate */
+        CostEventCreate: {
+            /** Factor Code */
+            factor_code: string;
+            /**
+             * Occurred On
+             * Format: date
+             */
+            occurred_on: string;
+            /** Ended On */
+            ended_on?: string | null;
+            /**
+             * Volume
+             * @description A decimal string in the unit of the factor (e.g. `"2.5"`); for a per-day factor with an end date it defaults to the days.
+             */
+            volume?: string | null;
+            /** Note */
+            note?: string | null;
+        };
+        /** CostEventPublic */
+        CostEventPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Family Id
+             * Format: uuid
+             */
+            family_id: string;
+            /** Factor Code */
+            factor_code: string;
+            /** Factor Name */
+            factor_name: string | null;
+            unit: components["schemas"]["Unit"] | null;
+            /**
+             * Occurred On
+             * Format: date
+             */
+            occurred_on: string;
+            /** Ended On */
+            ended_on: string | null;
+            /** Volume */
+            volume: string;
+            /**
+             * Phase
+             * @description `before` (the year before support), `during`, or `other`.
+             */
+            phase: string;
+            /** Note */
+            note: string | null;
+            /** Recorded By Name */
+            recorded_by_name: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * CostFactor
+         * @description A cost that support can avoid: its unit cost (with a low and high value) and its source.
+         */
+        "CostFactor-Input": {
+            /** Code */
+            code: string;
+            /** Name Nl */
+            name_nl: string;
+            /** Name En */
+            name_en: string;
+            /** Life Domain */
+            life_domain: string;
+            /** Payer */
+            payer: string;
+            unit: components["schemas"]["Unit"];
+            /**
+             * Unit Cost
+             * @description Euros, e.g. `"1250.00"`.
+             */
+            unit_cost: number | string;
+            /**
+             * Unit Cost Low
+             * @description Euros, e.g. `"1250.00"`.
+             */
+            unit_cost_low: number | string;
+            /**
+             * Unit Cost High
+             * @description Euros, e.g. `"1250.00"`.
+             */
+            unit_cost_high: number | string;
+            /** Source */
+            source: string;
+        };
+        /**
+         * CostFactor
+         * @description A cost that support can avoid: its unit cost (with a low and high value) and its source.
+         */
+        "CostFactor-Output": {
+            /** Code */
+            code: string;
+            /** Name Nl */
+            name_nl: string;
+            /** Name En */
+            name_en: string;
+            /** Life Domain */
+            life_domain: string;
+            /** Payer */
+            payer: string;
+            unit: components["schemas"]["Unit"];
+            /**
+             * Unit Cost
+             * @description Euros, e.g. `"1250.00"`.
+             */
+            unit_cost: string;
+            /**
+             * Unit Cost Low
+             * @description Euros, e.g. `"1250.00"`.
+             */
+            unit_cost_low: string;
+            /**
+             * Unit Cost High
+             * @description Euros, e.g. `"1250.00"`.
+             */
+            unit_cost_high: string;
+            /** Source */
+            source: string;
+        };
+        /** CostFactorPublic */
+        CostFactorPublic: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Name En */
+            name_en: string;
+            /** Life Domain */
+            life_domain: string;
+            /** Payer */
+            payer: string;
+            /** Payer Name */
+            payer_name: string;
+            unit: components["schemas"]["Unit"];
+            /**
+             * Unit Cost
+             * @description Euros, rounded half up to cents; a decimal string.
+             */
+            unit_cost: string;
+            /**
+             * Unit Cost Low
+             * @description Euros, rounded half up to cents; a decimal string.
+             */
+            unit_cost_low: string;
+            /**
+             * Unit Cost High
+             * @description Euros, rounded half up to cents; a decimal string.
+             */
+            unit_cost_high: string;
+            /** Source */
+            source: string;
+        };
+        /**
+         * CountCell
+         * @description A count, or `{"suppressed": true}` when fewer families than the threshold stand behind it.
+         */
+        CountCell: {
+            /**
+             * Suppressed
+             * @default false
+             */
+            suppressed: boolean;
+            /** Value */
+            value?: number | null;
         };
         /** DebtCount */
         DebtCount: {
@@ -3387,6 +3864,21 @@ export interface components {
          * @enum {string}
          */
         EventType: "plan.adopted" | "meeting.held" | "measurement.completed" | "family.closed";
+        /** FactorContribution */
+        FactorContribution: {
+            /** Code */
+            code: string;
+            /**
+             * Avoided Volume
+             * @description Usual-care volume minus the volume with support, per year.
+             */
+            avoided_volume: string;
+            /**
+             * Avoided Cost
+             * @description Euros, rounded half up to cents; a decimal string.
+             */
+            avoided_cost: string;
+        };
         /** FactorCreate */
         FactorCreate: {
             /** Code */
@@ -3778,6 +4270,94 @@ export interface components {
          * @enum {string}
          */
         FamilyType: "child_id_parents" | "child_pimd" | "parent_id_children" | "adult_abi_partner" | "child_autism_mental_health" | "adult_id_ageing_parents";
+        /**
+         * FamilyTypeDefinition
+         * @description A business-case family type and what a bondgenoot costs for one family of it per year.
+         */
+        "FamilyTypeDefinition-Input": {
+            /** Code */
+            code: string;
+            /** Name Nl */
+            name_nl: string;
+            /** Name En */
+            name_en: string;
+            /**
+             * Description Nl
+             * @default
+             */
+            description_nl: string;
+            /** Support Hours Per Year */
+            support_hours_per_year: number | string;
+            /**
+             * Hourly Rate
+             * @description Euros, e.g. `"1250.00"`.
+             */
+            hourly_rate: number | string;
+        };
+        /**
+         * FamilyTypeDefinition
+         * @description A business-case family type and what a bondgenoot costs for one family of it per year.
+         */
+        "FamilyTypeDefinition-Output": {
+            /** Code */
+            code: string;
+            /** Name Nl */
+            name_nl: string;
+            /** Name En */
+            name_en: string;
+            /**
+             * Description Nl
+             * @default
+             */
+            description_nl: string;
+            /** Support Hours Per Year */
+            support_hours_per_year: string;
+            /**
+             * Hourly Rate
+             * @description Euros, e.g. `"1250.00"`.
+             */
+            hourly_rate: string;
+        };
+        /** FamilyTypeFigures */
+        FamilyTypeFigures: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Name En */
+            name_en: string;
+            /**
+             * Families
+             * @description Families of this type in support in the scope (the weight).
+             */
+            families: number;
+            /** Support Hours Per Year */
+            support_hours_per_year: string;
+            /**
+             * Hourly Rate
+             * @description Euros, rounded half up to cents; a decimal string.
+             */
+            hourly_rate: string;
+            /**
+             * Gross Per Family Per Year
+             * @description Euros, rounded half up to cents; a decimal string.
+             */
+            gross_per_family_per_year: string;
+            /**
+             * Support Cost Per Family Per Year
+             * @description Euros, rounded half up to cents; a decimal string.
+             */
+            support_cost_per_family_per_year: string;
+            /**
+             * Net Per Family Per Year
+             * @description Euros, rounded half up to cents; a decimal string.
+             */
+            net_per_family_per_year: string;
+            /** Return Per Euro */
+            return_per_euro: string | null;
+            /** Contributions */
+            contributions: components["schemas"]["FactorContribution"][];
+        };
         /** FamilyUpdate */
         FamilyUpdate: {
             /** Display Name */
@@ -3861,6 +4441,55 @@ export interface components {
              * @description Null when not on the participant list at all.
              */
             participant_id: string | null;
+        };
+        /** FunderBusinessCase */
+        FunderBusinessCase: {
+            /** Funder Name */
+            funder_name: string;
+            /** Suppression Threshold */
+            suppression_threshold: number;
+            /** Model Version */
+            model_version: number;
+            /** Model Name */
+            model_name: string;
+            /** Is Example */
+            is_example: boolean;
+            /** Notice Nl */
+            notice_nl: string;
+            /** Notice En */
+            notice_en: string;
+            /** Price Year */
+            price_year: number;
+            scope: components["schemas"]["BusinessCaseScope"];
+            /**
+             * Family Types
+             * @description The model's figures per type; `families` is 0.
+             */
+            family_types: components["schemas"]["FamilyTypeFigures"][];
+            /** Cost Factors */
+            cost_factors: components["schemas"]["CostFactorPublic"][];
+            /** Regions */
+            regions: components["schemas"]["FunderRegionCase"][];
+            all_regions: components["schemas"]["FunderRegionCase"];
+        };
+        /** FunderRegionCase */
+        FunderRegionCase: {
+            /**
+             * Region Id
+             * @description None for all of the client's regions together.
+             */
+            region_id: string | null;
+            /** Region Name */
+            region_name: string;
+            families: components["schemas"]["CountCell"];
+            /** By Family Type */
+            by_family_type: {
+                [key: string]: components["schemas"]["CountCell"];
+            };
+            /** @description Withheld (null) when a count behind it is withheld. */
+            cohort: components["schemas"]["CohortFigures"] | null;
+            /** Withheld Reason */
+            withheld_reason?: string | null;
         };
         /** GasGoalLevel */
         GasGoalLevel: {
@@ -5118,6 +5747,135 @@ export interface components {
          */
         MessageStatus: "queued" | "sent" | "failed" | "bounced" | "skipped";
         /**
+         * ModelDefinition
+         * @description One whole model. A type and factor pair without an assumption changes nothing (volume 0 both ways).
+         */
+        "ModelDefinition-Input": {
+            /** Name */
+            name: string;
+            /**
+             * Is Example
+             * @description True for the shipped voorbeeldmodel: plausible, not measured.
+             */
+            is_example: boolean;
+            /**
+             * Notice Nl
+             * @default
+             */
+            notice_nl: string;
+            /**
+             * Notice En
+             * @default
+             */
+            notice_en: string;
+            /**
+             * Price Year
+             * @description The year the unit costs are priced in.
+             */
+            price_year: number;
+            /**
+             * Support Payer
+             * @description The payer of the bondgenoot's hours.
+             */
+            support_payer: string;
+            /** Payers */
+            payers: components["schemas"]["Payer"][];
+            /** Family Types */
+            family_types: components["schemas"]["FamilyTypeDefinition-Input"][];
+            /** Cost Factors */
+            cost_factors: components["schemas"]["CostFactor-Input"][];
+            /** Assumptions */
+            assumptions: components["schemas"]["Assumption-Input"][];
+        };
+        /**
+         * ModelDefinition
+         * @description One whole model. A type and factor pair without an assumption changes nothing (volume 0 both ways).
+         */
+        "ModelDefinition-Output": {
+            /** Name */
+            name: string;
+            /**
+             * Is Example
+             * @description True for the shipped voorbeeldmodel: plausible, not measured.
+             */
+            is_example: boolean;
+            /**
+             * Notice Nl
+             * @default
+             */
+            notice_nl: string;
+            /**
+             * Notice En
+             * @default
+             */
+            notice_en: string;
+            /**
+             * Price Year
+             * @description The year the unit costs are priced in.
+             */
+            price_year: number;
+            /**
+             * Support Payer
+             * @description The payer of the bondgenoot's hours.
+             */
+            support_payer: string;
+            /** Payers */
+            payers: components["schemas"]["Payer"][];
+            /** Family Types */
+            family_types: components["schemas"]["FamilyTypeDefinition-Output"][];
+            /** Cost Factors */
+            cost_factors: components["schemas"]["CostFactor-Output"][];
+            /** Assumptions */
+            assumptions: components["schemas"]["Assumption-Output"][];
+        };
+        /** ModelEdit */
+        ModelEdit: {
+            /**
+             * Based On Version
+             * @description The version you edited; a newer one is a 409.
+             */
+            based_on_version: number;
+            /**
+             * Change Note
+             * @description What changed and why (shown with every version).
+             */
+            change_note: string;
+            model: components["schemas"]["ModelDefinition-Input"];
+        };
+        /** ModelPublic */
+        ModelPublic: {
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By Name */
+            created_by_name: string | null;
+            /** Change Note */
+            change_note: string | null;
+            model: components["schemas"]["ModelDefinition-Output"];
+        };
+        /** ModelVersionInfo */
+        ModelVersionInfo: {
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By Name */
+            created_by_name: string | null;
+            /** Change Note */
+            change_note: string | null;
+            /** Name */
+            name: string;
+            /** Is Example */
+            is_example: boolean;
+        };
+        /**
          * Norms
          * @description Reference mean, SD and reliability used for the Reliable Change Index.
          */
@@ -5173,6 +5931,47 @@ export interface components {
             call_me_alerts?: boolean | null;
             /** Team Digest */
             team_digest?: boolean | null;
+        };
+        /**
+         * ObservedFigures
+         * @description Recorded cost events beside the model's assumption, per family type and factor.
+         */
+        ObservedFigures: {
+            /** Family Type */
+            family_type: string;
+            /** Factor */
+            factor: string;
+            /**
+             * Families Observed
+             * @description Families of this type with any cost event recorded.
+             */
+            families_observed: number;
+            /**
+             * Families With Event Before
+             * @description Of those, families with this factor before support.
+             */
+            families_with_event_before: number;
+            /**
+             * Families With Event During
+             * @description Of those, families with this factor during support.
+             */
+            families_with_event_during: number;
+            /**
+             * Before Per Family Per Year
+             * @description Volume in the year before support, per family.
+             */
+            before_per_family_per_year: string;
+            /**
+             * During Per Family Per Year
+             * @description Volume during support per family-year.
+             */
+            during_per_family_per_year: string | null;
+            /** Exposure Years During */
+            exposure_years_during: string;
+            /** Assumed Usual */
+            assumed_usual: string;
+            /** Assumed With Support */
+            assumed_with_support: string;
         };
         /** OpenAlertCount */
         OpenAlertCount: {
@@ -5255,6 +6054,13 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[CostEventPublic] */
+        Page_CostEventPublic_: {
+            /** Items */
+            items: components["schemas"]["CostEventPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[DeliveryPublic] */
         Page_DeliveryPublic_: {
             /** Items */
@@ -5329,6 +6135,13 @@ export interface components {
         Page_MessagePublic_: {
             /** Items */
             items: components["schemas"]["MessagePublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** Page[ModelVersionInfo] */
+        Page_ModelVersionInfo_: {
+            /** Items */
+            items: components["schemas"]["ModelVersionInfo"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -5500,6 +6313,47 @@ export interface components {
              * @description A temporary password to hand over; every session of the account ends.
              */
             new_password: string;
+        };
+        /**
+         * Payer
+         * @description Who bears a cost (Wlz/zorgkantoor, gemeente, zorgverzekeraar, UWV, onderwijs, justitie, gezin).
+         */
+        Payer: {
+            /** Code */
+            code: string;
+            /** Name Nl */
+            name_nl: string;
+            /** Name En */
+            name_en: string;
+        };
+        /** PayerFigures */
+        PayerFigures: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Name En */
+            name_en: string;
+            /**
+             * Avoided Per Family Per Year
+             * @description Euros, rounded half up to cents; a decimal string.
+             */
+            avoided_per_family_per_year: string;
+            /**
+             * Support Cost Per Family Per Year
+             * @description Euros, rounded half up to cents; a decimal string.
+             */
+            support_cost_per_family_per_year: string;
+            /**
+             * Net Per Family Per Year
+             * @description Euros, rounded half up to cents; a decimal string.
+             */
+            net_per_family_per_year: string;
+            /**
+             * Total Net Per Year
+             * @description Euros, rounded half up to cents; a decimal string.
+             */
+            total_net_per_year: string;
         };
         /**
          * Period
@@ -5979,6 +6833,48 @@ export interface components {
              */
             created_at: string;
         };
+        /** SensitivityFactor */
+        SensitivityFactor: {
+            /** Factor */
+            factor: string;
+            /** Name */
+            name: string;
+            /** Name En */
+            name_en: string;
+            /**
+             * Low Net Per Family Per Year
+             * @description Euros, rounded half up to cents; a decimal string.
+             */
+            low_net_per_family_per_year: string;
+            /**
+             * High Net Per Family Per Year
+             * @description Euros, rounded half up to cents; a decimal string.
+             */
+            high_net_per_family_per_year: string;
+            /**
+             * Swing
+             * @description Euros, rounded half up to cents; a decimal string.
+             */
+            swing: string;
+        };
+        /** SensitivityRange */
+        SensitivityRange: {
+            /**
+             * All Low Net Per Family Per Year
+             * @description Euros, rounded half up to cents; a decimal string.
+             */
+            all_low_net_per_family_per_year: string;
+            /**
+             * Base Net Per Family Per Year
+             * @description Euros, rounded half up to cents; a decimal string.
+             */
+            base_net_per_family_per_year: string;
+            /**
+             * All High Net Per Family Per Year
+             * @description Euros, rounded half up to cents; a decimal string.
+             */
+            all_high_net_per_family_per_year: string;
+        };
         /** SessionRequest */
         SessionRequest: {
             /**
@@ -6228,6 +7124,12 @@ export interface components {
             /** Care Burden */
             care_burden: number;
         };
+        /**
+         * Unit
+         * @description What one unit of a cost factor is.
+         * @enum {string}
+         */
+        Unit: "occurrence" | "day" | "year";
         /** UnsubscribeResult */
         UnsubscribeResult: {
             channel: components["schemas"]["Channel"];
@@ -17007,6 +17909,102 @@ export interface operations {
             };
         };
     };
+    read_funder_business_case: {
+        parameters: {
+            query?: {
+                /** @description First day (default: a year before `to`). */
+                from?: string | null;
+                /** @description Last day (default: today). */
+                to?: string | null;
+                /** @description Scale totals to this many. */
+                families?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunderBusinessCase"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_instruments: {
         parameters: {
             query?: never;
@@ -19886,6 +20884,691 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UnsubscribeResult"];
                 };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_business_case: {
+        parameters: {
+            query?: {
+                region_id?: string | null;
+                /** @description First day (default: a year before `to`). */
+                from?: string | null;
+                /** @description Last day (default: today). */
+                to?: string | null;
+                /** @description Scale the totals to this many families. */
+                families?: number | null;
+                /** @description A model version (default: the latest). */
+                model_version?: number | null;
+            };
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessCaseReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_business_case_model: {
+        parameters: {
+            query?: {
+                /** @description A model version (default: the latest). */
+                version?: number | null;
+            };
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelPublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    edit_business_case_model: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModelEdit"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelPublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_business_case_model_versions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ModelVersionInfo_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_cost_events: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 100). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CostEventPublic_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_cost_event: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CostEventCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostEventPublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_cost_event: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+                cost_event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {

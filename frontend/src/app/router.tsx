@@ -35,6 +35,10 @@ const InstrumentsPage = lazy(() => import('../features/measurements/admin/Instru
 const NotificationSettingsPage = lazy(() => import('../features/notifications/SettingsPage').then((m) => ({ default: m.SettingsPage })))
 const NotificationsAdminPage = lazy(() => import('../features/notifications/AdminPage').then((m) => ({ default: m.AdminPage })))
 const UnsubscribePage = lazy(() => import('../features/notifications/UnsubscribePage').then((m) => ({ default: m.UnsubscribePage })))
+const BusinessCasePage = lazy(() => import('../features/businessCase/BusinessCasePage').then((m) => ({ default: m.BusinessCasePage })))
+const BusinessCasePrintPage = lazy(() => import('../features/businessCase/PrintSummaryPage').then((m) => ({ default: m.PrintSummaryPage })))
+const BusinessCaseModelPage = lazy(() => import('../features/businessCase/ModelEditorPage').then((m) => ({ default: m.ModelEditorPage })))
+const CostEventsPage = lazy(() => import('../features/businessCase/CostEventsPage').then((m) => ({ default: m.CostEventsPage })))
 const InstrumentPage = lazy(() => import('../features/measurements/admin/InstrumentPage').then((m) => ({ default: m.InstrumentPage })))
 
 function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
@@ -106,6 +110,31 @@ export const routes = [
             element: (
               <RequireRole roles={['admin', 'coordinator']}>
                 <CohortPage />
+              </RequireRole>
+            ),
+          },
+          { path: 'families/:familyId/kosten', element: <CostEventsPage /> },
+          {
+            path: 'business-case',
+            element: (
+              <RequireRole roles={['admin', 'coordinator']}>
+                <BusinessCasePage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'business-case/print',
+            element: (
+              <RequireRole roles={['admin', 'coordinator']}>
+                <BusinessCasePrintPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'admin/business-case',
+            element: (
+              <RequireRole roles={['admin']}>
+                <BusinessCaseModelPage />
               </RequireRole>
             ),
           },

@@ -2,6 +2,7 @@ import { Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, NavLink, Outlet, useLocation } from 'react-router'
 import { useAuth } from '../features/auth/AuthContext'
+import { BusinessCaseNavItem } from '../features/businessCase/NavItem'
 import { CheckinsNavItem } from '../features/checkins/NavItem'
 import { NotificationsNavItems } from '../features/notifications/NavItems'
 import { type Language, setLanguage } from '../i18n'
@@ -81,6 +82,7 @@ export function Layout() {
                   <NavLink to="/outcomes">{t('measurements.nav.cohort')}</NavLink>
                 </li>
               )}
+              <BusinessCaseNavItem />
               {me?.role === 'admin' ? (
                 <li>
                   <NavLink to="/admin/instruments">{t('measurements.nav.instruments')}</NavLink>

@@ -11,6 +11,7 @@ import { FamilyCheckins } from '../checkins/FamilyCheckins'
 import { ConsentCard } from '../funders/ConsentCard'
 import { FamilyNotifications } from '../notifications/FamilyNotifications'
 import { FamilyTimeline } from '../meetings/FamilyTimeline'
+import { CostEventsLink } from '../businessCase/NavItem'
 import { AccessLog } from './AccessLog'
 import { ExportButton } from './ExportButton'
 import { ContactsSection, MembersSection } from './PeopleSections'
@@ -76,7 +77,8 @@ export function FamilyPage() {
         {' '}
         <Link className="button button-secondary" to={`/families/${family.id}/outcomes`}>
           {t('measurements.outcomes.title')}
-        </Link>
+        </Link>{' '}
+        <CostEventsLink familyId={family.id} />
       </p>
       <div className="family-grid">
         <div className="family-main">
