@@ -16,6 +16,7 @@ from api.core.config import get_settings
 from api.core.errors import NotFound, install_error_handlers
 from api.core.middleware import BodyLimitMiddleware, RequestLogMiddleware
 from api.core.openapi import problems
+from api.families.closing_router import router as closing_router
 from api.families.people_router import router as people_router
 from api.families.router import router as families_router
 from api.funders.admin_router import router as funder_admin_router
@@ -34,6 +35,7 @@ from api.plans.overview_router import router as plans_overview_router
 from api.plans.router import router as plan_router
 from api.regions.router import router as regions_router
 from api.users.router import router as users_router
+from api.workday.router import router as workday_router
 
 API_PREFIX = "/api/v1"
 ROUTERS: list[APIRouter] = [
@@ -59,6 +61,8 @@ ROUTERS: list[APIRouter] = [
     instruments_router,
     measurement_family_router,
     measurement_staff_router,
+    closing_router,
+    workday_router,
 ]
 
 

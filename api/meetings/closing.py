@@ -68,7 +68,8 @@ class _Applier:
         goal_id = data.goal_id or self.new_goals.get(str(data.goal_decision_id))
         if goal_id is None:
             raise Unprocessable(
-                "Het nieuwe doel van deze afspraak ontbreekt / this action's new goal is missing."
+                "Het nieuwe doel van deze afspraak ontbreekt / this action's new goal is missing.",
+                code="decision_goal_missing",
             )
         action = plan_actions.create_action(
             self.session, self.principal, self.family.id, goal_id, data.action
@@ -108,9 +109,10 @@ def _require_attendance(session: Session, meeting: Meeting) -> None:
                 {"field": f"participants.{p.id}.attendance", "message": "not recorded", "type": "missing"}
                 for p in missing
             ],
+            code="attendance_missing",
         )
     if not any(p.attendance == Attendance.present for p in participants):
-        raise Unprocessable("Er was niemand aanwezig / nobody was present.")
+        raise Unprocessable("Er was niemand aanwezig / nobody was present.", code="nobody_present")
 
 
 def _failed(decision: MeetingDecision, exc: DomainError) -> DomainError:

@@ -17,7 +17,7 @@ def me(session: Session, principal: Principal) -> Me:
     user = session.get(User, principal.id)
     organisation = session.get(Organisation, principal.organisation_id)
     if user is None or organisation is None:
-        raise NotFound("Account not found.")
+        raise NotFound("Account not found.", code="account_not_found")
     return Me(
         **UserPublic.model_validate(user.model_dump()).model_dump(), organisation_name=organisation.name
     )
@@ -40,7 +40,8 @@ def create_user(session: Session, principal: Principal, data: UserCreate) -> Use
     """Create a staff account; a coordinator may only add supporters."""
     if principal.role != Role.admin and data.role != Role.supporter:
         raise Forbidden(
-            "Een coördinator kan alleen bondgenoten toevoegen / a coordinator can only add supporters."
+            "Een coördinator kan alleen bondgenoten toevoegen / a coordinator can only add supporters.",
+            code="coordinator_adds_supporters_only",
         )
     user = add_user(
         session,
@@ -65,7 +66,10 @@ def add_user(
     """Store a new account with a hashed password (409 when the e-mail is taken)."""
     email = email.strip().lower()
     if session.exec(select(User.id).where(User.email == email)).first() is not None:
-        raise Conflict("Dit e-mailadres heeft al een account / this e-mail address already has an account.")
+        raise Conflict(
+            "Dit e-mailadres heeft al een account / this e-mail address already has an account.",
+            code="email_taken",
+        )
     user = User(
         organisation_id=organisation_id,
         email=email,
