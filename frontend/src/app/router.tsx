@@ -7,8 +7,12 @@ import { useMe } from '../features/auth/AuthContext'
 import { AuthProvider } from '../features/auth/AuthProvider'
 import { LoginPage } from '../features/auth/LoginPage'
 import { RequireAuth } from '../features/auth/RequireAuth'
+import { RouteError } from '../components/RouteError'
 import { CaseloadPage } from '../features/families/CaseloadPage'
+import { FamilyLayout } from '../features/families/FamilyLayout'
 import { FamilyPage } from '../features/families/FamilyPage'
+import { StartPage } from '../features/workday/StartPage'
+import { WorklistPage } from '../features/workday/WorklistPage'
 
 // Forms and administration load on demand; the caseload and family page come with the first download.
 const FamilyNewPage = lazy(() => import('../features/families/FamilyNewPage').then((m) => ({ default: m.FamilyNewPage })))
@@ -31,6 +35,8 @@ const MeasurementPage = lazy(() => import('../features/measurements/MeasurementP
 const WorkEngagementPage = lazy(() => import('../features/measurements/WorkEngagementPage').then((m) => ({ default: m.WorkEngagementPage })))
 const CohortPage = lazy(() => import('../features/measurements/CohortPage').then((m) => ({ default: m.CohortPage })))
 const InstrumentsPage = lazy(() => import('../features/measurements/admin/InstrumentsPage').then((m) => ({ default: m.InstrumentsPage })))
+const TeamPage = lazy(() => import('../features/workday/TeamPage').then((m) => ({ default: m.TeamPage })))
+const ClosurePage = lazy(() => import('../features/families/ClosurePage').then((m) => ({ default: m.ClosurePage })))
 const InstrumentPage = lazy(() => import('../features/measurements/admin/InstrumentPage').then((m) => ({ default: m.InstrumentPage })))
 
 function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
@@ -57,6 +63,7 @@ export const routes = [
   },
   {
     element: <Root />,
+    errorElement: <RouteError standalone />,
     children: [
       { path: '/login', element: <LoginPage /> },
       {
@@ -66,19 +73,46 @@ export const routes = [
           </RequireAuth>
         ),
         children: [
-          { index: true, element: <CaseloadPage /> },
+          // Every page below shows a Dutch error page with "opnieuw laden" instead of the router's own.
+          { errorElement: <RouteError />, children: [
+          { index: true, element: <StartPage /> },
+          { path: 'families', element: <CaseloadPage /> },
           { path: 'families/new', element: <FamilyNewPage /> },
-          { path: 'families/:familyId', element: <FamilyPage /> },
+          {
+            // The family workspace: one header, tabs and "wat vraagt aandacht" (tabs: features/families/familyTabs.ts).
+            path: 'families/:familyId',
+            element: <FamilyLayout />,
+            children: [
+              { index: true, element: <FamilyPage /> },
+              { path: 'plan', element: <PlanPage /> },
+              { path: 'meetings', element: <FamilyMeetingsPage /> },
+              { path: 'outcomes', element: <OutcomesPage /> },
+              { path: 'afsluiten', element: <ClosurePage /> },
+            ],
+          },
           { path: 'families/:familyId/edit', element: <FamilyEditPage /> },
-          { path: 'families/:familyId/plan', element: <PlanPage /> },
           { path: 'families/:familyId/plan/print', element: <PlanPrintPage /> },
           { path: 'checkins', element: <CheckinsDashboard /> },
-          { path: 'families/:familyId/meetings', element: <FamilyMeetingsPage /> },
           { path: 'families/:familyId/meetings/new', element: <MeetingNewPage /> },
+          {
+            path: 'team',
+            element: (
+              <RequireRole roles={['admin', 'coordinator']}>
+                <TeamPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'team/:supporterId',
+            element: (
+              <RequireRole roles={['admin', 'coordinator']}>
+                <WorklistPage />
+              </RequireRole>
+            ),
+          },
           { path: 'meetings', element: <MeetingsOverviewPage /> },
           { path: 'meetings/:meetingId', element: <MeetingPage /> },
           { path: 'meetings/:meetingId/summary', element: <MeetingSummaryPage /> },
-          { path: 'families/:familyId/outcomes', element: <OutcomesPage /> },
           { path: 'families/:familyId/measurements/:measurementId', element: <MeasurementPage /> },
           {
             path: 'me/work-engagement',
@@ -137,6 +171,7 @@ export const routes = [
             ),
           },
           { path: '*', element: <NotFound /> },
+          ] },
         ],
       },
     ],
