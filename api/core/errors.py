@@ -85,6 +85,7 @@ ERROR_CODES: dict[str, str] = {
     "decision_goal_in_use": "An action decided here belongs to this new goal.",
     "decision_goal_missing": "The action's new goal is missing.",
     "decision_not_found": "The decision was not found.",
+    "decision_failed": "A decision could not be applied; nothing changed and the meeting is still open.",
     "attendance_missing": "Attendance is not recorded for everyone.",
     "nobody_present": "Nobody was present.",
     "participant_not_found": "The participant was not found.",

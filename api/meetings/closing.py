@@ -126,9 +126,10 @@ def _failed(decision: MeetingDecision, exc: DomainError) -> DomainError:
     kind = Unprocessable if isinstance(exc, NotFound) else type(exc)
     return kind(
         detail,
+        code="decision_failed",
         persist=exc.persist,
         errors=exc.errors,
-        extensions=exc.extensions | {"decision_id": str(decision.id)},
+        extensions=exc.extensions | {"decision_id": str(decision.id), "cause": exc.code},
     )
 
 
