@@ -7,7 +7,7 @@ from sqlmodel import Session, select
 
 from api.audit import service as audit
 from api.auth.principal import Principal
-from api.core.errors import DomainError, NotFound, Unprocessable
+from api.core.errors import DomainError, NotFound, Unprocessable, english
 from api.meetings import events
 from api.meetings.decision_schemas import (
     DECISION_TYPES,
@@ -118,9 +118,8 @@ def _require_attendance(session: Session, meeting: Meeting) -> None:
 def _failed(decision: MeetingDecision, exc: DomainError) -> DomainError:
     """The same error, saying which decision failed and that nothing was applied."""
     detail = (
-        f"Besluit {decision.position} ({decision.text[:80]}) kon niet worden uitgevoerd, dus is er niets "
-        f"veranderd en is het overleg nog open / decision {decision.position} could not be applied, so "
-        f"nothing changed and the meeting is still open: {exc.detail}"
+        f"Decision {decision.position} could not be applied, so nothing changed and the meeting is "
+        f"still open: {english(exc.detail)}"
     )
     # Something the decision points at is gone: that is the decision's fault, not a missing meeting (404).
     kind = Unprocessable if isinstance(exc, NotFound) else type(exc)

@@ -36,7 +36,7 @@ export function FamilyPage() {
   return (
     <>
       <p className="breadcrumb">
-        <Link to="/">← {t('family.backToCaseload')}</Link>
+        <Link to="/families">← {t('family.backToCaseload')}</Link>
       </p>
       <PageHeading
         title={t('family.pageTitle', { reference: family.reference })}
