@@ -20,6 +20,7 @@ from api.core.config import get_settings
 from api.core.errors import NotFound, install_error_handlers
 from api.core.middleware import BodyLimitMiddleware, RequestLogMiddleware
 from api.core.openapi import document_implied_statuses, problems
+from api.families.closing_router import router as closing_router
 from api.families.people_router import router as people_router
 from api.families.router import router as families_router
 from api.funders.admin_router import router as funder_admin_router
@@ -39,6 +40,7 @@ from api.plans.overview_router import router as plans_overview_router
 from api.plans.router import router as plan_router
 from api.regions.router import router as regions_router
 from api.users.router import router as users_router
+from api.workday.router import router as workday_router
 
 API_PREFIX = "/api/v1"
 ROUTERS: list[APIRouter] = [
@@ -67,6 +69,8 @@ ROUTERS: list[APIRouter] = [
     notifications_router,
     business_case_router,
     cost_events_router,
+    closing_router,
+    workday_router,
 ]
 
 

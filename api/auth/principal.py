@@ -50,11 +50,15 @@ def get_principal(
 ) -> Principal:
     """Resolve the bearer token to an active user; anything else is a 401."""
     if not token:
-        raise Unauthorized("Please log in first.", headers={"WWW-Authenticate": "Bearer"})
+        raise Unauthorized(
+            "Please log in first.", headers={"WWW-Authenticate": "Bearer"}, code="login_required"
+        )
     claims = decode_token(token, kind=ACCESS)
     user = session.get(User, claims.subject) if claims.actor_type == "user" else None
     if user is None or not user.is_active or not session_still_valid(user, claims.issued_at):
-        raise Unauthorized("Your account is not active.", headers={"WWW-Authenticate": "Bearer"})
+        raise Unauthorized(
+            "Your account is not active.", headers={"WWW-Authenticate": "Bearer"}, code="account_inactive"
+        )
     return Principal(
         actor_type="user",
         id=user.id,
@@ -120,7 +124,11 @@ def get_funder_principal(
 ) -> FunderPrincipal:
     """Resolve a client-credentials token to an active funder client; a person's token is a 401 here."""
     if not token:
-        raise Unauthorized("A client-credentials token is required.", headers={"WWW-Authenticate": "Bearer"})
+        raise Unauthorized(
+            "A client-credentials token is required.",
+            headers={"WWW-Authenticate": "Bearer"},
+            code="client_token_required",
+        )
     claims = decode_token(token, kind=ACCESS)
     client = session.get(FunderClient, claims.subject) if claims.actor_type == "client" else None
     # Tokens issued before the last secret rotation die with it (iat = exp - lifetime, whole seconds).
@@ -130,7 +138,11 @@ def get_funder_principal(
         or client.revoked_at is not None
         or issued_at < client.secret_rotated_at.replace(microsecond=0)
     ):
-        raise Unauthorized("This client token is not valid.", headers={"WWW-Authenticate": "Bearer"})
+        raise Unauthorized(
+            "This client token is not valid.",
+            headers={"WWW-Authenticate": "Bearer"},
+            code="client_token_invalid",
+        )
     return FunderPrincipal(
         actor_type="client",
         id=client.id,
@@ -151,6 +163,7 @@ def require_scope(scope: str) -> object:
             raise Forbidden(
                 f"Dit token heeft scope {scope} niet / this token lacks the scope {scope}.",
                 headers={"WWW-Authenticate": f'Bearer error="insufficient_scope", scope="{scope}"'},
+                code="scope_missing",
             )
         return principal
 

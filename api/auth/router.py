@@ -28,6 +28,7 @@ FormText = Annotated[str | None, Form(max_length=4096)]
 class UnsupportedGrant(DomainError):
     status_code = 400
     title = "Unsupported grant type"
+    code = "unsupported_grant"
 
 
 def _client_credentials(
@@ -101,7 +102,9 @@ def issue_token(
         )
     else:
         raise UnsupportedGrant(
-            "This grant type is not available here.", extensions={"error": "unsupported_grant_type"}
+            "This grant type is not available here.",
+            extensions={"error": "unsupported_grant_type"},
+            code="unsupported_grant",
         )
     return _with_cookie(token)
 

@@ -22,6 +22,7 @@ WRONG_CLIENT = "Client-id of client-secret klopt niet / client authentication fa
 class InvalidGrant(DomainError):
     status_code = 400
     title = "Invalid grant"
+    code = "session_expired"
 
 
 def _oauth_error(error: str) -> dict[str, str]:
@@ -54,6 +55,7 @@ def _check_throttle(session: Session, *, account_key: str, address_key: str) -> 
                 "too many failed attempts, try again later.",
                 headers={"Retry-After": str(max(1, math.ceil(wait)))},
                 extensions=_oauth_error("slow_down"),
+                code="login_throttled",
             )
 
 
@@ -99,6 +101,7 @@ def password_grant(session: Session, *, email: str, password: str, address: str 
             WRONG_LOGIN,
             persist=[LoginFailure(account_key=account_key, address_key=address_key)],
             extensions=_oauth_error("invalid_grant"),
+            code="wrong_login",
         )
     session.exec(delete(LoginFailure).where(col(LoginFailure.account_key) == account_key))
     return _issue(session, user, chain_id=uuid.uuid4())
@@ -108,13 +111,17 @@ def refresh_grant(session: Session, *, refresh_token: str | None) -> TokenRespon
     """Rotate a refresh token; presenting a used one revokes every token of that log-in."""
     if not refresh_token:
         raise InvalidGrant(
-            "Geen sessie gevonden / no refresh token.", extensions=_oauth_error("invalid_grant")
+            "Geen sessie gevonden / no refresh token.",
+            extensions=_oauth_error("invalid_grant"),
+            code="session_missing",
         )
     claims = decode_token(refresh_token, kind=REFRESH)
     row = session.get(RefreshToken, claims.token_id)
     if row is None or row.revoked_at is not None or row.user_id != claims.subject:
         raise InvalidGrant(
-            "Deze sessie is verlopen / session expired.", extensions=_oauth_error("invalid_grant")
+            "Deze sessie is verlopen / session expired.",
+            extensions=_oauth_error("invalid_grant"),
+            code="session_expired",
         )
     claimed = session.execute(
         update(RefreshToken)
@@ -127,11 +134,14 @@ def refresh_grant(session: Session, *, refresh_token: str | None) -> TokenRespon
             "Deze sessie is al gebruikt en is nu beëindigd / refresh token reused; the session is ended.",
             keep_changes=True,
             extensions=_oauth_error("invalid_grant"),
+            code="session_reused",
         )
     user = session.get(User, row.user_id)
     if user is None or not user.is_active:
         raise InvalidGrant(
-            "Account niet actief / account not active.", extensions=_oauth_error("invalid_grant")
+            "Account niet actief / account not active.",
+            extensions=_oauth_error("invalid_grant"),
+            code="account_inactive",
         )
     return _issue(session, user, chain_id=row.chain_id)
 
@@ -139,6 +149,7 @@ def refresh_grant(session: Session, *, refresh_token: str | None) -> TokenRespon
 class InvalidScope(DomainError):
     status_code = 400
     title = "Invalid scope"
+    code = "invalid_scope"
 
 
 def client_credentials_grant(
@@ -157,6 +168,7 @@ def client_credentials_grant(
             persist=[LoginFailure(account_key=account_key, address_key=address_key)],
             headers={"WWW-Authenticate": 'Basic realm="bondgenoot"'},
             extensions=_oauth_error("invalid_client"),
+            code="wrong_client",
         )
     requested = scope.split() if scope and scope.strip() else list(client.scopes)
     if not requested or set(requested) - set(client.scopes):
@@ -164,6 +176,7 @@ def client_credentials_grant(
             "Gevraagde scope is niet toegestaan voor deze client / "
             "requested scope is not granted to this client.",
             extensions=_oauth_error("invalid_scope"),
+            code="invalid_scope",
         )
     granted = tuple(sorted(set(requested)))
     access, _ = create_token(

@@ -51,6 +51,7 @@ SESSION_EXPIRED = (
 class Locked(DomainError):
     status_code = 423
     title = "Locked"
+    code = "checkin_link_locked"
 
 
 def link_digest(token: str) -> str:
@@ -88,9 +89,9 @@ def _check_usable(session: Session, link: CheckinLink) -> tuple[FamilyMember, Fa
         or family is None
         or family.archived_at is not None
     ):
-        raise NotFound(UNUSABLE, extensions={"reason": "link_unusable"})
+        raise NotFound(UNUSABLE, extensions={"reason": "link_unusable"}, code="checkin_link_unusable")
     if link.locked_at is not None:
-        raise Locked(LOCKED, extensions={"reason": "locked"})
+        raise Locked(LOCKED, extensions={"reason": "locked"}, code="checkin_link_locked")
     return member, family
 
 
@@ -133,13 +134,14 @@ def open_session(session: Session, *, token: str | None, code: str, address: str
         if not token:
             raise _unauthorized(NO_TOKEN, "no_token")
         if link is None:
-            raise NotFound(UNUSABLE, extensions={"reason": "link_unusable"})
+            raise NotFound(UNUSABLE, extensions={"reason": "link_unusable"}, code="checkin_link_unusable")
         member, family = _check_usable(session, link)
         digits = re.sub(r"[\s.\-]", "", code)
         if not re.fullmatch(r"[0-9]{6}", digits):
             raise Unprocessable(
                 "Vul de 6 cijfers van je code in. / Enter the 6 digits of your code.",
                 errors=[{"field": "code", "message": "six digits", "type": "value_error"}],
+                code="checkin_code_format",
             )
         if not hmac.compare_digest(link.code_digest, code_digest(link.id, digits)):
             raise _wrong_code(session, link, address)
@@ -210,6 +212,7 @@ def _create_checkin(
         raise Unprocessable(
             "Deze check-in is te oud (meer dan 30 dagen). / This check-in is older than 30 days.",
             errors=[{"field": "checked_in_at", "message": "older than 30 days", "type": "value_error"}],
+            code="checkin_too_old",
         )
     previous = session.exec(
         select(Checkin.wellbeing)

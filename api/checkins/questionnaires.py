@@ -135,7 +135,7 @@ def _form(session: Session, measurement: Measurement) -> MemberQuestionnaire:
     assert row is not None  # foreign key
     definition = definition_of(row)
     if not has_wording(definition):
-        raise NotFound(NOT_FOUND)
+        raise NotFound(NOT_FOUND, code="questionnaire_not_found")
     return MemberQuestionnaire(
         id=measurement.id,
         instrument_code=measurement.instrument_code,
@@ -164,7 +164,7 @@ def start_questionnaire(
             None,
         )
         if entry is None:
-            raise NotFound(NOT_FOUND)
+            raise NotFound(NOT_FOUND, code="questionnaire_not_found")
         if entry.measurement_id is not None:
             existing = _own(session, link, entry.measurement_id, lock=False)
             form = _form(session, existing)
@@ -174,12 +174,12 @@ def start_questionnaire(
             data.instrument_code
         ]
         if not has_wording(definition_of(row)):
-            raise NotFound(NOT_FOUND)
+            raise NotFound(NOT_FOUND, code="questionnaire_not_found")
         family = _family(session, link)
         # The account behind the link (who made it), else the family's supporter: created_by is a user.
         created_by = link.created_by_id or family.supporter_id
         if created_by is None:
-            raise Conflict(NO_STARTER)
+            raise Conflict(NO_STARTER, code="questionnaire_no_starter")
         measurement = measurements.begin_measurement(
             session,
             principal,
@@ -204,7 +204,7 @@ def _own(session: Session, link: CheckinLink, measurement_id: uuid.UUID, *, lock
     )
     measurement = session.exec(statement.with_for_update() if lock else statement).first()
     if measurement is None:
-        raise NotFound(NOT_FOUND)
+        raise NotFound(NOT_FOUND, code="questionnaire_not_found")
     return measurement
 
 

@@ -34,7 +34,7 @@ def family_links(family_id: uuid.UUID) -> SelectOfScalar[CheckinLink]:
 def get_family_link(session: Session, family_id: uuid.UUID, link_id: uuid.UUID) -> CheckinLink:
     link = session.exec(family_links(family_id).where(CheckinLink.id == link_id)).first()
     if link is None:
-        raise NotFound(LINK_NOT_FOUND)
+        raise NotFound(LINK_NOT_FOUND, code="checkin_link_not_found")
     return link
 
 
@@ -81,5 +81,5 @@ def get_readable_alert(
         refused = event(
             principal, action=action, object_type="checkin_alert", object_id=alert_id, outcome="denied"
         )
-        raise NotFound(ALERT_NOT_FOUND, persist=[refused])
+        raise NotFound(ALERT_NOT_FOUND, persist=[refused], code="alert_not_found")
     return alert

@@ -66,7 +66,7 @@ def create_link(
     """A new personal link for a family member; it replaces the member's earlier links."""
     family = get_readable_family(session, principal, family_id, action="create")
     if family.archived_at is not None:
-        raise Conflict("Dit gezin is gearchiveerd / this family is archived.")
+        raise Conflict("Dit gezin is gearchiveerd / this family is archived.", code="family_archived")
     member = session.exec(
         select(FamilyMember).where(
             FamilyMember.id == member_id,
@@ -75,7 +75,9 @@ def create_link(
         )
     ).first()
     if member is None:
-        raise NotFound("Dit gezinslid bestaat niet (meer) / this family member was not found.")
+        raise NotFound(
+            "Dit gezinslid bestaat niet (meer) / this family member was not found.", code="member_not_found"
+        )
     now = utcnow()
     # One working link per member: a lost code or a new phone means a new link, and the old one stops.
     session.execute(

@@ -61,6 +61,7 @@ def check_limits(session: Session, *, address: str, link: str | None) -> None:
                 SLOW_DOWN,
                 headers={"Retry-After": _retry_after(oldest, window)},
                 extensions={"reason": "rate_limited"},
+                code="checkin_rate_limited",
             )
 
 

@@ -93,6 +93,7 @@ def idempotent_create(
                     errors=[
                         {"field": "Idempotency-Key", "message": "used for another request", "type": "reused"}
                     ],
+                    code="idempotency_key_reused",
                 )
             return JSONResponse(
                 existing.response_body,
@@ -107,7 +108,8 @@ def idempotent_create(
             session.flush()
         except IntegrityError as exc:
             raise Conflict(
-                "Een verzoek met deze sleutel loopt nog / a request with this key is in progress."
+                "Een verzoek met deze sleutel loopt nog / a request with this key is in progress.",
+                code="idempotency_key_in_progress",
             ) from exc
     result = create()
     body = result.model_dump(mode="json")

@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     refresh_token_days: int = Field(default=14, ge=1, le=90)
     demo_password: str = "bondgenoot-demo"
     evaluation_debt_days: int = Field(default=90, ge=1, le=3650)
+    caseload_norm: int = Field(default=15, ge=1, le=200)  # families per full-time supporter (team page)
     login_max_failures_per_account: int = 5
     login_max_failures_per_address: int = 20
     login_window_seconds: int = 900

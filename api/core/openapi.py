@@ -1,17 +1,24 @@
 """Problem+json documented on every route, so clients get a typed error model."""
 
+from enum import StrEnum
 from http import HTTPStatus
 from typing import Any
 
 from pydantic import BaseModel, Field
 
-from api.core.errors import PROBLEM_JSON
+from api.core.errors import ERROR_CODES, PROBLEM_JSON
 
 Responses = dict[int | str, dict[str, Any]]
 
 
+# The problem codes as an enum in the contract, so clients can check they translate every one.
+ErrorCode = StrEnum("ErrorCode", {code: code for code in ERROR_CODES})  # type: ignore[misc]
+
+
 class FieldError(BaseModel):
     field: str = Field(examples=["display_name"])
+    pointer: str = Field(default="", description="JSON pointer (RFC 6901) into the request body or query.")
+    code: str = Field(default="value_error", examples=["string_too_short"], description="Machine code.")
     message: str = Field(examples=["String should have at least 1 character"])
     type: str = Field(examples=["string_too_short"])
 
@@ -22,8 +29,9 @@ class Problem(BaseModel):
     type: str = "about:blank"
     title: str = Field(examples=["Not found"])
     status: int = Field(examples=[404])
+    code: ErrorCode = Field(description="Stable machine code; translate this, not `detail`.")
     detail: str = Field(
-        examples=["Dit gezin bestaat niet of u heeft er geen toegang toe / family not found."]
+        examples=["The family was not found, or you have no access to it."], description="English."
     )
     errors: list[FieldError] | None = None
     error: str | None = Field(default=None, description="OAuth2 error code (token endpoint only).")

@@ -33,6 +33,7 @@ class Page(BaseModel, Generic[T]):
 class InvalidCursor(DomainError):
     status_code = 422
     title = "Invalid cursor"
+    code = "invalid_cursor"
 
 
 def encode_cursor(moment: datetime, row_id: uuid.UUID) -> str:

@@ -118,4 +118,5 @@ def decode_token(token: str, *, kind: str) -> TokenClaims:
         raise Unauthorized(
             "Your session is not valid or has expired; please log in again.",
             headers={"WWW-Authenticate": "Bearer"},
+            code="login_required",
         ) from exc

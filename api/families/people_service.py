@@ -21,7 +21,7 @@ OBJECT_TYPE = {FamilyMember: "family_member", NetworkContact: "network_contact"}
 def _writable_family(session: Session, principal: Principal, family_id: uuid.UUID, action: str) -> Family:
     family = get_readable_family(session, principal, family_id, action=action)
     if family.archived_at is not None:
-        raise Conflict("Dit gezin is gearchiveerd / this family is archived.")
+        raise Conflict("Dit gezin is gearchiveerd / this family is archived.", code="family_archived")
     return family
 
 
@@ -40,7 +40,9 @@ def _get_person(
         )
     ).first()
     if person is None:
-        raise NotFound("Deze persoon bestaat niet (meer) / this person was not found.")
+        raise NotFound(
+            "Deze persoon bestaat niet (meer) / this person was not found.", code="member_not_found"
+        )
     return person
 
 

@@ -60,5 +60,5 @@ def get_readable_family(
             family_id=family_id,
             outcome="denied",
         )
-        raise NotFound(NOT_FOUND, persist=[refused])
+        raise NotFound(NOT_FOUND, persist=[refused], code="family_not_found")
     return family

@@ -23,7 +23,18 @@ from api.families.schemas import (
     FamilyUpdate,
     MemberPublic,
 )
-from api.models import Family, FamilyStatus, FamilyStatusChange, Region, Role, User
+from api.models import (
+    ActionStatus,
+    Family,
+    FamilyStatus,
+    FamilyStatusChange,
+    Goal,
+    GoalStatus,
+    PlanAction,
+    Region,
+    Role,
+    User,
+)
 from api.models.base import utcnow
 from api.plans.repository import ensure_plan
 
@@ -33,6 +44,7 @@ TRANSITIONS: dict[FamilyStatus, set[FamilyStatus]] = {
     FamilyStatus.phasing_out: {FamilyStatus.closed, FamilyStatus.active},
     FamilyStatus.closed: set(),
 }
+OPEN_GOALS = (GoalStatus.proposed, GoalStatus.active)
 _REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
@@ -90,7 +102,8 @@ def _check_links(session: Session, principal: Principal, data: FamilyCreate | Fa
         if principal.role == Role.supporter and data.supporter_id != principal.id:
             raise Forbidden(
                 "Alleen een coördinator kan een gezin aan een andere caseload geven / "
-                "only a coordinator can assign a family to another caseload."
+                "only a coordinator can assign a family to another caseload.",
+                code="family_assign_forbidden",
             )
         _check_staff_member(session, principal, "supporter_id", data.supporter_id, Role.supporter)
     if "coordinator_id" in fields:
@@ -156,7 +169,9 @@ def create_family(session: Session, principal: Principal, data: FamilyCreate) ->
         )
     ).first()
     if clash is not None:
-        raise Conflict("Dit kenmerk bestaat al / this reference is already in use.")
+        raise Conflict(
+            "Dit kenmerk bestaat al / this reference is already in use.", code="family_reference_taken"
+        )
     family = Family(
         **data.model_dump(exclude={"reference", "target_groups"}),
         target_groups=[g.value for g in data.target_groups],
@@ -185,15 +200,33 @@ def _check_transition(family: Family, target: FamilyStatus) -> None:
     if target == family.status:
         return
     if target not in TRANSITIONS[family.status]:
-        allowed = ", ".join(sorted(s.value for s in TRANSITIONS[family.status])) or "geen / none"
+        allowed = ", ".join(sorted(s.value for s in TRANSITIONS[family.status])) or "none"
         raise Conflict(
             f"Status kan niet van {family.status.value} naar {target.value}; toegestaan: {allowed} / "
-            f"status cannot move from {family.status.value} to {target.value}; allowed: {allowed}."
+            f"status cannot move from {family.status.value} to {target.value}; allowed: {allowed}.",
+            code="family_status_transition",
         )
     if target == FamilyStatus.active and family.started_on is None:
         family.started_on = date.today()
     if target == FamilyStatus.closed and family.ended_on is None:
         family.ended_on = date.today()
+
+
+def _refuse_open_work(session: Session, family: Family) -> None:
+    """A closed family keeps no active goal or open action: the closure (families/closing.py) ends them."""
+    open_goal = session.exec(
+        select(Goal.id).where(Goal.family_id == family.id, col(Goal.status).in_(OPEN_GOALS)).limit(1)
+    ).first()
+    open_action = session.exec(
+        select(PlanAction.id)
+        .where(PlanAction.family_id == family.id, PlanAction.status == ActionStatus.open)
+        .limit(1)
+    ).first()
+    if open_goal is not None or open_action is not None:
+        raise Conflict(
+            "Goals or actions are still open; close the family through its closure.",
+            code="family_has_open_work",
+        )
 
 
 def update_family(
@@ -202,7 +235,7 @@ def update_family(
     """Change a family's details or status, only from the version the caller read."""
     family = get_readable_family(session, principal, family_id, action="update", people=True)
     if family.archived_at is not None:
-        raise Conflict("Dit gezin is gearchiveerd / this family is archived.")
+        raise Conflict("Dit gezin is gearchiveerd / this family is archived.", code="family_archived")
     claim_version(session, family, if_match)
     _check_links(session, principal, data)
     changes = data.model_dump(exclude_unset=True)
@@ -213,6 +246,7 @@ def update_family(
             change.changed_by_id = principal.id
             session.add(change)
         if data.status == FamilyStatus.closed and family.status != FamilyStatus.closed:
+            _refuse_open_work(session, family)
             publish(session, event_type="family.closed", family_id=family.id)  # in the change's transaction
         family.status = data.status  # type: ignore[assignment]
     if "target_groups" in changes:
@@ -233,7 +267,8 @@ def _staff_family(session: Session, principal: Principal, family_id: uuid.UUID, 
     family = get_readable_family(session, principal, family_id, action=action)
     if principal.role not in (Role.admin, Role.coordinator):
         raise Forbidden(
-            "Alleen een coördinator of beheerder mag dit / only a coordinator or admin may do this."
+            "Alleen een coördinator of beheerder mag dit / only a coordinator or admin may do this.",
+            code="staff_only",
         )
     return family
 

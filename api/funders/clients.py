@@ -23,7 +23,7 @@ def to_public(client: FunderClient) -> ClientPublic:
 def owned_client(session: Session, principal: Principal, client_id: uuid.UUID) -> FunderClient:
     client = session.get(FunderClient, client_id)
     if client is None or client.organisation_id != principal.organisation_id:
-        raise NotFound(CLIENT_NOT_FOUND)
+        raise NotFound(CLIENT_NOT_FOUND, code="funder_client_not_found")
     return client
 
 
@@ -34,7 +34,9 @@ def create_client(session: Session, principal: Principal, data: ClientCreate) ->
     if len(found) != len(region_ids):
         message = "Onbekende regio / unknown region."
         raise Unprocessable(
-            message, errors=[{"field": "region_ids", "message": message, "type": "value_error"}]
+            message,
+            errors=[{"field": "region_ids", "message": message, "type": "value_error"}],
+            code="funder_region_invalid",
         )
     secret = new_client_secret()
     client = FunderClient(
@@ -69,7 +71,7 @@ def rotate_secret(session: Session, principal: Principal, client_id: uuid.UUID) 
     """A new secret, shown once; the old secret and every token issued with it stop working."""
     client = owned_client(session, principal, client_id)
     if client.revoked_at is not None:
-        raise Conflict("Deze client is ingetrokken / this client is revoked.")
+        raise Conflict("Deze client is ingetrokken / this client is revoked.", code="funder_client_revoked")
     secret = new_client_secret()
     client.secret_hash = secret_digest(secret)
     client.secret_rotated_at = utcnow()

@@ -155,7 +155,11 @@ def outcomes(
     spans = periods(start, end, period) if start <= end else []
     if not spans or len(spans) > MAX_PERIODS:
         message = f"Kies een periode van 1 tot {MAX_PERIODS} delen / choose 1 to {MAX_PERIODS} periods."
-        raise Unprocessable(message, errors=[{"field": "from", "message": message, "type": "value_error"}])
+        raise Unprocessable(
+            message,
+            errors=[{"field": "from", "message": message, "type": "value_error"}],
+            code="period_invalid",
+        )
     threshold = get_settings().suppression_threshold
     families = list(session.exec(funder_families(principal, aggregates=True)).all())
     facts = collect(session, [f.id for f in families])

@@ -56,5 +56,6 @@ def family_by_pseudonym(
         raise NotFound(
             TRAJECTORY_NOT_FOUND,
             persist=[event(principal, action=action, object_type="trajectory", outcome="denied")],
+            code="trajectory_not_found",
         )
     return family

@@ -24,7 +24,7 @@ def quarter(day: date | None) -> str | None:
 def _key(session: Session, principal: FunderPrincipal) -> str:
     client = session.get(FunderClient, principal.id)
     if client is None:  # revoked and removed between the token check and here
-        raise NotFound("Client not found.")
+        raise NotFound("Client not found.", code="funder_client_not_found")
     return client.pseudonym_key
 
 

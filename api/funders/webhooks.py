@@ -106,7 +106,7 @@ def disable_endpoint(session: Session, principal: FunderPrincipal, endpoint_id: 
     """Stop deliveries to one of the client's endpoints (messages still queued are marked failed)."""
     endpoint = session.get(WebhookEndpoint, endpoint_id)
     if endpoint is None or endpoint.client_id != principal.id:
-        raise NotFound(ENDPOINT_NOT_FOUND)
+        raise NotFound(ENDPOINT_NOT_FOUND, code="webhook_endpoint_not_found")
     endpoint.disabled_at = endpoint.disabled_at or utcnow()
     audit.record(session, principal, action="disable", object_type="webhook_endpoint", object_id=endpoint.id)
 

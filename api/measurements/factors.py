@@ -94,7 +94,7 @@ def create_factor(session: Session, principal: Principal, data: FactorCreate) ->
         select(Factor.id).where(Factor.organisation_id == principal.organisation_id, Factor.code == data.code)
     ).first()
     if clash is not None:
-        raise Conflict("Deze code bestaat al / this code is already in use.")
+        raise Conflict("Deze code bestaat al / this code is already in use.", code="factor_code_taken")
     factor = Factor(organisation_id=principal.organisation_id, **data.model_dump())
     session.add(factor)
     session.flush()
@@ -108,7 +108,7 @@ def update_factor(
     """Change a factor's labels, kind or whether it can still be chosen (codes stay, for comparability)."""
     factor = session.get(Factor, factor_id)
     if factor is None or factor.organisation_id != principal.organisation_id:
-        raise NotFound(UNKNOWN_FACTOR)
+        raise NotFound(UNKNOWN_FACTOR, code="factor_not_found")
     claim_version(session, factor, if_match)
     for name, value in data.model_dump(exclude_unset=True).items():
         if value is not None:
@@ -141,11 +141,13 @@ def record_family_factor(
     """Record a factor seen in a family, with a note."""
     family = get_readable_family(session, principal, family_id, action="create")
     if family.archived_at is not None:
-        raise Conflict("Dit gezin is gearchiveerd / this family is archived.")
+        raise Conflict("Dit gezin is gearchiveerd / this family is archived.", code="family_archived")
     factor = session.get(Factor, data.factor_id)
     if factor is None or factor.organisation_id != family.organisation_id or not factor.is_active:
         raise Unprocessable(
-            UNKNOWN_FACTOR, errors=[{"field": "factor_id", "message": UNKNOWN_FACTOR, "type": "value_error"}]
+            UNKNOWN_FACTOR,
+            errors=[{"field": "factor_id", "message": UNKNOWN_FACTOR, "type": "value_error"}],
+            code="factor_not_found",
         )
     record = FamilyFactor(
         family_id=family.id,

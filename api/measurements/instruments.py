@@ -103,7 +103,7 @@ def read_instrument(session: Session, principal: Principal, code: str) -> Instru
     ensure_catalog(session, principal.organisation_id)
     rows = list(instrument_rows(session, principal.organisation_id, code))
     if not rows:
-        raise NotFound(UNKNOWN)
+        raise NotFound(UNKNOWN, code="instrument_not_found")
     return _detail(session, rows)
 
 
@@ -113,7 +113,9 @@ def _validated(data: InstrumentDefinition, code: str, version: int) -> Instrumen
         return InstrumentDefinition.model_validate(raw)
     except ValidationError as exc:  # cannot happen for a valid body; kept so a bad merge is a 422, not a 500
         raise Unprocessable(
-            "Ongeldige vragenlijst / invalid instrument.", errors=field_errors(exc.errors())
+            "Ongeldige vragenlijst / invalid instrument.",
+            errors=field_errors(exc.errors()),
+            code="instrument_invalid",
         ) from exc
 
 
@@ -122,7 +124,8 @@ def create_instrument(session: Session, principal: Principal, data: InstrumentDe
     ensure_catalog(session, principal.organisation_id)
     if instrument_rows(session, principal.organisation_id, data.code):
         raise Conflict(
-            "Deze code bestaat al; wijzig de vragenlijst / this code exists; edit the instrument instead."
+            "Deze code bestaat al; wijzig de vragenlijst / this code exists; edit the instrument instead.",
+            code="instrument_code_taken",
         )
     row = _row(principal.organisation_id, _validated(data, data.code, 1), principal.id)
     session.add(row)
@@ -138,10 +141,14 @@ def edit_instrument(
     ensure_catalog(session, principal.organisation_id)
     rows = list(instrument_rows(session, principal.organisation_id, code))
     if not rows:
-        raise NotFound(UNKNOWN)
+        raise NotFound(UNKNOWN, code="instrument_not_found")
     if data.code != code:
         message = "De code van een vragenlijst verandert niet / an instrument's code cannot change."
-        raise Unprocessable(message, errors=[{"field": "code", "message": message, "type": "value_error"}])
+        raise Unprocessable(
+            message,
+            errors=[{"field": "code", "message": message, "type": "value_error"}],
+            code="instrument_code_fixed",
+        )
     latest = rows[-1]
     answered = measurement_counts(session, [latest.id]).get(latest.id, 0) > 0
     if answered:

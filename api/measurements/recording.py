@@ -44,7 +44,9 @@ def merge_answers(
         merged[str(number)] = value
     if errors:
         fields = ", ".join(e["field"] for e in errors)
-        raise Unprocessable(f"Ongeldig antwoord / invalid answer: {fields}", errors=errors)
+        raise Unprocessable(
+            f"Ongeldig antwoord / invalid answer: {fields}", errors=errors, code="answer_invalid"
+        )
     return merged
 
 
@@ -58,6 +60,7 @@ def complete(
         raise Unprocessable(
             f"Te weinig vragen beantwoord om een score te geven / too few answers to score ({reasons}).",
             errors=[{"field": "answers", "message": reasons, "type": "too_few_answers"}],
+            code="too_few_answers",
         )
     rows = [
         MeasurementScore(

@@ -86,7 +86,7 @@ def _audit(session: Session, principal: Principal, action: str, measurement: Mea
 def _writable_family(session: Session, principal: Principal, family_id: uuid.UUID, *, action: str) -> Family:
     family = get_readable_family(session, principal, family_id, action=action)
     if family.archived_at is not None:
-        raise Conflict("Dit gezin is gearchiveerd / this family is archived.")
+        raise Conflict("Dit gezin is gearchiveerd / this family is archived.", code="family_archived")
     return family
 
 
@@ -230,7 +230,7 @@ def _measurement(
         statement = statement.with_for_update()
     measurement = session.exec(statement).first()
     if measurement is None:
-        raise NotFound(GONE)
+        raise NotFound(GONE, code="measurement_not_found")
     return measurement
 
 
@@ -252,7 +252,10 @@ def _open(
 def ensure_open(measurement: Measurement) -> Measurement:
     """A completed measurement is frozen: answering or completing it again is a 409."""
     if measurement.status == MeasurementStatus.completed:
-        raise Conflict("Deze meting is al afgerond / this measurement is already completed.")
+        raise Conflict(
+            "Deze meting is al afgerond / this measurement is already completed.",
+            code="measurement_completed",
+        )
     return measurement
 
 

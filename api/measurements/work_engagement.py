@@ -34,13 +34,18 @@ def _instrument(session: Session, principal: Principal) -> Instrument:
         key=lambda r: (r.code != PREFERRED, r.code),
     )
     if not candidates:
-        raise NotFound("Er is geen vragenlijst voor werkbeleving / no work-engagement instrument is defined.")
+        raise NotFound(
+            "Er is geen vragenlijst voor werkbeleving / no work-engagement instrument is defined.",
+            code="work_engagement_missing",
+        )
     return candidates[0]
 
 
 def _only_supporters(principal: Principal) -> None:
     if principal.role != Role.supporter:
-        raise Forbidden("Alleen een bondgenoot vult dit in / only a supporter answers this.")
+        raise Forbidden(
+            "Alleen een bondgenoot vult dit in / only a supporter answers this.", code="supporter_only"
+        )
 
 
 def _entries(session: Session, principal: Principal, code: str) -> list[WorkEngagementEntry]:

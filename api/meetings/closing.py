@@ -7,7 +7,7 @@ from sqlmodel import Session, select
 
 from api.audit import service as audit
 from api.auth.principal import Principal
-from api.core.errors import DomainError, NotFound, Unprocessable
+from api.core.errors import DomainError, NotFound, Unprocessable, english
 from api.meetings import events
 from api.meetings.decision_schemas import (
     DECISION_TYPES,
@@ -68,7 +68,8 @@ class _Applier:
         goal_id = data.goal_id or self.new_goals.get(str(data.goal_decision_id))
         if goal_id is None:
             raise Unprocessable(
-                "Het nieuwe doel van deze afspraak ontbreekt / this action's new goal is missing."
+                "Het nieuwe doel van deze afspraak ontbreekt / this action's new goal is missing.",
+                code="decision_goal_missing",
             )
         action = plan_actions.create_action(
             self.session, self.principal, self.family.id, goal_id, data.action
@@ -108,25 +109,26 @@ def _require_attendance(session: Session, meeting: Meeting) -> None:
                 {"field": f"participants.{p.id}.attendance", "message": "not recorded", "type": "missing"}
                 for p in missing
             ],
+            code="attendance_missing",
         )
     if not any(p.attendance == Attendance.present for p in participants):
-        raise Unprocessable("Er was niemand aanwezig / nobody was present.")
+        raise Unprocessable("Er was niemand aanwezig / nobody was present.", code="nobody_present")
 
 
 def _failed(decision: MeetingDecision, exc: DomainError) -> DomainError:
     """The same error, saying which decision failed and that nothing was applied."""
     detail = (
-        f"Besluit {decision.position} ({decision.text[:80]}) kon niet worden uitgevoerd, dus is er niets "
-        f"veranderd en is het overleg nog open / decision {decision.position} could not be applied, so "
-        f"nothing changed and the meeting is still open: {exc.detail}"
+        f"Decision {decision.position} could not be applied, so nothing changed and the meeting is "
+        f"still open: {english(exc.detail)}"
     )
     # Something the decision points at is gone: that is the decision's fault, not a missing meeting (404).
     kind = Unprocessable if isinstance(exc, NotFound) else type(exc)
     return kind(
         detail,
+        code="decision_failed",
         persist=exc.persist,
         errors=exc.errors,
-        extensions=exc.extensions | {"decision_id": str(decision.id)},
+        extensions=exc.extensions | {"decision_id": str(decision.id), "cause": exc.code},
     )
 
 

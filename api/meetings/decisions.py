@@ -100,7 +100,8 @@ def _check_and_describe(
         ]
         if taken:
             raise Conflict(
-                "Het plan wordt in dit overleg al vastgesteld / this meeting already adopts the plan."
+                "Het plan wordt in dit overleg al vastgesteld / this meeting already adopts the plan.",
+                code="meeting_adopts_plan_already",
             )
         return "Het gezinsplan is vastgesteld."
     return ""
@@ -158,7 +159,8 @@ def _refuse_if_referenced(session: Session, meeting: Meeting, decision: MeetingD
     if any(d.payload.get("goal_decision_id") == str(decision.id) for d in decisions_of(session, meeting.id)):
         raise Conflict(
             "Een afspraak van dit overleg hoort bij dit nieuwe doel; pas die eerst aan / "
-            "an action decided here belongs to this new goal; change that first."
+            "an action decided here belongs to this new goal; change that first.",
+            code="decision_goal_in_use",
         )
 
 

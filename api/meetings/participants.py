@@ -82,7 +82,7 @@ def add(
         )
     ).first()
     if clash is not None:
-        raise Conflict(DUPLICATE)
+        raise Conflict(DUPLICATE, code="participant_duplicate")
     participant = MeetingParticipant(meeting_id=meeting.id, **data.model_dump())
     session.add(participant)
     session.flush()
@@ -169,7 +169,7 @@ def remove_participant(
     if meeting.chair_participant_id == participant.id or (
         meeting.chair_user_id is not None and participant.user_id == meeting.chair_user_id
     ):
-        raise Conflict("Kies eerst een andere voorzitter / choose another chair first.")
+        raise Conflict("Kies eerst een andere voorzitter / choose another chair first.", code="chair_removal")
     session.delete(participant)
     session.flush()
     audit.record(
@@ -191,6 +191,7 @@ def record_attendance(
                 errors=[
                     {"field": f"items.{index}.participant_id", "message": "not found", "type": "not_found"}
                 ],
+                code="participant_not_found",
             )
         participant.attendance = item.attendance
     session.flush()

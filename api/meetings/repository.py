@@ -36,11 +36,11 @@ def get_meeting(
         refused = event(
             principal, action=action, object_type="meeting", object_id=meeting_id, outcome="denied"
         )
-        raise NotFound(MEETING_NOT_FOUND, persist=[refused])
+        raise NotFound(MEETING_NOT_FOUND, persist=[refused], code="meeting_not_found")
     try:
         family = get_readable_family(session, principal, meeting.family_id, action=action)
     except NotFound as exc:
-        raise NotFound(MEETING_NOT_FOUND, persist=exc.persist) from exc
+        raise NotFound(MEETING_NOT_FOUND, persist=exc.persist, code="meeting_not_found") from exc
     return meeting, family
 
 
@@ -50,9 +50,9 @@ def get_open_meeting(
     """A planned meeting of a family that is not archived (what can still be changed)."""
     meeting, family = get_meeting(session, principal, meeting_id, action=action)
     if family.archived_at is not None:
-        raise Conflict("Dit gezin is gearchiveerd / this family is archived.")
+        raise Conflict("Dit gezin is gearchiveerd / this family is archived.", code="family_archived")
     if meeting.status != MeetingStatus.planned:
-        raise Conflict(NOT_OPEN)
+        raise Conflict(NOT_OPEN, code="meeting_not_open")
     return meeting, family
 
 
@@ -86,7 +86,7 @@ def get_participant(session: Session, meeting_id: uuid.UUID, participant_id: uui
         )
     ).first()
     if participant is None:
-        raise NotFound("Deze deelnemer bestaat niet / participant not found.")
+        raise NotFound("Deze deelnemer bestaat niet / participant not found.", code="participant_not_found")
     return participant
 
 
@@ -105,7 +105,7 @@ def get_agenda_item(session: Session, meeting_id: uuid.UUID, item_id: uuid.UUID)
         )
     ).first()
     if item is None:
-        raise NotFound("Dit agendapunt bestaat niet / agenda item not found.")
+        raise NotFound("Dit agendapunt bestaat niet / agenda item not found.", code="agenda_item_not_found")
     return item
 
 
@@ -124,7 +124,7 @@ def get_decision(session: Session, meeting_id: uuid.UUID, decision_id: uuid.UUID
         )
     ).first()
     if decision is None:
-        raise NotFound("Dit besluit bestaat niet / decision not found.")
+        raise NotFound("Dit besluit bestaat niet / decision not found.", code="decision_not_found")
     return decision
 
 

@@ -62,7 +62,7 @@ def detail(session: Session, meeting: Meeting, family: Family) -> MeetingDetail:
 def _writable_family(session: Session, principal: Principal, family_id: uuid.UUID) -> Family:
     family = get_readable_family(session, principal, family_id, action="create")
     if family.archived_at is not None:
-        raise Conflict("Dit gezin is gearchiveerd / this family is archived.")
+        raise Conflict("Dit gezin is gearchiveerd / this family is archived.", code="family_archived")
     return family
 
 
@@ -145,12 +145,12 @@ def update_meeting(
     """Change time, place, chair or minutes; a change of time or place raises the calendar sequence."""
     meeting, family = get_meeting(session, principal, meeting_id, action="update")
     if family.archived_at is not None:
-        raise Conflict("Dit gezin is gearchiveerd / this family is archived.")
+        raise Conflict("Dit gezin is gearchiveerd / this family is archived.", code="family_archived")
     fields = data.model_fields_set
     if meeting.status == MeetingStatus.cancelled or (
         meeting.status == MeetingStatus.held and fields - {"minutes"}
     ):
-        raise Conflict(NOT_OPEN)
+        raise Conflict(NOT_OPEN, code="meeting_not_open")
     claim_version(session, meeting, if_match)
     for name in ("starts_at", "ends_at"):
         if name in fields and getattr(data, name) is None:
@@ -201,7 +201,7 @@ def claim_status(session: Session, meeting: Meeting, target: MeetingStatus) -> N
         .values(status=target, version=Meeting.version + 1)
     )
     if moved.rowcount != 1:  # type: ignore[attr-defined]
-        raise Conflict(NOT_OPEN)
+        raise Conflict(NOT_OPEN, code="meeting_not_open")
     session.refresh(meeting, attribute_names=["status", "version"])
 
 

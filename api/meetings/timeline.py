@@ -24,7 +24,9 @@ from api.models import (
     MeetingDecision,
     MeetingStatus,
     PlanVersion,
+    User,
 )
+from api.models.workday import SupporterChange
 
 STATUS_NL = {"intake": "aanmelding", "active": "actief", "phasing_out": "afbouw", "closed": "afgesloten"}
 MEETING_TITLES = {
@@ -42,6 +44,7 @@ class TimelineKind(StrEnum):
     meeting_cancelled = "meeting_cancelled"
     decision = "decision"
     plan_adopted = "plan_adopted"
+    supporter_changed = "supporter_changed"
 
 
 class TimelineEntry(BaseModel):
@@ -132,6 +135,30 @@ def _adoptions(session: Session, family_id: uuid.UUID, after: Any, limit: int) -
     ]
 
 
+def _supporter_changes(session: Session, family_id: uuid.UUID, after: Any, limit: int) -> list[TimelineEntry]:
+    """Moves to another supporter's caseload, with the new supporter's name and the coordinator's note."""
+    rows = session.exec(
+        select(SupporterChange, User.full_name)
+        .join(User, col(User.id) == SupporterChange.to_supporter_id)
+        .where(
+            SupporterChange.family_id == family_id,
+            _before(SupporterChange.changed_at, SupporterChange.id, after),
+        )
+        .order_by(col(SupporterChange.changed_at).desc(), col(SupporterChange.id).desc())
+        .limit(limit)
+    ).all()
+    return [
+        TimelineEntry(
+            id=c.id,
+            at=c.changed_at,
+            kind=TimelineKind.supporter_changed,
+            title=f"Nieuwe bondgenoot: {name}",
+            detail=c.note,
+        )
+        for c, name in rows
+    ]
+
+
 def status_changes(
     session: Session, family_id: uuid.UUID, after: Any, limit: int | None
 ) -> list[TimelineEntry]:
@@ -162,11 +189,11 @@ def status_changes(
 def timeline(
     session: Session, principal: Principal, family_id: uuid.UUID, *, limit: int, cursor: str | None
 ) -> Page[TimelineEntry]:
-    """A page of the family's history and plans, newest first (four queries and the family's)."""
+    """A page of the family's history and plans, newest first (one query per source and the family's)."""
     family = get_readable_family(session, principal, family_id)
     after = decode_cursor(cursor) if cursor else None
     entries: list[TimelineEntry] = []
-    for source in (_meetings, _decisions, _adoptions, status_changes):
+    for source in (_meetings, _decisions, _adoptions, status_changes, _supporter_changes):
         entries += source(session, family.id, after, limit + 1)
     if after is None or (family.created_at, family.id) < after:
         entries.append(

@@ -76,10 +76,19 @@ from api.models.plans import (
     PlanAction,
     PlanVersion,
 )
+from api.models.workday import (
+    AlertNote,
+    ClosureItem,
+    ClosureReason,
+    FamilyClosure,
+    Resolution,
+    SupporterChange,
+)
 
 __all__ = [
     "ActionStatus",
     "AgendaItemKind",
+    "AlertNote",
     "AlertReason",
     "Attendance",
     "AuditEvent",
@@ -91,6 +100,8 @@ __all__ = [
     "CheckinLink",
     "CheckinNeed",
     "CheckinRequest",
+    "ClosureItem",
+    "ClosureReason",
     "ContactKind",
     "CostEvent",
     "DecisionKind",
@@ -99,6 +110,7 @@ __all__ = [
     "Factor",
     "FactorKind",
     "Family",
+    "FamilyClosure",
     "FamilyConsent",
     "FamilyFactor",
     "FamilyMember",
@@ -140,7 +152,9 @@ __all__ = [
     "RecipientKind",
     "RefreshToken",
     "Region",
+    "Resolution",
     "Role",
+    "SupporterChange",
     "User",
     "Wave",
     "WebhookAttempt",

@@ -102,7 +102,7 @@ def _owner_columns(
 def _load(session: Session, family_id: uuid.UUID, action_id: uuid.UUID) -> PlanAction:
     action = repo.get_action(session, family_id, action_id)
     if action is None:
-        raise NotFound(ACTION_NOT_FOUND)
+        raise NotFound(ACTION_NOT_FOUND, code="action_not_found")
     return action
 
 
@@ -124,7 +124,7 @@ def create_action(
     family = writable_family(session, principal, family_id, "create")
     goal = load_goal(session, family.id, goal_id)
     if goal.status == GoalStatus.discontinued:
-        raise Conflict("Dit doel is gestopt / this goal is discontinued.")
+        raise Conflict("Dit doel is gestopt / this goal is discontinued.", code="goal_discontinued")
     _touch(session, goal.plan_id)
     owner = _owner_columns(session, family, data.owner_type, data.owner_id, data.owner_name)
     action = PlanAction(
@@ -201,7 +201,7 @@ def update_action(
             setattr(action, name, value)
     if data.goal_id is not None and data.goal_id != action.goal_id:
         if load_goal(session, family.id, data.goal_id).status == GoalStatus.discontinued:
-            raise Conflict("Dit doel is gestopt / this goal is discontinued.")
+            raise Conflict("Dit doel is gestopt / this goal is discontinued.", code="goal_discontinued")
         action.goal_id = data.goal_id
     for name in ("description", "due_on"):
         if name in fields:
@@ -232,7 +232,8 @@ def delete_action(session: Session, principal: Principal, family_id: uuid.UUID, 
     if action.agreed_at_table:
         raise Conflict(
             "Deze actie is aan tafel afgesproken; annuleer haar in plaats van te verwijderen / "
-            "this action was agreed at the table; cancel it instead of deleting it."
+            "this action was agreed at the table; cancel it instead of deleting it.",
+            code="action_agreed_at_table",
         )
     _touch(session, action.plan_id)
     session.delete(action)
@@ -260,7 +261,7 @@ def confirm_actions(
     actions = repo.actions_of_family(session, family.id)
     found = [a for a in actions if a.id in wanted]
     if len(found) != len(wanted):
-        raise NotFound(ACTION_NOT_FOUND)
+        raise NotFound(ACTION_NOT_FOUND, code="action_not_found")
     if found:
         _touch(session, found[0].plan_id)
     now = utcnow()

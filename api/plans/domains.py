@@ -23,7 +23,9 @@ def create_domain(session: Session, principal: Principal, data: LifeDomainCreate
     """Add a life domain (the caller is a platform operator)."""
     taken = session.exec(select(LifeDomain.id).where(LifeDomain.code == data.code)).first()
     if taken is not None:
-        raise Conflict("Dit levensgebied bestaat al / this life domain already exists.")
+        raise Conflict(
+            "Dit levensgebied bestaat al / this life domain already exists.", code="life_domain_exists"
+        )
     domain = LifeDomain(**data.model_dump())
     session.add(domain)
     session.flush()

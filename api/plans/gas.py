@@ -47,7 +47,8 @@ def record_score(
     if goal.status not in COUNTED or goal.level_0 is None:
         raise Conflict(
             "Alleen een actief of behaald doel met een GAS-ladder krijgt een score / "
-            "only an active or achieved goal with a GAS ladder can be scored."
+            "only an active or achieved goal with a GAS ladder can be scored.",
+            code="goal_not_scorable",
         )
     if data.scored_on > date.today():
         raise field_error(

@@ -16,6 +16,7 @@ from api.measurements.scoring import gas_t_score
 from api.models import (
     Family,
     FamilyMember,
+    FamilyStatus,
     GasScore,
     Goal,
     GoalMember,
@@ -49,7 +50,9 @@ def writable_family(session: Session, principal: Principal, family_id: uuid.UUID
     """A family the caller may change: readable, and not archived."""
     family = get_readable_family(session, principal, family_id, action=action)
     if family.archived_at is not None:
-        raise Conflict(ARCHIVED)
+        raise Conflict(ARCHIVED, code="family_archived")
+    if family.status == FamilyStatus.closed:
+        raise Conflict("This family is closed; reopen it first.", code="family_closed")
     return family
 
 
@@ -91,7 +94,7 @@ def create_plan(session: Session, principal: Principal, family_id: uuid.UUID) ->
     created = plan is None
     if plan is None:
         if family.archived_at is not None:
-            raise Conflict(ARCHIVED)
+            raise Conflict(ARCHIVED, code="family_archived")
         plan, created = repo.ensure_plan(session, family)
     audit.record(
         session,
@@ -132,7 +135,8 @@ def _move_status(goal: Goal, target: GoalStatus, today: date) -> None:
         allowed = ", ".join(sorted(s.value for s in TRANSITIONS[goal.status]))
         raise Conflict(
             f"Een doel kan niet van {goal.status.value} naar {target.value}; toegestaan: {allowed} / "
-            f"a goal cannot move from {goal.status.value} to {target.value}; allowed: {allowed}."
+            f"a goal cannot move from {goal.status.value} to {target.value}; allowed: {allowed}.",
+            code="goal_status_transition",
         )
     goal.status = target
     if target == GoalStatus.active:
@@ -165,7 +169,7 @@ def _goal_detail(session: Session, goal: Goal) -> GoalDetail:
 def load_goal(session: Session, family_id: uuid.UUID, goal_id: uuid.UUID) -> Goal:
     goal = repo.get_goal(session, family_id, goal_id)
     if goal is None:
-        raise NotFound(GOAL_NOT_FOUND)
+        raise NotFound(GOAL_NOT_FOUND, code="goal_not_found")
     return goal
 
 
@@ -256,7 +260,8 @@ def delete_goal(session: Session, principal: Principal, family_id: uuid.UUID, go
     if scored is not None:
         raise Conflict(
             "Dit doel heeft al scores; zet het op 'gestopt' in plaats van het te verwijderen / "
-            "this goal has scores; discontinue it instead of deleting it."
+            "this goal has scores; discontinue it instead of deleting it.",
+            code="goal_has_scores",
         )
     plan = session.get(Plan, goal.plan_id)
     assert plan is not None

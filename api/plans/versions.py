@@ -92,7 +92,10 @@ def adopt_plan(
     # Taking the number first locks the plan row, so no edit of the draft slips in while we copy it.
     number = repo.claim_adoption(session, plan)
     if number == 0:
-        raise Conflict("Het plan wordt op dit moment al vastgesteld / the plan is being adopted right now.")
+        raise Conflict(
+            "Het plan wordt op dit moment al vastgesteld / the plan is being adopted right now.",
+            code="plan_adoption_running",
+        )
     session.refresh(plan, attribute_names=["version"])
     if if_match is not None and etag(plan.version) not in {
         t.strip().removeprefix("W/") for t in if_match.split(",")
@@ -101,7 +104,9 @@ def adopt_plan(
             "Het plan is veranderd sinds u het las; bekijk het opnieuw / the plan changed since you read it."
         )
     if session.exec(select(Goal.id).where(Goal.plan_id == plan.id).limit(1)).first() is None:
-        raise Conflict("Het plan heeft nog geen doelen / the plan has no goals yet.")
+        raise Conflict(
+            "Het plan heeft nog geen doelen / the plan has no goals yet.", code="plan_has_no_goals"
+        )
     version = freeze(
         session, plan, number=number, adopted_by_id=principal.id, meeting_id=data.meeting_id, note=data.note
     )
@@ -152,7 +157,7 @@ def read_version(
     plan = _plan(session, principal, family_id)
     version = repo.get_version(session, plan.id, number) if plan else None
     if version is None:
-        raise NotFound(VERSION_NOT_FOUND)
+        raise NotFound(VERSION_NOT_FOUND, code="plan_version_not_found")
     audit.record(
         session,
         principal,
@@ -211,7 +216,7 @@ def compare_versions(
     def goals_of(number: int) -> list[dict[str, Any]]:
         version = repo.get_version(session, plan.id, number) if plan else None
         if version is None:
-            raise NotFound(VERSION_NOT_FOUND)
+            raise NotFound(VERSION_NOT_FOUND, code="plan_version_not_found")
         return list(version.snapshot.get("goals", []))
 
     if from_number is None and plan is not None and plan.adopted_count > 0:

@@ -46,7 +46,7 @@ def _unique_name(session: Session, name: str | None, region_id: uuid.UUID | None
         return
     other = session.exec(select(Region.id).where(Region.name == name, Region.id != region_id)).first()
     if other is not None:
-        raise Conflict("Deze regio bestaat al / this region already exists.")
+        raise Conflict("Deze regio bestaat al / this region already exists.", code="region_exists")
 
 
 @router.get("", response_model=Page[RegionPublic])
@@ -96,7 +96,7 @@ def update_region(
     """Rename a region or change its funder (platform operator; If-Match with the version you read)."""
     region = session.get(Region, region_id)
     if region is None:
-        raise NotFound("Onbekende regio / region not found.")
+        raise NotFound("Onbekende regio / region not found.", code="region_not_found")
     claim_version(session, region, if_match)
     _unique_name(session, data.name, region_id)
     for name, value in data.model_dump(exclude_unset=True, exclude_none=True).items():

@@ -32,7 +32,7 @@ def me(session: Session, principal: Principal) -> Me:
     user = session.get(User, principal.id)
     organisation = session.get(Organisation, principal.organisation_id)
     if user is None or organisation is None:
-        raise NotFound("Account not found.")
+        raise NotFound("Account not found.", code="account_not_found")
     return Me(
         **_public(user).model_dump(),
         organisation_name=organisation.name,
@@ -57,7 +57,8 @@ def create_user(session: Session, principal: Principal, data: UserCreate) -> Use
     """Create a staff account; a coordinator may only add supporters."""
     if principal.role != Role.admin and data.role != Role.supporter:
         raise Forbidden(
-            "Een coördinator kan alleen bondgenoten toevoegen / a coordinator can only add supporters."
+            "Een coördinator kan alleen bondgenoten toevoegen / a coordinator can only add supporters.",
+            code="coordinator_adds_supporters_only",
         )
     check_password(data.password, email=data.email)
     user = add_user(
@@ -84,7 +85,11 @@ def add_user(
     """Store a new account with a hashed password (409 when the e-mail is taken, in any organisation)."""
     email = email.strip().lower()
     if session.exec(select(User.id).where(User.email == email)).first() is not None:
-        raise Conflict(EMAIL_TAKEN, errors=[{"field": "email", "message": EMAIL_TAKEN, "type": "taken"}])
+        raise Conflict(
+            EMAIL_TAKEN,
+            code="email_taken",
+            errors=[{"field": "email", "message": EMAIL_TAKEN, "type": "taken"}],
+        )
     user = User(
         organisation_id=organisation_id,
         email=email,

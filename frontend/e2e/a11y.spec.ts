@@ -13,6 +13,8 @@ test('login page', async ({ page }) => {
 
 test('supporter pages', async ({ page, request }) => {
   await logIn(page, FATIMA)
+  await page.goto('/families')
+  await expect(page.getByRole('heading', { level: 1, name: 'Mijn gezinnen' })).toBeVisible()
   await checkPage(page, 'caseload')
 
   await page.getByRole('searchbox', { name: 'Zoeken' }).fill('zzz-niemand')

@@ -7,6 +7,12 @@ import './styles/pages.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
+import { reloadOnceForChunk } from './components/RouteError'
+
+// After a deploy the old page asks for chunks that are gone: reload once to get the new version.
+window.addEventListener('vite:preloadError', (event) => {
+  if (reloadOnceForChunk(event.payload)) event.preventDefault()
+})
 
 const root = document.getElementById('root')
 if (!root) throw new Error('#root missing from index.html')

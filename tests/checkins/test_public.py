@@ -138,7 +138,7 @@ def test_five_wrong_codes_lock_the_link(client: TestClient, session: Session, wo
     locked = client.post(SESSION_URL, json={"code": wrong}, headers=link_header(token))
     assert locked.status_code == 423
     assert locked.json()["reason"] == "locked"
-    assert "op slot" in locked.json()["detail"]
+    assert locked.json()["code"] == "checkin_link_locked"
     right = client.post(SESSION_URL, json={"code": code}, headers=link_header(token))
     assert right.status_code == 423
     session.refresh(link)

@@ -164,7 +164,7 @@ def test_a_failing_decision_leaves_nothing_applied(
     assert refused.status_code == 409, refused.text
     assert refused.headers["content-type"] == "application/problem+json"
     assert refused.json()["decision_id"] == bad["id"]
-    assert "niets veranderd" in refused.json()["detail"]
+    assert refused.json()["code"] == "decision_failed" and "nothing changed" in refused.json()["detail"]
     session.expire_all()
     assert (_count(session, Goal), _count(session, PlanAction), _count(session, PlanVersion)) == (
         goals,

@@ -130,7 +130,7 @@ def test_other_caseload_and_anonymous(client: TestClient, session: Session, worl
     missing = client.get(f"{MEETINGS}/{NEXT_WEEK.date().isoformat()}", headers=auth(world.supporter))
     assert hidden.status_code == 404
     assert missing.status_code == 422  # not even a meeting id
-    assert hidden.json()["detail"].startswith("Dit overleg bestaat niet")
+    assert hidden.json()["code"] == "meeting_not_found"
     refused = session.exec(
         select(AuditEvent).where(
             AuditEvent.family_id == world.other_caseload_family.id, AuditEvent.outcome == "denied"

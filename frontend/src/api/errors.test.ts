@@ -14,11 +14,12 @@ describe('API errors', () => {
       type: 'about:blank',
       title: 'Unprocessable',
       status: 422,
+      code: 'validation_failed',
       detail: 'x',
       errors: [
-        { field: 'email', message: 'bad', type: 'string_pattern_mismatch' },
-        { field: 'email', message: 'worse', type: 'string_too_long' },
-        { field: 'body.members.0.phone', message: 'digits', type: 'string_pattern_mismatch' },
+        { field: 'email', pointer: '/email', code: 'string_pattern_mismatch', message: 'bad', type: 'string_pattern_mismatch' },
+        { field: 'email', pointer: '/email', code: 'string_too_long', message: 'worse', type: 'string_too_long' },
+        { field: 'body.members.0.phone', pointer: '/members/0/phone', code: 'string_pattern_mismatch', message: 'digits', type: 'string_pattern_mismatch' },
       ],
     })
     expect(fieldErrors(error)).toEqual({

@@ -2263,10 +2263,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/families/{family_id}/closure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Closure
+         * @description What closing the family needs (its open goals and actions), and its latest closure.
+         */
+        get: operations["read_closure"];
+        put?: never;
+        /**
+         * Close Family
+         * @description End support: a reason, every open goal and action resolved, the handover; the follow-up wave is set.
+         */
+        post: operations["close_family"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{family_id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen Family
+         * @description Take a closed family back into active support (recorded with the reason).
+         */
+        post: operations["reopen_family"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Worklist
+         * @description What needs attention on a caseload: alerts, debt, due questionnaires, this week's meetings.
+         */
+        get: operations["read_worklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/worklist/alerts/{alert_id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge Worklist Alert
+         * @description Acknowledge an alert, with an optional note of what you did.
+         */
+        post: operations["acknowledge_worklist_alert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Team
+         * @description Per supporter: caseload against the norm, evaluation debt, open alerts, flagged meetings.
+         */
+        get: operations["read_team"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/families/{family_id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reassign Family
+         * @description Move a family to another supporter's caseload (coordinator or admin); shown in its timeline.
+         */
+        post: operations["reassign_family"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AcknowledgedAlert */
+        AcknowledgedAlert: {
+            /**
+             * Alert Id
+             * Format: uuid
+             */
+            alert_id: string;
+            /**
+             * Acknowledged At
+             * Format: date-time
+             */
+            acknowledged_at: string;
+            /** Acknowledged By Name */
+            acknowledged_by_name: string | null;
+            note: components["schemas"]["AlertNotePublic"] | null;
+        };
         /** ActionCreate */
         ActionCreate: {
             /**
@@ -2353,6 +2493,18 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /** ActionResolution */
+        ActionResolution: {
+            /**
+             * Action Id
+             * Format: uuid
+             */
+            action_id: string;
+            /** @description achieved: done; discontinued or handed_over: cancelled here. */
+            resolution: components["schemas"]["Resolution"];
+            /** Handed Over To */
+            handed_over_to?: string | null;
         };
         /**
          * ActionStatus
@@ -2508,6 +2660,65 @@ export interface components {
              * @description e.g. 'vóór 15 januari 2027'.
              */
             when: string | null;
+        };
+        /** AlertAcknowledge */
+        AlertAcknowledge: {
+            /**
+             * Note
+             * @description What you did, e.g. 'teruggebeld'.
+             */
+            note?: string | null;
+        };
+        /**
+         * AlertGroup
+         * @description The open alerts of one family member, newest first, with how to reach them.
+         */
+        AlertGroup: {
+            /**
+             * Member Id
+             * Format: uuid
+             */
+            member_id: string;
+            /** Member Name */
+            member_name: string;
+            /**
+             * Phone
+             * @description The member's phone number, for a call-back (tel: link).
+             */
+            phone: string | null;
+            /**
+             * Family Id
+             * Format: uuid
+             */
+            family_id: string;
+            /** Family Reference */
+            family_reference: string;
+            /** Family Name */
+            family_name: string;
+            /** Alerts */
+            alerts: components["schemas"]["WorkAlert"][];
+        };
+        /** AlertNotePublic */
+        AlertNotePublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Alert Id
+             * Format: uuid
+             */
+            alert_id: string;
+            /** Text */
+            text: string;
+            /** Author Name */
+            author_name: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
         };
         /**
          * AlertReason
@@ -3014,9 +3225,12 @@ export interface components {
              * @example 404
              */
             status: number;
+            /** @description Stable machine code; translate this, not `detail`. */
+            code: components["schemas"]["ErrorCode"];
             /**
              * Detail
-             * @example Dit gezin bestaat niet of u heeft er geen toegang toe / family not found.
+             * @description English.
+             * @example The family was not found, or you have no access to it.
              */
             detail: string;
             /** Errors */
@@ -3207,6 +3421,116 @@ export interface components {
              * @description Shown this once; store it in your secret manager.
              */
             client_secret: string;
+        };
+        /** ClosureCreate */
+        ClosureCreate: {
+            reason: components["schemas"]["ClosureReason"];
+            /**
+             * Reason Text
+             * @description Required when the reason is other.
+             */
+            reason_text?: string | null;
+            /**
+             * Ended On
+             * @description The last day of support; today when left out.
+             */
+            ended_on?: string | null;
+            /** Handover Note */
+            handover_note?: string | null;
+            /**
+             * Successor Name
+             * @description Who takes over, if anyone.
+             */
+            successor_name?: string | null;
+            /** Successor Organisation */
+            successor_organisation?: string | null;
+            /**
+             * Goals
+             * @description One per open goal.
+             */
+            goals?: components["schemas"]["GoalResolution"][];
+            /**
+             * Actions
+             * @description One per open action.
+             */
+            actions?: components["schemas"]["ActionResolution"][];
+        };
+        /** ClosureItemPublic */
+        ClosureItemPublic: {
+            /** Goal Id */
+            goal_id: string | null;
+            /** Action Id */
+            action_id: string | null;
+            resolution: components["schemas"]["Resolution"];
+            /** Handed Over To */
+            handed_over_to: string | null;
+        };
+        /** ClosurePublic */
+        ClosurePublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            reason: components["schemas"]["ClosureReason"];
+            /** Reason Text */
+            reason_text: string | null;
+            /**
+             * Ended On
+             * Format: date
+             */
+            ended_on: string;
+            /** Handover Note */
+            handover_note: string | null;
+            /** Successor Name */
+            successor_name: string | null;
+            /** Successor Organisation */
+            successor_organisation: string | null;
+            /**
+             * Follow Up Due On
+             * Format: date
+             * @description When the follow-up measurement wave is due.
+             */
+            follow_up_due_on: string;
+            /** Closed By Name */
+            closed_by_name: string | null;
+            /**
+             * Closed At
+             * Format: date-time
+             */
+            closed_at: string;
+            /** Reopened At */
+            reopened_at: string | null;
+            /** Reopen Reason */
+            reopen_reason: string | null;
+            /** Items */
+            items: components["schemas"]["ClosureItemPublic"][];
+        };
+        /**
+         * ClosureReason
+         * @enum {string}
+         */
+        ClosureReason: "goals_achieved" | "family_request" | "moved_away" | "other_care" | "no_contact" | "deceased" | "other";
+        /**
+         * ClosureState
+         * @description What closing needs: the open work to resolve, and the latest closure (if any).
+         */
+        ClosureState: {
+            /**
+             * Family Id
+             * Format: uuid
+             */
+            family_id: string;
+            status: components["schemas"]["FamilyStatus"];
+            /** Started On */
+            started_on: string | null;
+            /** Follow Up Months */
+            follow_up_months: number;
+            /** Open Goals */
+            open_goals: components["schemas"]["OpenGoal"][];
+            /** Open Actions */
+            open_actions: components["schemas"]["OpenAction"][];
+            latest: components["schemas"]["ClosurePublic"] | null;
         };
         /** CohortFactor */
         CohortFactor: {
@@ -3819,6 +4143,11 @@ export interface components {
              */
             next_cursor?: string | null;
         };
+        /**
+         * ErrorCode
+         * @enum {string}
+         */
+        ErrorCode: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "stale_version" | "if_match_required" | "payload_too_large" | "invalid_input" | "validation_failed" | "too_many_requests" | "internal_error" | "http_error" | "service_unavailable" | "login_required" | "account_inactive" | "wrong_login" | "login_throttled" | "session_missing" | "session_expired" | "session_reused" | "wrong_client" | "client_token_required" | "client_token_invalid" | "scope_missing" | "invalid_scope" | "unsupported_grant" | "account_not_found" | "email_taken" | "coordinator_adds_supporters_only" | "staff_only" | "supporter_only" | "family_not_found" | "family_archived" | "family_closed" | "family_not_closed" | "family_reference_taken" | "family_status_transition" | "family_has_open_work" | "family_assign_forbidden" | "family_date_invalid" | "closure_unresolved" | "member_not_found" | "region_not_found" | "region_exists" | "goal_not_found" | "goal_status_transition" | "goal_has_scores" | "goal_not_scorable" | "goal_discontinued" | "action_not_found" | "action_agreed_at_table" | "plan_adoption_running" | "plan_has_no_goals" | "plan_version_not_found" | "life_domain_exists" | "meeting_not_found" | "meeting_not_open" | "meeting_adopts_plan_already" | "decision_goal_in_use" | "decision_goal_missing" | "decision_not_found" | "decision_failed" | "attendance_missing" | "nobody_present" | "participant_not_found" | "participant_duplicate" | "chair_removal" | "agenda_item_not_found" | "checkin_link_not_found" | "checkin_link_unusable" | "checkin_link_locked" | "checkin_code_format" | "checkin_too_old" | "checkin_rate_limited" | "alert_not_found" | "questionnaire_not_found" | "questionnaire_no_starter" | "measurement_not_found" | "measurement_completed" | "instrument_not_found" | "instrument_invalid" | "instrument_code_taken" | "instrument_code_fixed" | "answer_invalid" | "too_few_answers" | "factor_not_found" | "factor_code_taken" | "work_engagement_missing" | "funder_client_not_found" | "funder_client_revoked" | "funder_region_invalid" | "trajectory_not_found" | "webhook_endpoint_not_found" | "webhook_url_invalid" | "period_invalid" | "invalid_cursor" | "idempotency_key_reused" | "idempotency_key_in_progress" | "supporter_not_found" | "supporter_required";
         /** EvaluationDebt */
         EvaluationDebt: {
             /**
@@ -3922,6 +4251,39 @@ export interface components {
             label_en?: string | null;
             /** Is Active */
             is_active?: boolean | null;
+        };
+        /**
+         * FamilyAttention
+         * @description How much of the worklist is about one family (the caseload's "aandacht" column).
+         */
+        FamilyAttention: {
+            /**
+             * Family Id
+             * Format: uuid
+             */
+            family_id: string;
+            /** Family Reference */
+            family_reference: string;
+            /** Family Name */
+            family_name: string;
+            status: components["schemas"]["FamilyStatus"];
+            /** Supporter Id */
+            supporter_id: string | null;
+            /** Open Alerts */
+            open_alerts: number;
+            /** Goals Without Score */
+            goals_without_score: number;
+            /** Overdue Actions */
+            overdue_actions: number;
+            /** Questionnaires Due */
+            questionnaires_due: number;
+            /** Meetings This Week */
+            meetings_this_week: number;
+            /**
+             * Attention
+             * @description Alerts count three, other items one: the sort key of the column.
+             */
+            attention: number;
         };
         /** FamilyCheckinSummary */
         FamilyCheckinSummary: {
@@ -4416,6 +4778,19 @@ export interface components {
              */
             field: string;
             /**
+             * Pointer
+             * @description JSON pointer (RFC 6901) into the request body or query.
+             * @default
+             */
+            pointer: string;
+            /**
+             * Code
+             * @description Machine code.
+             * @default value_error
+             * @example string_too_short
+             */
+            code: string;
+            /**
              * Message
              * @example String should have at least 1 character
              */
@@ -4720,6 +5095,20 @@ export interface components {
             removed: components["schemas"]["SnapshotGoal"][];
             /** Changed */
             changed: components["schemas"]["ItemChange"][];
+        };
+        /** GoalResolution */
+        GoalResolution: {
+            /**
+             * Goal Id
+             * Format: uuid
+             */
+            goal_id: string;
+            resolution: components["schemas"]["Resolution"];
+            /**
+             * Handed Over To
+             * @description Required when handed over.
+             */
+            handed_over_to?: string | null;
         };
         /**
          * GoalStatus
@@ -5973,10 +6362,39 @@ export interface components {
             /** Assumed With Support */
             assumed_with_support: string;
         };
+        /** OpenAction */
+        OpenAction: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Goal Id
+             * Format: uuid
+             */
+            goal_id: string;
+            /** Description */
+            description: string;
+            /** Due On */
+            due_on: string | null;
+            status: components["schemas"]["ActionStatus"];
+        };
         /** OpenAlertCount */
         OpenAlertCount: {
             /** Open Alerts */
             open_alerts: number;
+        };
+        /** OpenGoal */
+        OpenGoal: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Text */
+            text: string;
+            status: components["schemas"]["GoalStatus"];
         };
         /**
          * OptionSet
@@ -6506,9 +6924,12 @@ export interface components {
              * @example 404
              */
             status: number;
+            /** @description Stable machine code; translate this, not `detail`. */
+            code: components["schemas"]["ErrorCode"];
             /**
              * Detail
-             * @example Dit gezin bestaat niet of u heeft er geen toegang toe / family not found.
+             * @description English.
+             * @example The family was not found, or you have no access to it.
              */
             detail: string;
             /** Errors */
@@ -6538,6 +6959,16 @@ export interface components {
             /** Instrument Code */
             instrument_code: string;
             wave: components["schemas"]["Wave"];
+        };
+        /** Reassign */
+        Reassign: {
+            /**
+             * Supporter Id
+             * Format: uuid
+             */
+            supporter_id: string;
+            /** Note */
+            note?: string | null;
         };
         /**
          * RecipientKind
@@ -6618,6 +7049,17 @@ export interface components {
             /** Funder Name */
             funder_name?: string | null;
         };
+        /** Reopen */
+        Reopen: {
+            /** Reason */
+            reason: string;
+        };
+        /**
+         * Resolution
+         * @description How an open goal or action ended at closure.
+         * @enum {string}
+         */
+        Resolution: "achieved" | "discontinued" | "handed_over";
         /**
          * Respondent
          * @description Who answers the instrument.
@@ -6972,11 +7414,93 @@ export interface components {
             /** Actions */
             actions: components["schemas"]["SnapshotAction"][];
         };
+        /** SupporterChangePublic */
+        SupporterChangePublic: {
+            /**
+             * Id
+             * @description Null when the family already had this supporter (nothing changed).
+             */
+            id: string | null;
+            /** Changed */
+            changed: boolean;
+            /**
+             * Family Id
+             * Format: uuid
+             */
+            family_id: string;
+            /** From Supporter Id */
+            from_supporter_id: string | null;
+            /** From Supporter Name */
+            from_supporter_name: string | null;
+            /**
+             * To Supporter Id
+             * Format: uuid
+             */
+            to_supporter_id: string;
+            /** To Supporter Name */
+            to_supporter_name: string | null;
+            /** Note */
+            note: string | null;
+            /**
+             * Changed At
+             * Format: date-time
+             */
+            changed_at: string;
+        };
         /**
          * TargetGroup
          * @enum {string}
          */
         TargetGroup: "lvb" | "vb" | "emb" | "nah" | "autism" | "ggz" | "other";
+        /** Team */
+        Team: {
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+            /**
+             * Caseload Norm
+             * @description Families per supporter (BONDGENOOT_CASELOAD_NORM).
+             */
+            caseload_norm: number;
+            /** Threshold Days */
+            threshold_days: number;
+            /** Members */
+            members: components["schemas"]["TeamMember"][];
+        };
+        /** TeamMember */
+        TeamMember: {
+            /**
+             * Supporter Id
+             * @description Null: families without a supporter.
+             */
+            supporter_id: string | null;
+            /** Supporter Name */
+            supporter_name: string | null;
+            /**
+             * Caseload
+             * @description Families on the caseload that are not closed.
+             */
+            caseload: number;
+            /** Over Norm */
+            over_norm: boolean;
+            /** Families With Debt */
+            families_with_debt: number;
+            /** Goals Without Score */
+            goals_without_score: number;
+            /** Overdue Actions */
+            overdue_actions: number;
+            /** Measurements Due */
+            measurements_due: number;
+            /** Open Alerts */
+            open_alerts: number;
+            /**
+             * Flagged Meetings
+             * @description Planned meetings in the next four weeks with a missing player.
+             */
+            flagged_meetings: number;
+        };
         /** TemplateList */
         TemplateList: {
             /** Items */
@@ -7064,7 +7588,7 @@ export interface components {
          * TimelineKind
          * @enum {string}
          */
-        TimelineKind: "family_enrolled" | "status_changed" | "meeting_planned" | "meeting_held" | "meeting_cancelled" | "decision" | "plan_adopted";
+        TimelineKind: "family_enrolled" | "status_changed" | "meeting_planned" | "meeting_held" | "meeting_cancelled" | "decision" | "plan_adopted" | "supporter_changed";
         /**
          * TokenResponse
          * @description An OAuth2 token answer (RFC 6749 section 5.1).
@@ -7268,6 +7792,41 @@ export interface components {
              */
             secret: string;
         };
+        /** WorkAlert */
+        WorkAlert: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Reasons */
+            reasons: components["schemas"]["AlertReason"][];
+            /** Wellbeing */
+            wellbeing: number;
+            /** Care Burden */
+            care_burden: number;
+            /** Previous Wellbeing */
+            previous_wellbeing: number | null;
+            /** Needs */
+            needs: string[];
+            /** Needs Text */
+            needs_text: string | null;
+            /**
+             * Message
+             * @description The member's own words to the supporter.
+             */
+            message: string | null;
+            /**
+             * Checked In At
+             * Format: date-time
+             */
+            checked_in_at: string;
+            /**
+             * Raised At
+             * Format: date-time
+             */
+            raised_at: string;
+        };
         /** WorkEngagementAnswers */
         WorkEngagementAnswers: {
             /** Answers */
@@ -7325,6 +7884,42 @@ export interface components {
             suppressed: boolean;
             /** Scales */
             scales: components["schemas"]["WorkEngagementScale"][];
+        };
+        /** Worklist */
+        Worklist: {
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+            /**
+             * Threshold Days
+             * @description Days without a GAS score before a goal is evaluation debt.
+             */
+            threshold_days: number;
+            /**
+             * Supporter Id
+             * Format: uuid
+             */
+            supporter_id: string;
+            /** Alert Groups */
+            alert_groups: components["schemas"]["AlertGroup"][];
+            /** Goals Without Score */
+            goals_without_score: components["schemas"]["DebtItem"][];
+            /** Overdue Actions */
+            overdue_actions: components["schemas"]["DebtItem"][];
+            /** Questionnaires */
+            questionnaires: components["schemas"]["DueMeasurement"][];
+            /**
+             * Meetings
+             * @description Planned meetings in the next seven days.
+             */
+            meetings: components["schemas"]["MeetingOverviewItem"][];
+            /**
+             * Families
+             * @description Every family on the caseload, most attention first.
+             */
+            families: components["schemas"]["FamilyAttention"][];
         };
         /**
          * Scope
@@ -21591,6 +22186,729 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_closure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosureState"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    close_family: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClosureCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosurePublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reopen_family: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Reopen"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosurePublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_worklist: {
+        parameters: {
+            query?: {
+                /** @description Staff: whose worklist. */
+                supporter_id?: string | null;
+            };
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Worklist"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acknowledge_worklist_alert: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                alert_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AlertAcknowledge"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcknowledgedAlert"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_team: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reassign_family: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                family_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Reassign"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupporterChangePublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,8 +7,12 @@ import { useMe } from '../features/auth/AuthContext'
 import { AuthProvider } from '../features/auth/AuthProvider'
 import { LoginPage } from '../features/auth/LoginPage'
 import { RequireAuth } from '../features/auth/RequireAuth'
+import { RouteError } from '../components/RouteError'
 import { CaseloadPage } from '../features/families/CaseloadPage'
+import { FamilyLayout } from '../features/families/FamilyLayout'
 import { FamilyPage } from '../features/families/FamilyPage'
+import { StartPage } from '../features/workday/StartPage'
+import { WorklistPage } from '../features/workday/WorklistPage'
 
 // Forms and administration load on demand; the caseload and family page come with the first download.
 const FamilyNewPage = lazy(() => import('../features/families/FamilyNewPage').then((m) => ({ default: m.FamilyNewPage })))
@@ -39,6 +43,8 @@ const BusinessCasePage = lazy(() => import('../features/businessCase/BusinessCas
 const BusinessCasePrintPage = lazy(() => import('../features/businessCase/PrintSummaryPage').then((m) => ({ default: m.PrintSummaryPage })))
 const BusinessCaseModelPage = lazy(() => import('../features/businessCase/ModelEditorPage').then((m) => ({ default: m.ModelEditorPage })))
 const CostEventsPage = lazy(() => import('../features/businessCase/CostEventsPage').then((m) => ({ default: m.CostEventsPage })))
+const TeamPage = lazy(() => import('../features/workday/TeamPage').then((m) => ({ default: m.TeamPage })))
+const ClosurePage = lazy(() => import('../features/families/ClosurePage').then((m) => ({ default: m.ClosurePage })))
 const InstrumentPage = lazy(() => import('../features/measurements/admin/InstrumentPage').then((m) => ({ default: m.InstrumentPage })))
 
 function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
@@ -73,6 +79,7 @@ export const routes = [
   },
   {
     element: <Root />,
+    errorElement: <RouteError standalone />,
     children: [
       { path: '/login', element: <LoginPage /> },
       {
@@ -82,19 +89,47 @@ export const routes = [
           </RequireAuth>
         ),
         children: [
-          { index: true, element: <CaseloadPage /> },
+          // Every page below shows a Dutch error page with "opnieuw laden" instead of the router's own.
+          { errorElement: <RouteError />, children: [
+          { index: true, element: <StartPage /> },
+          { path: 'families', element: <CaseloadPage /> },
           { path: 'families/new', element: <FamilyNewPage /> },
-          { path: 'families/:familyId', element: <FamilyPage /> },
+          {
+            // The family workspace: one header, tabs and "wat vraagt aandacht" (tabs: features/families/familyTabs.ts).
+            path: 'families/:familyId',
+            element: <FamilyLayout />,
+            children: [
+              { index: true, element: <FamilyPage /> },
+              { path: 'plan', element: <PlanPage /> },
+              { path: 'meetings', element: <FamilyMeetingsPage /> },
+              { path: 'outcomes', element: <OutcomesPage /> },
+              { path: 'kosten', element: <CostEventsPage /> },
+              { path: 'afsluiten', element: <ClosurePage /> },
+            ],
+          },
           { path: 'families/:familyId/edit', element: <FamilyEditPage /> },
-          { path: 'families/:familyId/plan', element: <PlanPage /> },
           { path: 'families/:familyId/plan/print', element: <PlanPrintPage /> },
           { path: 'checkins', element: <CheckinsDashboard /> },
-          { path: 'families/:familyId/meetings', element: <FamilyMeetingsPage /> },
           { path: 'families/:familyId/meetings/new', element: <MeetingNewPage /> },
+          {
+            path: 'team',
+            element: (
+              <RequireRole roles={['admin', 'coordinator']}>
+                <TeamPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'team/:supporterId',
+            element: (
+              <RequireRole roles={['admin', 'coordinator']}>
+                <WorklistPage />
+              </RequireRole>
+            ),
+          },
           { path: 'meetings', element: <MeetingsOverviewPage /> },
           { path: 'meetings/:meetingId', element: <MeetingPage /> },
           { path: 'meetings/:meetingId/summary', element: <MeetingSummaryPage /> },
-          { path: 'families/:familyId/outcomes', element: <OutcomesPage /> },
           { path: 'families/:familyId/measurements/:measurementId', element: <MeasurementPage /> },
           { path: 'me/password', element: <PasswordPage /> },
           {
@@ -113,7 +148,6 @@ export const routes = [
               </RequireRole>
             ),
           },
-          { path: 'families/:familyId/kosten', element: <CostEventsPage /> },
           {
             path: 'business-case',
             element: (
@@ -188,6 +222,7 @@ export const routes = [
             ),
           },
           { path: '*', element: <NotFound /> },
+          ] },
         ],
       },
     ],

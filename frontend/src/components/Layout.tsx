@@ -1,11 +1,11 @@
-import { Suspense } from 'react'
+import { Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, NavLink, Outlet, useLocation } from 'react-router'
 import { useAuth } from '../features/auth/AuthContext'
 import { BusinessCaseNavItem } from '../features/businessCase/NavItem'
 import { CheckinsNavItem } from '../features/checkins/NavItem'
-import { NotificationsNavItems } from '../features/notifications/NavItems'
 import { type Language, setLanguage } from '../i18n'
+import { OfflineBanner } from './OfflineBanner'
 import { Loading } from './States'
 
 export function LanguageSwitch() {
@@ -30,12 +30,74 @@ export function SkipLink() {
   )
 }
 
+type NavEntry = { to: string; label: string; end?: boolean; active?: boolean }
+
+/** Administration links in one menu, so the header stays one row at 1280 px for every role. */
+function AdminMenu({ entries }: { entries: NavEntry[] }) {
+  const { t } = useTranslation()
+  const { pathname } = useLocation()
+  // Open on the page where it was opened: navigating closes it.
+  const [openAt, setOpenAt] = useState<string | null>(null)
+  const open = openAt === pathname
+  const setOpen = (next: boolean) => setOpenAt(next ? pathname : null)
+  if (entries.length === 0) return null
+  const active = entries.some((entry) => pathname.startsWith(entry.to))
+  return (
+    <li className="nav-menu">
+      <button
+        type="button"
+        className={active ? 'nav-menu-button active' : 'nav-menu-button'}
+        aria-expanded={open}
+        aria-controls="admin-menu"
+        onClick={() => setOpen(!open)}
+      >
+        {t('workday.nav.admin')} <span aria-hidden="true">▾</span>
+      </button>
+      <ul id="admin-menu" className="nav-menu-list" hidden={!open}>
+        {entries.map((entry) => (
+          <li key={entry.to}>
+            <NavLink to={entry.to}>{entry.label}</NavLink>
+          </li>
+        ))}
+      </ul>
+    </li>
+  )
+}
+
 /** The frame around every signed-in page: skip link, header with navigation, main, footer. */
 export function Layout() {
   const { t } = useTranslation()
   const { me, signOut } = useAuth()
-  const canManageUsers = me?.role === 'admin' || me?.role === 'coordinator'
-  const inFamilies = useLocation().pathname.startsWith('/families')
+  const { pathname } = useLocation()
+  const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null)
+  const menuOpen = menuOpenAt === pathname
+  const setMenuOpen = (next: boolean) => setMenuOpenAt(next ? pathname : null)
+  const role = me?.role
+  const staff = role === 'admin' || role === 'coordinator'
+  const inFamilies = pathname.startsWith('/families')
+  const main: NavEntry[] =
+    role === 'supporter'
+      ? [
+          { to: '/', label: t('workday.nav.today'), end: true },
+          { to: '/families', label: t('workday.nav.families'), end: true, active: inFamilies },
+        ]
+      : [
+          { to: '/', label: t('nav.families'), end: true, active: inFamilies },
+          { to: '/team', label: t('workday.team.nav') },
+          { to: '/meetings', label: t('meetings.nav') },
+        ]
+  const admin: NavEntry[] = [
+    ...(staff ? [{ to: '/admin/users', label: t('nav.users') }] : []),
+    ...(role === 'admin'
+      ? [
+          { to: '/admin/regions', label: t('nav.regions') },
+          { to: '/admin/funders', label: t('funders.nav') },
+          { to: '/admin/instruments', label: t('measurements.nav.instruments') },
+          { to: '/admin/business-case', label: t('businessCase.editModel') },
+          { to: '/admin/notifications', label: t('notifications.nav.admin') },
+        ]
+      : []),
+  ]
   return (
     <>
       <SkipLink />
@@ -45,35 +107,26 @@ export function Layout() {
             <img src="/favicon.svg" alt="" width="28" height="28" />
             <span>Bondgenoot</span>
           </Link>
-          <nav aria-label={t('layout.mainNav')} className="main-nav">
+          <button
+            type="button"
+            className="button button-secondary button-small menu-button"
+            aria-expanded={menuOpen}
+            aria-controls="main-nav"
+            onClick={() => setMenuOpen(!menuOpen)}
+          >
+            {t('workday.nav.menu')}
+          </button>
+          <nav id="main-nav" aria-label={t('layout.mainNav')} className={menuOpen ? 'main-nav is-open' : 'main-nav'}>
             <ul>
-              <li>
-                <NavLink to="/" end className={({ isActive }) => (isActive || inFamilies ? 'active' : undefined)}>
-                  {t('nav.families')}
-                </NavLink>
-              </li>
+              {main.map((entry) => (
+                <li key={entry.to}>
+                  <NavLink to={entry.to} end={entry.end} className={({ isActive }) => (isActive || entry.active ? 'active' : undefined)}>
+                    {entry.label}
+                  </NavLink>
+                </li>
+              ))}
               <CheckinsNavItem />
-              {canManageUsers ? (
-                <li>
-                  <NavLink to="/meetings">{t('meetings.nav')}</NavLink>
-                </li>
-              ) : null}
-              {canManageUsers ? (
-                <li>
-                  <NavLink to="/admin/users">{t('nav.users')}</NavLink>
-                </li>
-              ) : null}
-              {me?.role === 'admin' ? (
-                <li>
-                  <NavLink to="/admin/regions">{t('nav.regions')}</NavLink>
-                </li>
-              ) : null}
-              {me?.role === 'admin' ? (
-                <li>
-                  <NavLink to="/admin/funders">{t('funders.nav')}</NavLink>
-                </li>
-              ) : null}
-              {me?.role === 'supporter' ? (
+              {role === 'supporter' ? (
                 <li>
                   <NavLink to="/me/work-engagement">{t('measurements.nav.workEngagement')}</NavLink>
                 </li>
@@ -83,12 +136,7 @@ export function Layout() {
                 </li>
               )}
               <BusinessCaseNavItem />
-              {me?.role === 'admin' ? (
-                <li>
-                  <NavLink to="/admin/instruments">{t('measurements.nav.instruments')}</NavLink>
-                </li>
-              ) : null}
-              <NotificationsNavItems />
+              <AdminMenu entries={admin} />
             </ul>
           </nav>
           <div className="user-menu">
@@ -98,6 +146,9 @@ export function Layout() {
                 <span className="user-role">{t(`roles.${me.role}`)}</span>
               </span>
             ) : null}
+            <NavLink to="/settings/notifications" className="user-menu-link">
+              {t('notifications.nav.settings')}
+            </NavLink>
             <NavLink to="/me/password" className="user-menu-link">
               {t('accounts.password.nav')}
             </NavLink>
@@ -108,6 +159,7 @@ export function Layout() {
           </div>
         </div>
       </header>
+      <OfflineBanner />
       <main id="main" tabIndex={-1} className="main">
         <Suspense fallback={<Loading />}>
           <Outlet />

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import i18n from 'i18next'
-import { ApiError, localDetail } from '../api/errors'
+import { ApiError } from '../api/errors'
+import { problemText } from '../api/problemText'
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation()
@@ -27,7 +27,8 @@ export function errorText(error: unknown, t: (key: string) => string): string {
   if (error instanceof ApiError) {
     if (error.status === 429) return t('errors.throttled')
     if (error.status >= 500) return t('errors.server')
-    if (error.problem?.detail) return localDetail(error.problem.detail, i18n.language)
+    const own = problemText(error, t)
+    if (own) return own
     if (error.status === 403) return t('errors.forbidden')
     if (error.status === 404) return t('errors.notFound')
     return t('errors.generic')

@@ -1,12 +1,12 @@
-import i18n, { type TFunction } from 'i18next'
-import { ApiError, fieldErrors, localDetail } from '../api/errors'
+import type { TFunction } from 'i18next'
+import { ApiError, fieldErrors } from '../api/errors'
+import { problemText } from '../api/problemText'
 
 /** A plain-language message for a validation error type; the API's own wording when we have none. */
 function validationMessage(field: string, error: { message: string; type: string }, t: TFunction): string {
   const leaf = field.split('.').pop() ?? field
-  return t([`validation.${error.type}.${leaf}`, `validation.${error.type}.default`], {
-    defaultValue: error.message,
-  })
+  // Our own words for the field's code; never the server's message.
+  return t([`validation.${error.type}.${leaf}`, `validation.${error.type}.default`, 'problem.invalid_input'])
 }
 
 /**
@@ -26,12 +26,13 @@ export function formErrors(
   const other: string[] = []
   for (const [name, fieldError] of Object.entries(all)) {
     if (known.includes(name)) fields[name] = validationMessage(name, fieldError, t)
-    else other.push(fieldError.message)
+    else other.push(validationMessage(name, fieldError, t))
   }
   if (error instanceof ApiError && error.status === 412) return { fields: {}, detail: null }
   let detail: string | null = other.length > 0 ? other.join(' ') : null
   if (Object.keys(fields).length === 0 && !detail) {
-    if (error instanceof ApiError && error.status < 500 && error.problem?.detail) detail = localDetail(error.problem.detail, i18n.language)
+    const own = error instanceof ApiError && error.status < 500 ? problemText(error, t) : null
+    if (own) detail = own
     else if (error instanceof ApiError && error.status >= 500) detail = t('errors.server')
     else if (error instanceof ApiError && error.status === 429) detail = t('errors.throttled')
     else detail = error instanceof ApiError ? t('errors.generic') : t('errors.network')

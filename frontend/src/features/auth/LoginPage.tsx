@@ -1,8 +1,9 @@
 import { type SyntheticEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useLocation, useNavigate } from 'react-router'
-import i18n, { type TFunction } from 'i18next'
-import { ApiError, localDetail } from '../../api/errors'
+import type { TFunction } from 'i18next'
+import { ApiError } from '../../api/errors'
+import { problemText } from '../../api/problemText'
 import { Field } from '../../components/Field'
 import { LanguageSwitch, SkipLink } from '../../components/Layout'
 import { PageHeading } from '../../components/Page'
@@ -21,7 +22,7 @@ function loginError(error: unknown, t: TFunction): string {
     }
     if (error.status === 400 || error.status === 401) return t('login.wrongCredentials')
     if (error.status >= 500) return t('errors.server')
-    return error.problem?.detail ? localDetail(error.problem.detail, i18n.language) : t('errors.generic')
+    return problemText(error, t) ?? t('errors.generic')
   }
   return t('errors.network')
 }

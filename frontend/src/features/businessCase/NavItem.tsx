@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { Link, NavLink } from 'react-router'
+import { NavLink } from 'react-router'
 import { useAuth } from '../auth/AuthContext'
 
 /** The business case in the main navigation, for coordinators and administrators. */
@@ -11,15 +11,5 @@ export function BusinessCaseNavItem() {
     <li>
       <NavLink to="/business-case">{t('businessCase.nav')}</NavLink>
     </li>
-  )
-}
-
-/** A link from the family page to its cost events. */
-export function CostEventsLink({ familyId }: { familyId: string }) {
-  const { t } = useTranslation()
-  return (
-    <Link className="button button-secondary" to={`/families/${familyId}/kosten`}>
-      {t('businessCase.events.link')}
-    </Link>
   )
 }

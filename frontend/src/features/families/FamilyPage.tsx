@@ -11,7 +11,6 @@ import { FamilyCheckins } from '../checkins/FamilyCheckins'
 import { ConsentCard } from '../funders/ConsentCard'
 import { FamilyNotifications } from '../notifications/FamilyNotifications'
 import { FamilyTimeline } from '../meetings/FamilyTimeline'
-import { CostEventsLink } from '../businessCase/NavItem'
 import { AccessLog } from './AccessLog'
 import { ExportButton } from './ExportButton'
 import { ContactsSection, MembersSection } from './PeopleSections'
@@ -38,7 +37,7 @@ export function FamilyPage() {
   return (
     <>
       <p className="breadcrumb">
-        <Link to="/">← {t('family.backToCaseload')}</Link>
+        <Link to="/families">← {t('family.backToCaseload')}</Link>
       </p>
       <PageHeading
         title={t('family.pageTitle', { reference: family.reference })}
@@ -66,37 +65,37 @@ export function FamilyPage() {
           <p>{t('family.archivedBody', { date: formatDate(family.archived_at) })}</p>
         </Alert>
       ) : null}
-      <p>
-        <Link className="button" to={`/families/${family.id}/plan`}>
-          {t('plan.title')}
-        </Link>
-        {' '}
-        <Link className="button button-secondary" to={`/families/${family.id}/meetings`}>
-          {t('meetings.familyLink')}
-        </Link>
-        {' '}
-        <Link className="button button-secondary" to={`/families/${family.id}/outcomes`}>
-          {t('measurements.outcomes.title')}
-        </Link>{' '}
-        <CostEventsLink familyId={family.id} />
-      </p>
       <div className="family-grid">
         <div className="family-main">
+          <FamilyCheckins family={family} />
           <Details loaded={loaded} />
           <MembersSection family={family} onReload={reload} />
           <ContactsSection family={family} onReload={reload} />
-          <FamilyCheckins family={family} />
           <FamilyNotifications familyId={family.id} />
-          {me.role !== 'supporter' ? <AccessLog familyId={family.id} /> : null}
         </div>
         <div className="family-side">
-          <StatusChange loaded={loaded} onReload={reload} />
           <FamilyTimeline familyId={family.id} />
+        </div>
+      </div>
+      {/* Administrative actions in their own section, after the family itself. */}
+      <section className="admin-section" aria-labelledby="family-admin-heading">
+        <h2 id="family-admin-heading">{t('workday.family.admin')}</h2>
+        <p className="muted">{t('workday.family.adminIntro')}</p>
+        {family.archived_at ? null : (
+          <p>
+            <Link className="button button-secondary" to={`/families/${family.id}/afsluiten`}>
+              {family.status === 'closed' ? t('workday.closure.reopen') : t('workday.family.close')}
+            </Link>
+          </p>
+        )}
+        <div className="family-admin-grid">
+          <StatusChange loaded={loaded} onReload={reload} />
           <ConsentCard familyId={family.id} readOnly={Boolean(family.archived_at)} />
           <ExportButton familyId={family.id} reference={family.reference} />
           {family.archived_at ? null : <Archive familyId={family.id} />}
+          {me.role !== 'supporter' ? <AccessLog familyId={family.id} /> : null}
         </div>
-      </div>
+      </section>
     </>
   )
 }

@@ -47,7 +47,8 @@ const problem = {
   type: 'about:blank',
   title: 'Unprocessable',
   status: 422,
-  detail: 'Het doel van besluit 2 bestaat niet meer / the goal of decision 2 no longer exists.',
+  code: 'decision_failed',
+  detail: 'Decision 2 could not be applied, so nothing changed and the meeting is still open: goal not found.',
 }
 
 describe('CloseMeeting', () => {
@@ -62,7 +63,7 @@ describe('CloseMeeting', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Ja, afsluiten' }))
 
     expect(await screen.findByText('Afsluiten is niet gelukt')).toBeInTheDocument()
-    expect(screen.getByText('Het doel van besluit 2 bestaat niet meer.')).toBeInTheDocument()
+    expect(screen.getByText(/Een besluit kon niet worden uitgevoerd/)).toBeInTheDocument()
     expect(screen.getByText(/Er is niets in het gezinsplan veranderd/)).toBeInTheDocument()
     const close = requests.find((r) => r.url.endsWith('/close'))
     expect(await close?.json()).toEqual({ minutes: 'Goed gesprek.' })

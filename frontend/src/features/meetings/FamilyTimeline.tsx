@@ -17,6 +17,7 @@ function entryText(entry: TimelineEntry, t: (key: string, options?: Record<strin
     case 'plan_adopted':
       return t('meetings.timeline.adopted', { number: entry.plan_version_number ?? '' })
     case 'decision':
+    case 'supporter_changed': // "Nieuwe bondgenoot: <naam>"
       return entry.title
     default:
       return t(`meetings.timeline.kind.${entry.kind}`)
@@ -45,7 +46,7 @@ export function FamilyTimeline({ familyId }: { familyId: string }) {
                 {entry.kind === 'decision' ? <span className="timeline-label">{t('meetings.timeline.decision')} </span> : null}
                 {entry.meeting_id && entry.kind !== 'plan_adopted' ? <Link to={`/meetings/${entry.meeting_id}`}>{text}</Link> : text}
               </p>
-              {entry.kind === 'plan_adopted' && entry.detail ? <p className="timeline-detail">{entry.detail}</p> : null}
+              {(entry.kind === 'plan_adopted' || entry.kind === 'supporter_changed') && entry.detail ? <p className="timeline-detail">{entry.detail}</p> : null}
             </li>
           )
         })}

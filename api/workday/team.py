@@ -1,0 +1,176 @@
+"""A coordinator's team page: per supporter the caseload against the norm, evaluation debt, open alerts and
+flagged meetings; and moving a family to another supporter's caseload.
+
+Caseloads and alerts are counted in the database grouped by supporter; debt comes from the debt module."""
+
+import uuid
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from api.audit import service as audit
+from api.auth.principal import Principal
+from api.core.config import get_settings
+from api.core.errors import Conflict, Forbidden, NotFound
+from api.families.repository import get_readable_family, readable_families
+from api.meetings.overview import Order, OverviewFilters, overview
+from api.models import CheckinAlert, Family, FamilyStatus, MeetingStatus, Role, User
+from api.models.base import utcnow
+from api.models.workday import SupporterChange
+from api.plans.debt import debt_summary
+from api.workday.schemas import Reassign, SupporterChangePublic, Team, TeamMember
+
+FLAG_HORIZON_DAYS = 28
+
+
+def _member(supporter_id: uuid.UUID | None, name: str | None) -> TeamMember:
+    return TeamMember(
+        supporter_id=supporter_id,
+        supporter_name=name,
+        caseload=0,
+        over_norm=False,
+        families_with_debt=0,
+        goals_without_score=0,
+        overdue_actions=0,
+        measurements_due=0,
+        open_alerts=0,
+        flagged_meetings=0,
+    )
+
+
+def team(session: Session, principal: Principal, *, today: date | None = None) -> Team:
+    """Every active supporter of the organisation (and the unassigned families), heaviest caseload first."""
+    today = today or date.today()
+    settings = get_settings()
+    families = readable_families(principal).where(Family.status != FamilyStatus.closed).subquery()
+    caseloads = session.exec(
+        select(families.c.supporter_id, func.count()).group_by(families.c.supporter_id)
+    ).all()
+    alerts = session.exec(
+        select(families.c.supporter_id, func.count())
+        .select_from(CheckinAlert)
+        .join(families, families.c.id == CheckinAlert.family_id)
+        .where(col(CheckinAlert.acknowledged_at).is_(None))
+        .group_by(families.c.supporter_id)
+    ).all()
+    supporters = session.exec(
+        select(User.id, User.full_name).where(
+            User.organisation_id == principal.organisation_id,
+            User.role == Role.supporter,
+            col(User.is_active),
+        )
+    ).all()
+    rows: dict[uuid.UUID | None, TeamMember] = {uid: _member(uid, name) for uid, name in supporters}
+    for supporter_id, count in caseloads:
+        rows.setdefault(supporter_id, _member(supporter_id, None)).caseload = count
+    for supporter_id, count in alerts:
+        rows.setdefault(supporter_id, _member(supporter_id, None)).open_alerts = count
+    for debt in debt_summary(session, principal, today=today).supporters:
+        row = rows.setdefault(debt.supporter_id, _member(debt.supporter_id, debt.supporter_name))
+        row.families_with_debt = debt.families
+        row.goals_without_score = debt.goals_without_score
+        row.overdue_actions = debt.overdue_actions
+        row.measurements_due = debt.measurements_due
+    start = datetime.combine(today, time.min, tzinfo=UTC)
+    flagged = overview(
+        session,
+        principal,
+        OverviewFilters(
+            starts_from=start,
+            starts_to=start + timedelta(days=FLAG_HORIZON_DAYS),
+            status=MeetingStatus.planned,
+            flagged=True,
+            order=Order.asc,
+        ),
+        limit=100,
+        cursor=None,
+    ).items
+    for meeting in flagged:
+        rows.setdefault(
+            meeting.supporter_id, _member(meeting.supporter_id, meeting.supporter_name)
+        ).flagged_meetings += 1
+    for row in rows.values():
+        row.over_norm = row.supporter_id is not None and row.caseload > settings.caseload_norm
+    members = sorted(
+        (r for r in rows.values() if r.supporter_id is not None or r.caseload > 0),
+        key=lambda r: (
+            r.supporter_id is None,
+            -(r.goals_without_score + r.overdue_actions + r.measurements_due),
+            r.supporter_name or "",
+        ),
+    )
+    audit.record(session, principal, action="read", object_type="team")
+    return Team(
+        on=today,
+        caseload_norm=settings.caseload_norm,
+        threshold_days=settings.evaluation_debt_days,
+        members=members,
+    )
+
+
+def reassign(
+    session: Session, principal: Principal, family_id: uuid.UUID, data: Reassign
+) -> SupporterChangePublic:
+    """Move a family to another supporter's caseload (coordinator or admin); its timeline shows it."""
+    family = get_readable_family(session, principal, family_id, action="reassign")
+    if principal.role not in (Role.admin, Role.coordinator):
+        raise Forbidden("Only a coordinator or administrator may do this.", code="staff_only")
+    if family.archived_at is not None:
+        raise Conflict("This family is archived.", code="family_archived")
+    target = session.get(User, data.supporter_id)
+    if (
+        target is None
+        or target.organisation_id != principal.organisation_id
+        or target.role != Role.supporter
+        or not target.is_active
+    ):
+        raise NotFound(
+            "This supporter was not found.",
+            code="supporter_not_found",
+            errors=[
+                {"field": "supporter_id", "message": "not an active supporter here", "type": "value_error"}
+            ],
+        )
+    if family.supporter_id == target.id:  # asked twice (a double click): the answer is the same
+        audit.record(
+            session, principal, action="read", object_type="family", object_id=family.id, family_id=family.id
+        )
+        return SupporterChangePublic(
+            id=None,
+            changed=False,
+            family_id=family.id,
+            from_supporter_id=target.id,
+            from_supporter_name=target.full_name,
+            to_supporter_id=target.id,
+            to_supporter_name=target.full_name,
+            note=None,
+            changed_at=family.updated_at,
+        )
+    previous = session.get(User, family.supporter_id) if family.supporter_id else None
+    change = SupporterChange(
+        family_id=family.id,
+        from_supporter_id=family.supporter_id,
+        to_supporter_id=target.id,
+        note=(data.note or "").strip() or None,
+        changed_by_id=principal.id,
+    )
+    session.add(change)
+    family.supporter_id = target.id
+    family.version += 1
+    family.updated_at = utcnow()
+    session.flush()
+    audit.record(
+        session, principal, action="reassign", object_type="family", object_id=family.id, family_id=family.id
+    )
+    return SupporterChangePublic(
+        id=change.id,
+        changed=True,
+        family_id=family.id,
+        from_supporter_id=change.from_supporter_id,
+        from_supporter_name=previous.full_name if previous else None,
+        to_supporter_id=target.id,
+        to_supporter_name=target.full_name,
+        note=change.note,
+        changed_at=change.changed_at,
+    )

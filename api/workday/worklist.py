@@ -1,0 +1,225 @@
+"""A supporter's worklist: open alerts per member, evaluation debt, due questionnaires, this week's meetings.
+
+Built from the debt, alert and meeting code through their public functions; every other read is one query over
+the one caseload, so the worklist costs a fixed number of queries whatever its size."""
+
+import uuid
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlmodel import Session, col, select
+
+from api.audit import service as audit
+from api.auth.principal import Principal
+from api.checkins import service as checkins
+from api.core.errors import Forbidden, NotFound
+from api.families.repository import readable_families
+from api.meetings.overview import Order, OverviewFilters, overview
+from api.models import (
+    AlertReason,
+    Checkin,
+    CheckinAlert,
+    Family,
+    FamilyMember,
+    FamilyStatus,
+    MeetingStatus,
+    Role,
+    User,
+)
+from api.models.workday import AlertNote
+from api.plans.debt import evaluation_debt
+from api.workday.schemas import (
+    AcknowledgedAlert,
+    AlertGroup,
+    AlertNotePublic,
+    FamilyAttention,
+    WorkAlert,
+    Worklist,
+)
+
+ALERT_WEIGHT = 3  # an alert is a person waiting; it outranks paperwork in the "aandacht" column
+MAX_ALERTS = 200
+MAX_FAMILIES = 500
+
+
+def target_supporter(session: Session, principal: Principal, supporter_id: uuid.UUID | None) -> uuid.UUID:
+    """Whose worklist: a supporter's own; staff name an active supporter of their organisation."""
+    if principal.role == Role.supporter:
+        if supporter_id not in (None, principal.id):
+            raise NotFound("This supporter was not found.", code="supporter_not_found")
+        return principal.id
+    if supporter_id is None:
+        # staff have no caseload of their own: they open a supporter's worklist from the team page
+        raise Forbidden(
+            "Name the supporter whose worklist you want (supporter_id).", code="supporter_required"
+        )
+    user = session.get(User, supporter_id)
+    if user is None or user.organisation_id != principal.organisation_id or user.role != Role.supporter:
+        raise NotFound("This supporter was not found.", code="supporter_not_found")
+    return user.id
+
+
+def _alert_groups(session: Session, principal: Principal, supporter_id: uuid.UUID) -> list[AlertGroup]:
+    families = readable_families(principal).where(Family.supporter_id == supporter_id)
+    scoped = families.with_only_columns(col(Family.id))
+    rows = session.exec(
+        select(CheckinAlert, Checkin, FamilyMember, Family)
+        .join(Checkin, col(Checkin.id) == CheckinAlert.checkin_id)
+        .join(FamilyMember, col(FamilyMember.id) == CheckinAlert.member_id)
+        .join(Family, col(Family.id) == CheckinAlert.family_id)
+        .where(col(CheckinAlert.family_id).in_(scoped), col(CheckinAlert.acknowledged_at).is_(None))
+        .order_by(col(CheckinAlert.raised_at).desc(), col(CheckinAlert.id).desc())
+        .limit(MAX_ALERTS)
+    ).all()
+    groups: dict[uuid.UUID, AlertGroup] = {}
+    for alert, checkin, member, family in rows:
+        group = groups.setdefault(
+            member.id,
+            AlertGroup(
+                member_id=member.id,
+                member_name=member.display_name,
+                phone=member.phone,
+                family_id=family.id,
+                family_reference=family.reference,
+                family_name=family.display_name,
+                alerts=[],
+            ),
+        )
+        group.alerts.append(
+            WorkAlert(
+                id=alert.id,
+                reasons=[AlertReason(r) for r in alert.reasons],
+                wellbeing=checkin.wellbeing,
+                care_burden=checkin.care_burden,
+                previous_wellbeing=alert.previous_wellbeing,
+                needs=checkin.needs,
+                needs_text=checkin.needs_text,
+                message=checkin.message,
+                checked_in_at=checkin.checked_in_at,
+                raised_at=alert.raised_at,
+            )
+        )
+    return list(groups.values())
+
+
+def _caseload(session: Session, principal: Principal, supporter_id: uuid.UUID) -> list[Family]:
+    return list(
+        session.exec(
+            readable_families(principal)
+            .where(Family.supporter_id == supporter_id, Family.status != FamilyStatus.closed)
+            .order_by(col(Family.display_name), col(Family.id))
+            .limit(MAX_FAMILIES)
+        ).all()
+    )
+
+
+def worklist(
+    session: Session,
+    principal: Principal,
+    *,
+    supporter_id: uuid.UUID | None = None,
+    today: date | None = None,
+) -> Worklist:
+    """What needs attention today on one caseload, most urgent first."""
+    today = today or date.today()
+    target = target_supporter(session, principal, supporter_id)
+    groups = _alert_groups(session, principal, target)
+    debt = evaluation_debt(session, principal, supporter_id=target, today=today)
+    start = datetime.combine(today, time.min, tzinfo=UTC)
+    meetings = overview(
+        session,
+        principal,
+        OverviewFilters(
+            starts_from=start,
+            starts_to=start + timedelta(days=8),
+            status=MeetingStatus.planned,
+            order=Order.asc,
+        ),
+        limit=100,
+        cursor=None,
+    ).items
+    meetings = [m for m in meetings if m.supporter_id == target]
+    families = _caseload(session, principal, target)
+    counts: dict[uuid.UUID, dict[str, int]] = {
+        f.id: dict.fromkeys(("alerts", "goals", "actions", "questionnaires", "meetings"), 0) for f in families
+    }
+
+    def bump(family_id: uuid.UUID, key: str, by: int = 1) -> None:
+        if family_id in counts:
+            counts[family_id][key] += by
+
+    for group in groups:
+        bump(group.family_id, "alerts", len(group.alerts))
+    for item in debt.items:
+        bump(item.family_id, "goals" if item.kind == "goal_without_score" else "actions")
+    for due in debt.measurements:
+        bump(due.family_id, "questionnaires")
+    for meeting in meetings:
+        bump(meeting.family_id, "meetings")
+    attention = [
+        FamilyAttention(
+            family_id=f.id,
+            family_reference=f.reference,
+            family_name=f.display_name,
+            status=f.status,
+            supporter_id=f.supporter_id,
+            open_alerts=counts[f.id]["alerts"],
+            goals_without_score=counts[f.id]["goals"],
+            overdue_actions=counts[f.id]["actions"],
+            questionnaires_due=counts[f.id]["questionnaires"],
+            meetings_this_week=counts[f.id]["meetings"],
+            attention=ALERT_WEIGHT * counts[f.id]["alerts"]
+            + counts[f.id]["goals"]
+            + counts[f.id]["actions"]
+            + counts[f.id]["questionnaires"],
+        )
+        for f in families
+    ]
+    attention.sort(key=lambda a: (-a.attention, a.family_name))
+    audit.record_many(
+        session,
+        principal,
+        action="list",
+        object_type="worklist",
+        family_ids=list(dict.fromkeys([g.family_id for g in groups] + [f.id for f in families])),
+    )
+    return Worklist(
+        on=today,
+        threshold_days=debt.threshold_days,
+        supporter_id=target,
+        alert_groups=groups,
+        goals_without_score=[i for i in debt.items if i.kind == "goal_without_score"],
+        overdue_actions=sorted(
+            (i for i in debt.items if i.kind == "overdue_action"), key=lambda i: (-i.days, i.family_reference)
+        ),
+        questionnaires=debt.measurements,
+        meetings=meetings,
+        families=attention,
+    )
+
+
+def acknowledge(
+    session: Session, principal: Principal, alert_id: uuid.UUID, *, note: str | None
+) -> AcknowledgedAlert:
+    """Acknowledge an alert through the check-in service, keeping what was done as a note."""
+    alert = checkins.acknowledge_alert(session, principal, alert_id)
+    saved: AlertNotePublic | None = None
+    text = (note or "").strip()
+    if text:
+        row = AlertNote(alert_id=alert.id, family_id=alert.family_id, author_id=principal.id, text=text)
+        session.add(row)
+        session.flush()
+        author = session.get(User, principal.id)
+        saved = AlertNotePublic(
+            id=row.id,
+            alert_id=alert.id,
+            text=row.text,
+            author_name=author.full_name if author else None,
+            created_at=row.created_at,
+        )
+    assert alert.acknowledged_at is not None
+    return AcknowledgedAlert(
+        alert_id=alert.id,
+        acknowledged_at=alert.acknowledged_at,
+        acknowledged_by_name=alert.acknowledged_by_name,
+        note=saved,
+    )
