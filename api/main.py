@@ -10,6 +10,7 @@ from fastapi.routing import APIRoute
 
 from api.audit.router import router as audit_router
 from api.auth.router import router as auth_router
+from api.checkins.plan_router import router as checkin_plan_router
 from api.checkins.public_router import router as checkin_public_router
 from api.checkins.router import router as checkins_router
 from api.core.config import get_settings
@@ -34,6 +35,7 @@ from api.plans.overview_router import router as plans_overview_router
 from api.plans.router import router as plan_router
 from api.regions.router import router as regions_router
 from api.users.router import router as users_router
+from api.voice.router import router as voice_router
 
 API_PREFIX = "/api/v1"
 ROUTERS: list[APIRouter] = [
@@ -49,6 +51,8 @@ ROUTERS: list[APIRouter] = [
     meeting_parts_router,
     checkins_router,
     checkin_public_router,
+    checkin_plan_router,
+    voice_router,
     plan_router,
     plan_goals_router,
     plan_actions_router,
@@ -60,6 +64,9 @@ ROUTERS: list[APIRouter] = [
     measurement_family_router,
     measurement_staff_router,
 ]
+
+
+PHONE_PATHS = ("c", "c/")
 
 
 def _operation_id(route: APIRoute) -> str:
@@ -78,7 +85,9 @@ def _mount_frontend(app: FastAPI, dist: Path) -> None:
         if path and candidate.is_file() and candidate.is_relative_to(dist.resolve()):
             cache = "public, max-age=31536000, immutable" if path.startswith("assets/") else "no-cache"
             return FileResponse(candidate, headers={"Cache-Control": cache})
-        return FileResponse(dist / "index.html", headers={"Cache-Control": "no-cache"})
+        # The phone pages are their own entry (own HTML and bundle), not the staff app's shell.
+        page = "phone.html" if path in PHONE_PATHS and (dist / "phone.html").is_file() else "index.html"
+        return FileResponse(dist / page, headers={"Cache-Control": "no-cache"})
 
 
 def create_app() -> FastAPI:

@@ -3,11 +3,11 @@
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from api.models import ContactKind, FamilyStatus, FamilyType, MemberRole
+from api.models import ContactKind, ContactParty, FamilyStatus, FamilyType, MemberRole
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)]
@@ -18,6 +18,9 @@ Email = Annotated[
 Reference = Annotated[
     str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{1,39}$")
 ]
+
+
+ReadingLanguage = Literal["nl", "en"]
 
 
 class TargetGroup(StrEnum):
@@ -89,6 +92,7 @@ class MemberCreate(Input):
     role: MemberRole
     birth_year: int | None = Field(default=None, ge=1900, le=2100)
     is_client: bool = False
+    language: ReadingLanguage = "nl"
     phone: Phone | None = None
     email: Email | None = None
 
@@ -98,6 +102,7 @@ class MemberUpdate(Input):
     role: MemberRole | None = None
     birth_year: int | None = Field(default=None, ge=1900, le=2100)
     is_client: bool | None = None
+    language: ReadingLanguage | None = None
     phone: Phone | None = None
     email: Email | None = None
 
@@ -109,6 +114,7 @@ class MemberPublic(BaseModel):
     role: MemberRole
     birth_year: int | None
     is_client: bool
+    language: str = Field(description="The language the member reads (questionnaires on the phone).")
     phone: str | None
     email: str | None
     version: int
@@ -117,16 +123,34 @@ class MemberPublic(BaseModel):
 class ContactCreate(Input):
     name: Name = Field(examples=["Buurvrouw Annie"])
     kind: ContactKind
+    party: ContactParty | None = Field(
+        default=None, description="The coded party (huisarts, school, wijkteam …); from `kind` when left out."
+    )
     relation: ShortText | None = Field(default=None, examples=["buurvrouw", "wijkteam"])
     organisation: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
     role: ShortText | None = None
     phone: Phone | None = None
     email: Email | None = None
 
+    @model_validator(mode="after")
+    def _party_matches_kind(self) -> Self:
+        if self.party is None:
+            self.party = (
+                ContactParty.informal
+                if self.kind == ContactKind.informal
+                else ContactParty.other_professional
+            )
+        elif (self.party == ContactParty.informal) != (self.kind == ContactKind.informal):
+            raise ValueError(
+                "party: informal goes with kind informal, a professional party with kind professional"
+            )
+        return self
+
 
 class ContactUpdate(Input):
     name: Name | None = None
     kind: ContactKind | None = None
+    party: ContactParty | None = None
     relation: ShortText | None = None
     organisation: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
     role: ShortText | None = None
@@ -139,6 +163,7 @@ class ContactPublic(BaseModel):
     family_id: uuid.UUID
     name: str
     kind: ContactKind
+    party: ContactParty
     relation: str | None
     organisation: str | None
     role: str | None

@@ -12,6 +12,7 @@ from api.models.checkins import (
 )
 from api.models.family import (
     ContactKind,
+    ContactParty,
     Family,
     FamilyMember,
     FamilyStatus,
@@ -64,6 +65,7 @@ from api.models.plans import (
     PlanAction,
     PlanVersion,
 )
+from api.models.voice import ContactConsent, ContactLink, FamilyProposal, ProposalKind, ProposalStatus
 
 __all__ = [
     "ActionStatus",
@@ -77,7 +79,10 @@ __all__ = [
     "CheckinLink",
     "CheckinNeed",
     "CheckinRequest",
+    "ContactConsent",
     "ContactKind",
+    "ContactLink",
+    "ContactParty",
     "DecisionKind",
     "DeliveryStatus",
     "Factor",
@@ -86,6 +91,7 @@ __all__ = [
     "FamilyConsent",
     "FamilyFactor",
     "FamilyMember",
+    "FamilyProposal",
     "FamilyStatus",
     "FamilyStatusChange",
     "FamilyType",
@@ -115,6 +121,8 @@ __all__ = [
     "Plan",
     "PlanAction",
     "PlanVersion",
+    "ProposalKind",
+    "ProposalStatus",
     "RefreshToken",
     "Region",
     "Role",

@@ -42,6 +42,22 @@ class ContactKind(StrEnum):
     professional = "professional"
 
 
+class ContactParty(StrEnum):
+    """Which party a network contact is, coded beside the free text (informal, or which professional)."""
+
+    informal = "informal"
+    gp = "gp"  # huisarts
+    school = "school"
+    district_team = "district_team"  # wijkteam
+    youth_mental_health = "youth_mental_health"  # jeugd-GGZ
+    mental_health = "mental_health"  # GGZ for adults
+    care_provider = "care_provider"  # zorgaanbieder
+    employer = "employer"  # werkgever
+    debt_help = "debt_help"  # schuldhulp
+    municipality = "municipality"  # gemeente
+    other_professional = "other_professional"
+
+
 class Family(SQLModel, table=True):
     __tablename__ = "family"
     __table_args__ = (
@@ -87,6 +103,8 @@ class FamilyMember(SQLModel, table=True):
     role: MemberRole = Field(sa_type=enum_type(MemberRole, 20))
     birth_year: int | None = None
     is_client: bool = False
+    # The language the member reads: the phone offers only questionnaires with wording in it.
+    language: str = Field(default="nl", max_length=8)
     phone: str | None = Field(default=None, max_length=40)
     email: str | None = Field(default=None, max_length=254)
     archived_at: datetime | None = timestamp_field()
@@ -101,6 +119,9 @@ class NetworkContact(SQLModel, table=True):
     family_id: uuid.UUID = Field(foreign_key="family.id", index=True)
     name: str = Field(max_length=200)
     kind: ContactKind = Field(sa_type=enum_type(ContactKind, 20))
+    party: ContactParty = Field(
+        default=ContactParty.informal, sa_type=enum_type(ContactParty, 40), index=True
+    )
     relation: str | None = Field(default=None, max_length=120)
     organisation: str | None = Field(default=None, max_length=200)
     role: str | None = Field(default=None, max_length=120)
