@@ -92,9 +92,16 @@ class MemberCreate(Input):
     role: MemberRole
     birth_year: int | None = Field(default=None, ge=1900, le=2100)
     is_client: bool = False
-    language: ReadingLanguage = "nl"
+    language: ReadingLanguage | None = Field(
+        default=None, description="The language the member reads (nl when left out)."
+    )
     phone: Phone | None = None
     email: Email | None = None
+
+    @model_validator(mode="after")
+    def _dutch_unless_said(self) -> Self:
+        self.language = self.language or "nl"
+        return self
 
 
 class MemberUpdate(Input):

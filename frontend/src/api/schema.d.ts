@@ -5004,10 +5004,9 @@ export interface components {
             is_client: boolean;
             /**
              * Language
-             * @default nl
-             * @enum {string}
+             * @description The language the member reads (nl when left out).
              */
-            language: "nl" | "en";
+            language?: ("nl" | "en") | null;
             /** Phone */
             phone?: string | null;
             /** Email */

@@ -1,4 +1,4 @@
-import { lazy, type ReactNode, Suspense } from 'react'
+import { lazy, type ReactNode } from 'react'
 import { createBrowserRouter, Outlet } from 'react-router'
 import type { Role } from '../api/types'
 import { Layout } from '../components/Layout'
@@ -16,8 +16,6 @@ const FamilyEditPage = lazy(() => import('../features/families/FamilyEditPage').
 const UsersPage = lazy(() => import('../features/admin/UsersPage').then((m) => ({ default: m.UsersPage })))
 const RegionsPage = lazy(() => import('../features/admin/RegionsPage').then((m) => ({ default: m.RegionsPage })))
 const FundersPage = lazy(() => import('../features/funders/FundersPage').then((m) => ({ default: m.FundersPage })))
-// The family member's phone page: public, outside the staff session (no AuthProvider), loaded on its own.
-const CheckinPage = lazy(() => import('../features/checkin/CheckinPage').then((m) => ({ default: m.CheckinPage })))
 const CheckinsDashboard = lazy(() => import('../features/checkins/CheckinsDashboard').then((m) => ({ default: m.CheckinsDashboard })))
 const PlanPage = lazy(() => import('../features/plans/PlanPage').then((m) => ({ default: m.PlanPage })))
 const PlanPrintPage = lazy(() => import('../features/plans/PlanPrintPage').then((m) => ({ default: m.PlanPrintPage })))
@@ -47,14 +45,6 @@ function Root() {
 }
 
 export const routes = [
-  {
-    path: '/c',
-    element: (
-      <Suspense fallback={null}>
-        <CheckinPage />
-      </Suspense>
-    ),
-  },
   {
     element: <Root />,
     children: [
