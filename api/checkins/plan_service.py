@@ -205,7 +205,8 @@ def _trend(session: Session, family_id: uuid.UUID) -> list[PhoneTrendPoint]:
 def _build(session: Session, link: AnyLink) -> PhonePlan:
     family = _family(session, link)
     consent = consent_of(session, link.contact_id) if isinstance(link, ContactLink) else None
-    sees_plan = consent is None or consent.plan
+    member = isinstance(link, CheckinLink)
+    sees_plan = member or (consent is not None and consent.plan)
     plan = plans_repo.find_plan(session, family.id)
     actions = list(plans_repo.actions_of_family(session, family.id)) if plan else []
     goals: list[PhoneGoal] = []
@@ -237,7 +238,7 @@ def _build(session: Session, link: AnyLink) -> PhonePlan:
         goals=goals,
         my_actions=mine,
         proposals=[_proposal(p) for p in proposals if p.kind == ProposalKind.goal],
-        summaries=_summaries(session, link, all_held=consent is None or consent.summaries),
+        summaries=_summaries(session, link, all_held=member or (consent is not None and consent.summaries)),
         next_meeting=_next_meeting(session, link),
         consent=PhoneConsent(
             plan=consent.plan, summaries=consent.summaries, checkin_trend=consent.checkin_trend

@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     access_token_minutes: int = Field(default=15, ge=1, le=30)
     refresh_token_days: int = Field(default=14, ge=1, le=90)
     demo_password: str = "bondgenoot-demo"
+    # Where people open the app (the demo prints phone links as full URLs on this host).
+    public_url: str = Field(default="http://127.0.0.1:8000", max_length=200)
     evaluation_debt_days: int = Field(default=90, ge=1, le=3650)
     login_max_failures_per_account: int = 5
     login_max_failures_per_address: int = 20

@@ -13,6 +13,7 @@ from api.demo.funders import seed_funders
 from api.demo.measurements import seed_measurements
 from api.demo.meetings import seed_meetings
 from api.demo.plans import INTAKE_PLAN_DAY, seed_plans
+from api.demo.voice import seed_voice
 from api.models import (
     ContactKind,
     Family,
@@ -91,6 +92,7 @@ EXTRA_SEEDERS.append(seed_plans)  # before meetings: a meeting confirms plan act
 # Last: meetings are closed through the plans' services, so the plans are seeded first.
 EXTRA_SEEDERS.append(seed_meetings)
 EXTRA_SEEDERS.append(seed_checkin_questionnaire)  # after the measurements: a questionnaire through the link
+EXTRA_SEEDERS.append(seed_voice)  # after meetings: the neighbour is invited to the next one
 
 
 def _get_or_create_organisation(session: Session) -> Organisation:

@@ -33,7 +33,7 @@ def consent_public(contact_id: uuid.UUID, consent: ContactConsent | None) -> Con
             recorded_at=None,
             version=0,
         )
-    return ContactConsentPublic.model_validate(consent.model_dump())
+    return ContactConsentPublic.model_validate(consent.model_dump(exclude={"id", "family_id"}))
 
 
 def network_access(session: Session, principal: Principal, family_id: uuid.UUID) -> list[NetworkAccess]:

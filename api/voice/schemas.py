@@ -17,7 +17,10 @@ class ContactConsentUpdate(Input):
     checkin_trend: bool = Field(description="May see the trend of the family's check-ins.")
 
 
-class ContactConsentPublic(ContactConsentUpdate):
+class ContactConsentPublic(BaseModel):
+    plan: bool
+    summaries: bool
+    checkin_trend: bool
     contact_id: uuid.UUID
     recorded_by: uuid.UUID | None
     recorded_at: datetime | None

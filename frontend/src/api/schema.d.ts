@@ -3051,20 +3051,11 @@ export interface components {
         };
         /** ContactConsentPublic */
         ContactConsentPublic: {
-            /**
-             * Plan
-             * @description May see the family's goals and every action.
-             */
+            /** Plan */
             plan: boolean;
-            /**
-             * Summaries
-             * @description May read the summaries of meetings they did not attend.
-             */
+            /** Summaries */
             summaries: boolean;
-            /**
-             * Checkin Trend
-             * @description May see the trend of the family's check-ins.
-             */
+            /** Checkin Trend */
             checkin_trend: boolean;
             /**
              * Contact Id
