@@ -32,7 +32,7 @@ def _session(client: TestClient, session: Session, world: World) -> tuple[dict[s
 def test_a_member_who_reads_dutch_is_not_offered_a_form_worded_in_english_only(
     client: TestClient, session: Session, world: World
 ) -> None:
-    link, token, code = make_link(session, world.family)
+    _, token, code = make_link(session, world.family)
     session.commit()
     headers = open_session(client, token, code)
     items = client.get("/api/v1/checkin/questionnaires", headers=headers).json()["items"]

@@ -15,6 +15,7 @@ import { ExportButton } from './ExportButton'
 import { ContactsSection, MembersSection } from './PeopleSections'
 import { type LoadedFamily, useArchiveFamily, useFamily } from './queries'
 import { StatusBadge } from './StatusBadge'
+import { NetworkAccess } from '../voice/NetworkAccess'
 import { StatusChange } from './StatusChange'
 
 export function FamilyPage() {
@@ -82,6 +83,7 @@ export function FamilyPage() {
           <Details loaded={loaded} />
           <MembersSection family={family} onReload={reload} />
           <ContactsSection family={family} onReload={reload} />
+          <NetworkAccess familyId={family.id} />
           <FamilyCheckins family={family} />
           {me.role !== 'supporter' ? <AccessLog familyId={family.id} /> : null}
         </div>
