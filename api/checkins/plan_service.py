@@ -228,6 +228,9 @@ def _build(session: Session, link: AnyLink) -> PhonePlan:
             if goal.status in SHOWN_GOALS
         ]
     mine = [_action(link, a) for a in actions if _mine(link, a) and a.status != ActionStatus.cancelled]
+    upcoming = _next_meeting(session, link)
+    if upcoming is not None and not sees_plan:
+        upcoming.agenda = []  # the agenda names the family's goals and everyone's actions
     supporter = session.get(User, family.supporter_id) if family.supporter_id else None
     reader = link_reader_name(session, link)
     return PhonePlan(
@@ -239,7 +242,7 @@ def _build(session: Session, link: AnyLink) -> PhonePlan:
         my_actions=mine,
         proposals=[_proposal(p) for p in proposals if p.kind == ProposalKind.goal],
         summaries=_summaries(session, link, all_held=member or (consent is not None and consent.summaries)),
-        next_meeting=_next_meeting(session, link),
+        next_meeting=upcoming,
         consent=PhoneConsent(
             plan=consent.plan, summaries=consent.summaries, checkin_trend=consent.checkin_trend
         )
