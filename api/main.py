@@ -14,6 +14,7 @@ from api.audit.router import router as audit_router
 from api.auth.router import router as auth_router
 from api.business_case.family_router import router as cost_events_router
 from api.business_case.router import router as business_case_router
+from api.checkins.plan_router import router as checkin_plan_router
 from api.checkins.public_router import router as checkin_public_router
 from api.checkins.router import router as checkins_router
 from api.core.config import get_settings
@@ -40,6 +41,7 @@ from api.plans.overview_router import router as plans_overview_router
 from api.plans.router import router as plan_router
 from api.regions.router import router as regions_router
 from api.users.router import router as users_router
+from api.voice.router import router as voice_router
 from api.workday.router import router as workday_router
 
 API_PREFIX = "/api/v1"
@@ -56,6 +58,8 @@ ROUTERS: list[APIRouter] = [
     meeting_parts_router,
     checkins_router,
     checkin_public_router,
+    checkin_plan_router,
+    voice_router,
     plan_router,
     plan_goals_router,
     plan_actions_router,
@@ -74,6 +78,9 @@ ROUTERS: list[APIRouter] = [
 ]
 
 
+PHONE_PATHS = ("c", "c/")
+
+
 def _operation_id(route: APIRoute) -> str:
     # Stable operation ids: the handler's name, unique across the app (checked by the contract test).
     return route.name
@@ -90,7 +97,9 @@ def _mount_frontend(app: FastAPI, dist: Path) -> None:
         if path and candidate.is_file() and candidate.is_relative_to(dist.resolve()):
             cache = "public, max-age=31536000, immutable" if path.startswith("assets/") else "no-cache"
             return FileResponse(candidate, headers={"Cache-Control": cache})
-        return FileResponse(dist / "index.html", headers={"Cache-Control": "no-cache"})
+        # The phone pages are their own entry (own HTML and bundle), not the staff app's shell.
+        page = "phone.html" if path in PHONE_PATHS and (dist / "phone.html").is_file() else "index.html"
+        return FileResponse(dist / page, headers={"Cache-Control": "no-cache"})
 
 
 def _document_statuses(app: FastAPI) -> None:

@@ -15,6 +15,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     sourcemap: false,
+    // Two entries: the staff app (index.html) and the family's phone pages (phone.html, served at /c).
+    rollupOptions: { input: { main: 'index.html', phone: 'phone.html' } },
   },
   test: {
     environment: 'jsdom',

@@ -26,10 +26,22 @@ from api.core.config import get_settings
 from api.core.errors import DomainError, NotFound, Unauthorized, Unprocessable
 from api.core.events import publish
 from api.core.security import create_token, decode_token, keyed_digest
-from api.models import Checkin, CheckinAlert, CheckinLink, Family, FamilyMember, User
+from api.models import (
+    Checkin,
+    CheckinAlert,
+    CheckinLink,
+    ContactLink,
+    Family,
+    FamilyMember,
+    NetworkContact,
+    User,
+)
 from api.models.base import utcnow
 
 T = TypeVar("T")
+# A member's link or a network contact's link: the same link + code + lockout rules, another actor type.
+AnyLink = CheckinLink | ContactLink
+NETWORK_ACTOR = "network_link"
 SESSION_KIND = "checkin"
 MAX_CODE_ATTEMPTS = 5
 MAX_AGE = timedelta(days=30)
@@ -62,10 +74,14 @@ def code_digest(link_id: uuid.UUID, code: str) -> str:
     return keyed_digest(f"{link_id}:{code}", purpose="checkin-code")
 
 
-def link_principal(link: CheckinLink, address: str | None) -> Principal:
+def link_object_type(link: AnyLink) -> str:
+    return "checkin_link" if isinstance(link, CheckinLink) else "contact_link"
+
+
+def link_principal(link: AnyLink, address: str | None) -> Principal:
     """The link as the actor of the audit log (no account behind it)."""
     return Principal(
-        actor_type="checkin",
+        actor_type="checkin" if isinstance(link, CheckinLink) else NETWORK_ACTOR,
         id=link.id,
         role=None,
         organisation_id=link.organisation_id,
@@ -77,9 +93,13 @@ def _unauthorized(detail: str, reason: str) -> Unauthorized:
     return Unauthorized(detail, headers={"WWW-Authenticate": "Bearer"}, extensions={"reason": reason})
 
 
-def _check_usable(session: Session, link: CheckinLink) -> tuple[FamilyMember, Family]:
+def _check_usable(session: Session, link: AnyLink) -> tuple[FamilyMember | NetworkContact, Family]:
     """404 for an expired, revoked or archived link (one answer, so nobody learns which); 423 when locked."""
-    member = session.get(FamilyMember, link.member_id)
+    member: FamilyMember | NetworkContact | None = (
+        session.get(FamilyMember, link.member_id)
+        if isinstance(link, CheckinLink)
+        else session.get(NetworkContact, link.contact_id)
+    )
     family = session.get(Family, link.family_id)
     if (
         link.revoked_at is not None
@@ -99,16 +119,15 @@ def _first_name(name: str | None) -> str | None:
     return name.split()[0] if name and name.split() else None
 
 
-def _wrong_code(session: Session, link: CheckinLink, address: str | None) -> DomainError:
+def _wrong_code(session: Session, link: AnyLink, address: str | None) -> DomainError:
     """Count the failure atomically (across processes) and keep it, whatever the request does next."""
+    model = type(link)
     session.execute(
-        update(CheckinLink)
-        .where(col(CheckinLink.id) == link.id)
-        .values(failed_attempts=col(CheckinLink.failed_attempts) + 1)
+        update(model).where(col(model.id) == link.id).values(failed_attempts=col(model.failed_attempts) + 1)
     )
     session.refresh(link, attribute_names=["failed_attempts"])
     principal = link_principal(link, address)
-    common = {"object_type": "checkin_link", "object_id": link.id, "family_id": link.family_id}
+    common = {"object_type": link_object_type(link), "object_id": link.id, "family_id": link.family_id}
     session.add(event(principal, action="open_session", outcome="denied", **common))  # type: ignore[arg-type]
     left = MAX_CODE_ATTEMPTS - link.failed_attempts
     if left > 0:
@@ -125,11 +144,11 @@ def _wrong_code(session: Session, link: CheckinLink, address: str | None) -> Dom
 
 def open_session(session: Session, *, token: str | None, code: str, address: str | None) -> SessionResponse:
     """Check the link and its code; answer a short session and the names for a friendly greeting."""
-    link = (
-        session.exec(select(CheckinLink).where(CheckinLink.token_digest == link_digest(token))).first()
-        if token
-        else None
-    )
+    link: AnyLink | None = None
+    if token:
+        digest = link_digest(token)
+        link = session.exec(select(CheckinLink).where(CheckinLink.token_digest == digest)).first()
+        link = link or session.exec(select(ContactLink).where(ContactLink.token_digest == digest)).first()
     with counted(session, address=address, link_key=link.token_digest if link else None):
         if not token:
             raise _unauthorized(NO_TOKEN, "no_token")
@@ -152,41 +171,67 @@ def open_session(session: Session, *, token: str | None, code: str, address: str
             event(
                 principal,
                 action="open_session",
-                object_type="checkin_link",
+                object_type=link_object_type(link),
                 object_id=link.id,
                 family_id=link.family_id,
             )
         )
         minutes = get_settings().checkin_session_minutes
         session_token, _ = create_token(
-            subject=link.id, kind=SESSION_KIND, lifetime=timedelta(minutes=minutes), actor_type="checkin"
+            subject=link.id,
+            kind=SESSION_KIND,
+            lifetime=timedelta(minutes=minutes),
+            actor_type=principal.actor_type,
         )
         supporter = session.get(User, family.supporter_id) if family.supporter_id else None
-        last = session.exec(
-            select(Checkin.checked_in_at)
-            .where(Checkin.member_id == link.member_id)
-            .order_by(col(Checkin.checked_in_at).desc())
-            .limit(1)
-        ).first()
+        last = (
+            session.exec(
+                select(Checkin.checked_in_at)
+                .where(Checkin.member_id == link.member_id)
+                .order_by(col(Checkin.checked_in_at).desc())
+                .limit(1)
+            ).first()
+            if isinstance(link, CheckinLink)
+            else None
+        )
+        name = member.display_name if isinstance(member, FamilyMember) else member.name
         return SessionResponse(
             session_token=session_token,
             expires_in=minutes * 60,
-            member_first_name=_first_name(member.display_name) or "",
+            party="member" if isinstance(link, CheckinLink) else "contact",
+            member_first_name=_first_name(name) or "",
             supporter_first_name=_first_name(supporter.full_name if supporter else None),
             last_checkin_at=last,
         )
 
 
-def _session_claims_link(session: Session, token: str | None) -> CheckinLink | None:
+def _session_claims_link(session: Session, token: str | None, *, network: bool = False) -> AnyLink | None:
+    """The member's link of a session; with `network`, a network contact's link is accepted too."""
     if not token:
         return None
     try:
         claims = decode_token(token, kind=SESSION_KIND)
     except Unauthorized:
         return None
-    if claims.actor_type != "checkin":
-        return None
-    return session.get(CheckinLink, claims.subject)
+    if claims.actor_type == "checkin":
+        return session.get(CheckinLink, claims.subject)
+    if network and claims.actor_type == NETWORK_ACTOR:
+        return session.get(ContactLink, claims.subject)
+    return None
+
+
+def any_session_link(
+    session: Session, *, token: str | None, address: str | None, work: Callable[[AnyLink], T]
+) -> T:
+    """Run `work` for the link (a member's or a network contact's) of a valid session, rate limited."""
+    link = _session_claims_link(session, token, network=True)
+    with counted(session, address=address, link_key=link.token_digest if link else None):
+        if link is None:
+            raise _unauthorized(
+                SESSION_EXPIRED if token else NO_TOKEN, "session_expired" if token else "no_token"
+            )
+        _check_usable(session, link)
+        return work(link)
 
 
 def session_link(
@@ -195,7 +240,7 @@ def session_link(
     """Run `work` for the link of a valid check-in session, counted against the rate limits."""
     link = _session_claims_link(session, token)
     with counted(session, address=address, link_key=link.token_digest if link else None):
-        if link is None:
+        if link is None or not isinstance(link, CheckinLink):
             raise _unauthorized(
                 SESSION_EXPIRED if token else NO_TOKEN, "session_expired" if token else "no_token"
             )

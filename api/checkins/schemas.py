@@ -128,6 +128,9 @@ class SessionResponse(BaseModel):
     session_token: str
     token_type: str = "bearer"
     expires_in: int = Field(description="Seconds the session lasts.")
+    party: Literal["member", "contact"] = Field(
+        default="member", description="Whose link: a family member's, or a network contact's."
+    )
     member_first_name: str
     supporter_first_name: str | None
     last_checkin_at: datetime | None

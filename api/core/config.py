@@ -65,7 +65,8 @@ class Settings(BaseSettings):
     wave_grace_days: int = Field(default=30, ge=0, le=365)
     work_engagement_min_group: int = Field(default=5, ge=2, le=100)
     # Notifications (api/notifications): e-mail over SMTP, text messages through a provider, and the rules.
-    public_url: str = "http://127.0.0.1:8000"
+    # Where people open the app: links in messages, and the demo's phone links, start with it.
+    public_url: str = Field(default="http://127.0.0.1:8000", max_length=200)
     smtp_url: SecretStr | None = None
     smtp_ca_file: Path | None = None
     mail_from: str = "Bondgenoot <noreply@example.org>"

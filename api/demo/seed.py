@@ -15,6 +15,7 @@ from api.demo.measurements import seed_measurements
 from api.demo.meetings import seed_meetings
 from api.demo.notifications import seed_notifications
 from api.demo.plans import INTAKE_PLAN_DAY, seed_plans
+from api.demo.voice import seed_voice
 from api.models import (
     ContactKind,
     Family,
@@ -94,6 +95,7 @@ EXTRA_SEEDERS.append(seed_plans)  # before meetings: a meeting confirms plan act
 EXTRA_SEEDERS.append(seed_meetings)
 EXTRA_SEEDERS.append(seed_checkin_questionnaire)  # after the measurements: a questionnaire through the link
 EXTRA_SEEDERS.append(seed_business_case)  # the business-case model and a year of cost events per family
+EXTRA_SEEDERS.append(seed_voice)  # after meetings: the neighbour is invited to the next one
 EXTRA_SEEDERS.append(seed_notifications)  # last: demo addresses, then the reminder passes queue once
 
 

@@ -11,11 +11,22 @@ from api.core.concurrency import claim_version
 from api.core.errors import Conflict, NotFound
 from api.families.repository import get_readable_family
 from api.families.schemas import ContactCreate, ContactUpdate, MemberCreate, MemberUpdate
-from api.models import Family, FamilyMember, NetworkContact
+from api.models import ContactKind, ContactParty, Family, FamilyMember, NetworkContact
 from api.models.base import utcnow
 
 Person = TypeVar("Person", FamilyMember, NetworkContact)
 OBJECT_TYPE = {FamilyMember: "family_member", NetworkContact: "network_contact"}
+
+
+def _align_party(contact: NetworkContact, *, changed_party: bool) -> None:
+    """Keep the kind and the coded party in step (a party says the kind; a new kind resets the party)."""
+    informal = contact.party == ContactParty.informal
+    if changed_party:
+        contact.kind = ContactKind.informal if informal else ContactKind.professional
+    elif informal != (contact.kind == ContactKind.informal):
+        contact.party = (
+            ContactParty.informal if contact.kind == ContactKind.informal else ContactParty.other_professional
+        )
 
 
 def _writable_family(session: Session, principal: Principal, family_id: uuid.UUID, action: str) -> Family:
@@ -95,8 +106,11 @@ def change_person(
     """Change a member or contact, only from the version the caller read."""
     person = _get_person(session, principal, family_id, model, person_id, "update")
     claim_version(session, person, if_match)
-    for name, value in data.model_dump(exclude_unset=True).items():
+    changes = data.model_dump(exclude_unset=True)
+    for name, value in changes.items():
         setattr(person, name, value)
+    if isinstance(person, NetworkContact):
+        _align_party(person, changed_party="party" in changes)
     session.flush()
     audit.record(
         session,

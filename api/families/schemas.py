@@ -3,12 +3,12 @@
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Self
 
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, Field, StringConstraints, model_validator
 
 from api.core.types import Input as SafeInput
-from api.models import Channel, ContactKind, FamilyStatus, FamilyType, Language, MemberRole
+from api.models import Channel, ContactKind, ContactParty, FamilyStatus, FamilyType, Language, MemberRole
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)]
@@ -88,9 +88,17 @@ class MemberCreate(Input):
     role: MemberRole
     birth_year: int | None = Field(default=None, ge=1900, le=2100)
     is_client: bool = False
+    language: Language | None = Field(
+        default=None, description="The language the member reads (nl when left out)."
+    )
     phone: Phone | None = None
     email: Email | None = None
     preferred_channel: Channel | None = None  # language, consent and the nudge are set with PATCH
+
+    @model_validator(mode="after")
+    def _dutch_unless_said(self) -> Self:
+        self.language = self.language or Language.nl
+        return self
 
 
 class MemberUpdate(Input):
@@ -116,7 +124,10 @@ class MemberPublic(BaseModel):
     phone: str | None
     email: str | None
     preferred_channel: Channel | None = None
-    language: Language = Language.nl
+    language: Language = Field(
+        default=Language.nl,
+        description="The language the member reads: messages and questionnaires on the phone.",
+    )
     messages_consent: bool = False
     weekly_nudge: bool = False
     version: int
@@ -125,6 +136,9 @@ class MemberPublic(BaseModel):
 class ContactCreate(Input):
     name: Name = Field(examples=["Buurvrouw Annie"])
     kind: ContactKind
+    party: ContactParty | None = Field(
+        default=None, description="The coded party (huisarts, school, wijkteam …); from `kind` when left out."
+    )
     relation: ShortText | None = Field(default=None, examples=["buurvrouw", "wijkteam"])
     organisation: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
     role: ShortText | None = None
@@ -132,10 +146,25 @@ class ContactCreate(Input):
     email: Email | None = None
     preferred_channel: Channel | None = None  # language and consent are set with PATCH
 
+    @model_validator(mode="after")
+    def _party_matches_kind(self) -> Self:
+        if self.party is None:
+            self.party = (
+                ContactParty.informal
+                if self.kind == ContactKind.informal
+                else ContactParty.other_professional
+            )
+        elif (self.party == ContactParty.informal) != (self.kind == ContactKind.informal):
+            raise ValueError(
+                "party: informal goes with kind informal, a professional party with kind professional"
+            )
+        return self
+
 
 class ContactUpdate(Input):
     name: Name | None = None
     kind: ContactKind | None = None
+    party: ContactParty | None = None
     relation: ShortText | None = None
     organisation: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
     role: ShortText | None = None
@@ -151,6 +180,7 @@ class ContactPublic(BaseModel):
     family_id: uuid.UUID
     name: str
     kind: ContactKind
+    party: ContactParty
     relation: str | None
     organisation: str | None
     role: str | None

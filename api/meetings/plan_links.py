@@ -4,7 +4,7 @@ Reads only; every change to the plan goes through the plans domain's services (s
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -18,12 +18,15 @@ from api.models import (
     FamilyMember,
     Goal,
     GoalStatus,
+    NetworkContact,
     OwnerType,
     ParticipantKind,
     PlanAction,
 )
+from api.models.plans import LIFE_DOMAINS, life_domain_id
 from api.plans import repository as plans_repo
 from api.plans.views import owner_name
+from api.voice.parties import PARTY_DOMAINS, PARTY_LABELS, names_party_domain
 
 # A goal whose target date is this close (or past) is put on the agenda for review.
 REVIEW_WINDOW = timedelta(days=30)
@@ -51,6 +54,38 @@ class Crucial:
 
 def _short(text: str, size: int = 80) -> str:
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
+DOMAIN_CODES = {life_domain_id(code): code for code, _, _ in LIFE_DOMAINS}
+
+
+def professionals_needed(
+    session: Session, family_ids: list[uuid.UUID], goals: Sequence[Goal], actions: Sequence[PlanAction]
+) -> list[tuple[uuid.UUID, Crucial, str]]:
+    """Typed professionals the plan depends on: an active goal or open action in their domain (one query)."""
+    contacts = session.exec(
+        select(NetworkContact).where(
+            col(NetworkContact.family_id).in_(family_ids),
+            col(NetworkContact.archived_at).is_(None),
+            col(NetworkContact.party).in_(list(PARTY_DOMAINS)),
+        )
+    ).all()
+    found = []
+    for contact in contacts:
+        label = PARTY_LABELS[contact.party]
+        for goal in (g for g in goals if g.family_id == contact.family_id):
+            if names_party_domain(contact.party, DOMAIN_CODES.get(goal.life_domain_id), goal.text):
+                reason = f"Doel vraagt om {label}: {_short(goal.text)}"
+                found.append(
+                    (contact.family_id, Crucial(ParticipantKind.contact, contact.id, contact.name), reason)
+                )
+        for action in (a for a in actions if a.family_id == contact.family_id):
+            if names_party_domain(contact.party, None, action.description):
+                reason = f"Actie vraagt om {label}: {_short(action.description)}"
+                found.append(
+                    (contact.family_id, Crucial(ParticipantKind.contact, contact.id, contact.name), reason)
+                )
+    return found
 
 
 def crucial_people(session: Session, family_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, list[Crucial]]:
@@ -96,7 +131,8 @@ def crucial_people(session: Session, family_ids: Iterable[uuid.UUID]) -> dict[uu
         )
         .order_by(col(PlanAction.due_on), col(PlanAction.created_at))
     )
-    for action in session.exec(actions).unique().all():
+    open_actions = session.exec(actions).unique().all()
+    for action in open_actions:
         name = owner_name(action) or "?"
         ref = {
             OwnerType.member: action.owner_member_id,
@@ -106,6 +142,8 @@ def crucial_people(session: Session, family_ids: Iterable[uuid.UUID]) -> dict[uu
         }[action.owner_type]
         person = Crucial(OWNER_KIND[action.owner_type], ref, name)
         add(action.family_id, person, f"Eigenaar van open actie: {_short(action.description)}")
+    for family_id, person, reason in professionals_needed(session, ids, goals, open_actions):
+        add(family_id, person, reason)
     return {family_id: list(people.values()) for family_id, people in found.items()}
 
 

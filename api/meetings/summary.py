@@ -15,6 +15,7 @@ from api.meetings.views import chair_name, participant_name
 from api.models import (
     Attendance,
     DecisionKind,
+    Family,
     InvitationStatus,
     Meeting,
     MeetingParticipant,
@@ -137,6 +138,11 @@ def summary(session: Session, principal: Principal, meeting_id: uuid.UUID) -> Me
         object_id=meeting.id,
         family_id=family.id,
     )
+    return build_summary(session, meeting, family)
+
+
+def build_summary(session: Session, meeting: Meeting, family: Family) -> MeetingSummary:
+    """The summary of a meeting the caller may already see (the phone's links reuse it)."""
     participants = participants_of(session, [meeting.id])[meeting.id]
     held = meeting.status == MeetingStatus.held
     supporter = session.get(User, family.supporter_id) if family.supporter_id else None

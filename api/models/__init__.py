@@ -13,6 +13,7 @@ from api.models.checkins import (
 )
 from api.models.family import (
     ContactKind,
+    ContactParty,
     Family,
     FamilyMember,
     FamilyStatus,
@@ -76,6 +77,7 @@ from api.models.plans import (
     PlanAction,
     PlanVersion,
 )
+from api.models.voice import ContactConsent, ContactLink, FamilyProposal, ProposalKind, ProposalStatus
 from api.models.workday import (
     AlertNote,
     ClosureItem,
@@ -102,7 +104,10 @@ __all__ = [
     "CheckinRequest",
     "ClosureItem",
     "ClosureReason",
+    "ContactConsent",
     "ContactKind",
+    "ContactLink",
+    "ContactParty",
     "CostEvent",
     "DecisionKind",
     "DeliveryStatus",
@@ -114,6 +119,7 @@ __all__ = [
     "FamilyConsent",
     "FamilyFactor",
     "FamilyMember",
+    "FamilyProposal",
     "FamilyStatus",
     "FamilyStatusChange",
     "FamilyType",
@@ -149,6 +155,8 @@ __all__ = [
     "Plan",
     "PlanAction",
     "PlanVersion",
+    "ProposalKind",
+    "ProposalStatus",
     "RecipientKind",
     "RefreshToken",
     "Region",

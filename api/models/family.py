@@ -50,6 +50,22 @@ _CURRENT: dict[str, Any] = {
 }
 
 
+class ContactParty(StrEnum):
+    """Which party a network contact is, coded beside the free text (informal, or which professional)."""
+
+    informal = "informal"
+    gp = "gp"  # huisarts
+    school = "school"
+    district_team = "district_team"  # wijkteam
+    youth_mental_health = "youth_mental_health"  # jeugd-GGZ
+    mental_health = "mental_health"  # GGZ for adults
+    care_provider = "care_provider"  # zorgaanbieder
+    employer = "employer"  # werkgever
+    debt_help = "debt_help"  # schuldhulp
+    municipality = "municipality"  # gemeente
+    other_professional = "other_professional"
+
+
 class Family(SQLModel, table=True):
     __tablename__ = "family"
     __table_args__ = (
@@ -118,7 +134,8 @@ class FamilyMember(SQLModel, table=True):
     is_client: bool = False
     phone: str | None = Field(default=None, max_length=40)
     email: str | None = Field(default=None, max_length=254)
-    # Messages (notifications): which channel, which language, agreed to receive them, the weekly nudge.
+    # The language the member reads: messages are written in it, and the phone offers only questionnaires
+    # with wording in it. Messages: which channel, agreed to receive them, the weekly nudge.
     preferred_channel: Channel | None = Field(default=None, sa_type=enum_type(Channel, 10))
     language: Language = Field(default=Language.nl, sa_type=enum_type(Language, 5))
     messages_consent: bool = False
@@ -135,6 +152,9 @@ class NetworkContact(SQLModel, table=True):
     family_id: uuid.UUID = Field(foreign_key="family.id", index=True)
     name: str = Field(max_length=200)
     kind: ContactKind = Field(sa_type=enum_type(ContactKind, 20))
+    party: ContactParty = Field(
+        default=ContactParty.informal, sa_type=enum_type(ContactParty, 40), index=True
+    )
     relation: str | None = Field(default=None, max_length=120)
     organisation: str | None = Field(default=None, max_length=200)
     role: str | None = Field(default=None, max_length=120)

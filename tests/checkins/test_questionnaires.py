@@ -24,8 +24,25 @@ def _one(measurement_id: object) -> str:
 def _session(client: TestClient, session: Session, world: World) -> tuple[dict[str, str], uuid.UUID]:
     link, token, code = make_link(session, world.family)
     link.created_by_id = world.supporter.id
+    first_member(session, world.family).language = "en"  # the BRS ships with English wording only
     session.commit()
     return open_session(client, token, code), link.id
+
+
+def test_a_member_who_reads_dutch_is_not_offered_a_form_worded_in_english_only(
+    client: TestClient, session: Session, world: World
+) -> None:
+    _, token, code = make_link(session, world.family)
+    session.commit()
+    headers = open_session(client, token, code)
+    items = client.get("/api/v1/checkin/questionnaires", headers=headers).json()["items"]
+    assert "brs" not in [i["instrument_code"] for i in items]
+    assert (
+        client.post(
+            "/api/v1/checkin/questionnaires", json={"instrument_code": "brs", "wave": "t0"}, headers=headers
+        ).status_code
+        == 404
+    )
 
 
 def _start(client: TestClient, headers: dict[str, str], code: str = "brs", wave: str = "t0") -> Response:
@@ -169,6 +186,7 @@ def test_revoked_or_expired_link_reaches_no_questionnaire(
 ) -> None:
     measurement = make_measurement(session, world.family, first_member(session, world.family), wave=Wave.t0)
     link, token, code = make_link(session, world.family)
+    first_member(session, world.family).language = "en"  # the BRS ships with English wording only
     session.commit()
     headers = open_session(client, token, code)
     assert client.get(_one(measurement.id), headers=headers).status_code == 200

@@ -76,12 +76,11 @@ def test_plan_lists_who_answers_what_and_its_status(
         for e in plan["entries"]
         if e["wave"] == "t0"
     }
-    # BRS and EDIZ-plus are for the relatives, the family quality of life for every member
+    # Every form is for the relatives: the family quality of life is never asked of the client (Daan)
     assert t0 == {
         ("brs", "Linda"): "done",
         ("ediz_plus", "Linda"): "overdue",
         ("fqol_beach", "Linda"): "overdue",
-        ("fqol_beach", "Daan"): "overdue",
     }
     t1 = {e["status"] for e in plan["entries"] if e["wave"] == "t1"}
     assert t1 == {"due"}  # 6 months after a start 200 days ago: within the window

@@ -1,4 +1,4 @@
-import { lazy, type ReactNode, Suspense } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 import { createBrowserRouter, Outlet } from 'react-router'
 import type { Role } from '../api/types'
 import { Layout } from '../components/Layout'
@@ -21,8 +21,6 @@ const UsersPage = lazy(() => import('../features/admin/UsersPage').then((m) => (
 const PasswordPage = lazy(() => import('../features/accounts/PasswordPage').then((m) => ({ default: m.PasswordPage })))
 const RegionsPage = lazy(() => import('../features/admin/RegionsPage').then((m) => ({ default: m.RegionsPage })))
 const FundersPage = lazy(() => import('../features/funders/FundersPage').then((m) => ({ default: m.FundersPage })))
-// The family member's phone page: public, outside the staff session (no AuthProvider), loaded on its own.
-const CheckinPage = lazy(() => import('../features/checkin/CheckinPage').then((m) => ({ default: m.CheckinPage })))
 const CheckinsDashboard = lazy(() => import('../features/checkins/CheckinsDashboard').then((m) => ({ default: m.CheckinsDashboard })))
 const PlanPage = lazy(() => import('../features/plans/PlanPage').then((m) => ({ default: m.PlanPage })))
 const PlanPrintPage = lazy(() => import('../features/plans/PlanPrintPage').then((m) => ({ default: m.PlanPrintPage })))
@@ -61,14 +59,6 @@ function Root() {
 }
 
 export const routes = [
-  {
-    path: '/c',
-    element: (
-      <Suspense fallback={null}>
-        <CheckinPage />
-      </Suspense>
-    ),
-  },
   {
     path: '/afmelden',
     element: (

@@ -16,6 +16,7 @@ import { ExportButton } from './ExportButton'
 import { ContactsSection, MembersSection } from './PeopleSections'
 import { type LoadedFamily, useArchiveFamily, useFamily } from './queries'
 import { StatusBadge } from './StatusBadge'
+import { NetworkAccess } from '../voice/NetworkAccess'
 import { StatusChange } from './StatusChange'
 
 export function FamilyPage() {
@@ -71,6 +72,7 @@ export function FamilyPage() {
           <Details loaded={loaded} />
           <MembersSection family={family} onReload={reload} />
           <ContactsSection family={family} onReload={reload} />
+          <NetworkAccess familyId={family.id} />
           <FamilyNotifications familyId={family.id} />
         </div>
         <div className="family-side">

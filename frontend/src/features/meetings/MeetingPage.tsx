@@ -17,6 +17,7 @@ import { Participants } from './Participants'
 import { type LoadedMeeting, useMeeting } from './queries'
 import { meetingWhen } from './time'
 import '../plans/plan.css'
+import { FamilyProposals } from '../voice/FamilyProposals'
 import './meetings.css'
 
 /** One roundtable meeting, laid out in the order the chair works: who is there, the agenda, decisions, minutes, close. */
@@ -86,6 +87,7 @@ function MeetingScreen({ loaded, onReload }: { loaded: LoadedMeeting; onReload: 
         <div className="family-main">
           <Participants meeting={meeting} family={detail} />
           <Agenda meeting={meeting} />
+          {meeting.status === 'planned' && <FamilyProposals familyId={meeting.family_id} meetingId={meeting.id} />}
           {plan.isError && meeting.status === 'planned' ? <ErrorState error={plan.error} onRetry={() => void plan.refetch()} /> : null}
           <Decisions meeting={meeting} family={detail} plan={plan.data?.plan} />
           <CloseMeeting loaded={loaded} onReload={onReload} />

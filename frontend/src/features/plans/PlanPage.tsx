@@ -14,6 +14,7 @@ import { groupByDomain, TScore } from './PlanParts'
 import { useGasSeries, useLifeDomains, usePlan } from './queries'
 import type { ScorePoint } from './types'
 import { VersionHistory } from './VersionHistory'
+import { FamilyProposals } from '../voice/FamilyProposals'
 import './plan.css'
 
 export function PlanPage() {
@@ -66,6 +67,7 @@ export function PlanPage() {
       >
         {t('plan.title')} <span className="heading-sub">{detail.display_name}</span>
       </PageHeading>
+      <FamilyProposals familyId={familyId} />
       <p className="lead">
         {latest
           ? t('plan.latestVersion', { number: latest.number, date: formatDateTime(latest.adopted_at), name: latest.adopted_by_name ?? '—' })

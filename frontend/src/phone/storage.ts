@@ -38,6 +38,7 @@ export function takeLinkToken(): string | null {
 }
 
 export function forgetLinkToken(): void {
+  write(globalThis.localStorage, 'bondgenoot.phone.plan', null)
   write(globalThis.sessionStorage, LINK, null)
   write(globalThis.localStorage, LINK, null)
   write(globalThis.sessionStorage, SESSION, null)
@@ -48,6 +49,8 @@ interface StoredSession {
   expiresAt: number
   name: string
   supporter: string | null
+  /** Whose link: a family member's (check-in and plan) or a network contact's (their part of the plan). */
+  party?: 'member' | 'contact'
 }
 
 /** The short session (two hours) lasts for this visit only; after that the code is asked again. */

@@ -1,5 +1,5 @@
-import type { components } from '../../../api/schema'
-import { call, CheckinError, client } from '../../checkin/api'
+import type { components } from '../../api/schema'
+import { call, CheckinError, client } from '../api'
 
 // The member's questionnaires through the check-in session (the phone page's own client: no staff token).
 type Schemas = components['schemas']

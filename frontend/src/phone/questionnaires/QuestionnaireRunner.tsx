@@ -1,8 +1,8 @@
 import './questionnaire.css'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CheckinError } from '../../checkin/api'
-import { Pictogram } from '../../checkin/Pictogram'
+import { CheckinError } from '../api'
+import { Pictogram } from '../Pictogram'
 import {
   completeQuestionnaire,
   type DueQuestionnaire,
@@ -11,7 +11,7 @@ import {
   QuestionnaireGone,
   saveAnswers,
 } from './api'
-import { itemText, lang, localized } from '../../measurements/text'
+import { itemText, lang, localized } from '../../features/measurements/text'
 
 // Answers go to the server in small batches (and before stopping or sending), so a long list stays well
 // inside the link's rate limit and a member who stops halfway goes on later where they were.

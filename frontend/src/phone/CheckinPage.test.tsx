@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { json } from '../../test/utils'
+import { json } from '../test/utils'
 import { CheckinPage } from './CheckinPage'
 import { pending } from './queue'
 

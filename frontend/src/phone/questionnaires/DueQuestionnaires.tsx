@@ -1,10 +1,10 @@
 import './questionnaire.css'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CheckinError } from '../../checkin/api'
-import { Pictogram } from '../../checkin/Pictogram'
+import { CheckinError } from '../api'
+import { Pictogram } from '../Pictogram'
 import { type DueQuestionnaire, listQuestionnaires } from './api'
-import { localized } from '../../measurements/text'
+import { localized } from '../../features/measurements/text'
 
 interface Props {
   token: string

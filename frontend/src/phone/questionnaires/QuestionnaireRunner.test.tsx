@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { fakeApi, json } from '../../../test/utils'
+import { fakeApi, json } from '../../test/utils'
 import type { DueQuestionnaire, Questionnaire } from './api'
 import { QuestionnaireRunner } from './QuestionnaireRunner'
 

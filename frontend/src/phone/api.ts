@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch'
-import type { components, paths } from '../../api/schema'
+import type { components, paths } from '../api/schema'
 
 // The phone page's own tiny client: no staff token, no refresh, no cookies. The link token goes in a header
 // (`CheckinLink <token>`) once; after that a short session token (`Bearer …`).

@@ -1,7 +1,7 @@
 import './checkin.css'
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { setLanguage } from '../../i18n'
+import { setLanguage } from './i18n/index'
 import { CheckinError, type CheckinCreate, openSession, readTrend, submitCheckin, type TrendPoint } from './api'
 import { CheckinForm } from './CheckinForm'
 import { CodeForm } from './CodeForm'
@@ -9,12 +9,20 @@ import { Pictogram } from './Pictogram'
 import { setUpInstallableApp } from './pwa'
 import { flush, keep, pending } from './queue'
 import { forgetLinkToken, loadSession, saveSession, type StoredSession, takeLinkToken } from './storage'
-import { Trend } from './Trend'
-import type { DueQuestionnaire } from '../checkins/phone/api'
-import { DueQuestionnaires } from '../checkins/phone/DueQuestionnaires'
-import { QuestionnaireRunner } from '../checkins/phone/QuestionnaireRunner'
+import type { DueQuestionnaire } from './questionnaires/api'
+
+// Loaded when needed, so a cheap phone downloads less before the code screen (see scripts/size.mjs).
+const QuestionnaireRunner = lazy(() =>
+  import('./questionnaires/QuestionnaireRunner').then((m) => ({ default: m.QuestionnaireRunner })),
+)
+const DueQuestionnaires = lazy(() =>
+  import('./questionnaires/DueQuestionnaires').then((m) => ({ default: m.DueQuestionnaires })),
+)
+const Trend = lazy(() => import('./Trend').then((m) => ({ default: m.Trend })))
+const PlanView = lazy(() => import('./plan/PlanView').then((m) => ({ default: m.PlanView })))
 
 type View = 'form' | 'thanks' | 'kept'
+type Section = 'checkin' | 'plan'
 
 /** The public check-in page for a family member's phone: link (#token) + code, then a one-minute check-in. */
 export function CheckinPage() {
@@ -31,6 +39,7 @@ export function CheckinPage() {
   const [trend, setTrend] = useState<TrendPoint[] | 'loading' | 'error'>('loading')
   const heading = useRef<HTMLHeadingElement>(null)
   const [questionnaire, setQuestionnaire] = useState<DueQuestionnaire | null>(null)
+  const [section, setSection] = useState<Section>('checkin')
 
   const setSession = useCallback((value: StoredSession | null) => {
     sessionRef.current = value
@@ -138,7 +147,7 @@ export function CheckinPage() {
   }, [sendWaiting])
 
   // A new step moves the focus to its heading, so a screen reader says where the member is now.
-  const step = `${view}-${blocked ?? ''}-${session === null ? 'code' : 'in'}-${questionnaire?.instrument_code ?? ''}`
+  const step = `${view}-${blocked ?? ''}-${session === null ? 'code' : 'in'}-${questionnaire?.instrument_code ?? ''}-${section}`
   useEffect(() => {
     if (step !== 'form--code') heading.current?.focus()
   }, [step])
@@ -154,7 +163,9 @@ export function CheckinPage() {
         expiresAt: Date.now() + opened.expires_in * 1000,
         name: opened.member_first_name,
         supporter: opened.supporter_first_name,
+        party: opened.party,
       })
+      if (opened.party === 'contact') setSection('plan')
       setBusy(false)
       if (pending().length > 0) await sendWaiting()
     } catch (error) {
@@ -206,16 +217,25 @@ export function CheckinPage() {
         <CodeForm busy={busy} message={codeMessage} onSubmit={(code) => void enterCode(code)} />
       </>
     )
+  } else if (session.party === 'contact' || section === 'plan') {
+    title = session.party === 'contact' ? t('checkin.hello', { name: session.name }) : t('phone.tabPlan')
+    body = (
+      <Suspense fallback={<p className="ci-card">{t('phone.loading')}</p>}>
+        <PlanView token={session.token} onProblem={sessionProblem} />
+      </Suspense>
+    )
   } else if (questionnaire) {
     title = t('checkins.q.title')
     body = (
-      <QuestionnaireRunner
-        token={session.token}
-        due={questionnaire}
-        supporter={supporter}
-        onClose={() => setQuestionnaire(null)}
-        onProblem={sessionProblem}
-      />
+      <Suspense fallback={null}>
+        <QuestionnaireRunner
+          token={session.token}
+          due={questionnaire}
+          supporter={supporter}
+          onClose={() => setQuestionnaire(null)}
+          onProblem={sessionProblem}
+        />
+      </Suspense>
     )
   } else if (view === 'kept') {
     title = t('checkin.keptTitle')
@@ -246,9 +266,15 @@ export function CheckinPage() {
           <h2 id="ci-trend-title">{t('checkin.trendTitle')}</h2>
           {trend === 'loading' && <p>{t('checkin.trendLoading')}</p>}
           {trend === 'error' && <p>{t('checkin.trendError')}</p>}
-          {Array.isArray(trend) && <Trend items={trend} />}
+          {Array.isArray(trend) && (
+            <Suspense fallback={null}>
+              <Trend items={trend} />
+            </Suspense>
+          )}
         </section>
-        <DueQuestionnaires token={session.token} onOpen={setQuestionnaire} onProblem={sessionProblem} />
+        <Suspense fallback={null}>
+          <DueQuestionnaires token={session.token} onOpen={setQuestionnaire} onProblem={sessionProblem} />
+        </Suspense>
         <button type="button" className="ci-button ci-secondary" onClick={() => setView('form')}>
           {t('checkin.another')}
         </button>
@@ -260,7 +286,9 @@ export function CheckinPage() {
       <>
         <p className="ci-intro">{t('checkin.intro')}</p>
         <CheckinForm supporter={supporter} busy={busy} onSubmit={(data) => void submit(data)} />
-        <DueQuestionnaires token={session.token} onOpen={setQuestionnaire} onProblem={sessionProblem} />
+        <Suspense fallback={null}>
+          <DueQuestionnaires token={session.token} onOpen={setQuestionnaire} onProblem={sessionProblem} />
+        </Suspense>
       </>
     )
   }
@@ -277,6 +305,16 @@ export function CheckinPage() {
         </button>
       </header>
       <main className="ci-main">
+        {session && session.party !== 'contact' && !blocked && linkToken && (
+          <nav className="ph-tabs" aria-label={t('phone.tabPlan')}>
+            <button type="button" aria-pressed={section === 'checkin'} onClick={() => setSection('checkin')}>
+              {t('phone.tabCheckin')}
+            </button>
+            <button type="button" aria-pressed={section === 'plan'} onClick={() => setSection('plan')}>
+              {t('phone.tabPlan')}
+            </button>
+          </nav>
+        )}
         <h1 ref={heading} tabIndex={-1}>
           {title}
         </h1>

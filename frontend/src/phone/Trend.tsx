@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { formatDate } from '../../i18n/format'
+import { formatDate } from '../i18n/format'
 import type { TrendPoint } from './api'
 
 const W = 280
