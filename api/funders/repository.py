@@ -1,6 +1,8 @@
 """What a funder client may see: families in its organisation and regions whose consent allows it."""
 
-from sqlalchemy import ColumnElement
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select
 from sqlmodel import Session, col, or_, select
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -37,6 +39,11 @@ def funder_families(principal: FunderPrincipal, *, aggregates: bool = False) -> 
     `aggregates=True` also admits families that consented to being counted only (never listed).
     """
     return select(Family).join(FamilyConsent, _CONSENT).where(*_visible(principal, aggregates))
+
+
+def funder_family_ids(principal: FunderPrincipal) -> Select[Any]:
+    """The ids of the families the client's aggregates may count (a subquery, never a list of ids)."""
+    return select(Family.id).join(FamilyConsent, _CONSENT).where(*_visible(principal, aggregates=True))
 
 
 def family_by_pseudonym(

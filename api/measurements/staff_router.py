@@ -12,6 +12,8 @@ from api.core.openapi import problems
 from api.measurements import outcomes, service, work_engagement
 from api.measurements.schemas import (
     CohortOutcomes,
+    CohortUnit,
+    CohortWave,
     DueMeasurements,
     InstrumentCode,
     WorkEngagementAnswers,
@@ -19,7 +21,7 @@ from api.measurements.schemas import (
     WorkEngagementMine,
     WorkEngagementSummary,
 )
-from api.models import FamilyType, Wave
+from api.models import FamilyType
 
 router = APIRouter(tags=["measurements"])
 
@@ -36,18 +38,21 @@ def list_due_measurements(
 def read_cohort_outcomes(
     session: SessionDep,
     principal: StaffPrincipal,
-    wave: Wave = Wave.t1,
+    wave: CohortWave = CohortWave.t1,
+    unit: CohortUnit = CohortUnit.family,
     instrument: Annotated[InstrumentCode | None, Query()] = None,
     region_id: uuid.UUID | None = None,
     family_type: FamilyType | None = None,
     from_on: Annotated[date | None, Query(alias="from", description="Completed on or after.")] = None,
     to_on: Annotated[date | None, Query(alias="to", description="Completed on or before.")] = None,
 ) -> CohortOutcomes:
-    """Per instrument and scale: mean change from T0, shares reliably improved/deteriorated (staff)."""
+    """The cohort's figures (the same definition funders get): per instrument and scale the mean change from
+    T0 and the shares reliably improved/deteriorated, per family (default) or per respondent; GAS; status."""
     return outcomes.cohort_outcomes(
         session,
         principal,
         wave=wave,
+        unit=unit,
         instrument=instrument,
         region_id=region_id,
         family_type=family_type,
