@@ -168,7 +168,13 @@ def scale_changes(
             *([col(m.wave) == wave] if wave is not None else []),
         )
         .group_by(
-            grp, span.c.pkey, col(m.family_id), who, col(m.instrument_code), col(s.scale_code), col(m.wave)
+            *_by(group),
+            span.c.pkey,
+            col(m.family_id),
+            who,
+            col(m.instrument_code),
+            col(s.scale_code),
+            col(m.wave),
         )
         .subquery("per_wave")
     )
@@ -214,6 +220,11 @@ def scale_changes(
     return found
 
 
+def _by(group: Any) -> list[Any]:
+    """The group column to group by; none for the whole scope (PostgreSQL refuses GROUP BY NULL)."""
+    return [] if group is None else [group]
+
+
 def _uuid(value: Any) -> uuid.UUID | None:
     if value is None or isinstance(value, uuid.UUID):
         return value
@@ -251,7 +262,7 @@ def gas_t_scores(
                 or_(levels.c.until.is_(None), levels.c.until > span.c.end_on),
             ),
         )
-        .group_by(grp, span.c.pkey, levels.c.family_id)
+        .group_by(*_by(group), span.c.pkey, levels.c.family_id)
         .subquery("at_end")
     )
     scored = (
@@ -325,7 +336,7 @@ def family_counts(
         .join(Family, col(Family.id) == iv.c.family_id)
         .join(span, covers_end)
         .where(enrolled, present)
-        .group_by(grp, span.c.pkey, iv.c.status, col(Family.family_type))
+        .group_by(*_by(group), span.c.pkey, iv.c.status, col(Family.family_type))
     ).all()
     found: dict[Key, Figures] = {}
     for g, pkey, status, family_type, n in rows:
@@ -341,7 +352,7 @@ def family_counts(
         .join(Family, col(Family.id) == Meeting.family_id)
         .join(span, and_(col(Meeting.starts_at) >= span.c.starts, col(Meeting.starts_at) < span.c.ends))
         .where(col(Meeting.family_id).in_(scope), col(Meeting.status) == MeetingStatus.held)
-        .group_by(grp, span.c.pkey)
+        .group_by(*_by(group), span.c.pkey)
     ).all()
     for g, pkey, n, n_families in meetings:
         figures = found.setdefault((_uuid(g), pkey), Figures())
