@@ -18,6 +18,9 @@ from api.models.base import utcnow
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 _CODE = re.compile(r"^[A-Za-z0-9_.:-]{1,40}$")
+# An event says that something happened, never how a family is doing: an outcome value tied to a pseudonym
+# would undo the suppression of the region outcomes (README: funder guide).
+_OUTCOME = re.compile(r"score|change|rci|level|class|value|burden|result")
 
 
 def _thin(key: str, data: Mapping[str, object]) -> dict[str, object]:
@@ -45,6 +48,9 @@ def emit(
     """Queue `event_type` about a family for every subscribed endpoint of clients whose regions cover it,
     when the family consented to funder data. Returns how many messages were queued."""
     kind = EventType(event_type)  # an unknown type is a programming error: fail loudly
+    for name in data or {}:
+        if _OUTCOME.search(name):
+            raise ValueError(f"event data {name!r} looks like an outcome value; events never carry one")
     row = session.exec(
         select(Family, FamilyConsent)
         .join(FamilyConsent, col(FamilyConsent.family_id) == Family.id)

@@ -114,6 +114,9 @@ def test_emit_writes_thin_pseudonymised_messages_for_subscribed_clients_only(
         )
     with pytest.raises(ValueError):
         emit(session, event_type="family.read", family_id=family.id)
+    for outcome in ({"change_from_t0": 1}, {"gas_level": 2}, {"rci_class": "improved"}):
+        with pytest.raises(ValueError, match="outcome value"):  # would tie a value to the pseudonym
+            emit(session, event_type="measurement.completed", family_id=family.id, data=outcome)
 
 
 def test_no_consent_no_message(client: TestClient, session: Session, world: World) -> None:
