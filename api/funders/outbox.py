@@ -12,8 +12,9 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from api.funders.crypto import pseudonym
+from api.funders.pseudonyms import funder_key, given_out
 from api.funders.schemas import EventType
-from api.models import Family, FamilyConsent, FunderClient, WebhookEndpoint, WebhookMessage
+from api.models import Family, FamilyConsent, FunderClient, Region, WebhookEndpoint, WebhookMessage
 from api.models.base import utcnow
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -72,14 +73,18 @@ def emit(
     ).all()
     now = utcnow()
     queued = 0
+    region = session.get(Region, family.region_id)
     for endpoint, client in targets:
         if str(family.region_id) not in client.region_ids or kind.value not in endpoint.event_types:
             continue
+        if region is None or region.funder_name != client.funder_name:  # bound to its own funder's regions
+            continue
+        key = funder_key(session, family.organisation_id, client.funder_name)
         payload = {
             "type": kind.value,
             "timestamp": now.isoformat().replace("+00:00", "Z"),
-            "data": {"pseudonym": pseudonym(client.pseudonym_key, family.id)}
-            | _thin(client.pseudonym_key, data or {}),
+            "data": {"pseudonym": given_out(session, key, [family.id])[family.id]}
+            | _thin(key.pseudonym_key, data or {}),
         }
         session.add(WebhookMessage(endpoint_id=endpoint.id, event_type=kind.value, payload=payload))
         queued += 1

@@ -64,6 +64,7 @@ from api.models.plans import (
     PlanAction,
     PlanVersion,
 )
+from api.models.pseudonyms import FamilyPseudonym, FunderKey
 
 __all__ = [
     "ActionStatus",
@@ -86,10 +87,12 @@ __all__ = [
     "FamilyConsent",
     "FamilyFactor",
     "FamilyMember",
+    "FamilyPseudonym",
     "FamilyStatus",
     "FamilyStatusChange",
     "FamilyType",
     "FunderClient",
+    "FunderKey",
     "GasScore",
     "Goal",
     "GoalMember",

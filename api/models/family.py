@@ -4,7 +4,7 @@ import uuid
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, UniqueConstraint
+from sqlalchemy import JSON, Index, UniqueConstraint
 from sqlmodel import Field, Relationship, SQLModel
 
 from api.models.base import UTCDateTime, created_at_field, enum_type, id_field, timestamp_field, utcnow
@@ -46,6 +46,7 @@ class Family(SQLModel, table=True):
     __tablename__ = "family"
     __table_args__ = (
         UniqueConstraint("organisation_id", "reference", name="uq_family_organisation_reference"),
+        Index("ix_family_organisation_region", "organisation_id", "region_id"),  # funder scopes
     )
 
     id: uuid.UUID = id_field()
