@@ -68,6 +68,19 @@ def seed_demo() -> None:
     print(report)
 
 
+def check_data() -> None:
+    """List rows that break the date and funder-binding rules (read only: nothing is changed)."""
+    from datetime import date
+
+    from api.families.dates import bad_rows
+
+    with Session(get_engine()) as session:
+        found = bad_rows(session, date.today())
+    for row in found:
+        print(f"{row.table} {row.id}: {row.problem}")
+    print(f"{len(found)} row(s) to correct by hand." if found else "No rows break the rules.")
+
+
 def write_openapi(path: Path) -> None:
     """Write the contract generated from the app."""
     from api.main import create_app
@@ -102,6 +115,7 @@ def main(argv: list[str] | None = None) -> None:
     worker = commands.add_parser("worker", help="deliver webhooks from the outbox (run one or more)")
     worker.add_argument("--once", action="store_true", help="deliver one batch and stop")
     worker.add_argument("--batch", type=int, default=20, help="messages claimed at a time")
+    commands.add_parser("check-data", help="report rows that break the date rules (changes nothing)")
     openapi = commands.add_parser("openapi", help="write the OpenAPI contract")
     openapi.add_argument("--output", type=Path, default=REPO_ROOT / "openapi" / "openapi.json")
     args = parser.parse_args(argv)
@@ -120,6 +134,8 @@ def main(argv: list[str] | None = None) -> None:
         run(once=args.once, batch=args.batch)
     elif args.command == "openapi":
         write_openapi(args.output)
+    elif args.command == "check-data":
+        check_data()
 
 
 if __name__ == "__main__":
