@@ -370,7 +370,7 @@ def figures(
     wave: Wave | None = None,
     group: Any = None,
 ) -> dict[Key, Figures]:
-    """Every cohort figure per group and span, in five aggregate queries whatever the number of families."""
+    """Every cohort figure per group and span, in four aggregate queries whatever the number of families."""
     found = family_counts(session, scope, spans, group=group)
     for key, (n, mean) in gas_t_scores(session, scope, spans, group=group).items():
         found.setdefault(key, Figures()).gas_families, found[key].mean_gas_t_score = n, mean
