@@ -91,6 +91,19 @@ def seed_demo() -> None:
     print(report)
 
 
+def check_data() -> None:
+    """List rows that break the date and funder-binding rules (read only: nothing is changed)."""
+    from datetime import date
+
+    from api.families.dates import bad_rows
+
+    with Session(get_engine()) as session:
+        found = bad_rows(session, date.today())
+    for row in found:
+        print(f"{row.table} {row.id}: {row.problem}")
+    print(f"{len(found)} row(s) to correct by hand." if found else "No rows break the rules.")
+
+
 def write_openapi(path: Path) -> None:
     """Write the contract generated from the app."""
     from api.main import create_app
@@ -126,6 +139,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     worker.add_argument("--once", action="store_true", help="deliver one batch and stop")
     worker.add_argument("--batch", type=int, default=20, help="messages claimed at a time")
+    commands.add_parser("check-data", help="report rows that break the date rules (changes nothing)")
     openapi = commands.add_parser("openapi", help="write the OpenAPI contract")
     openapi.add_argument("--output", type=Path, default=REPO_ROOT / "openapi" / "openapi.json")
     args = parser.parse_args(argv)
@@ -154,6 +168,8 @@ def main(argv: list[str] | None = None) -> None:
         run_with(Worker(), once=args.once, batch=args.batch)
     elif args.command == "openapi":
         write_openapi(args.output)
+    elif args.command == "check-data":
+        check_data()
 
 
 if __name__ == "__main__":

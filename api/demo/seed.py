@@ -21,6 +21,7 @@ from api.models import (
     Family,
     FamilyMember,
     FamilyStatus,
+    FamilyStatusChange,
     FamilyType,
     MemberRole,
     NetworkContact,
@@ -160,8 +161,33 @@ def _family(rng: random.Random, index: int, context: DemoContext, regions: list[
         supporter_id=supporters[index % len(supporters)].id,
         coordinator_id=context.users["coordinator@demo.bondgenoot.nl"].id,
         started_on=None if chosen == FamilyStatus.intake else started,
-        ended_on=started + timedelta(days=400) if chosen == FamilyStatus.closed else None,
+        ended_on=min(started + timedelta(days=400), CLOSED_BY) if chosen == FamilyStatus.closed else None,
     )
+
+
+CLOSED_BY = date(2026, 10, 15)  # demo closures lie in the past: no closure is dated in the future
+
+
+def _history(family: Family) -> list[FamilyStatusChange]:
+    """The status moves that led to the family's status, on the days they happened (funder figures and the
+    cohort read status from this history)."""
+    if family.started_on is None:
+        return []
+    moves = [(FamilyStatus.intake, FamilyStatus.active, family.started_on)]
+    if family.status in (FamilyStatus.phasing_out, FamilyStatus.closed):
+        until = family.ended_on or min(family.started_on + timedelta(days=120), CLOSED_BY)
+        moves.append((FamilyStatus.active, FamilyStatus.phasing_out, until - timedelta(days=30)))
+    if family.status == FamilyStatus.closed and family.ended_on is not None:
+        moves.append((FamilyStatus.phasing_out, FamilyStatus.closed, family.ended_on))
+    return [
+        FamilyStatusChange(
+            family_id=family.id,
+            from_status=before,
+            to_status=after,
+            changed_at=datetime.combine(day, time(9), tzinfo=UTC),
+        )
+        for before, after, day in moves
+    ]
 
 
 def _people(rng: random.Random, family: Family) -> list[FamilyMember | NetworkContact]:
@@ -224,6 +250,7 @@ def seed(session: Session, *, password: str) -> str:
             session.add(family)
             session.flush()
             session.add_all(_people(random.Random(index), family))
+            session.add_all(_history(family))
             created += 1
         context.families.append(family)
     session.flush()

@@ -14,6 +14,7 @@ from api.core.concurrency import claim_version
 from api.core.errors import Conflict, Forbidden, Unprocessable
 from api.core.events import publish
 from api.core.pagination import Page, keyset_page
+from api.families.dates import check_family_dates, first_change_on
 from api.families.repository import get_readable_family, readable_families, with_summary
 from api.families.schemas import (
     ContactPublic,
@@ -253,6 +254,13 @@ def update_family(
         changes["target_groups"] = [g.value for g in data.target_groups or []]
     for name, value in changes.items():
         setattr(family, name, value)
+    check_family_dates(
+        started_on=family.started_on,
+        ended_on=family.ended_on,
+        status=family.status,
+        today=date.today(),
+        first_change_on=first_change_on(session, family.id) if "started_on" in changes else None,
+    )
     family.updated_at = utcnow()
     session.flush()
     audit.record(

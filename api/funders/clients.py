@@ -9,6 +9,7 @@ from api.auth.principal import Principal
 from api.core.errors import Conflict, NotFound, Unprocessable
 from api.core.pagination import Page, keyset_page
 from api.funders.crypto import new_client_id, new_client_secret, new_pseudonym_key, secret_digest
+from api.funders.pseudonyms import funder_key
 from api.funders.schemas import ClientCreate, ClientPublic, ClientWithSecret
 from api.models import FunderClient, Region
 from api.models.base import utcnow
@@ -30,13 +31,22 @@ def owned_client(session: Session, principal: Principal, client_id: uuid.UUID) -
 def create_client(session: Session, principal: Principal, data: ClientCreate) -> ClientWithSecret:
     """Register a funder's system; the answer holds the secret this one time."""
     region_ids = list(dict.fromkeys(data.region_ids))
-    found = session.exec(select(Region.id).where(col(Region.id).in_(region_ids))).all()
+    found = session.exec(select(Region).where(col(Region.id).in_(region_ids))).all()
     if len(found) != len(region_ids):
         message = "Onbekende regio / unknown region."
         raise Unprocessable(
             message,
             errors=[{"field": "region_ids", "message": message, "type": "value_error"}],
             code="funder_region_invalid",
+        )
+    foreign = sorted(r.name for r in found if r.funder_name != data.funder_name)
+    if foreign:  # a zorgkantoorregio has one zorgkantoor
+        message = (
+            f"Regio's van een andere financier: {', '.join(foreign)} / "
+            f"regions of another funder than {data.funder_name}: {', '.join(foreign)}."
+        )
+        raise Unprocessable(
+            message, errors=[{"field": "region_ids", "message": message, "type": "value_error"}]
         )
     secret = new_client_secret()
     client = FunderClient(
@@ -52,6 +62,7 @@ def create_client(session: Session, principal: Principal, data: ClientCreate) ->
     )
     session.add(client)
     session.flush()
+    funder_key(session, principal.organisation_id, data.funder_name)  # shared with its other clients
     audit.record(session, principal, action="create", object_type="funder_client", object_id=client.id)
     return ClientWithSecret(**to_public(client).model_dump(), client_secret=secret)
 

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from api.funders.crypto import pseudonym
-from api.funders.sources import FamilyFacts, GoalFact
+from api.funders.sources import FamilyFacts, GoalFact, PlanFact
 from api.models import Family, FamilyStatus
 
 SYSTEM = "https://bondgenoot.nl/fhir/CodeSystem"
@@ -33,13 +33,16 @@ def _concept(system: str, code: str, text: str | None = None) -> dict[str, Any]:
 
 
 class _Builder:
-    def __init__(self, key: str, family: Family) -> None:
+    def __init__(self, key: str, family: Family, name: str) -> None:
         self.key = key
         self.family = family
+        self.name = name  # the family's pseudonym as the funder holds it
         self.entries: list[dict[str, Any]] = []
         self.group_ref = self.ref(family.id)
 
     def rid(self, value: uuid.UUID) -> str:
+        if value == self.family.id:
+            return str(uuid.UUID(hex=self.name))
         return str(uuid.UUID(hex=pseudonym(self.key, value)))
 
     def ref(self, value: uuid.UUID) -> dict[str, str]:
@@ -58,9 +61,7 @@ class _Builder:
             family.id,
             {
                 "resourceType": "Group",
-                "identifier": [
-                    {"system": f"{SYSTEM}/family-pseudonym", "value": pseudonym(self.key, family.id)}
-                ],
+                "identifier": [{"system": f"{SYSTEM}/family-pseudonym", "value": self.name}],
                 "type": "person",
                 "actual": True,
                 "code": _concept("group-kind", "family", "gezin / family"),
@@ -103,9 +104,19 @@ class _Builder:
             )
 
 
-def bundle(key: str, family: Family, facts: FamilyFacts) -> dict[str, Any]:
-    """The FHIR R4 collection Bundle of one family's trajectory, for the client holding `key`."""
-    build = _Builder(key, family)
+def bundle(
+    key: str,
+    family: Family,
+    facts: FamilyFacts,
+    *,
+    pseudonym: str,
+    example_norms: frozenset[tuple[str, str]] = frozenset(),
+) -> dict[str, Any]:
+    """The FHIR R4 collection Bundle of one family's trajectory, for the funder holding `key`.
+
+    One CarePlan per adopted plan version: the newest is the living plan, each older one is `revoked` and
+    `replaces` links the versions. Reliable-change classes resting on example norms are left out."""
+    build = _Builder(key, family, pseudonym)
     build.group()
     team_id = uuid.uuid5(family.id, "care-team")
     build.add(
@@ -120,31 +131,46 @@ def bundle(key: str, family: Family, facts: FamilyFacts) -> dict[str, Any]:
     )
     for goal in facts.goals:
         build.goal(goal)
-    plans = facts.plans or []
-    plan_ids = [p.id for p in plans] or [uuid.uuid5(family.id, "care-plan")]
-    for index, plan_id in enumerate(plan_ids):
-        plan = plans[index] if plans else None
-        closed = family.status == FamilyStatus.closed
-        status = (
-            "completed" if closed else ("active" if plan is None or plan.status == "adopted" else "draft")
-        )
-        build.add(
-            plan_id,
-            {
-                "resourceType": "CarePlan",
-                "status": status,
-                "intent": "plan",
-                "category": [_concept("care-plan", "1gezin1plan", "gezinsplan / family plan")],
-                "subject": build.group_ref,
-                "period": {
-                    k: v
-                    for k, v in (("start", month(family.started_on)), ("end", month(family.ended_on)))
-                    if v
-                },
-                "careTeam": [build.ref(team_id)],
-                "goal": [build.ref(g.id) for g in facts.goals],
-            },
-        )
+    _care_plans(build, family, facts, team_id)
+    _meetings(build, facts)
+    _scores(build, facts, example_norms)
+    return {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "timestamp": datetime.now(UTC).replace(microsecond=0).isoformat(),
+        "entry": build.entries,
+    }
+
+
+def _care_plans(build: _Builder, family: Family, facts: FamilyFacts, team_id: uuid.UUID) -> None:
+    plans: list[PlanFact | None] = [*sorted(facts.plans, key=lambda p: p.version)] or [None]
+    closed = family.status == FamilyStatus.closed
+    previous: uuid.UUID | None = None
+    for index, plan in enumerate(plans):
+        plan_id = plan.id if plan is not None else uuid.uuid5(family.id, "care-plan")
+        newest = index == len(plans) - 1
+        status = ("completed" if closed else "active") if newest else "revoked"
+        resource: dict[str, Any] = {
+            "resourceType": "CarePlan",
+            "status": status,
+            "intent": "plan",
+            "category": [_concept("care-plan", "1gezin1plan", "gezinsplan / family plan")],
+            "subject": build.group_ref,
+            "careTeam": [build.ref(team_id)],
+        }
+        if plan is not None:
+            resource["identifier"] = [{"system": f"{SYSTEM}/plan-version", "value": str(plan.version)}]
+        if previous is not None:
+            resource["replaces"] = [build.ref(previous)]
+        if newest:
+            resource["period"] = {
+                k: v for k, v in (("start", month(family.started_on)), ("end", month(family.ended_on))) if v
+            }
+            resource["goal"] = [build.ref(g.id) for g in facts.goals]
+        elif plan is not None and plan.adopted_on is not None:
+            resource["period"] = {"start": month(plan.adopted_on)}
+        build.add(plan_id, resource)
+        previous = plan_id
         if plan is not None and plan.gas_t_score is not None:
             build.add(
                 uuid.uuid5(plan.id, "gas-t"),
@@ -152,12 +178,16 @@ def bundle(key: str, family: Family, facts: FamilyFacts) -> dict[str, Any]:
                     "resourceType": "Observation",
                     "status": "final",
                     "code": _concept("observation", "gas-t-score", "GAS T-score"),
+                    "method": _concept("method", "gas-kiresuk-sherman-1968", "rho 0.3"),
                     "subject": build.group_ref,
                     "focus": [build.ref(plan.id)],
                     **({"effectiveDateTime": month(plan.adopted_on)} if plan.adopted_on else {}),
                     "valueQuantity": {"value": round(plan.gas_t_score, 1)},
                 },
             )
+
+
+def _meetings(build: _Builder, facts: FamilyFacts) -> None:
     for meeting in facts.meetings:
         build.add(
             meeting.id,
@@ -173,19 +203,52 @@ def bundle(key: str, family: Family, facts: FamilyFacts) -> dict[str, Any]:
                 "period": {"start": month(meeting.held_on)},
             },
         )
+
+
+def _scores(build: _Builder, facts: FamilyFacts, example_norms: frozenset[tuple[str, str]]) -> None:
     responses: set[uuid.UUID] = set()
+    questionnaires: set[str] = set()
     for score in facts.scores:
+        canonical = score.questionnaire or f"{QUESTIONNAIRE}/{score.instrument}"
+        if canonical not in questionnaires:
+            questionnaires.add(canonical)
+            build.entries.append(
+                {
+                    "fullUrl": canonical,
+                    "resource": {
+                        "resourceType": "Questionnaire",
+                        "id": score.instrument.replace("_", "-"),
+                        "url": canonical,
+                        "name": score.instrument,
+                        "status": "active",
+                        "subjectType": ["Group"],
+                    },
+                }
+            )
         if score.measurement_id not in responses:
             responses.add(score.measurement_id)
             build.add(
                 score.measurement_id,
                 {
                     "resourceType": "QuestionnaireResponse",
-                    "questionnaire": score.questionnaire or f"{QUESTIONNAIRE}/{score.instrument}",
+                    "questionnaire": canonical,
                     "status": "completed",
                     "subject": build.group_ref,
                     "authored": month(score.completed_on),
                 },
+            )
+        components: list[dict[str, Any]] = [
+            {
+                "code": _concept("observation-component", "wave"),
+                "valueCodeableConcept": _concept("measurement-wave", score.wave),
+            },
+        ]
+        if score.change_from_t0 is not None:
+            components.append(
+                {
+                    "code": _concept("observation-component", "change-from-t0", "verandering sinds T0"),
+                    "valueQuantity": {"value": round(score.change_from_t0, 2)},
+                }
             )
         observation: dict[str, Any] = {
             "resourceType": "Observation",
@@ -194,21 +257,13 @@ def bundle(key: str, family: Family, facts: FamilyFacts) -> dict[str, Any]:
             "subject": build.group_ref,
             "effectiveDateTime": month(score.completed_on),
             "derivedFrom": [build.ref(score.measurement_id)],
-            "component": [
-                {
-                    "code": _concept("observation-component", "wave"),
-                    "valueCodeableConcept": _concept("measurement-wave", score.wave),
-                },
-            ],
+            "component": components,
         }
         if score.score is not None:
             observation["valueQuantity"] = {"value": round(score.score, 2)}
-        if score.change_class:
+        if score.change_class and (score.instrument, score.scale) not in example_norms:
+            observation["method"] = _concept(
+                "method", "rci-jacobson-truax-1991", "Reliable Change Index, |RC| > 1.96"
+            )
             observation["interpretation"] = [_concept("reliable-change", score.change_class)]
         build.add(uuid.uuid5(score.measurement_id, score.scale), observation)
-    return {
-        "resourceType": "Bundle",
-        "type": "collection",
-        "timestamp": datetime.now(UTC).replace(microsecond=0).isoformat(),
-        "entry": build.entries,
-    }

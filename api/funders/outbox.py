@@ -14,11 +14,15 @@ from sqlmodel import Session, col, select
 
 from api.core.events import DomainEvent, EventType
 from api.funders.crypto import pseudonym
-from api.models import Family, FamilyConsent, FunderClient, WebhookEndpoint, WebhookMessage
+from api.funders.pseudonyms import funder_key, given_out
+from api.models import Family, FamilyConsent, FunderClient, Region, WebhookEndpoint, WebhookMessage
 from api.models.base import utcnow
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 _CODE = re.compile(r"^[A-Za-z0-9_.:-]{1,40}$")
+# An event says that something happened, never how a family is doing: an outcome value tied to a pseudonym
+# would undo the suppression of the region outcomes (README: funder guide).
+_OUTCOME = re.compile(r"score|change|rci|level|class|value|burden|result")
 
 
 def _thin(key: str, data: Mapping[str, object]) -> dict[str, object]:
@@ -46,6 +50,9 @@ def emit(
     """Queue `event_type` about a family for every subscribed endpoint of clients whose regions cover it,
     when the family consented to funder data. Returns how many messages were queued."""
     kind = EventType(event_type)  # an unknown type is a programming error: fail loudly
+    for name in data or {}:
+        if _OUTCOME.search(name):
+            raise ValueError(f"event data {name!r} looks like an outcome value; events never carry one")
     row = session.exec(
         select(Family, FamilyConsent)
         .join(FamilyConsent, col(FamilyConsent.family_id) == Family.id)
@@ -67,14 +74,18 @@ def emit(
     ).all()
     now = utcnow()
     queued = 0
+    region = session.get(Region, family.region_id)
     for endpoint, client in targets:
         if str(family.region_id) not in client.region_ids or kind.value not in endpoint.event_types:
             continue
+        if region is None or region.funder_name != client.funder_name:  # bound to its own funder's regions
+            continue
+        key = funder_key(session, family.organisation_id, client.funder_name)
         payload = {
             "type": kind.value,
             "timestamp": now.isoformat().replace("+00:00", "Z"),
-            "data": {"pseudonym": pseudonym(client.pseudonym_key, family.id)}
-            | _thin(client.pseudonym_key, data or {}),
+            "data": {"pseudonym": given_out(session, key, [family.id])[family.id]}
+            | _thin(key.pseudonym_key, data or {}),
         }
         session.add(WebhookMessage(endpoint_id=endpoint.id, event_type=kind.value, payload=payload))
         queued += 1

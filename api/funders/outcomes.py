@@ -1,9 +1,6 @@
-"""Region outcomes for a funder: per region and period, with small cells suppressed."""
+"""Region outcomes for a funder: the staff cohort's figures (api/measurements/evidence.py) per region and
+calendar period, with cells withheld so that no combination of requests isolates a small group."""
 
-import statistics
-import uuid
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from sqlmodel import Session, col, select
@@ -12,147 +9,80 @@ from api.audit import service as audit
 from api.auth.principal import FunderPrincipal
 from api.core.config import get_settings
 from api.core.errors import Unprocessable
-from api.funders.repository import funder_families
+from api.funders.repository import funder_family_ids
 from api.funders.schemas import Cell, InstrumentChange, OutcomesReport, Period, RegionPeriodOutcomes
-from api.funders.sources import FamilyFacts, GoalFact, Window, collect
-from api.measurements.scoring import gas_t_score
+from api.funders.suppression import Node, Reason, decide, key_of, lattice
+from api.measurements import evidence
+from api.measurements.definitions import InstrumentDefinition
+from api.measurements.norms import norms_status
+from api.measurements.repository import definition_of, instrument_rows, latest_by_code
 from api.models import Family, FamilyStatus, FamilyType, Region
 
 MAX_PERIODS = 60
-IMPROVED = {"improved", "recovered"}
 
 
 def periods(start: date, end: date, period: Period) -> list[tuple[date, date]]:
-    """Calendar months, quarters or years covering start…end, clipped to it."""
+    """Whole calendar months, quarters or years from start to end (both must sit on period boundaries)."""
+    return [
+        (n.start, n.end)
+        for n in lattice(start.year, end.year, period.value)
+        if n.level == period.value and start <= n.start and n.end <= end
+    ]
+
+
+def _aligned(start: date, end: date, period: Period) -> None:
     step = {Period.month: 1, Period.quarter: 3, Period.year: 12}[period]
-    month = ((start.month - 1) // step) * step + 1
-    cursor = date(start.year, month, 1)
-    spans = []
-    while cursor <= end:
-        months = cursor.month - 1 + step
-        following = date(cursor.year + months // 12, months % 12 + 1, 1)
-        spans.append((max(cursor, start), min(following - timedelta(days=1), end)))
-        cursor = following
-    return spans
-
-
-def in_care(family: Family, window: Window) -> bool:
-    begin = family.started_on or family.created_at.date()
-    return (window.end is None or begin <= window.end) and (
-        family.ended_on is None or window.start is None or family.ended_on >= window.start
-    )
-
-
-def status_at(family: Family, day: date) -> FamilyStatus:
-    """The status at the end of a period, derived from the start and end dates (no status history kept)."""
-    if family.ended_on is not None and family.ended_on <= day:
-        return FamilyStatus.closed
-    if family.started_on is None or family.started_on > day:
-        return FamilyStatus.intake
-    if family.status in (FamilyStatus.active, FamilyStatus.phasing_out):
-        return family.status
-    return FamilyStatus.active
-
-
-def cell(value: float | None, families: int, threshold: int) -> Cell:
-    if families < threshold or value is None:
-        return Cell(suppressed=True)
-    return Cell(value=round(value, 2))
+    following = end + timedelta(days=1)
+    for name, day in (("from", start), ("to", following)):
+        if day.day != 1 or (day.month - 1) % step:
+            which = "first" if name == "from" else "last"
+            nl = "eerste" if name == "from" else "laatste"
+            message = (
+                f"'{name}' moet de {nl} dag van een {period.value} zijn / "
+                f"'{name}' must be the {which} day of a {period.value}: windows are whole calendar periods."
+            )
+            raise Unprocessable(message, errors=[{"field": name, "message": message, "type": "value_error"}])
 
 
 def count_group(counts: dict[str, int], threshold: int) -> dict[str, Cell]:
     """Counts that add up to a shown total: a single withheld cell could be recovered by subtraction,
     so the next smallest is withheld too (complementary suppression)."""
-    withheld = {key for key, n in counts.items() if n < threshold}
+    withheld = {key for key, n in counts.items() if 0 < n < threshold}
     if len(withheld) == 1 and len(counts) > 1:
-        withheld.add(min((k for k in counts if k not in withheld), key=lambda k: counts[k]))
-    return {k: Cell(suppressed=True) if k in withheld else Cell(value=n) for k, n in counts.items()}
+        shown = [k for k in counts if k not in withheld and counts[k] > 0]
+        if shown:
+            withheld.add(min(shown, key=lambda k: counts[k]))
+    return {
+        k: Cell(suppressed=True, reason=Reason.below_threshold) if k in withheld else Cell(value=n)
+        for k, n in counts.items()
+    }
 
 
-def family_t_score(goals: Sequence[GoalFact], day: date) -> float | None:
-    """The family's GAS T-score from each goal's latest level on or before `day`."""
-    latest = []
-    for goal in goals:
-        levels = [level for on, level in sorted(goal.scores) if on <= day]
-        latest.append((levels[-1] if levels else None, goal.weight))
-    return gas_t_score(latest) if latest else None
+def _cell(value: float | None, reason: Reason | None) -> Cell:
+    if reason is not None:
+        return Cell(suppressed=True, reason=reason)
+    return Cell(value=round(value, 2) if value is not None else None)
 
 
-def instrument_changes(
-    facts: Iterable[FamilyFacts], window: Window, threshold: int
-) -> list[InstrumentChange]:
-    """Per instrument scale: each family's latest change from T0 measured in the window."""
-    latest: dict[tuple[str, str], dict[int, tuple[date, float, str | None]]] = defaultdict(dict)
-    for index, family in enumerate(facts):
-        for score in family.scores:
-            if score.change_from_t0 is None or not window.contains(score.completed_on):
-                continue
-            seen = latest[(score.instrument, score.scale)].get(index)
-            if seen is None or seen[0] <= score.completed_on:
-                latest[(score.instrument, score.scale)][index] = (
-                    score.completed_on,
-                    score.change_from_t0,
-                    score.change_class,
-                )
-    changes = []
-    for (instrument, scale), per_family in sorted(latest.items()):
-        n = len(per_family)
-        values = [change for _, change, _ in per_family.values()]
-        improved = sum(1 for *_, kind in per_family.values() if kind in IMPROVED)
-        changes.append(
-            InstrumentChange(
-                instrument=instrument,
-                scale=scale,
-                families=cell(n, n, threshold),
-                mean_change=cell(statistics.fmean(values), n, threshold),
-                reliable_improvement_share=cell(improved / n, n, threshold),
-            )
-        )
-    return changes
-
-
-def region_period(
-    region: Region,
-    families: list[Family],
-    facts: dict[uuid.UUID, FamilyFacts],
-    window: Window,
-    threshold: int,
-) -> RegionPeriodOutcomes:
-    assert window.start is not None and window.end is not None
-    present = [f for f in families if f.region_id == region.id and in_care(f, window)]
-    total = len(present)
-    statuses = Counter(status_at(f, window.end).value for f in present)
-    types = Counter(f.family_type.value if f.family_type else "unknown" for f in present)
-    met = {f.id: sum(1 for m in facts[f.id].meetings if window.contains(m.held_on)) for f in present}
-    with_meetings = sum(1 for n in met.values() if n)
-    t_scores = [t for f in present if (t := family_t_score(facts[f.id].goals, window.end)) is not None]
-    by_status = count_group({s.value: statuses.get(s.value, 0) for s in FamilyStatus}, threshold)
-    type_keys = [t.value for t in FamilyType] + (["unknown"] if types.get("unknown") else [])
-    by_type = count_group({k: types.get(k, 0) for k in type_keys}, threshold)
-    if total < threshold:  # the total itself is withheld: then so is every part of it
-        by_status = {k: Cell(suppressed=True) for k in by_status}
-        by_type = {k: Cell(suppressed=True) for k in by_type}
-    return RegionPeriodOutcomes(
-        region_id=region.id,
-        region_name=region.name,
-        period_start=window.start,
-        period_end=window.end,
-        families=cell(total, total, threshold),
-        by_status=by_status,
-        by_family_type=by_type,
-        meetings_held=cell(sum(met.values()), with_meetings, threshold),
-        mean_gas_t_score=cell(statistics.fmean(t_scores) if t_scores else None, len(t_scores), threshold),
-        instruments=instrument_changes((facts[f.id] for f in present), window, threshold),
-    )
+def _norms_reason(definition: InstrumentDefinition | None, scale: str) -> Reason | None:
+    """Reliable change rests on the scale's norms: example norms never reach a funder."""
+    if definition is None:
+        return Reason.no_norms
+    status = norms_status(definition.scale(scale))
+    return None if status == "sourced" else Reason.no_norms if status is None else Reason.example_norms
 
 
 def outcomes(
     session: Session, principal: FunderPrincipal, *, start: date | None, end: date | None, period: Period
 ) -> OutcomesReport:
-    """Outcomes of the client's regions, per region and period; cells under the threshold are withheld."""
-    end = end or date.today()
+    """Outcomes of the client's regions, per region and whole calendar period; see api/funders/suppression."""
+    today = date.today()
+    current = [n for n in lattice(today.year, today.year, period.value) if n.level == period.value]
+    end = end or next(n.end for n in current if n.start <= today <= n.end)
     start = start or date(end.year, 1, 1)
     spans = periods(start, end, period) if start <= end else []
+    if start <= end:
+        _aligned(start, end, period)
     if not spans or len(spans) > MAX_PERIODS:
         message = f"Kies een periode van 1 tot {MAX_PERIODS} delen / choose 1 to {MAX_PERIODS} periods."
         raise Unprocessable(
@@ -161,15 +91,26 @@ def outcomes(
             code="period_invalid",
         )
     threshold = get_settings().suppression_threshold
-    families = list(session.exec(funder_families(principal, aggregates=True)).all())
-    facts = collect(session, [f.id for f in families])
+    nodes = lattice(start.year, end.year, period.value)
+    definitions = [
+        definition_of(r) for r in latest_by_code(instrument_rows(session, principal.organisation_id)).values()
+    ]
+    found = evidence.figures(
+        session,
+        funder_family_ids(principal),
+        [evidence.Span(n.key, n.start, n.end) for n in nodes],
+        definitions=definitions,
+        group=col(Family.region_id),
+    )
     regions = session.exec(
         select(Region).where(col(Region.id).in_(principal.region_ids)).order_by(col(Region.name))
     ).all()
+    by_code = {d.code: d for d in definitions}
     cells = [
-        region_period(region, families, facts, Window(a, b), threshold)
+        _region_period(region, node, nodes, found, by_code, threshold, today)
         for region in regions
-        for a, b in spans
+        for node in nodes
+        if node.level == period.value and start <= node.start and node.end <= end
     ]
     audit.record(session, principal, action="read_outcomes", object_type="outcomes")
     return OutcomesReport(
@@ -180,3 +121,71 @@ def outcomes(
         period=period,
         cells=cells,
     )
+
+
+def _region_period(
+    region: Region,
+    node: Node,
+    nodes: list[Node],
+    found: dict[evidence.Key, evidence.Figures],
+    definitions: dict[str, InstrumentDefinition],
+    threshold: int,
+    today: date,
+) -> RegionPeriodOutcomes:
+    empty = evidence.Figures()
+    per_node = {n.key: found.get((region.id, n.key), empty) for n in nodes}
+    here = per_node[node.key]
+    open_period = node.end >= today  # figures still moving day by day would give themselves away
+
+    def reason(counts: dict[str, int]) -> Reason | None:
+        return Reason.period_open if open_period else decide(nodes, counts, threshold)[node.key]
+
+    families = reason({k: f.families for k, f in per_node.items()})
+    by_status = count_group({s.value: here.by_status.get(s.value, 0) for s in FamilyStatus}, threshold)
+    types = [t.value for t in FamilyType] + (["unknown"] if here.by_family_type.get("unknown") else [])
+    by_type = count_group({t: here.by_family_type.get(t, 0) for t in types}, threshold)
+    if families is not None:  # the total itself is withheld: then so is every part of it
+        by_status = {k: Cell(suppressed=True, reason=families) for k in by_status}
+        by_type = {k: Cell(suppressed=True, reason=families) for k in by_type}
+    scales = sorted({(s.instrument, s.scale) for f in per_node.values() for s in f.scales})
+    instruments = []
+    for code, scale in scales:
+        figure = {
+            k: next((s for s in f.scales if (s.instrument, s.scale) == (code, scale)), None)
+            for k, f in per_node.items()
+        }
+        mine = figure[node.key]
+        if mine is None:
+            continue
+        withheld = reason({k: s.n_families if s else 0 for k, s in figure.items()})
+        share = mine.n_improved / mine.n_classified if mine.n_classified else None
+        instruments.append(
+            InstrumentChange(
+                instrument=code,
+                scale=scale,
+                families=_cell(mine.n_families, withheld),
+                mean_change=_cell(mine.mean_change, withheld),
+                reliable_improvement_share=_cell(
+                    share, withheld or _norms_reason(definitions.get(code), scale)
+                ),
+            )
+        )
+    return RegionPeriodOutcomes(
+        region_id=region.id,
+        region_name=region.name,
+        period_start=node.start,
+        period_end=node.end,
+        families=_cell(here.families, families),
+        by_status=by_status,
+        by_family_type=by_type,
+        meetings_held=_cell(
+            here.meetings, reason({k: f.families_with_meetings for k, f in per_node.items()})
+        ),
+        mean_gas_t_score=_cell(
+            here.mean_gas_t_score, reason({k: f.gas_families for k, f in per_node.items()})
+        ),
+        instruments=instruments,
+    )
+
+
+__all__ = ["count_group", "key_of", "outcomes", "periods"]

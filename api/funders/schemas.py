@@ -69,18 +69,29 @@ class Period(StrEnum):
 
 
 class Cell(BaseModel):
-    """A number, or `{"suppressed": true}` when fewer families than the threshold stand behind it."""
+    """A number, or `{"suppressed": true, "reason": ...}` when it is withheld (README: funder guide)."""
 
     suppressed: bool = False
     value: int | float | None = None
+    reason: str | None = Field(
+        default=None,
+        description="Why a cell is withheld: below_threshold, difference_below_threshold, complementary, "
+        "parent_withheld, period_open (the period has not ended), example_norms (reliable change would rest "
+        "on example norms) or no_norms.",
+    )
 
 
 class InstrumentChange(BaseModel):
+    """Per family (members' mean change from their own T0), its latest wave measured in the period."""
+
     instrument: str
     scale: str
     families: Cell
     mean_change: Cell
-    reliable_improvement_share: Cell = Field(description="Share (0-1) of families with reliable improvement.")
+    reliable_improvement_share: Cell = Field(
+        description="Share (0-1) of families with reliable improvement (RCI > 1.96 on the family mean); "
+        "withheld unless the scale's norms are sourced."
+    )
 
 
 class RegionPeriodOutcomes(BaseModel):

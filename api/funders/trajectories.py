@@ -7,30 +7,30 @@ from sqlmodel import Session
 
 from api.audit import service as audit
 from api.auth.principal import FunderPrincipal
-from api.core.errors import NotFound
 from api.core.pagination import InvalidCursor, Page, keyset_page
 from api.funders import fhir
-from api.funders.crypto import pseudonym, seal, unseal
+from api.funders.crypto import seal, unseal
+from api.funders.pseudonyms import funder_key, given_out
 from api.funders.repository import family_by_pseudonym, funder_families
 from api.funders.schemas import TrajectorySummary
 from api.funders.sources import collect
-from api.models import Family, FunderClient
+from api.measurements.norms import norms_status
+from api.measurements.repository import definition_of, instrument_rows, latest_by_code
+from api.models import Family, FunderKey
 
 
 def quarter(day: date | None) -> str | None:
     return f"{day.year}-Q{(day.month - 1) // 3 + 1}" if day else None
 
 
-def _key(session: Session, principal: FunderPrincipal) -> str:
-    client = session.get(FunderClient, principal.id)
-    if client is None:  # revoked and removed between the token check and here
-        raise NotFound("Client not found.", code="funder_client_not_found")
-    return client.pseudonym_key
+def _key(session: Session, principal: FunderPrincipal) -> FunderKey:
+    """The funder's key: every client of the same funder sees the same pseudonyms."""
+    return funder_key(session, principal.organisation_id, principal.funder_name)
 
 
-def summary(key: str, family: Family) -> TrajectorySummary:
+def summary(value: str, family: Family) -> TrajectorySummary:
     return TrajectorySummary(
-        pseudonym=pseudonym(key, family.id),
+        pseudonym=value,
         region_id=family.region_id,
         status=family.status.value,
         family_type=family.family_type.value if family.family_type else None,
@@ -59,11 +59,13 @@ def list_trajectories(
         limit=limit,
         cursor=inner,
     )
-    key = _key(session, principal)
+    names = given_out(session, _key(session, principal), [f.id for f in rows])
     audit.record_many(
         session, principal, action="list", object_type="trajectory", family_ids=[f.id for f in rows]
     )
-    return Page(items=[summary(key, f) for f in rows], next_cursor=seal(next_inner) if next_inner else None)
+    return Page(
+        items=[summary(names[f.id], f) for f in rows], next_cursor=seal(next_inner) if next_inner else None
+    )
 
 
 def export_fhir(session: Session, principal: FunderPrincipal, value: str) -> dict[str, Any]:
@@ -72,4 +74,10 @@ def export_fhir(session: Session, principal: FunderPrincipal, value: str) -> dic
     family = family_by_pseudonym(session, principal, key, value, action="export")
     facts = collect(session, [family.id])[family.id]
     audit.record(session, principal, action="export", object_type="trajectory", family_id=family.id)
-    return fhir.bundle(key, family, facts)
+    definitions = [
+        definition_of(r) for r in latest_by_code(instrument_rows(session, family.organisation_id)).values()
+    ]
+    example = frozenset(
+        (d.code, s.code) for d in definitions for s in d.scales if norms_status(s) != "sourced"
+    )
+    return fhir.bundle(key.pseudonym_key, family, facts, pseudonym=value, example_norms=example)

@@ -141,13 +141,28 @@ class Band(_Frozen):
         return self.lower <= value <= self.upper
 
 
+class NormsStatus(StrEnum):
+    """`sourced`: taken from a publication that may be cited; `example`: placeholders, never evidence."""
+
+    example = "example"
+    sourced = "sourced"
+
+
 class Norms(_Frozen):
-    """Reference mean, SD and reliability used for the Reliable Change Index."""
+    """Reference mean, SD and reliability used for the Reliable Change Index, with their provenance."""
 
     mean: Number
     sd: Number = Field(gt=0)
     reliability: Number = Field(ge=0, lt=1)  # r = 1 would make S_diff zero
-    source: LongText | None = None
+    source: LongText | None = None  # the citation (table, sample) the figures come from
+    population: LongText | None = None  # who the reference sample were
+    status: NormsStatus = NormsStatus.example
+
+    @model_validator(mode="after")
+    def _provenance(self) -> Self:
+        if self.status is NormsStatus.sourced and not (self.source and self.population):
+            raise ValueError("sourced norms need a source (citation) and a population")
+        return self
 
 
 class Scale(_Frozen):

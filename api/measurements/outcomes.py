@@ -2,17 +2,19 @@
 
 import uuid
 from collections import defaultdict
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date
 from typing import Any
 
-from sqlalchemy import case, distinct, func
+from sqlalchemy import distinct, func
 from sqlmodel import Session, col, select
 
 from api.audit import service as audit
 from api.auth.principal import Principal
 from api.families.repository import get_readable_family, readable_families
+from api.measurements import evidence
 from api.measurements.definitions import InstrumentDefinition, Scale
 from api.measurements.instruments import ensure_catalog
+from api.measurements.norms import norms_status
 from api.measurements.repository import (
     definition_of,
     family_measurements,
@@ -26,6 +28,8 @@ from api.measurements.schemas import (
     CohortFactor,
     CohortOutcomes,
     CohortScale,
+    CohortUnit,
+    CohortWave,
     FamilyOutcomes,
     FamilyScalePoint,
     FamilyWave,
@@ -47,7 +51,6 @@ from api.models import (
     FamilyType,
     Measurement,
     MeasurementScore,
-    MeasurementStatus,
     Wave,
 )
 
@@ -230,87 +233,40 @@ def family_outcomes(session: Session, principal: Principal, family_id: uuid.UUID
     return FamilyOutcomes(family_id=family.id, rci_criterion=RCI_CRITERION, instruments=instruments)
 
 
-def _day_start(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=UTC)
-
-
 def cohort_outcomes(
     session: Session,
     principal: Principal,
     *,
-    wave: Wave,
+    wave: CohortWave,
+    unit: CohortUnit = CohortUnit.family,
     instrument: str | None,
     region_id: uuid.UUID | None,
     family_type: FamilyType | None,
     from_on: date | None,
     to_on: date | None,
 ) -> CohortOutcomes:
-    """Mean change from T0 and the shares reliably improved and deteriorated, aggregated by the database."""
+    """The cohort's figures (api/measurements/evidence.py, the same function funders get), unsuppressed."""
     ensure_catalog(session, principal.organisation_id)
     scope = readable_families(principal).with_only_columns(col(Family.id))
     if region_id is not None:
         scope = scope.where(col(Family.region_id) == region_id)
     if family_type is not None:
         scope = scope.where(col(Family.family_type) == family_type)
-    improved = case(
-        (col(MeasurementScore.change_class).in_([ChangeClassValue.improved, ChangeClassValue.recovered]), 1),
-        else_=0,
-    )
-    worse = case((col(MeasurementScore.change_class) == ChangeClassValue.deteriorated, 1), else_=0)
-    statement = (
-        select(  # type: ignore[call-overload]
-            Measurement.instrument_code,
-            MeasurementScore.scale_code,
-            func.count(distinct(col(Measurement.family_id))),
-            func.count(),
-            func.avg(MeasurementScore.change_from_t0),
-            func.count(col(MeasurementScore.change_class)),
-            func.sum(improved),
-            func.sum(worse),
-        )
-        .join(Measurement, col(Measurement.id) == MeasurementScore.measurement_id)
-        .where(
-            col(Measurement.family_id).in_(scope),
-            Measurement.wave == wave,
-            Measurement.status == MeasurementStatus.completed,
-            col(MeasurementScore.change_from_t0).is_not(None),
-        )
-        .group_by(Measurement.instrument_code, MeasurementScore.scale_code)
-    )
-    if instrument is not None:
-        statement = statement.where(Measurement.instrument_code == instrument)
-    if from_on is not None:
-        statement = statement.where(col(Measurement.completed_at) >= _day_start(from_on))
-    if to_on is not None:
-        statement = statement.where(col(Measurement.completed_at) < _day_start(to_on + timedelta(days=1)))
     latest = {
         c: definition_of(r)
         for c, r in latest_by_code(instrument_rows(session, principal.organisation_id)).items()
     }
-    scales = []
-    for code, scale_code, n_families, n, mean, n_classified, n_improved, n_worse in session.exec(
-        statement
-    ).all():
-        definition = latest[code]
-        scale = definition.scale(scale_code)
-        scales.append(
-            CohortScale(
-                instrument_code=code,
-                instrument_name=definition.name,
-                scale_code=scale_code,
-                scale_name=scale.name,
-                higher_is_better=scale.higher_is_better,
-                n_families=n_families,
-                n_respondents=n,
-                mean_change_from_t0=round(float(mean), 4) if mean is not None else None,
-                n_classified=n_classified,
-                share_improved=round(int(n_improved) / n_classified, 4) if n_classified else None,
-                share_deteriorated=round(int(n_worse) / n_classified, 4) if n_classified else None,
-                share_unchanged=round((n_classified - int(n_improved) - int(n_worse)) / n_classified, 4)
-                if n_classified
-                else None,
-            )
-        )
+    chosen = [d for c, d in latest.items() if instrument is None or c == instrument]
+    span = evidence.window(from_on, to_on)
+    found = evidence.figures(
+        session,
+        scope,
+        [span],
+        definitions=chosen,
+        unit=evidence.Unit(unit.value),
+        wave=None if wave is CohortWave.latest else Wave(wave.value),
+    ).get((None, span.key), evidence.Figures())
+    scales = [_cohort_scale(latest[f.instrument], f) for f in found.scales]
     order = {code: i for i, code in enumerate(sorted(latest))}
     scales.sort(
         key=lambda s: (
@@ -321,13 +277,45 @@ def cohort_outcomes(
     audit.record(session, principal, action="read", object_type="cohort_outcomes")
     return CohortOutcomes(
         wave=wave,
+        unit=unit,
         instrument=instrument,
         region_id=region_id,
         family_type=family_type,
         from_on=from_on,
         to_on=to_on,
+        n_families=found.families,
+        by_status=found.by_status,
+        gas_families=found.gas_families,
+        mean_gas_t_score=round(found.mean_gas_t_score, 2) if found.mean_gas_t_score is not None else None,
+        meetings_held=found.meetings,
         scales=scales,
         factors=_factor_counts(session, scope, from_on, to_on),
+    )
+
+
+def _cohort_scale(definition: InstrumentDefinition, figure: evidence.ScaleFigure) -> CohortScale:
+    scale = definition.scale(figure.scale)
+    n = figure.n_classified
+
+    def share(k: int) -> float | None:
+        return round(k / n, 4) if n else None
+
+    return CohortScale(
+        instrument_code=definition.code,
+        instrument_name=definition.name,
+        scale_code=scale.code,
+        scale_name=scale.name,
+        higher_is_better=scale.higher_is_better,
+        n_families=figure.n_families,
+        n_respondents=figure.n_respondents,
+        mean_change_from_t0=round(figure.mean_change, 4) if figure.mean_change is not None else None,
+        n_classified=n,
+        share_improved=share(figure.n_improved),
+        share_deteriorated=share(figure.n_deteriorated),
+        share_unchanged=share(n - figure.n_improved - figure.n_deteriorated),
+        norms_status=norms_status(scale),
+        norms_source=scale.norms.source if scale.norms else None,
+        norms_population=scale.norms.population if scale.norms else None,
     )
 
 

@@ -2,6 +2,7 @@
 
 import uuid
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StringConstraints
@@ -253,12 +254,21 @@ class CohortScale(BaseModel):
     scale_name: LocalizedText
     higher_is_better: bool
     n_families: int
-    n_respondents: int
+    n_respondents: int = Field(
+        description="Respondents behind the figures (a family counts all its members)."
+    )
     mean_change_from_t0: float | None
-    n_classified: int = Field(description="Respondents with an RCI (the scale has norms).")
+    n_classified: int = Field(
+        description="Units (families or respondents) with an RCI (the scale has norms)."
+    )
     share_improved: float | None = Field(description="Reliably improved or recovered, of n_classified.")
     share_deteriorated: float | None
     share_unchanged: float | None
+    norms_status: Literal["example", "sourced"] | None = Field(
+        description="`example`: the shares rest on example norms and are no evidence yet; None: no norms."
+    )
+    norms_source: str | None = None
+    norms_population: str | None = None
 
 
 class CohortFactor(BaseModel):
@@ -269,14 +279,41 @@ class CohortFactor(BaseModel):
     n_families: int
 
 
+class CohortWave(StrEnum):
+    """A wave, or `latest`: each family's latest wave with a change in the window (as funders see it)."""
+
+    t1 = "t1"
+    t2 = "t2"
+    end = "end"
+    follow_up = "follow_up"
+    latest = "latest"
+
+
+class CohortUnit(StrEnum):
+    family = "family"
+    respondent = "respondent"
+
+
 class CohortOutcomes(BaseModel):
-    wave: Wave
+    wave: CohortWave
     instrument: str | None
     region_id: uuid.UUID | None
     family_type: FamilyType | None
     from_on: date | None
     to_on: date | None
-    unit: Literal["respondent"] = "respondent"
+    unit: CohortUnit = Field(
+        description="`family`: a multi-respondent instrument counts once per family (members' mean change); "
+        "`respondent`: every member's own change."
+    )
+    n_families: int = Field(description="Families in support at some point of the window.")
+    by_status: dict[str, int] = Field(
+        description="Their status at the window's end, from the status history."
+    )
+    gas_families: int = Field(description="Families with a GAS score in the window.")
+    mean_gas_t_score: float | None = Field(
+        description="Their mean GAS T-score at the window's end (active and achieved goals)."
+    )
+    meetings_held: int
     scales: list[CohortScale]
     factors: list[CohortFactor]
 

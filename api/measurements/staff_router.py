@@ -13,6 +13,8 @@ from api.core.types import SafeDate
 from api.measurements import outcomes, service, work_engagement
 from api.measurements.schemas import (
     CohortOutcomes,
+    CohortUnit,
+    CohortWave,
     DueMeasurements,
     InstrumentCode,
     WorkEngagementAnswers,
@@ -20,7 +22,7 @@ from api.measurements.schemas import (
     WorkEngagementMine,
     WorkEngagementSummary,
 )
-from api.models import FamilyType, Wave
+from api.models import FamilyType
 
 router = APIRouter(tags=["measurements"])
 
@@ -41,18 +43,21 @@ def list_due_measurements(
 def read_cohort_outcomes(
     principal: StaffPrincipal,  # before the session: the caller is looked up on the primary
     session: ReportingSessionDep,
-    wave: Wave = Wave.t1,
+    wave: CohortWave = CohortWave.t1,
+    unit: CohortUnit = CohortUnit.family,
     instrument: Annotated[InstrumentCode | None, Query()] = None,
     region_id: uuid.UUID | None = None,
     family_type: FamilyType | None = None,
     from_on: Annotated[SafeDate | None, Query(alias="from", description="Completed on or after.")] = None,
     to_on: Annotated[SafeDate | None, Query(alias="to", description="Completed on or before.")] = None,
 ) -> CohortOutcomes:
-    """Per instrument and scale: mean change from T0, shares reliably improved/deteriorated (staff)."""
+    """The cohort's figures (the same definition funders get): per instrument and scale the mean change from
+    T0 and the shares reliably improved/deteriorated, per family (default) or per respondent; GAS; status."""
     return outcomes.cohort_outcomes(
         session,
         principal,
         wave=wave,
+        unit=unit,
         instrument=instrument,
         region_id=region_id,
         family_type=family_type,

@@ -77,6 +77,7 @@ from api.models.plans import (
     PlanAction,
     PlanVersion,
 )
+from api.models.pseudonyms import FamilyPseudonym, FunderKey
 from api.models.voice import ContactConsent, ContactLink, FamilyProposal, ProposalKind, ProposalStatus
 from api.models.workday import (
     AlertNote,
@@ -120,10 +121,12 @@ __all__ = [
     "FamilyFactor",
     "FamilyMember",
     "FamilyProposal",
+    "FamilyPseudonym",
     "FamilyStatus",
     "FamilyStatusChange",
     "FamilyType",
     "FunderClient",
+    "FunderKey",
     "GasScore",
     "Goal",
     "GoalMember",

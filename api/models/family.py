@@ -91,6 +91,7 @@ class Family(SQLModel, table=True):
             )
             for column in ("display_name", "reference")
         ),
+        Index("ix_family_organisation_region", "organisation_id", "region_id"),  # funder scopes
     )
 
     id: uuid.UUID = id_field()

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, UniqueConstraint
+from sqlalchemy import JSON, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from api.models.base import UTCDateTime, created_at_field, enum_type, id_field, timestamp_field, utcnow
@@ -76,6 +76,7 @@ class Measurement(SQLModel, table=True):
             "respondent_id",
             name="uq_measurement_family_wave_respondent",
         ),
+        Index("ix_measurement_family_completed", "family_id", "completed_at"),  # cohort windows
     )
 
     id: uuid.UUID = id_field()

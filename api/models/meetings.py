@@ -5,7 +5,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, UniqueConstraint
+from sqlalchemy import JSON, Index, UniqueConstraint
 from sqlmodel import Field, Relationship, SQLModel
 
 from api.models.base import UTCDateTime, created_at_field, enum_type, id_field, timestamp_field, utcnow
@@ -153,6 +153,7 @@ class FamilyStatusChange(SQLModel, table=True):
     """One move of a family's status (intake → active …), for the family's timeline."""
 
     __tablename__ = "family_status_change"
+    __table_args__ = (Index("ix_family_status_change_family_changed", "family_id", "changed_at"),)
 
     id: uuid.UUID = id_field()
     family_id: uuid.UUID = Field(foreign_key="family.id", index=True)

@@ -1,11 +1,13 @@
 """Plain functions that make funder clients, consent and tokens for tests."""
 
+import uuid
 from datetime import timedelta
 
 from sqlmodel import Session
 
 from api.core.security import ACCESS, create_token
 from api.funders.crypto import new_client_id, new_client_secret, new_pseudonym_key, secret_digest
+from api.funders.pseudonyms import funder_key, given_out
 from api.models import Family, FamilyConsent, FunderClient, Organisation, Region
 
 ALL_SCOPES = ("outcomes:read", "trajectories:read", "webhooks:manage")
@@ -54,3 +56,9 @@ def consent(
     session.add(row)
     session.flush()
     return row
+
+
+def pseudonym_of(session: Session, client: FunderClient, family_id: uuid.UUID) -> str:
+    """The family's pseudonym for the client's funder, as a listing or a webhook would hand it out."""
+    key = funder_key(session, client.organisation_id, client.funder_name)
+    return given_out(session, key, [family_id])[family_id]

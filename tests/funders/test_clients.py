@@ -48,6 +48,8 @@ def test_register_validates(client: TestClient, world: World) -> None:
     assert client.post(URL, json=_body(world, scopes=["families:write"]), headers=headers).status_code == 422
     assert client.post(URL, json=_body(world, scopes=[]), headers=headers).status_code == 422
     assert client.post(URL, json=_body(world, secret="mine"), headers=headers).status_code == 422
+    foreign = client.post(URL, json=_body(world, funder_name="Menzis"), headers=headers)  # a CZ region
+    assert foreign.status_code == 422 and foreign.json()["errors"][0]["field"] == "region_ids"
 
 
 def test_only_administrators_and_only_their_own_organisation(

@@ -7,10 +7,10 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from api.funders.crypto import pseudonym
 from api.models import MeetingStatus, Wave
 from tests.factories import World, make_member
-from tests.funders.factories import client_auth
+from tests.funders.cohort import days_ago
+from tests.funders.factories import client_auth, pseudonym_of
 from tests.funders.fhir_r4 import assert_valid_r4
 from tests.funders.helpers import funder_world
 from tests.measurements.factories import brs_answers, make_measurement
@@ -24,30 +24,36 @@ def test_completed_measurements_reach_the_fhir_bundle_and_outcomes(
     fw = funder_world(session, world, families=5)
     for family in fw.families:
         member = make_member(session, family)
+        t0, t1 = days_ago(date(2026, 1, 12)), days_ago(date(2026, 3, 2))
         make_measurement(
-            session, family, member, wave=Wave.t0, answers=brs_answers(2), complete=True, days_ago=40
+            session, family, member, wave=Wave.t0, answers=brs_answers(2), complete=True, days_ago=t0
         )
-        make_measurement(session, family, member, wave=Wave.t1, answers=brs_answers(4), complete=True)
+        make_measurement(
+            session, family, member, wave=Wave.t1, answers=brs_answers(4), complete=True, days_ago=t1
+        )
     session.commit()
     family = fw.families[0]
     bundle = client.get(
-        f"/api/v1/funder/trajectories/{pseudonym(fw.client.pseudonym_key, family.id)}/fhir",
+        f"/api/v1/funder/trajectories/{pseudonym_of(session, fw.client, family.id)}/fhir",
         headers=client_auth(fw.client),
     ).json()
     assert_valid_r4(bundle)
     kinds = [e["resource"]["resourceType"] for e in bundle["entry"]]
     assert kinds.count("QuestionnaireResponse") == 2
     observations = [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Observation"]
-    assert any(o.get("interpretation") for o in observations)  # the T1 change class
+    changes = [c for o in observations for c in o.get("component", []) if "valueQuantity" in c]
+    assert [c["valueQuantity"]["value"] for c in changes] == [2.0]  # the T1 change from T0
+    # the BRS ships example norms: its reliable-change class never reaches a funder
+    assert not any(o.get("interpretation") for o in observations)
     outcomes = client.get(
         "/api/v1/funder/outcomes",
-        params={"from": "2026-01-01", "period": "year"},
+        params={"from": "2026-01-01", "to": "2026-03-31", "period": "quarter"},
         headers=client_auth(fw.client),
     ).json()
     [change] = [i for c in outcomes["cells"] for i in c["instruments"]]
     assert change["instrument"] == "brs"
     assert change["families"] == {"suppressed": False, "value": 5}
-    assert change["reliable_improvement_share"]["value"] == 1.0
+    assert change["reliable_improvement_share"] == {"suppressed": True, "reason": "example_norms"}
 
 
 def test_goals_gas_levels_and_adopted_plans_reach_fhir_and_outcomes(
@@ -60,9 +66,10 @@ def test_goals_gas_levels_and_adopted_plans_reach_fhir_and_outcomes(
     session.commit()
     family = fw.families[0]
     make_version(session, family, world.supporter)
+    make_version(session, family, world.supporter)  # the plan adopted again
     session.commit()
     bundle = client.get(
-        f"/api/v1/funder/trajectories/{pseudonym(fw.client.pseudonym_key, family.id)}/fhir",
+        f"/api/v1/funder/trajectories/{pseudonym_of(session, fw.client, family.id)}/fhir",
         headers=client_auth(fw.client),
     ).json()
     assert_valid_r4(bundle)
@@ -72,6 +79,13 @@ def test_goals_gas_levels_and_adopted_plans_reach_fhir_and_outcomes(
     assert goal["description"]["coding"][0]["code"] == "education"
     gas = [e["resource"] for e in bundle["entry"] if e["resource"].get("valueInteger") == 1]
     assert len(gas) == 1
+    plans = {
+        e["fullUrl"]: e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "CarePlan"
+    }
+    living = [p for p in plans.values() if p["status"] == "active"]
+    [old] = [url for url, p in plans.items() if p["status"] == "revoked"]
+    assert len(living) == 1 and living[0]["replaces"] == [{"reference": old}]
+    assert living[0]["identifier"][0]["value"] == "2"
     outcomes = client.get(
         "/api/v1/funder/outcomes",
         params={"from": "2026-01-01", "to": "2026-03-31", "period": "quarter"},
@@ -93,7 +107,7 @@ def test_held_meetings_reach_the_fhir_bundle_and_outcomes(
     session.commit()
     family = fw.families[0]
     bundle = client.get(
-        f"/api/v1/funder/trajectories/{pseudonym(fw.client.pseudonym_key, family.id)}/fhir",
+        f"/api/v1/funder/trajectories/{pseudonym_of(session, fw.client, family.id)}/fhir",
         headers=client_auth(fw.client),
     ).json()
     assert_valid_r4(bundle)
@@ -102,7 +116,7 @@ def test_held_meetings_reach_the_fhir_bundle_and_outcomes(
     assert "Wijkcentrum" not in json.dumps(bundle)  # the place is free text: it never leaves
     outcomes = client.get(
         "/api/v1/funder/outcomes",
-        params={"from": "2026-01-01", "period": "year"},
+        params={"from": "2026-01-01", "to": "2026-03-31", "period": "quarter"},
         headers=client_auth(fw.client),
     ).json()
     assert outcomes["cells"][0]["meetings_held"] == {"suppressed": False, "value": 5}

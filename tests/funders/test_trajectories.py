@@ -8,11 +8,11 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from api.funders import sources
-from api.funders.crypto import pseudonym
+from api.funders.pseudonyms import funder_key, given_out
 from api.models import AuditEvent
 from tests.conftest import QueryCounter
-from tests.factories import World, make_family
-from tests.funders.factories import client_auth, consent, make_client
+from tests.factories import World, auth, make_family
+from tests.funders.factories import client_auth, consent, make_client, pseudonym_of
 from tests.funders.fhir_r4 import InvalidFhirError, assert_valid_r4
 from tests.funders.helpers import fake_source, funder_world
 
@@ -23,6 +23,7 @@ RESOURCE_TYPES = {
     "Goal",
     "CareTeam",
     "Encounter",
+    "Questionnaire",
     "QuestionnaireResponse",
     "Observation",
 }
@@ -35,7 +36,7 @@ def test_list_shows_pseudonyms_and_nothing_personal(
     response = client.get(URL, headers=client_auth(fw.client))
     assert response.status_code == 200
     items = response.json()["items"]
-    expected = {pseudonym(fw.client.pseudonym_key, f.id) for f in fw.families}
+    expected = {pseudonym_of(session, fw.client, f.id) for f in fw.families}
     assert {i["pseudonym"] for i in items} == expected
     text = response.text
     for family in [*fw.families, fw.other_region_family]:
@@ -50,13 +51,38 @@ def test_list_shows_pseudonyms_and_nothing_personal(
     assert {e.actor_type for e in audited} == {"client"}
 
 
-def test_pseudonyms_differ_per_client(client: TestClient, session: Session, world: World) -> None:
+def test_pseudonyms_are_per_funder_and_survive_new_clients_and_rotation(
+    client: TestClient, session: Session, world: World
+) -> None:
     fw = funder_world(session, world, families=1)
-    other, _ = make_client(session, world.organisation, [world.region], funder="Menzis")
-    session.commit()
     first = client.get(URL, headers=client_auth(fw.client)).json()["items"][0]["pseudonym"]
-    second = client.get(URL, headers=client_auth(other)).json()["items"][0]["pseudonym"]
-    assert first != second
+    second_system, _ = make_client(session, world.organisation, [world.region])  # the same funder, CZ
+    session.commit()
+    assert client.get(URL, headers=client_auth(second_system)).json()["items"][0]["pseudonym"] == first
+    rotated = client.post(f"/api/v1/funder/clients/{fw.client.id}/rotate-secret", headers=auth(world.admin))
+    assert rotated.status_code == 200
+    session.refresh(fw.client)
+    assert client.get(URL, headers=client_auth(fw.client)).json()["items"][0]["pseudonym"] == first
+    # another funder holds another key: the same family would never carry the same pseudonym there
+    family = fw.families[0]
+    cz = funder_key(session, world.organisation.id, "CZ")
+    menzis = funder_key(session, world.organisation.id, "Menzis")
+    assert cz.pseudonym_key != menzis.pseudonym_key
+    assert given_out(session, menzis, [family.id])[family.id] != first
+
+
+def test_a_client_sees_only_its_own_funders_regions(
+    client: TestClient, session: Session, world: World
+) -> None:
+    fw = funder_world(session, world, families=1)
+    misbound, _ = make_client(session, world.organisation, [world.region], funder="Menzis")  # an old row
+    session.commit()
+    assert client.get(URL, headers=client_auth(misbound)).json()["items"] == []
+    cells = client.get(
+        "/api/v1/funder/outcomes", params={"period": "year"}, headers=client_auth(misbound)
+    ).json()["cells"]
+    assert all(not c.get("families", {}).get("value") for c in cells)
+    assert fw.families
 
 
 def test_pages_are_opaque_and_complete(client: TestClient, session: Session, world: World) -> None:
@@ -81,15 +107,14 @@ def test_listing_takes_a_fixed_number_of_queries(
     fw = funder_world(session, world, families=1)
     client.get(URL, headers=client_auth(fw.client))  # warm-up: every later request starts uncached
     counts = []
-    for extra in (0, 10):
+    for extra in (1, 10):  # each page stores the pseudonyms it hands out for the first time: one insert
         for _ in range(extra):
             consent(session, make_family(session, world.organisation, region_id=world.region.id))
         session.commit()
         before = count_queries.count
-        assert (
-            len(client.get(URL, params={"limit": 100}, headers=client_auth(fw.client)).json()["items"])
-            == 1 + extra
-        )
+        assert len(
+            client.get(URL, params={"limit": 100}, headers=client_auth(fw.client)).json()["items"]
+        ) == 1 + extra + (extra == 10)
         counts.append(count_queries.count - before)
     assert counts[0] == counts[1]
 
@@ -100,7 +125,7 @@ def test_fhir_bundle_validates_as_fhir_r4_and_is_pseudonymised(
     monkeypatch.setattr(sources, "SOURCES", [fake_source])
     fw = funder_world(session, world, families=1)
     family = fw.families[0]
-    name = pseudonym(fw.client.pseudonym_key, family.id)
+    name = pseudonym_of(session, fw.client, family.id)
     response = client.get(f"{URL}/{name}/fhir", headers=client_auth(fw.client))
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith("application/fhir+json")
@@ -128,7 +153,7 @@ def test_fhir_bundle_validates_as_fhir_r4_and_is_pseudonymised(
 
 def test_fhir_without_any_facts_is_still_valid(client: TestClient, session: Session, world: World) -> None:
     fw = funder_world(session, world, families=1)
-    name = pseudonym(fw.client.pseudonym_key, fw.families[0].id)
+    name = pseudonym_of(session, fw.client, fw.families[0].id)
     body = client.get(f"{URL}/{name}/fhir", headers=client_auth(fw.client)).json()
     assert_valid_r4(body)
     assert {e["resource"]["resourceType"] for e in body["entry"]} == {"Group", "CareTeam", "CarePlan"}
@@ -153,7 +178,7 @@ def test_the_r4_check_rejects_what_r4_does_not_allow(
 ) -> None:
     monkeypatch.setattr(sources, "SOURCES", [fake_source])
     fw = funder_world(session, world, families=1)
-    name = pseudonym(fw.client.pseudonym_key, fw.families[0].id)
+    name = pseudonym_of(session, fw.client, fw.families[0].id)
     body = client.get(f"{URL}/{name}/fhir", headers=client_auth(fw.client)).json()
     resource = next(e["resource"] for e in body["entry"] if e["resource"]["resourceType"] == resource_type)
     for key, value in change.items():
@@ -172,7 +197,7 @@ def test_other_region_or_no_consent_is_not_found_and_audited(
     unconsented = make_family(session, world.organisation, region_id=world.region.id)
     session.commit()
     for family in (fw.other_region_family, unconsented, world.other_org_family):
-        name = pseudonym(fw.client.pseudonym_key, family.id)
+        name = pseudonym_of(session, fw.client, family.id)
         response = client.get(f"{URL}/{name}/fhir", headers=client_auth(fw.client))
         assert response.status_code == 404
     denied = session.exec(
@@ -184,7 +209,7 @@ def test_other_region_or_no_consent_is_not_found_and_audited(
 
 def test_trajectories_need_their_scope(client: TestClient, session: Session, world: World) -> None:
     fw = funder_world(session, world, families=1)
-    name = pseudonym(fw.client.pseudonym_key, fw.families[0].id)
+    name = pseudonym_of(session, fw.client, fw.families[0].id)
     only_outcomes = client_auth(fw.client, scopes=("outcomes:read",))
     assert client.get(URL, headers=only_outcomes).status_code == 403
     assert client.get(f"{URL}/{name}/fhir", headers=only_outcomes).status_code == 403

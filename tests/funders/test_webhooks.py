@@ -11,9 +11,10 @@ from sqlmodel import Session, select
 
 from api.funders.crypto import pseudonym, sign
 from api.funders.outbox import emit
+from api.funders.pseudonyms import funder_key
 from api.models import FamilyStatus, WebhookMessage
 from tests.factories import World, auth, make_family, make_organisation, make_region
-from tests.funders.factories import client_auth, consent, make_client
+from tests.funders.factories import client_auth, consent, make_client, pseudonym_of
 from tests.funders.helpers import funder_world
 
 URL = "/api/v1/funder/webhooks"
@@ -101,7 +102,7 @@ def test_emit_writes_thin_pseudonymised_messages_for_subscribed_clients_only(
     assert queued == 1
     assert emit(session, event_type="meeting.held", family_id=family.id) == 0  # not subscribed
     message = session.exec(select(WebhookMessage)).one()
-    key = fw.client.pseudonym_key
+    key = funder_key(session, fw.client.organisation_id, fw.client.funder_name).pseudonym_key
     assert message.payload["type"] == "plan.adopted"
     assert message.payload["data"] == {
         "pseudonym": pseudonym(key, family.id),
@@ -114,6 +115,9 @@ def test_emit_writes_thin_pseudonymised_messages_for_subscribed_clients_only(
         )
     with pytest.raises(ValueError):
         emit(session, event_type="family.read", family_id=family.id)
+    for outcome in ({"change_from_t0": 1}, {"gas_level": 2}, {"rci_class": "improved"}):
+        with pytest.raises(ValueError, match="outcome value"):  # would tie a value to the pseudonym
+            emit(session, event_type="measurement.completed", family_id=family.id, data=outcome)
 
 
 def test_no_consent_no_message(client: TestClient, session: Session, world: World) -> None:
@@ -149,7 +153,7 @@ def test_closing_a_family_emits_family_closed_in_the_same_transaction(
     assert closed.status_code == 200
     [message] = session.exec(select(WebhookMessage)).all()
     assert message.event_type == "family.closed"
-    assert message.payload["data"] == {"pseudonym": pseudonym(fw.client.pseudonym_key, family.id)}
+    assert message.payload["data"] == {"pseudonym": pseudonym_of(session, fw.client, family.id)}
 
 
 def test_signature_verifies_with_an_independent_implementation() -> None:

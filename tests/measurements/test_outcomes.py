@@ -146,7 +146,7 @@ def test_cohort_aggregates_hand_checked(client: TestClient, session: Session, wo
     )
     assert response.status_code == 200, response.text
     body = response.json()
-    assert body["wave"] == "t1" and body["unit"] == "respondent"
+    assert body["wave"] == "t1" and body["unit"] == "family"
     [total] = body["scales"]
     assert (total["instrument_code"], total["scale_code"]) == ("brs", "total")
     assert (total["n_families"], total["n_respondents"], total["n_classified"]) == (3, 3, 3)

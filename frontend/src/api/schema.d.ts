@@ -2154,7 +2154,8 @@ export interface paths {
         };
         /**
          * Read Cohort Outcomes
-         * @description Per instrument and scale: mean change from T0, shares reliably improved/deteriorated (staff).
+         * @description The cohort's figures (the same definition funders get): per instrument and scale the mean change from
+         *     T0 and the shares reliably improved/deteriorated, per family (default) or per respondent; GAS; status.
          */
         get: operations["read_cohort_outcomes"];
         put?: never;
@@ -3181,7 +3182,7 @@ export interface components {
         };
         /**
          * Cell
-         * @description A number, or `{"suppressed": true}` when fewer families than the threshold stand behind it.
+         * @description A number, or `{"suppressed": true, "reason": ...}` when it is withheld (README: funder guide).
          */
         Cell: {
             /**
@@ -3191,6 +3192,11 @@ export interface components {
             suppressed: boolean;
             /** Value */
             value?: number | null;
+            /**
+             * Reason
+             * @description Why a cell is withheld: below_threshold, difference_below_threshold, complementary, parent_withheld, period_open (the period has not ended), example_norms (reliable change would rest on example norms) or no_norms.
+             */
+            reason?: string | null;
         };
         /**
          * ChangeClassValue
@@ -3795,7 +3801,7 @@ export interface components {
         };
         /** CohortOutcomes */
         CohortOutcomes: {
-            wave: components["schemas"]["Wave"];
+            wave: components["schemas"]["CohortWave"];
             /** Instrument */
             instrument: string | null;
             /** Region Id */
@@ -3805,12 +3811,32 @@ export interface components {
             from_on: string | null;
             /** To On */
             to_on: string | null;
+            /** @description `family`: a multi-respondent instrument counts once per family (members' mean change); `respondent`: every member's own change. */
+            unit: components["schemas"]["CohortUnit"];
             /**
-             * Unit
-             * @default respondent
-             * @constant
+             * N Families
+             * @description Families in support at some point of the window.
              */
-            unit: "respondent";
+            n_families: number;
+            /**
+             * By Status
+             * @description Their status at the window's end, from the status history.
+             */
+            by_status: {
+                [key: string]: number;
+            };
+            /**
+             * Gas Families
+             * @description Families with a GAS score in the window.
+             */
+            gas_families: number;
+            /**
+             * Mean Gas T Score
+             * @description Their mean GAS T-score at the window's end (active and achieved goals).
+             */
+            mean_gas_t_score: number | null;
+            /** Meetings Held */
+            meetings_held: number;
             /** Scales */
             scales: components["schemas"]["CohortScale"][];
             /** Factors */
@@ -3828,13 +3854,16 @@ export interface components {
             higher_is_better: boolean;
             /** N Families */
             n_families: number;
-            /** N Respondents */
+            /**
+             * N Respondents
+             * @description Respondents behind the figures (a family counts all its members).
+             */
             n_respondents: number;
             /** Mean Change From T0 */
             mean_change_from_t0: number | null;
             /**
              * N Classified
-             * @description Respondents with an RCI (the scale has norms).
+             * @description Units (families or respondents) with an RCI (the scale has norms).
              */
             n_classified: number;
             /**
@@ -3846,7 +3875,27 @@ export interface components {
             share_deteriorated: number | null;
             /** Share Unchanged */
             share_unchanged: number | null;
+            /**
+             * Norms Status
+             * @description `example`: the shares rest on example norms and are no evidence yet; None: no norms.
+             */
+            norms_status: ("example" | "sourced") | null;
+            /** Norms Source */
+            norms_source?: string | null;
+            /** Norms Population */
+            norms_population?: string | null;
         };
+        /**
+         * CohortUnit
+         * @enum {string}
+         */
+        CohortUnit: "family" | "respondent";
+        /**
+         * CohortWave
+         * @description A wave, or `latest`: each family's latest wave with a change in the window (as funders see it).
+         * @enum {string}
+         */
+        CohortWave: "t1" | "t2" | "end" | "follow_up" | "latest";
         /** ConfirmActionDecision */
         ConfirmActionDecision: {
             /**
@@ -5482,7 +5531,10 @@ export interface components {
             /** Status */
             status: string;
         };
-        /** InstrumentChange */
+        /**
+         * InstrumentChange
+         * @description Per family (members' mean change from their own T0), its latest wave measured in the period.
+         */
         InstrumentChange: {
             /** Instrument */
             instrument: string;
@@ -5490,7 +5542,7 @@ export interface components {
             scale: string;
             families: components["schemas"]["Cell"];
             mean_change: components["schemas"]["Cell"];
-            /** @description Share (0-1) of families with reliable improvement. */
+            /** @description Share (0-1) of families with reliable improvement (RCI > 1.96 on the family mean); withheld unless the scale's norms are sourced. */
             reliable_improvement_share: components["schemas"]["Cell"];
         };
         /**
@@ -6637,7 +6689,7 @@ export interface components {
         };
         /**
          * Norms
-         * @description Reference mean, SD and reliability used for the Reliable Change Index.
+         * @description Reference mean, SD and reliability used for the Reliable Change Index, with their provenance.
          */
         Norms: {
             /** Mean */
@@ -6648,7 +6700,17 @@ export interface components {
             reliability: number;
             /** Source */
             source?: string | null;
+            /** Population */
+            population?: string | null;
+            /** @default example */
+            status: components["schemas"]["NormsStatus"];
         };
+        /**
+         * NormsStatus
+         * @description `sourced`: taken from a publication that may be cited; `example`: placeholders, never evidence.
+         * @enum {string}
+         */
+        NormsStatus: "example" | "sourced";
         /** NoteDecision */
         NoteDecision: {
             /**
@@ -22036,7 +22098,8 @@ export interface operations {
     read_cohort_outcomes: {
         parameters: {
             query?: {
-                wave?: components["schemas"]["Wave"];
+                wave?: components["schemas"]["CohortWave"];
+                unit?: components["schemas"]["CohortUnit"];
                 instrument?: string | null;
                 region_id?: string | null;
                 family_type?: components["schemas"]["FamilyType"] | null;

@@ -11,14 +11,18 @@ import { useCohort, useInstruments } from './queries'
 import { formatChange, formatShare, localized } from './text'
 import type { CohortOutcomes, CohortQuery, CohortScale, Wave } from './types'
 import { WorkEngagementSummarySection } from './WorkEngagementSummary'
+import { CohortExplainer } from '../evidence/CohortExplainer'
+import { CohortSummary } from '../evidence/CohortSummary'
+import { ExampleBadge, NormsNote } from '../evidence/NormsNote'
 import './measurements.css'
+import '../evidence/evidence.css'
 
-const LATER_WAVES: readonly Wave[] = ['t1', 't2', 'end', 'follow_up']
+const LATER_WAVES: readonly (Wave | 'latest')[] = ['t1', 't2', 'end', 'follow_up', 'latest']
 
 /** Coordinators: per instrument and scale the mean change from T0 and the shares of reliable change, with filters. */
 export function CohortPage() {
   const { t } = useTranslation()
-  const [query, setQuery] = useState<CohortQuery>({ wave: 't1' })
+  const [query, setQuery] = useState<CohortQuery>({ wave: 't1', unit: 'family' })
   const cohort = useCohort(query)
   const title = t('measurements.cohort.title')
   return (
@@ -31,8 +35,12 @@ export function CohortPage() {
       ) : cohort.isError ? (
         <ErrorState error={cohort.error} onRetry={() => void cohort.refetch()} />
       ) : (
-        <Results data={cohort.data} />
+        <>
+          <CohortSummary data={cohort.data} />
+          <Results data={cohort.data} />
+        </>
       )}
+      <CohortExplainer />
       <WorkEngagementSummarySection />
     </>
   )
@@ -53,9 +61,17 @@ function Filters({ query, onChange }: { query: CohortQuery; onChange: (query: Co
           <select {...props} value={query.wave ?? 't1'} onChange={(event) => set('wave', event.target.value)}>
             {LATER_WAVES.map((wave) => (
               <option key={wave} value={wave}>
-                {t('measurements.cohort.waveOption', { wave: t(`measurements.wave.${wave}`) })}
+                {wave === 'latest' ? t('evidence.latest') : t('measurements.cohort.waveOption', { wave: t(`measurements.wave.${wave}`) })}
               </option>
             ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('evidence.unit')}>
+        {(props) => (
+          <select {...props} value={query.unit ?? 'family'} onChange={(event) => set('unit', event.target.value)}>
+            <option value="family">{t('evidence.unitFamily')}</option>
+            <option value="respondent">{t('evidence.unitRespondent')}</option>
           </select>
         )}
       </Field>
@@ -135,7 +151,9 @@ function Results({ data }: { data: CohortOutcomes }) {
           <InstrumentLicence code={code} />
           <div className="table-scroll">
             <table className="table table-cards table-compact">
-              <caption className="visually-hidden">{t('measurements.cohort.caption', { wave: t(`measurements.wave.${data.wave}`) })}</caption>
+              <caption className="visually-hidden">
+                {t('measurements.cohort.caption', { wave: data.wave === 'latest' ? t('evidence.latest') : t(`measurements.wave.${data.wave}`) })}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t('measurements.scores.scale')}</th>
@@ -160,15 +178,25 @@ function Results({ data }: { data: CohortOutcomes }) {
                       {t('measurements.cohort.familiesValue', { families: scale.n_families, respondents: scale.n_respondents })}
                     </td>
                     <td data-label={t('measurements.cohort.meanChange')}>{formatChange(scale.mean_change_from_t0)}</td>
-                    <td data-label={t('measurements.cohort.improved')}>{formatShare(scale.share_improved)}</td>
-                    <td data-label={t('measurements.cohort.unchanged')}>{formatShare(scale.share_unchanged)}</td>
-                    <td data-label={t('measurements.cohort.deteriorated')}>{formatShare(scale.share_deteriorated)}</td>
+                    <td data-label={t('measurements.cohort.improved')}>
+                      {formatShare(scale.share_improved)}
+                      <ExampleBadge scale={scale} />
+                    </td>
+                    <td data-label={t('measurements.cohort.unchanged')}>
+                      {formatShare(scale.share_unchanged)}
+                      <ExampleBadge scale={scale} />
+                    </td>
+                    <td data-label={t('measurements.cohort.deteriorated')}>
+                      {formatShare(scale.share_deteriorated)}
+                      <ExampleBadge scale={scale} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <p className="muted">{t('measurements.cohort.unit')}</p>
+          <NormsNote scales={scales} />
+          <p className="muted">{t(data.unit === 'family' ? 'measurements.cohort.unitFamily' : 'measurements.cohort.unit')}</p>
         </section>
       ))}
       {data.factors.length > 0 ? (

@@ -69,8 +69,15 @@ function applyDraft(scale: Scale, draft: ScaleDraft, problems: string[], t: TFun
     name: { nl: draft.nl, en: draft.en },
     bands,
     clinical_cutoff: cutoff,
-    norms: hasNorms ? { ...(scale.norms ?? {}), mean: mean ?? 0, sd: sd ?? 0, reliability: reliability ?? 0 } : null,
+    norms: hasNorms ? { ...(scale.norms ?? {}), mean: mean ?? 0, sd: sd ?? 0, reliability: reliability ?? 0, status: normsStatus(scale, mean, sd, reliability) } : null,
   }
+}
+
+/** Figures typed in here have no citation yet: changed norms are example norms until a source is given. */
+function normsStatus(scale: Scale, mean: number | null, sd: number | null, reliability: number | null): 'example' | 'sourced' {
+  const old = scale.norms
+  const same = old != null && old.mean === mean && old.sd === sd && old.reliability === reliability
+  return same ? old.status : 'example'
 }
 
 export function InstrumentEditForm({
