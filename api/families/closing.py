@@ -14,6 +14,7 @@ from api.audit import service as audit
 from api.auth.principal import Principal
 from api.core.config import get_settings
 from api.core.errors import Conflict, Unprocessable
+from api.core.events import publish
 from api.families.closing_schemas import (
     ClosureCreate,
     ClosureItemPublic,
@@ -24,7 +25,6 @@ from api.families.closing_schemas import (
     Reopen,
 )
 from api.families.repository import get_readable_family
-from api.funders.outbox import emit
 from api.measurements.waves import add_months
 from api.models import (
     ActionStatus,
@@ -226,7 +226,7 @@ def close_family(
     family.ended_on = ended_on
     family.version += 1
     family.updated_at = now
-    emit(session, event_type="family.closed", family_id=family.id)  # same transaction as the change
+    publish(session, event_type="family.closed", family_id=family.id)  # in the change's transaction
     session.flush()
     audit.record(
         session, principal, action="close", object_type="family", object_id=family.id, family_id=family.id
