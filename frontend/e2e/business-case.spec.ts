@@ -10,6 +10,7 @@ async function switchTo(page: Page, email: string): Promise<void> {
 
 test('business-case pages pass axe at every width', async ({ page }) => {
   await logIn(page, COORDINATOR)
+  await page.getByRole('button', { name: 'Resultaten' }).click()
   await page.getByRole('link', { name: 'Businesscase' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Maatschappelijke businesscase' })).toBeVisible()
   await expect(page.getByText('Netto opbrengst per gezin per jaar')).toBeVisible()

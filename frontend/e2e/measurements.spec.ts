@@ -110,6 +110,7 @@ test('measurement pages pass the page check (supporter)', async ({ page, request
 
 test('the cohort view passes the page check (coordinator)', async ({ page }) => {
   await logIn(page, COORDINATOR)
+  await page.getByRole('button', { name: 'Resultaten' }).click()
   await page.getByRole('link', { name: 'Uitkomsten' }).click()
   await expect(page.getByRole('heading', { name: 'Werkbeleving van bondgenoten' })).toBeVisible()
   await checkPage(page, 'measurement-cohort')

@@ -1,8 +1,7 @@
-import { Suspense, useState } from 'react'
+import { type ReactNode, Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, NavLink, Outlet, useLocation } from 'react-router'
 import { useAuth } from '../features/auth/AuthContext'
-import { BusinessCaseNavItem } from '../features/businessCase/NavItem'
 import { CheckinsNavItem } from '../features/checkins/NavItem'
 import { type Language, setLanguage } from '../i18n'
 import { OfflineBanner } from './OfflineBanner'
@@ -32,9 +31,8 @@ export function SkipLink() {
 
 type NavEntry = { to: string; label: string; end?: boolean; active?: boolean }
 
-/** Administration links in one menu, so the header stays one row at 1280 px for every role. */
-function AdminMenu({ entries }: { entries: NavEntry[] }) {
-  const { t } = useTranslation()
+/** Links in one drop-down menu (administration, your account), so the header stays one row at 1280 px. */
+function NavMenu({ id, label, entries, note }: { id: string; label: string; entries: NavEntry[]; note?: ReactNode }) {
   const { pathname } = useLocation()
   // Open on the page where it was opened: navigating closes it.
   const [openAt, setOpenAt] = useState<string | null>(null)
@@ -48,12 +46,13 @@ function AdminMenu({ entries }: { entries: NavEntry[] }) {
         type="button"
         className={active ? 'nav-menu-button active' : 'nav-menu-button'}
         aria-expanded={open}
-        aria-controls="admin-menu"
+        aria-controls={id}
         onClick={() => setOpen(!open)}
       >
-        {t('workday.nav.admin')} <span aria-hidden="true">▾</span>
+        {label} <span aria-hidden="true">▾</span>
       </button>
-      <ul id="admin-menu" className="nav-menu-list" hidden={!open}>
+      <ul id={id} className="nav-menu-list" hidden={!open}>
+        {note ? <li className="nav-menu-note">{note}</li> : null}
         {entries.map((entry) => (
           <li key={entry.to}>
             <NavLink to={entry.to}>{entry.label}</NavLink>
@@ -98,6 +97,14 @@ export function Layout() {
         ]
       : []),
   ]
+  const results: NavEntry[] = [
+    { to: '/outcomes', label: t('measurements.nav.cohort') },
+    { to: '/business-case', label: t('businessCase.nav') },
+  ]
+  const account: NavEntry[] = [
+    { to: '/settings/notifications', label: t('notifications.nav.settings') },
+    { to: '/me/password', label: t('accounts.password.nav') },
+  ]
   return (
     <>
       <SkipLink />
@@ -131,27 +138,25 @@ export function Layout() {
                   <NavLink to="/me/work-engagement">{t('measurements.nav.workEngagement')}</NavLink>
                 </li>
               ) : (
-                <li>
-                  <NavLink to="/outcomes">{t('measurements.nav.cohort')}</NavLink>
-                </li>
+                <NavMenu id="results-menu" label={t('workday.nav.results')} entries={results} />
               )}
-              <BusinessCaseNavItem />
-              <AdminMenu entries={admin} />
+              <NavMenu id="admin-menu" label={t('workday.nav.admin')} entries={admin} />
+              <NavMenu
+                id="account-menu"
+                label={t('workday.nav.account')}
+                entries={account}
+                note={
+                  me ? (
+                    <span className="user-name">
+                      {me.full_name}
+                      <span className="user-role">{t(`roles.${me.role}`)}</span>
+                    </span>
+                  ) : null
+                }
+              />
             </ul>
           </nav>
           <div className="user-menu">
-            {me ? (
-              <span className="user-name">
-                {me.full_name}
-                <span className="user-role">{t(`roles.${me.role}`)}</span>
-              </span>
-            ) : null}
-            <NavLink to="/settings/notifications" className="user-menu-link">
-              {t('notifications.nav.settings')}
-            </NavLink>
-            <NavLink to="/me/password" className="user-menu-link">
-              {t('accounts.password.nav')}
-            </NavLink>
             <LanguageSwitch />
             <button type="button" className="button button-secondary button-small" onClick={() => void signOut()}>
               {t('nav.logout')}
