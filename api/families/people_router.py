@@ -73,7 +73,7 @@ def update_member(
     return MemberPublic.model_validate(member.model_dump())
 
 
-@router.delete("/members/{member_id}", status_code=204, responses=problems(404))
+@router.delete("/members/{member_id}", status_code=204, responses=problems(404, 409))
 def remove_member(
     family_id: uuid.UUID, member_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> Response:
@@ -132,7 +132,7 @@ def update_contact(
     return ContactPublic.model_validate(contact.model_dump())
 
 
-@router.delete("/contacts/{contact_id}", status_code=204, responses=problems(404))
+@router.delete("/contacts/{contact_id}", status_code=204, responses=problems(404, 409))
 def remove_contact(
     family_id: uuid.UUID, contact_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> Response:

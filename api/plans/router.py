@@ -3,7 +3,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from api.auth.principal import CurrentPrincipal
@@ -11,7 +11,7 @@ from api.core.concurrency import IdempotencyKey, IfMatch, etag, idempotent_creat
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery, Page
-from api.core.types import SafeDate
+from api.core.types import INT_MAX, SafeDate
 from api.plans import gas, service, versions
 from api.plans.schemas import (
     AdoptionCreate,
@@ -104,7 +104,10 @@ def compare_plan_versions(
 
 @router.get("/versions/{number}", response_model=PlanVersionDetail, responses=problems(404))
 def read_plan_version(
-    family_id: uuid.UUID, number: int, session: SessionDep, principal: CurrentPrincipal
+    family_id: uuid.UUID,
+    number: Annotated[int, Path(ge=1, le=INT_MAX)],
+    session: SessionDep,
+    principal: CurrentPrincipal,
 ) -> PlanVersionDetail:
     """One adopted version, exactly as it was adopted (versions never change)."""
     return versions.read_version(session, principal, family_id, number)
