@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { ADMIN, apiFamilies, apiToken, checkPage, COORDINATOR, FATIMA, logIn } from './helpers'
+import { ADMIN, apiFamilies, apiToken, checkPage, COORDINATOR, FATIMA, logIn, openMenu } from './helpers'
 
 
 test('login page', async ({ page }) => {
@@ -66,6 +66,7 @@ test('coordinator pages', async ({ page }) => {
 
 test('administration pages', async ({ page }) => {
   await logIn(page, ADMIN)
+  await openMenu(page, 'Beheer')
   await page.getByRole('link', { name: 'Gebruikers' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Gebruikers' })).toBeVisible()
   await checkPage(page, 'users')
@@ -73,6 +74,7 @@ test('administration pages', async ({ page }) => {
   await expect(page.getByRole('alert')).toBeVisible()
   await checkPage(page, 'users-errors')
 
+  await openMenu(page, 'Beheer')
   await page.getByRole('link', { name: "Regio's" }).click()
   await expect(page.getByRole('heading', { level: 1, name: "Regio's" })).toBeVisible()
   await checkPage(page, 'regions')

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
-import { ADMIN, checkPage, JEROEN, logIn, PASSWORD } from './helpers'
+import { ADMIN, checkPage, JEROEN, logIn, openMenu, PASSWORD } from './helpers'
 
 const SANNE = 'sanne@demo.bondgenoot.nl'
 
@@ -37,7 +37,7 @@ test('an administrator deactivates, reactivates and resets a colleague', async (
 test('you change your own password and stay logged in', async ({ page }) => {
   const csp = cspViolations(page)
   await logIn(page, JEROEN)
-  await page.getByRole('button', { name: 'Mijn account' }).click()
+  await openMenu(page, 'Mijn account')
   await page.getByRole('link', { name: 'Wachtwoord wijzigen' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Je wachtwoord wijzigen' })).toBeVisible()
   await checkPage(page, 'password')

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
-import { ADMIN, apiFamilies, apiToken, checkPage, COORDINATOR, FATIMA, logIn } from './helpers'
+import { ADMIN, apiFamilies, apiToken, checkPage, COORDINATOR, FATIMA, logIn, openMenu } from './helpers'
 
 async function switchTo(page: Page, email: string): Promise<void> {
   await page.goto('/')
@@ -10,7 +10,7 @@ async function switchTo(page: Page, email: string): Promise<void> {
 
 test('business-case pages pass axe at every width', async ({ page }) => {
   await logIn(page, COORDINATOR)
-  await page.getByRole('button', { name: 'Resultaten' }).click()
+  await openMenu(page, 'Resultaten')
   await page.getByRole('link', { name: 'Businesscase' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Maatschappelijke businesscase' })).toBeVisible()
   await expect(page.getByText('Netto opbrengst per gezin per jaar')).toBeVisible()

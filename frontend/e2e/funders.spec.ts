@@ -32,7 +32,9 @@ test('admin registers a funder client, sees the secret once, rotates and revokes
   const name = `E2E koppeling ${String(Date.now()).slice(-6)}`
 
   await logIn(page, ADMIN)
-  await page.getByRole('navigation', { name: /hoofd|main/i }).getByRole('link', { name: 'Financiers' }).click()
+  const nav = page.getByRole('navigation', { name: /hoofd|main/i })
+  await nav.getByRole('button', { name: 'Beheer' }).click()
+  await nav.getByRole('link', { name: 'Financiers' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Koppelingen met financiers' })).toBeVisible()
   await page.getByLabel(/Naam van de koppeling/).fill(name)
   await page.getByRole('checkbox', { name: new RegExp(`^${region.name}`) }).check()

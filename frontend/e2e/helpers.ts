@@ -54,3 +54,10 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
   expect(summary, `axe violations on ${name} at ${width}px`).toEqual([])
 }
+
+/** Opens a header menu (Beheer, Resultaten, Mijn account); on a phone, the header's menu button first. */
+export async function openMenu(page: Page, name: string) {
+  const menu = page.getByRole('button', { name: 'Menu', exact: true })
+  if (await menu.isVisible()) await menu.click()
+  await page.getByRole('button', { name, exact: true }).click()
+}

@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
-import { ADMIN, apiFamilies, apiToken, checkPage, COORDINATOR, FATIMA, logIn } from './helpers'
+import { ADMIN, apiFamilies, apiToken, checkPage, COORDINATOR, FATIMA, logIn, openMenu } from './helpers'
 
 function isoDay(offset: number): string {
   return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
@@ -110,7 +110,7 @@ test('measurement pages pass the page check (supporter)', async ({ page, request
 
 test('the cohort view passes the page check (coordinator)', async ({ page }) => {
   await logIn(page, COORDINATOR)
-  await page.getByRole('button', { name: 'Resultaten' }).click()
+  await openMenu(page, 'Resultaten')
   await page.getByRole('link', { name: 'Uitkomsten' }).click()
   await expect(page.getByRole('heading', { name: 'Werkbeleving van bondgenoten' })).toBeVisible()
   await checkPage(page, 'measurement-cohort')
@@ -118,6 +118,7 @@ test('the cohort view passes the page check (coordinator)', async ({ page }) => 
 
 test('questionnaire administration passes the page check (admin)', async ({ page }, info) => {
   await logIn(page, ADMIN)
+  await openMenu(page, 'Beheer')
   await page.getByRole('link', { name: 'Vragenlijsten' }).click()
   await expect(page.getByRole('heading', { name: 'Lijst met factoren' })).toBeVisible()
   await checkPage(page, 'measurement-instruments')

@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test'
-import { ADMIN, apiFamilies, apiToken, checkPage, FATIMA, logIn } from './helpers'
+import { ADMIN, apiFamilies, apiToken, checkPage, FATIMA, logIn, openMenu } from './helpers'
 
 test('a supporter chooses how messages reach them', async ({ page }) => {
   await logIn(page, FATIMA)
-  await page.getByRole('button', { name: 'Mijn account' }).click()
+  await openMenu(page, 'Mijn account')
   await page.getByRole('link', { name: 'Mijn berichten' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Mijn berichten' })).toBeVisible()
   // make run without BONDGENOOT_SMTP_URL: nothing is sent, and the page says so
@@ -50,7 +50,7 @@ test('the family page shows what was sent to whom', async ({ page, request }) =>
 
 test('an administrator rewords a message, previews it and reads the delivery log', async ({ page }) => {
   await logIn(page, ADMIN)
-  await page.getByRole('button', { name: 'Beheer' }).click()
+  await openMenu(page, 'Beheer')
   await page.getByRole('link', { name: 'Berichten', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Berichten' })).toBeVisible()
   await expect(page.getByRole('table', { name: 'Verzonden en wachtende berichten' })).toBeVisible()
