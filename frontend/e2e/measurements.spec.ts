@@ -139,6 +139,7 @@ test('questionnaire administration passes the page check (admin)', async ({ page
     await expect(page.getByText('Opgeslagen als nieuwe versie 2.')).toBeVisible()
     await expect(page.getByText(/Versie 2 van/)).toBeVisible()
     // a licensee types in the licensed wording of an item, and it shows on the instrument page
+    await openMenu(page, 'Beheer')
     await page.getByRole('link', { name: 'Vragenlijsten', exact: true }).click()
     await page.getByRole('link', { name: /Beach Center FQOL/ }).click()
     await expect(page.getByRole('heading', { level: 1, name: /Beach Center FQOL/ })).toBeVisible()
