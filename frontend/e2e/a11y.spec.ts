@@ -57,7 +57,7 @@ test('coordinator pages', async ({ page }) => {
   await checkPage(page, 'caseload-coordinator')
   await page.getByRole('table').getByRole('link').first().click()
   await page.getByRole('button', { name: 'Toon' }).click()
-  await expect(page.getByRole('table').filter({ hasText: 'Wanneer' })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Wie keek er in dit dossier?' })).toBeVisible()
   await checkPage(page, 'family-access-log')
   await page.goto('/admin/users')
   await expect(page.getByRole('heading', { level: 1, name: 'Gebruikers' })).toBeVisible()

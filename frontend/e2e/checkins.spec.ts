@@ -103,6 +103,16 @@ async function memberWithQuestionnaire(request: APIRequestContext, staff: string
       })
       expect(started.status()).toBe(201)
     }
+    // The shipped BRS has English wording only: the phone offers it to a member who reads English.
+    const detail = (await (await request.get(`/api/v1/families/${family.id}`, { headers: auth(staff) })).json()) as {
+      members: { id: string; version: number }[]
+    }
+    const member = detail.members.find((m) => m.id === entry.respondent.id)
+    const reads = await request.patch(`/api/v1/families/${family.id}/members/${entry.respondent.id}`, {
+      headers: { ...auth(staff), 'If-Match': `"${member?.version ?? 0}"` },
+      data: { language: 'en' },
+    })
+    expect(reads.ok()).toBeTruthy()
     const created = await request.post(`/api/v1/families/${family.id}/members/${entry.respondent.id}/checkin-links`, {
       headers: auth(staff),
       data: {},
