@@ -139,6 +139,8 @@ test('meeting pages pass axe at this size', async ({ page, request }) => {
   if (!meeting) throw new Error('the demo data has no meetings')
 
   await logIn(page, COORDINATOR)
+  const menu = page.getByRole('button', { name: 'Menu', exact: true })
+  if (await menu.isVisible()) await menu.click() // on a phone the navigation sits behind the menu button
   await page.getByRole('link', { name: 'Overleggen' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Rondetafeloverleggen' })).toBeVisible()
   await checkPage(page, 'meetings-overview')
