@@ -26,7 +26,9 @@ async function open(page: Page, path: string, code: string, width: number): Prom
   await page.getByRole('button', { name: 'Verder' }).click()
 }
 
-test('a family member reads the plan, ticks an own action and proposes a goal', async ({ page, request }) => {
+test('a family member reads the plan, ticks an own action and proposes a goal', async ({ page, request }, info) => {
+  // Ticking changes the demo for good: the journey runs once (the contact journey and the checks run at both sizes).
+  test.skip(info.project.name === 'phone', 'the journey runs once, at desktop size')
   const { familyId, headers } = await voiceFamily(request)
   const detail = (await (await request.get(`/api/v1/families/${familyId}`, { headers })).json()) as {
     members: { id: string; role: string }[]
