@@ -78,9 +78,9 @@ test('measure T0 and T1, then see the change and its reliable-change badge', asy
   // The plan page shows what is still due from the evaluation debt: not the BRS T0 and T1 just done.
   await page.goto(`/families/${family.id}/plan`)
   const debt = page.locator('section.measurement-debt')
-  await expect(debt).toContainText('Ervaren belasting mantelzorg (EDIZ-plus) Start')
-  await expect(debt).not.toContainText('Veerkracht (Brief Resilience Scale) Start')
-  await expect(debt).not.toContainText('Veerkracht (Brief Resilience Scale) Na 6 maanden')
+  await expect(debt).toContainText('Ervaren belasting mantelzorg (EDIZ-plus) · startmeting')
+  await expect(debt).not.toContainText('Veerkracht (Brief Resilience Scale) · startmeting')
+  await expect(debt).not.toContainText('Veerkracht (Brief Resilience Scale) · meting na 6 maanden')
 })
 
 test('measurement pages pass the page check (supporter)', async ({ page, request }) => {

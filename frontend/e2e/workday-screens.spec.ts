@@ -76,6 +76,9 @@ test('the cohort page speaks plain Dutch, with the method folded away', async ({
   await page.getByRole('heading', { name: 'Hoe rekenen we?' }).click()
   await expect(page.getByText(/T-score/).first()).toBeVisible()
   await look(page, 'cohort')
+  const width = page.viewportSize()?.width ?? 0
+  await page.locator('section.card', { hasText: 'De groep in deze periode' }).screenshot({ path: `${SHOTS}/cohort-summary-${width}.png` })
+  await page.locator('section.card', { has: page.getByRole('table') }).first().screenshot({ path: `${SHOTS}/cohort-table-${width}.png` })
 })
 
 test('the goal form asks for the ladder first, and its draft survives a reload', async ({ page, request }) => {

@@ -8,6 +8,7 @@ import { MethodDetails } from '../evidence/MethodDetails'
 import { useFamily } from '../families/queries'
 import { FactorsSection } from './FactorsSection'
 import { InstrumentOutcomesCard } from './InstrumentOutcomesCard'
+import { NormsList } from './NormsList'
 import { PlanSection } from './PlanSection'
 import { RciTable } from './RciTable'
 import { useOutcomes } from './queries'
@@ -53,6 +54,7 @@ export function OutcomesPage() {
             <InstrumentOutcomesCard key={instrument.code} outcomes={instrument} />
           ))}
           <MethodDetails criterion={outcomes.data.rci_criterion}>
+            <NormsList codes={outcomes.data.instruments.map((instrument) => instrument.code)} />
             <RciTable outcomes={outcomes.data} />
           </MethodDetails>
         </>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { familyPoints } from './InstrumentOutcomesCard'
-import { formatScore, localized } from './text'
+import { formatChange, localized } from './text'
 import type { FamilyOutcomes } from './types'
 
 /** The family's reliable change index per scale and later wave: the numbers behind "duidelijk beter", for the curious. */
@@ -40,7 +40,7 @@ export function RciTable({ outcomes }: { outcomes: FamilyOutcomes }) {
                   {row.scale}
                 </th>
                 <td data-label={t('measurements.outcomes.wave')}>{row.wave}</td>
-                <td data-label={t('measurements.method.rci')}>{formatScore(row.rci)}</td>
+                <td data-label={t('measurements.method.rci')}>{formatChange(row.rci)}</td>
               </tr>
             ))}
           </tbody>
