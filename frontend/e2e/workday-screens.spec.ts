@@ -134,3 +134,27 @@ test('offline while moving to another page: a Dutch message, and the page loads 
   await context.setOffline(false)
   await expect(page.getByRole('heading', { level: 1, name: 'Mijn werkbeleving' })).toBeVisible()
 })
+
+test('a member’s check-in trend has axes with dates and 0–10 labels', async ({ page, request }) => {
+  const token = await apiToken(request, FATIMA)
+  const summary = (await (await request.get('/api/v1/checkin-summary', { headers: { Authorization: `Bearer ${token}` } })).json()) as {
+    families: { family_id: string }[]
+  }
+  const family = summary.families[0]
+  if (!family) throw new Error('the demo has no check-ins for this supporter')
+  await logIn(page, FATIMA)
+  await page.goto(`/families/${family.family_id}`)
+  const member = page.locator('.ck-member').first()
+  await expect(member).toBeVisible()
+  const chart = member.locator('.ck-chart')
+  if ((await chart.count()) > 0) {
+    await expect(chart.locator('.chart-x-labels .chart-axis')).toHaveCount(2)
+    await expect(chart.locator('.chart-x-labels')).toContainText(/\d\d-\d\d-\d{4}/)
+    const size = await chart.locator('.chart-axis').first().evaluate((label) => parseFloat(getComputedStyle(label).fontSize))
+    expect(size).toBeGreaterThanOrEqual(12)
+  } else {
+    await expect(member.getByText('Na de volgende check-in zie je hier de lijn.')).toBeVisible()
+  }
+  await look(page, 'checkin-trend')
+  await member.screenshot({ path: `${SHOTS}/checkin-trend-member-${page.viewportSize()?.width ?? 0}.png` })
+})
