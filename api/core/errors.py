@@ -73,6 +73,7 @@ ERROR_CODES: dict[str, str] = {
     "goal_has_scores": "The goal has scores; discontinue it instead of deleting it.",
     "goal_not_scorable": "Only an active or achieved goal with a GAS ladder can be scored.",
     "goal_discontinued": "The goal is discontinued.",
+    "goal_ladder_incomplete": "A goal becomes active only with all five GAS levels described.",
     "action_not_found": "The action was not found.",
     "action_agreed_at_table": "The action was agreed at the table; cancel it instead.",
     "plan_adoption_running": "The plan is being adopted right now.",

@@ -144,11 +144,14 @@ def _move_status(goal: Goal, target: GoalStatus, today: date) -> None:
 
 
 def _require_ladder_when_active(goal: Goal) -> None:
-    if goal.status == GoalStatus.active and goal.level_0 is None:
-        raise field_error(
-            "ladder",
-            "Beschrijf eerst de vijf niveaus van de GAS-ladder / "
-            "describe the five GAS levels before the goal becomes active.",
+    """An active goal has its whole ladder: it is written first, and the goal is a proposal until then."""
+    ladder = (goal.level_minus_2, goal.level_minus_1, goal.level_0, goal.level_plus_1, goal.level_plus_2)
+    if goal.status == GoalStatus.active and any(level is None for level in ladder):
+        message = "Describe all five GAS levels before the goal becomes active."
+        raise Unprocessable(
+            message,
+            code="goal_ladder_incomplete",
+            errors=[{"field": "ladder", "message": message, "type": "value_error"}],
         )
 
 

@@ -35,13 +35,13 @@ test('measure T0 and T1, then see the change and its reliable-change badge', asy
   await expect(page.getByText('Nog geen afgeronde metingen')).toBeVisible()
 
   // T0: start from the plan, answer partly, leave, resume — the answers were kept.
-  await page.getByRole('button', { name: /Starten Veerkracht \(Brief Resilience Scale\) T0 voor Sanne/ }).click()
+  await page.getByRole('button', { name: /Starten Veerkracht \(Brief Resilience Scale\) Start voor Sanne/ }).click()
   await expect(page.getByRole('heading', { level: 1, name: /Veerkracht/ })).toBeVisible()
   await expect(page.getByText(/Licentie:/)).toBeVisible()
   await page.locator('#item-1').getByLabel('Mee oneens', { exact: true }).check()
   await expect(page.getByRole('status').filter({ hasText: 'Bewaard: 1 van 6' })).toBeVisible()
   await page.getByRole('link', { name: 'Bewaren voor later' }).click()
-  await page.getByRole('link', { name: /Verder invullen Veerkracht \(Brief Resilience Scale\) T0/ }).click()
+  await page.getByRole('link', { name: /Verder invullen Veerkracht \(Brief Resilience Scale\) Start/ }).click()
   await expect(page.locator('#item-1').getByLabel('Mee oneens', { exact: true })).toBeChecked()
 
   // Completing with open questions first says which ones are open.
@@ -54,19 +54,19 @@ test('measure T0 and T1, then see the change and its reliable-change badge', asy
 
   // T1, created through the plan as well: a clearly higher score, past the cut-off (3), so 'recovered'.
   await page.getByRole('link', { name: 'Naar de uitkomsten' }).click()
-  await page.getByRole('button', { name: /Starten Veerkracht \(Brief Resilience Scale\) T1 voor Sanne/ }).click()
+  await page.getByRole('button', { name: /Starten Veerkracht \(Brief Resilience Scale\) Na 6 maanden voor Sanne/ }).click()
   await answerBrs(page, 'Mee eens', 'Mee oneens')
   await page.getByRole('button', { name: 'Afronden' }).click()
   await expect(page.getByRole('row', { name: /Veerkracht/ })).toContainText('+2')
-  await expect(page.getByTestId('change-badge').first()).toHaveText(/Hersteld/)
+  await expect(page.getByTestId('change-badge').first()).toHaveText(/Duidelijk beter, voorbij de grens/)
 
   // The outcome page: the chart over T0 and T1, the change and the badge.
   await page.getByRole('link', { name: 'Naar de uitkomsten' }).click()
   const card = page.locator('section.instrument-outcomes', { hasText: 'Brief Resilience Scale' })
-  await expect(card.getByRole('img', { name: /T0 2, T1 4/ })).toBeVisible()
-  const t1 = card.getByRole('row', { name: /^T1/ })
+  await expect(card.getByRole('img', { name: /Start \(\d\d-\d\d-\d{4}\) 2, Na 6 maanden \(\d\d-\d\d-\d{4}\) 4/ })).toBeVisible()
+  const t1 = card.getByRole('row', { name: /^Na 6 maanden/ })
   await expect(t1).toContainText('+2')
-  await expect(t1.getByTestId('change-badge')).toHaveText(/Hersteld/)
+  await expect(t1.getByTestId('change-badge')).toHaveText(/Duidelijk beter, voorbij de grens/)
 
   // Hindering and facilitating factors with a note.
   await page.getByRole('button', { name: 'Factor vastleggen' }).click()
@@ -78,9 +78,9 @@ test('measure T0 and T1, then see the change and its reliable-change badge', asy
   // The plan page shows what is still due from the evaluation debt: not the BRS T0 and T1 just done.
   await page.goto(`/families/${family.id}/plan`)
   const debt = page.locator('section.measurement-debt')
-  await expect(debt).toContainText('Ervaren belasting mantelzorg (EDIZ-plus) T0')
-  await expect(debt).not.toContainText('Veerkracht (Brief Resilience Scale) T0')
-  await expect(debt).not.toContainText('Veerkracht (Brief Resilience Scale) T1')
+  await expect(debt).toContainText('Ervaren belasting mantelzorg (EDIZ-plus) · startmeting')
+  await expect(debt).not.toContainText('Veerkracht (Brief Resilience Scale) · startmeting')
+  await expect(debt).not.toContainText('Veerkracht (Brief Resilience Scale) · meting na 6 maanden')
 })
 
 test('measurement pages pass the page check (supporter)', async ({ page, request }) => {

@@ -28,21 +28,22 @@ test('write goals, score progress, adopt, compare versions, print', async ({ pag
   await expect(page.getByText('Nog geen doelen')).toBeVisible()
   await expect(page.getByText('Er zijn nog geen scores.')).toBeVisible()
 
-  // An active goal needs its ladder: the API's error lands at the ladder.
+  // The ladder comes first, 0 first; the goal is a proposal until all five steps are written, then active.
   await page.getByRole('button', { name: 'Doel toevoegen' }).click()
   const form = page.locator('form.plan-form')
   await form.getByLabel(/Wat wil het gezin bereiken/).fill('Daan gaat weer elke ochtend naar school.')
   await form.getByLabel(/Levensgebied/).selectOption({ label: 'Onderwijs' })
-  await form.getByLabel(/Stand van het doel/).selectOption('active')
+  await expect(form.getByRole('option', { name: 'Actief (eerst de ladder afmaken)' })).toBeDisabled()
+  await form.getByLabel(/^Stap 0/).fill('Daan gaat elke ochtend naar school.')
   await form.getByRole('button', { name: 'Doel opslaan' }).click()
-  await expect(form.locator('.ladder-fields .field-error')).toContainText('vijf niveaus')
+  await expect(form.getByText('Beschrijf ook deze stap, of laat de hele ladder nog leeg.').first()).toBeVisible()
 
   await form.getByLabel('Daan').check()
-  await form.getByLabel(/^Stap \+2/).fill('Daan gaat de hele week en vindt het leuk.')
-  await form.getByLabel(/^Stap \+1/).fill('Daan gaat vier hele dagen.')
-  await form.getByLabel(/^Stap 0/).fill('Daan gaat elke ochtend naar school.')
   await form.getByLabel(/^Stap −1/).fill('Daan gaat een paar ochtenden per week.')
+  await form.getByLabel(/^Stap \+1/).fill('Daan gaat vier hele dagen.')
   await form.getByLabel(/^Stap −2/).fill('Daan gaat helemaal niet naar school.')
+  await form.getByLabel(/^Stap \+2/).fill('Daan gaat de hele week en vindt het leuk.')
+  await expect(form.getByLabel(/Stand van het doel/)).toHaveValue('active')
   await form.getByLabel(/Waar staan we nu/).selectOption('-2')
   await form.getByRole('button', { name: 'Doel opslaan' }).click()
   const goal = page.locator('article.goal-card', { hasText: 'Daan gaat weer elke ochtend naar school.' })

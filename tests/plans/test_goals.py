@@ -150,10 +150,17 @@ def test_activating_needs_a_ladder(client: TestClient, world: World) -> None:
     url = _url(world, f"/{goal['id']}")
     refused = client.patch(url, json={"status": "active"}, headers=headers | {"If-Match": '"1"'})
     assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "ladder"
+    assert refused.json()["code"] == "goal_ladder_incomplete"
+    partial = {"status": "active", "ladder": {"zero": "Daan gaat elke ochtend."}}
+    half = client.patch(url, json=partial, headers=headers | {"If-Match": '"1"'})
+    assert half.status_code == 422 and "ladder.minus_2" in {e["field"] for e in half.json()["errors"]}
     ok = client.patch(url, json={"status": "active", "ladder": LADDER}, headers=headers | {"If-Match": '"1"'})
     assert ok.status_code == 200 and ok.json()["activated_on"] == date.today().isoformat()
     no_ladder = client.patch(url, json={"ladder": None}, headers=headers | {"If-Match": '"2"'})
-    assert no_ladder.status_code == 422
+    assert no_ladder.status_code == 422 and no_ladder.json()["code"] == "goal_ladder_incomplete"
+    body = {"text": "Doel", "life_domain_id": HEALTH, "status": "active"}
+    created = client.post(_url(world), json=body, headers=headers)
+    assert created.status_code == 422 and created.json()["code"] == "goal_ladder_incomplete"
 
 
 def test_required_fields_cannot_be_emptied(client: TestClient, session: Session, world: World) -> None:

@@ -5,7 +5,7 @@ const WIDTH = 320
 const LEFT = 30
 const RIGHT = 10
 const TOP = 10
-const BOTTOM = 22
+const BOTTOM = 8
 
 export interface ChartTick {
   value: number
@@ -31,6 +31,8 @@ export interface ChartLabel {
   key: string
   x: number
   text: string
+  /** A second line under the text, such as the date of a wave. */
+  sub?: string
   anchor?: 'start' | 'middle' | 'end'
 }
 
@@ -51,6 +53,8 @@ interface LineChartProps {
   className?: string
   /** Legend, screen-reader table: shown under the drawing, inside the figure. */
   children?: ReactNode
+  /** Shown under the axis when there is one point: what the reader will see once there are more. */
+  onePointNote?: string
 }
 
 /** Where x (0…1) and a value land in the drawing; values outside min…max stay on the edge. */
@@ -62,10 +66,12 @@ export function chartScale({ min, max, height = 132, left = LEFT }: { min: numbe
   }
 }
 
+const percent = (value: number) => `${(value * 100).toFixed(2)}%`
+
 /**
  * A small hand-drawn SVG line chart (no chart library: the bundle stays lean), shared by the plan's GAS scores
- * and the measurement waves: grid lines with labels, a line through the points, optional spread bars and a
- * dashed reference line, labels under the x axis.
+ * and the measurement waves: grid lines, a line through the points, optional spread bars and a dashed reference line.
+ * Axis labels are HTML laid over the drawing, so they keep their real size (at least 12 px) however wide the chart is.
  */
 export function LineChart({
   label,
@@ -81,51 +87,68 @@ export function LineChart({
   left = LEFT,
   className = 'score-chart',
   children,
+  onePointNote,
 }: LineChartProps) {
   const { x, y } = chartScale({ min, max, height, left })
   const line = points.map((point) => `${x(point.x).toFixed(1)},${y(point.y).toFixed(1)}`).join(' ')
+  // Labels centred under equal bands (the waves), or at both ends (first and last date).
+  const bands = xLabels.every((item) => (item.anchor ?? 'middle') === 'middle')
   return (
     <figure className={className}>
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={label} focusable="false">
-        {ticks.map((tick) => (
-          <g key={tick.value}>
-            <line x1={left} x2={WIDTH - RIGHT} y1={y(tick.value)} y2={y(tick.value)} className={tick.className ?? 'chart-grid'} />
-            <text x={left - 6} y={y(tick.value) + 4} textAnchor="end" className="chart-axis">
-              {tick.label}
-            </text>
-          </g>
-        ))}
-        {reference ? (
-          <line
-            x1={left}
-            x2={WIDTH - RIGHT}
-            y1={y(reference.value)}
-            y2={y(reference.value)}
-            className="chart-baseline"
-            data-testid={reference.testId}
-          />
-        ) : null}
-        {spreads.map((spread) => (
-          <line
-            key={`spread-${spread.key}`}
-            x1={x(spread.x)}
-            x2={x(spread.x)}
-            y1={y(spread.low)}
-            y2={y(spread.high)}
-            className="chart-spread"
-            data-testid="chart-spread"
-          />
-        ))}
-        {points.length > 1 ? <polyline points={line} className="chart-line" /> : null}
-        {points.map((point) => (
-          <circle key={point.key} cx={x(point.x)} cy={y(point.y)} r={radius} className="chart-point" />
-        ))}
-        {xLabels.map((item) => (
-          <text key={item.key} x={x(item.x)} y={height - 6} textAnchor={item.anchor ?? 'middle'} className="chart-axis">
-            {item.text}
-          </text>
-        ))}
-      </svg>
+      <div className="chart-frame">
+        <div className="chart-plot">
+          <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={label} focusable="false">
+            {ticks.map((tick) => (
+              <line key={tick.value} x1={left} x2={WIDTH - RIGHT} y1={y(tick.value)} y2={y(tick.value)} className={tick.className ?? 'chart-grid'} />
+            ))}
+            {reference ? (
+              <line
+                x1={left}
+                x2={WIDTH - RIGHT}
+                y1={y(reference.value)}
+                y2={y(reference.value)}
+                className="chart-baseline"
+                data-testid={reference.testId}
+              />
+            ) : null}
+            {spreads.map((spread) => (
+              <line
+                key={`spread-${spread.key}`}
+                x1={x(spread.x)}
+                x2={x(spread.x)}
+                y1={y(spread.low)}
+                y2={y(spread.high)}
+                className="chart-spread"
+                data-testid="chart-spread"
+              />
+            ))}
+            {points.length > 1 ? <polyline points={line} className="chart-line" /> : null}
+            {points.map((point) => (
+              <circle key={point.key} cx={x(point.x)} cy={y(point.y)} r={radius} className="chart-point" />
+            ))}
+          </svg>
+          <div className="chart-y-labels" aria-hidden="true">
+            {ticks.map((tick) => (
+              <span key={tick.value} className="chart-axis" style={{ top: percent(y(tick.value) / height), right: percent(1 - (left - 5) / WIDTH) }}>
+                {tick.label}
+              </span>
+            ))}
+          </div>
+        </div>
+        <div
+          className={bands ? 'chart-x-labels chart-x-bands' : 'chart-x-labels chart-x-ends'}
+          style={{ paddingLeft: percent(left / WIDTH), paddingRight: percent(RIGHT / WIDTH) }}
+          aria-hidden="true"
+        >
+          {xLabels.map((item) => (
+            <span key={item.key} className="chart-axis">
+              {item.text}
+              {item.sub ? <span className="chart-x-sub">{item.sub}</span> : null}
+            </span>
+          ))}
+        </div>
+      </div>
+      {points.length === 1 && onePointNote ? <p className="chart-note">{onePointNote}</p> : null}
       {children}
     </figure>
   )

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { Navigate, useLocation } from 'react-router'
 import { Loading } from '../../components/States'
 import { useAuth } from './AuthContext'
+import { claimDrafts } from './drafts'
 
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { status, me } = useAuth()
@@ -16,5 +17,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
       </main>
     )
   }
+  // Before any form mounts (also after a reload): drafts kept in this tab are only handed to the user who wrote them.
+  claimDrafts(me.id)
   return children
 }

@@ -1,9 +1,14 @@
 import { useTranslation } from 'react-i18next'
 import { formatDate, formatDateTime } from '../../i18n/format'
 import type { Checkin } from './types'
+import '../../components/LineChart.css'
 
 const W = 300
 const H = 80
+const LEFT = 28 // room for the 0–10 labels, which are HTML laid over the drawing (real 12.5 px)
+const VIEW_W = W + LEFT + 8
+const VIEW_H = H + 8
+const percent = (value: number) => `${(value * 100).toFixed(2)}%`
 
 function points(items: Checkin[], pick: (c: Checkin) => number): string {
   const step = items.length > 1 ? W / (items.length - 1) : 0
@@ -32,28 +37,44 @@ export function MemberTrend({ name, checkins }: { name: string; checkins: Checki
       <p className="muted">{t('checkins.section.latest', { date: formatDateTime(latest.checked_in_at) })}</p>
       {oldestFirst.length > 1 ? (
         <figure className="ck-chart">
-          <svg
-            viewBox={`-4 -4 ${W + 8} ${H + 8}`}
-            role="img"
-            aria-label={t('checkins.section.chartLabel', {
-              name,
-              count: checkins.length,
-              wellbeing: latest.wellbeing,
-              burden: latest.care_burden,
-            })}
-            focusable="false"
-          >
-            <line x1="0" y1={H} x2={W} y2={H} className="ck-axis" />
-            <line x1="0" y1="0" x2={W} y2="0" className="ck-axis ck-axis-top" />
-            <polyline points={points(oldestFirst, (c) => c.wellbeing)} className="ck-line-wellbeing" />
-            <polyline points={points(oldestFirst, (c) => c.care_burden)} className="ck-line-burden" />
-          </svg>
+          <div className="chart-plot">
+            <svg
+              viewBox={`${-LEFT} -4 ${VIEW_W} ${VIEW_H}`}
+              role="img"
+              aria-label={t('checkins.section.chartLabel', {
+                name,
+                count: checkins.length,
+                wellbeing: latest.wellbeing,
+                burden: latest.care_burden,
+              })}
+              focusable="false"
+            >
+              <line x1="0" y1={H} x2={W} y2={H} className="ck-axis" />
+              <line x1="0" y1={H / 2} x2={W} y2={H / 2} className="ck-axis ck-axis-top" />
+              <line x1="0" y1="0" x2={W} y2="0" className="ck-axis ck-axis-top" />
+              <polyline points={points(oldestFirst, (c) => c.wellbeing)} className="ck-line-wellbeing" />
+              <polyline points={points(oldestFirst, (c) => c.care_burden)} className="ck-line-burden" />
+            </svg>
+            <div className="chart-y-labels" aria-hidden="true">
+              {[10, 5, 0].map((value) => (
+                <span key={value} className="chart-axis" style={{ top: percent((4 + H - (value / 10) * H) / VIEW_H), right: percent(1 - (LEFT - 6) / VIEW_W) }}>
+                  {value}
+                </span>
+              ))}
+            </div>
+          </div>
+          <div className="chart-x-labels chart-x-ends" style={{ paddingLeft: percent(LEFT / VIEW_W), paddingRight: percent(8 / VIEW_W) }} aria-hidden="true">
+            <span className="chart-axis">{formatDate(oldestFirst[0]?.checked_in_at)}</span>
+            <span className="chart-axis">{formatDate(latest.checked_in_at)}</span>
+          </div>
           <figcaption className="ck-legend">
             <span className="ck-key ck-key-wellbeing">{t('checkins.section.legendWellbeing')}</span>
             <span className="ck-key ck-key-burden">{t('checkins.section.legendBurden')}</span>
           </figcaption>
         </figure>
-      ) : null}
+      ) : (
+        <p className="chart-note">{t('checkins.section.onePoint')}</p>
+      )}
       <dl className="details ck-latest">
         <div>
           <dt>{t('checkins.wellbeing')}</dt>

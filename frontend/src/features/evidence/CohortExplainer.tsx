@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 
-const POINTS = ['unit', 'change', 'reliable', 'example', 'control', 'who', 'count', 'funders'] as const
+const POINTS = ['unit', 'change', 'control', 'who', 'count', 'funders'] as const
 
 /** Plain words on what each cohort figure means and what it cannot show. */
 export function CohortExplainer() {

@@ -3,6 +3,12 @@ import type { CohortOutcomes } from '../measurements/types'
 
 const STATUSES = ['intake', 'active', 'phasing_out', 'closed'] as const
 
+/** The mean GAS T-score in plain words: 50 is as expected, and 10 points is about one step on the ladder. */
+export function gasVerdict(score: number): 'below' | 'expected' | 'above' {
+  if (score < 45) return 'below'
+  return score > 55 ? 'above' : 'expected'
+}
+
 /** How many families the cohort holds in the window, their status at its end, GAS and meetings. */
 export function CohortSummary({ data }: { data: CohortOutcomes }) {
   const { t } = useTranslation()
@@ -23,7 +29,7 @@ export function CohortSummary({ data }: { data: CohortOutcomes }) {
       </ul>
       <p>
         {score != null
-          ? t('evidence.gas', { score: score.toFixed(1), count: data.gas_families })
+          ? t('evidence.gas', { verdict: t(`evidence.gasVerdict.${gasVerdict(score)}`), count: data.gas_families })
           : t('evidence.gasNone')}
       </p>
       <p>{t('evidence.meetings', { count: data.meetings_held })}</p>

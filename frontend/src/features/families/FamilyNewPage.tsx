@@ -11,7 +11,7 @@ import { useCreateFamily } from './queries'
 export function FamilyNewPage() {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const [values, setValues, clearDraft, restored] = useDraft('family.new', emptyFamilyValues)
+  const [values, setValues, clearDraft, restored] = useDraft('family.new', emptyFamilyValues, { persist: true })
   const create = useCreateFamily()
   // One key per distinct submission: a double click or a retry of the same data never makes two families.
   const idempotency = useRef<{ key: string; body: string } | null>(null)

@@ -1,22 +1,20 @@
 import { useTranslation } from 'react-i18next'
-import { changeTone, formatScore } from './text'
+import { changeTone } from './text'
 import type { ChangeClass } from './types'
 
 /**
- * Reliable change in the instrument's own direction (Jacobson & Truax): improved, unchanged, deteriorated,
- * or recovered where a cut-off is defined. The RCI itself is in the title and for screen readers.
+ * Reliable change in plain words, in the instrument's own direction: clearly better (or past the cut-off), no clear
+ * difference, clearly worse. The RCI behind it is explained in "Hoe rekenen we?", not on the badge.
  */
-export function ChangeBadge({ changeClass, rci }: { changeClass: ChangeClass | null | undefined; rci?: number | null | undefined }) {
+export function ChangeBadge({ changeClass }: { changeClass: ChangeClass | null | undefined }) {
   const { t } = useTranslation()
   const tone = changeTone(changeClass)
   if (!tone || !changeClass) return null
-  const label = t(`measurements.change.${changeClass}`)
   const arrow = tone === 'better' ? '▲' : tone === 'worse' ? '▼' : '●'
   return (
     <span className={`badge change-badge change-${tone}`} data-testid="change-badge">
       <span aria-hidden="true">{arrow} </span>
-      {label}
-      {rci === null || rci === undefined ? null : <span className="visually-hidden"> ({t('measurements.change.rci', { rci: formatScore(rci) })})</span>}
+      {t(`measurements.change.${changeClass}`)}
     </span>
   )
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Field } from '../../components/Field'
 import { PageHeading } from '../../components/Page'
 import { EmptyState, ErrorState, Loading } from '../../components/States'
+import { formatNumber } from '../../i18n/format'
 import { useRegions } from '../admin/queries'
 import { FAMILY_TYPES } from '../families/FamilyForm'
 import { factorLabel } from './FactorsSection'
@@ -13,6 +14,7 @@ import type { CohortOutcomes, CohortQuery, CohortScale, Wave } from './types'
 import { WorkEngagementSummarySection } from './WorkEngagementSummary'
 import { CohortExplainer } from '../evidence/CohortExplainer'
 import { CohortSummary } from '../evidence/CohortSummary'
+import { MethodDetails } from '../evidence/MethodDetails'
 import { ExampleBadge, NormsNote } from '../evidence/NormsNote'
 import './measurements.css'
 import '../evidence/evidence.css'
@@ -38,6 +40,11 @@ export function CohortPage() {
         <>
           <CohortSummary data={cohort.data} />
           <Results data={cohort.data} />
+          <MethodDetails>
+            {cohort.data.mean_gas_t_score == null ? null : (
+              <p>{t('evidence.gasScore', { score: formatNumber(Math.round(cohort.data.mean_gas_t_score * 10) / 10), count: cohort.data.gas_families })}</p>
+            )}
+          </MethodDetails>
         </>
       )}
       <CohortExplainer />

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { formatDate } from '../../i18n/format'
 import { ChangeBadge } from './ChangeBadge'
 import { LicenceNote } from './LicenceNote'
 import { respondentLabel } from './respondent'
@@ -9,11 +10,22 @@ import { WaveChart, type WavePoint } from './WaveChart'
 
 const byWave = (a: { wave: Wave }, b: { wave: Wave }) => WAVES.indexOf(a.wave) - WAVES.indexOf(b.wave)
 
-/** The family's points on one scale, wave by wave. */
-export function familyPoints(outcomes: InstrumentOutcomes, scale: string): (FamilyScalePoint & { wave: Wave; n: number })[] {
+/** When each wave was answered: the last member to finish it (a family wave is complete then). */
+export function waveDates(outcomes: InstrumentOutcomes): Partial<Record<Wave, string>> {
+  const dates: Partial<Record<Wave, string>> = {}
+  for (const wave of outcomes.respondents.flatMap((series) => series.waves)) {
+    const known = dates[wave.wave]
+    if (!known || wave.completed_at > known) dates[wave.wave] = wave.completed_at
+  }
+  return dates
+}
+
+/** The family's points on one scale, wave by wave, with the date each wave was answered. */
+export function familyPoints(outcomes: InstrumentOutcomes, scale: string): (FamilyScalePoint & { wave: Wave; n: number; date: string | null })[] {
+  const dates = waveDates(outcomes)
   return [...outcomes.family].sort(byWave).flatMap((wave) => {
     const point = wave.scales.find((item) => item.code === scale)
-    return point ? [{ ...point, wave: wave.wave, n: point.n_respondents }] : []
+    return point ? [{ ...point, wave: wave.wave, n: point.n_respondents, date: dates[wave.wave] ?? null }] : []
   })
 }
 
@@ -47,12 +59,13 @@ function ScaleBlock({ outcomes, scale }: { outcomes: InstrumentOutcomes; scale: 
     minimum: point.minimum,
     maximum: point.maximum,
     n: point.n,
+    date: point.date,
   }))
   const direction = scale.higher_is_better ? t('measurements.outcomes.higherBetter') : t('measurements.outcomes.lowerBetter')
   return (
     <div className={scale.code === outcomes.primary_scale ? 'scale-block scale-primary' : 'scale-block'}>
       <h3>
-        {scaleName} {latest && latest.wave !== 't0' ? <ChangeBadge changeClass={latest.change_class} rci={latest.rci} /> : null}
+        {scaleName} {latest && latest.wave !== 't0' ? <ChangeBadge changeClass={latest.change_class} /> : null}
       </h3>
       <p className="muted scale-meta">
         {t('measurements.outcomes.range', { min: formatScore(scale.minimum), max: formatScore(scale.maximum) })} · {direction}
@@ -79,7 +92,7 @@ function ScaleBlock({ outcomes, scale }: { outcomes: InstrumentOutcomes; scale: 
           {points.map((point) => (
             <tr key={point.wave}>
               <th scope="row" data-label={t('measurements.outcomes.wave')}>
-                {t(`measurements.wave.${point.wave}`)}
+                {t(`measurements.wave.${point.wave}`)} {point.date ? <span className="muted wave-date">{formatDate(point.date)}</span> : null}
               </th>
               <td data-label={t('measurements.outcomes.familyScore')}>
                 <span className="cell">
@@ -88,7 +101,7 @@ function ScaleBlock({ outcomes, scale }: { outcomes: InstrumentOutcomes; scale: 
               </td>
               <td data-label={t('measurements.outcomes.spread')}>
                 {point.n_respondents > 1 && point.minimum !== null && point.maximum !== null
-                  ? t('measurements.outcomes.spreadValue', { min: formatScore(point.minimum), max: formatScore(point.maximum), sd: formatScore(point.sd) })
+                  ? t('measurements.outcomes.spreadValue', { min: formatScore(point.minimum), max: formatScore(point.maximum) })
                   : '—'}
               </td>
               <td data-label={t('measurements.outcomes.change')}>
@@ -96,7 +109,7 @@ function ScaleBlock({ outcomes, scale }: { outcomes: InstrumentOutcomes; scale: 
                   <span className="muted">{t('measurements.outcomes.baseline')}</span>
                 ) : (
                   <span className="cell">
-                    {formatChange(point.change_from_t0)} <ChangeBadge changeClass={point.change_class} rci={point.rci} />
+                    {formatChange(point.change_from_t0)} <ChangeBadge changeClass={point.change_class} />
                   </span>
                 )}
               </td>
@@ -134,7 +147,9 @@ function RespondentTable({ outcomes, scale, scaleName }: { outcomes: InstrumentO
               <th scope="row" data-label={t('measurements.outcomes.respondent')}>
                 {respondentLabel(series.respondent, t)}
               </th>
-              <td data-label={t('measurements.outcomes.wave')}>{t(`measurements.wave.${wave.wave}`)}</td>
+              <td data-label={t('measurements.outcomes.wave')}>
+                {t(`measurements.wave.${wave.wave}`)} <span className="muted wave-date">{formatDate(wave.completed_at)}</span>
+              </td>
               <td data-label={t('measurements.scores.score')}>
                 {point?.score === null || point === undefined ? <span className="muted">{t('measurements.scores.noScore')}</span> : formatScore(point.score)}
               </td>
@@ -143,7 +158,7 @@ function RespondentTable({ outcomes, scale, scaleName }: { outcomes: InstrumentO
                   '—'
                 ) : (
                   <span className="cell">
-                    {formatChange(point.change_from_t0)} <ChangeBadge changeClass={point.change_class} rci={point.rci} />
+                    {formatChange(point.change_from_t0)} <ChangeBadge changeClass={point.change_class} />
                   </span>
                 )}
               </td>

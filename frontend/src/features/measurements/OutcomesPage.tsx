@@ -4,13 +4,16 @@ import { isApiError } from '../../api/errors'
 import { NotFound } from '../../components/NotFound'
 import { PageHeading } from '../../components/Page'
 import { EmptyState, ErrorState, Loading } from '../../components/States'
-import { formatNumber } from '../../i18n/format'
+import { MethodDetails } from '../evidence/MethodDetails'
 import { useFamily } from '../families/queries'
 import { FactorsSection } from './FactorsSection'
 import { InstrumentOutcomesCard } from './InstrumentOutcomesCard'
+import { NormsList } from './NormsList'
 import { PlanSection } from './PlanSection'
+import { RciTable } from './RciTable'
 import { useOutcomes } from './queries'
 import './measurements.css'
+import '../evidence/evidence.css'
 
 /** A family's measurements: the wave plan, outcomes per instrument and scale, and hindering/facilitating factors. */
 export function OutcomesPage() {
@@ -47,10 +50,13 @@ export function OutcomesPage() {
         </section>
       ) : (
         <>
-          <p className="muted">{t('measurements.outcomes.rciNote', { criterion: formatNumber(outcomes.data.rci_criterion) })}</p>
           {outcomes.data.instruments.map((instrument) => (
             <InstrumentOutcomesCard key={instrument.code} outcomes={instrument} />
           ))}
+          <MethodDetails criterion={outcomes.data.rci_criterion}>
+            <NormsList codes={outcomes.data.instruments.map((instrument) => instrument.code)} />
+            <RciTable outcomes={outcomes.data} />
+          </MethodDetails>
         </>
       )}
       <FactorsSection familyId={family.id} canWrite={canWrite} />

@@ -36,7 +36,7 @@ export function ScoreTable({ scores, caption, showChange = true }: { scores: rea
             {withChange ? (
               <td data-label={t('measurements.scores.change')}>
                 <span className="cell">
-                  {formatChange(score.change_from_t0)} <ChangeBadge changeClass={score.change_class} rci={score.rci} />
+                  {formatChange(score.change_from_t0)} <ChangeBadge changeClass={score.change_class} />
                 </span>
               </td>
             ) : null}

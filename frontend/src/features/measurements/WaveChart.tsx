@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { LineChart } from '../../components/LineChart'
+import { formatDate } from '../../i18n/format'
 import { formatScore } from './text'
 import type { Wave } from './types'
 
@@ -10,6 +11,8 @@ export interface WavePoint {
   minimum: number | null
   maximum: number | null
   n: number
+  /** When the wave was answered (the last member to finish), as an ISO date-time. */
+  date?: string | null | undefined
 }
 
 /** Where each wave sits along the x axis (0…1): the waves share the width equally. */
@@ -35,6 +38,8 @@ export function WaveChart({
   cutoff?: number | null | undefined
 }) {
   const { t } = useTranslation()
+  const waveName = (point: WavePoint) =>
+    point.date ? t('measurements.waveOn', { wave: t(`measurements.wave.${point.wave}`), date: formatDate(point.date) }) : t(`measurements.wave.${point.wave}`)
   const waves = points.map((point) => point.wave)
   const scored = points.filter((point): point is WavePoint & { mean: number } => point.mean !== null)
   const spreads = scored.flatMap((point) =>
@@ -44,7 +49,7 @@ export function WaveChart({
   )
   const summary =
     scored.length > 0
-      ? scored.map((point) => `${t(`measurements.wave.${point.wave}`)} ${formatScore(point.mean)}`).join(', ')
+      ? scored.map((point) => `${waveName(point)} ${formatScore(point.mean)}`).join(', ')
       : t('measurements.chart.none')
   const hasCutoff = cutoff !== null && cutoff !== undefined
   return (
@@ -60,7 +65,13 @@ export function WaveChart({
       points={scored.map((point) => ({ key: point.wave, x: waveX(waves, point.wave), y: point.mean }))}
       spreads={spreads}
       reference={hasCutoff ? { value: cutoff, testId: 'chart-cutoff' } : null}
-      xLabels={points.map((point) => ({ key: point.wave, x: waveX(waves, point.wave), text: t(`measurements.wave.${point.wave}`) }))}
+      xLabels={points.map((point) => ({
+        key: point.wave,
+        x: waveX(waves, point.wave),
+        text: t(`measurements.wave.${point.wave}`),
+        sub: point.date ? formatDate(point.date) : undefined,
+      }))}
+      onePointNote={t('measurements.chart.onePoint')}
     >
       <figcaption className="chart-legend" aria-hidden="true">
         <span className="legend-mean">{t('measurements.chart.mean')}</span>

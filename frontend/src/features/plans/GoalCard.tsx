@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FamilyDetail } from '../../api/types'
 import { formatDate } from '../../i18n/format'
@@ -7,6 +7,7 @@ import { GoalForm } from './GoalForm'
 import { ScoreChart } from './ScoreChart'
 import { ScoreForm } from './ScoreForm'
 import { type Goal, LEVELS, type LifeDomain, ladderText, levelLabel, type ScorePoint } from './types'
+import { useDraft } from '../auth/drafts'
 
 interface GoalCardProps {
   familyId: string
@@ -21,7 +22,7 @@ interface GoalCardProps {
 /** One goal: the family's words, where it stands on the ladder, its scores over time and its actions. */
 export function GoalCard({ familyId, goal, scores, family, domains, readOnly, onReload }: GoalCardProps) {
   const { t } = useTranslation()
-  const [mode, setMode] = useState<'view' | 'edit' | 'score'>('view')
+  const [mode, setMode] = useDraft<'view' | 'edit' | 'score'>(`goal.mode.${goal.id}`, () => 'view', { persist: true })
   const heading = useRef<HTMLHeadingElement>(null)
   /** Back to the goal after a form closes, with focus on its heading so keyboard users keep their place. */
   const back = () => {

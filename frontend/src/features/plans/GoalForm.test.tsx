@@ -1,7 +1,8 @@
 import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fakeApi, json, renderPage } from '../../test/utils'
+import { claimDrafts, clearDrafts } from '../auth/drafts'
 import { GoalForm } from './GoalForm'
 import type { Goal, LifeDomain } from './types'
 
@@ -41,16 +42,46 @@ function renderForm(props: { goal?: Goal } = {}) {
 
 // Typing a whole ladder takes a while on a busy machine.
 describe('GoalForm', { timeout: 30_000 }, () => {
+  beforeEach(() => {
+    clearDrafts()
+    claimDrafts('user-a')
+  })
   afterEach(() => vi.unstubAllGlobals())
 
-  it('shows the five ladder levels from +2 down to −2, each with what it means', () => {
+  it('asks for the ladder right after the goal: 0 first, then −1, +1, −2, +2, in multi-line fields', () => {
     renderForm()
     // The form opens with focus on the first field.
     expect(screen.getByLabelText(/Wat wil het gezin bereiken/)).toHaveFocus()
-    const labels = screen.getAllByLabelText(/^Stap/).map((el) => el.id.split('ladder.')[1])
-    expect(labels).toEqual(['plus_2', 'plus_1', 'zero', 'minus_1', 'minus_2'])
+    const steps = screen.getAllByLabelText(/^Stap/)
+    expect(steps.map((el) => el.id.split('ladder.')[1])).toEqual(['zero', 'minus_1', 'plus_1', 'minus_2', 'plus_2'])
+    expect(steps.every((el) => el.tagName === 'TEXTAREA')).toBe(true)
+    const fields = [...document.querySelectorAll('textarea, select, input')].map((el) => el.id.replace(/^goal-new-/, ''))
+    expect(fields.indexOf('ladder.plus_2')).toBeLessThan(fields.indexOf('life_domain_id'))
     expect(screen.getByLabelText(/^Stap 0/)).toHaveAccessibleDescription('Zoals verwacht: dit willen we bereiken')
     expect(screen.getByLabelText(/^Stap −2/)).toHaveAccessibleDescription('Veel minder dan verwacht')
+  })
+
+  it('keeps the goal a proposal until the ladder is complete, then makes it active', async () => {
+    const { requests } = fakeApi({})
+    renderForm()
+    const status = screen.getByLabelText(/Stand van het doel/)
+    expect(screen.getByRole('option', { name: 'Actief (eerst de ladder afmaken)' })).toBeDisabled()
+    await userEvent.type(screen.getByLabelText(/Wat wil het gezin bereiken/), 'Rust in huis')
+    await userEvent.type(screen.getByLabelText(/^Stap 0/), 'Meestal rustig')
+    expect(screen.getByText(/1 van de 5 stappen beschreven/)).toBeInTheDocument()
+    expect(status).toHaveValue('proposed')
+
+    // a half ladder is not sent: the API takes all five steps or none
+    await userEvent.click(screen.getByRole('button', { name: 'Doel opslaan' }))
+    expect(screen.getByLabelText(/^Stap −1/)).toHaveAccessibleDescription(/Beschrijf ook deze stap/)
+    expect(screen.getByLabelText(/^Stap 0/)).not.toHaveAttribute('aria-invalid')
+    expect(requests).toHaveLength(0)
+
+    for (const [step, text] of [['−1', 'Soms rustig'], ['\\+1', 'Vaak rustig'], ['−2', 'Nooit rustig'], ['\\+2', 'Altijd rustig']] as const) {
+      await userEvent.type(screen.getByLabelText(new RegExp(`^Stap ${step}`)), text)
+    }
+    expect(screen.getByText(/De ladder is af/)).toBeInTheDocument()
+    expect(status).toHaveValue('active')
   })
 
   it('asks for the goal text before it sends anything', async () => {
@@ -61,7 +92,7 @@ describe('GoalForm', { timeout: 30_000 }, () => {
     expect(requests).toHaveLength(0)
   })
 
-  it('sends the whole ladder and puts the API field errors at the right ladder step and weight', async () => {
+  it('sends the whole ladder, active, and puts the API field errors at the right ladder step and weight', async () => {
     const { requests } = fakeApi({
       [`POST /api/v1/families/${FAMILY}/plan/goals`]: () =>
         json(
@@ -81,8 +112,11 @@ describe('GoalForm', { timeout: 30_000 }, () => {
     const { onDone } = renderForm()
     await userEvent.type(screen.getByLabelText(/Wat wil het gezin bereiken/), 'Rust in huis')
     await userEvent.selectOptions(screen.getByLabelText(/Levensgebied/), 'Wonen')
-    await userEvent.type(screen.getByLabelText(/^Stap \+2/), 'Elke avond rustig')
     await userEvent.type(screen.getByLabelText(/^Stap 0/), 'Meestal rustig')
+    await userEvent.type(screen.getByLabelText(/^Stap −1/), 'Soms')
+    await userEvent.type(screen.getByLabelText(/^Stap \+1/), 'Vaak')
+    await userEvent.type(screen.getByLabelText(/^Stap −2/), 'Nooit')
+    await userEvent.type(screen.getByLabelText(/^Stap \+2/), 'Elke avond rustig')
     await userEvent.selectOptions(screen.getByLabelText(/Waar staan we nu/), '-1')
     const weight = screen.getByLabelText(/Gewicht/)
     await userEvent.clear(weight)
@@ -104,8 +138,8 @@ describe('GoalForm', { timeout: 30_000 }, () => {
       member_ids: [],
       priority: 3,
       target_on: null,
-      status: 'proposed',
-      ladder: { plus_2: 'Elke avond rustig', plus_1: '', zero: 'Meestal rustig', minus_1: '', minus_2: '' },
+      status: 'active',
+      ladder: { plus_2: 'Elke avond rustig', plus_1: 'Vaak', zero: 'Meestal rustig', minus_1: 'Soms', minus_2: 'Nooit' },
       baseline_level: -1,
       weight: 0,
     })

@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { isApiError } from '../../api/errors'
@@ -16,6 +15,7 @@ import type { ScorePoint } from './types'
 import { VersionHistory } from './VersionHistory'
 import { FamilyProposals } from '../voice/FamilyProposals'
 import './plan.css'
+import { useDraft } from '../auth/drafts'
 
 export function PlanPage() {
   const { familyId = '' } = useParams()
@@ -24,7 +24,8 @@ export function PlanPage() {
   const plan = usePlan(familyId)
   const series = useGasSeries(familyId)
   const domains = useLifeDomains()
-  const [adding, setAdding] = useState(false)
+  // An open goal form stays open across a reload (its draft is kept too).
+  const [adding, setAdding] = useDraft(`plan.adding.${familyId}`, () => false, { persist: true })
 
   if (family.isError || plan.isError) {
     const failed: unknown = family.error ?? plan.error

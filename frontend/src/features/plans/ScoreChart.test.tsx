@@ -45,5 +45,7 @@ describe('ScoreChart', () => {
     expect(screen.getByRole('img')).toHaveAccessibleName('Scores van dit doel: 1 score: +2 op 01-05-2026.')
     expect(container.querySelector('polyline')).toBeNull()
     expect(container.querySelectorAll('circle')).toHaveLength(1)
+    expect(screen.getByText('Na de volgende score zie je hier de lijn.')).toBeVisible()
+    expect(container.querySelector('.chart-x-labels')).toHaveTextContent('01-05-2026')
   })
 })

@@ -31,12 +31,12 @@ export function ScoreChart({ scores, baseline, goalText }: { scores: readonly Sc
   const span = first && last ? Math.max(dayNumber(last.scored_on) - start, 1) : 1
   const xFor = (value: string) => (sorted.length === 1 ? 0.5 : (dayNumber(value) - start) / span)
   const dates =
-    first && last
+    first && last && sorted.length > 1
       ? [
           { key: 'first', x: 0, text: formatDate(first.scored_on), anchor: 'start' as const },
-          ...(sorted.length > 1 ? [{ key: 'last', x: 1, text: formatDate(last.scored_on), anchor: 'end' as const }] : []),
+          { key: 'last', x: 1, text: formatDate(last.scored_on), anchor: 'end' as const },
         ]
-      : [{ key: 'none', x: 0.5, text: t('plan.chart.none') }]
+      : [{ key: 'only', x: 0.5, text: first ? formatDate(first.scored_on) : t('plan.chart.none') }]
 
   return (
     <LineChart
@@ -51,6 +51,7 @@ export function ScoreChart({ scores, baseline, goalText }: { scores: readonly Sc
       points={sorted.map((score) => ({ key: score.scored_on, x: xFor(score.scored_on), y: score.level }))}
       xLabels={dates}
       reference={baseline === null ? null : { value: baseline, testId: 'chart-baseline' }}
+      onePointNote={t('plans.chart.onePoint')}
     >
       <figcaption className="chart-legend" aria-hidden="true">
         <span className="legend-expected">{t('plan.chart.expected')}</span>

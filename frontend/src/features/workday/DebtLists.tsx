@@ -100,8 +100,7 @@ function QuestionnaireItem({ item }: { item: DueQuestionnaire }) {
     )
   return (
     <li>
-      <span className={`badge plan-status plan-status-${item.status}`}>{t(`measurements.status.${item.status}`)}</span> {name}{' '}
-      {t(`measurements.wave.${item.wave}`)}
+      <span className={`badge plan-status plan-status-${item.status}`}>{t(`measurements.status.${item.status}`)}</span> {name} · {t(`measurements.waveOf.${item.wave}`)}
       <span className="muted">
         {' '}
         · {item.family_name} · {respondentLabel(item.respondent, t)} · {formatDate(item.due_on)}

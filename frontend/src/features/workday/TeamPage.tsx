@@ -21,7 +21,7 @@ export function TeamPage() {
       <p className="muted">
         {t('workday.team.intro', { norm: team.caseload_norm, days: team.threshold_days, date: formatDate(team.on) })}
       </p>
-      <table className="table table-cards">
+      <table className="table table-cards wd-team">
         <caption className="visually-hidden">{title}</caption>
         <thead>
           <tr>
