@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from api.models import ResearchProject
 from api.research import response, rows_family, rows_measures
+from api.research.cohort import cohort_figures
 from api.research.context import ExportContext, context_for
 from api.research.dictionary import shared_tables
 from api.research.readme import package_descriptor, readme_text
@@ -76,7 +77,7 @@ def stream_dataset(session: Session, project: ResearchProject, today: date) -> I
     sink = _Sink()
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("datapackage.json", json.dumps(package_descriptor(project, tables, today), indent=2))
-        archive.writestr("README.md", readme_text(project, tables))
+        archive.writestr("README.md", readme_text(project, tables, cohort_figures(session, project)))
         yield sink.drain()
         for table in tables:
             with archive.open(f"data/{table.name}.csv", "w", force_zip64=True) as raw:

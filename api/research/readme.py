@@ -3,6 +3,7 @@
 from datetime import date
 from typing import Any
 
+from api.measurements.evidence import ScaleFigure
 from api.models import ResearchProject
 from api.research.tables import SUPPRESSED, Table
 
@@ -56,7 +57,7 @@ def package_descriptor(project: ResearchProject, tables: list[Table], today: dat
     }
 
 
-def readme_text(project: ResearchProject, tables: list[Table]) -> str:
+def readme_text(project: ResearchProject, tables: list[Table], figures: list[ScaleFigure]) -> str:
     en, nl = privacy(project)
     lines = [
         f"# {project.title}",
@@ -80,6 +81,19 @@ def readme_text(project: ResearchProject, tables: list[Table]) -> str:
         "Change from T0 and the Reliable Change Index are the values the app "
         "computed when the measurement was",
         "completed (Jacobson & Truax 1991; norms and their source in `scales.csv`).",
+        "",
+        "## The app's cohort figures for these families / de cijfers van de app",
+        "",
+        "The family is the unit; its latest wave in the period counts (docs/research/analysis.py).",
+        "",
+        "| instrument | scale | families | mean change from T0 | reliably improved |",
+        "| --- | --- | --- | --- | --- |",
+        *(
+            f"| {f.instrument} | {f.scale} | {f.n_families} | "
+            f"{'' if f.mean_change is None else round(f.mean_change, 4)} | "
+            f"{f'{f.n_improved} of {f.n_classified}' if f.n_classified else 'no norms'} |"
+            for f in figures
+        ),
         "",
     ]
     return "\n".join(lines)

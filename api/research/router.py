@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import StreamingResponse
 from sqlmodel import Session
 
-from api.auth.principal import AdminPrincipal, CurrentPrincipal, Principal, require_role
+from api.auth.principal import AdminPrincipal, Principal, require_role
 from api.core.db import SessionDep, get_session
 from api.core.openapi import problems
 from api.core.pagination import Page
@@ -19,13 +19,15 @@ from api.research.schemas import AccessGrant, ProjectCreate, ProjectDetail, Proj
 
 router = APIRouter(prefix="/research", tags=["research"])
 ResearcherPrincipal = Annotated[Principal, require_role(Role.researcher)]
+# Supporters have no part in research projects; a researcher's own reach is narrowed in api/research/scope.py.
+ReaderPrincipal = Annotated[Principal, require_role(Role.admin, Role.coordinator, Role.researcher)]
 # The dataset is read on a session that lives while the response streams; the audit of the download is
 # written and committed on the request's own session before the first byte leaves.
 StreamSessionDep = Annotated[Session, Depends(get_session, scope="request")]
 
 
 @router.get("/projects", response_model=Page[ProjectPublic])
-def list_research_projects(session: SessionDep, principal: CurrentPrincipal) -> Page[ProjectPublic]:
+def list_research_projects(session: SessionDep, principal: ReaderPrincipal) -> Page[ProjectPublic]:
     """Projects within reach: a researcher's granted ones; an administrator's "
     "or coordinator's owned or invited."""
     return service.list_projects(session, principal)
@@ -42,7 +44,7 @@ def create_research_project(
 
 @router.get("/projects/{project_id}", response_model=ProjectDetail, responses=problems(404))
 def read_research_project(
-    project_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
+    project_id: uuid.UUID, session: SessionDep, principal: ReaderPrincipal
 ) -> ProjectDetail:
     """A project; staff also see who has access and the downloads made (from the audit log)."""
     return service.read_project(session, principal, project_id)
@@ -69,7 +71,7 @@ def grant_research_access(
 
 @router.get("/projects/{project_id}/response", response_model=ResponseTracking, responses=problems(404))
 def read_response_tracking(
-    project_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
+    project_id: uuid.UUID, session: SessionDep, principal: ReaderPrincipal
 ) -> ResponseTracking:
     """Invited, started, completed and overdue per wave and instrument, per organisation and pooled."""
     return service.response_tracking(session, principal, project_id, date.today())
