@@ -11,11 +11,17 @@ from sqlmodel import Session, col, select
 from api.core.config import get_settings
 from api.measurements.repository import definition_of, instrument_rows, latest_by_code
 from api.measurements.waves import PlanInput, plan_entries
-from api.models import Family, FamilyMember, Measurement, ResearchProject, User
+from api.models import Family, FamilyMember, Measurement, ResearchProject, User, Wave
 from api.research.schemas import ResponseRow
 from api.research.scope import dataset_families
 
 POOLED = "ALL"
+WAVES = [w.value for w in Wave]
+
+
+def _order(item: tuple[tuple[str, str], object]) -> tuple[int, str]:
+    (wave, instrument), _ = item
+    return WAVES.index(wave), instrument
 
 
 @dataclass
@@ -101,13 +107,15 @@ def response_rows(
     ).all()
     for organisation_id in sorted(joined, key=lambda o: codes.get(o, "")):
         tallies = _organisation_tallies(session, project, organisation_id, today)
-        for (wave, instrument), tally in sorted(tallies.items()):
+        for (wave, instrument), tally in sorted(tallies.items(), key=_order):
             total = pooled.setdefault((wave, instrument), Tally())
             for name in ("invited", "started", "completed", "overdue"):
                 setattr(total, name, getattr(total, name) + getattr(tally, name))
             if only is None or organisation_id == only:
                 rows.append(tally.row(codes.get(organisation_id), wave, instrument))
-    rows.extend(tally.row(None, wave, instrument) for (wave, instrument), tally in sorted(pooled.items()))
+    rows.extend(
+        tally.row(None, wave, instrument) for (wave, instrument), tally in sorted(pooled.items(), key=_order)
+    )
     return rows
 
 
