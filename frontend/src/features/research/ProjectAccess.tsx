@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { Alert, errorText } from '../../components/States'
 import { formatDate, formatDateTime } from '../../i18n/format'
 import { useMe } from '../auth/AuthContext'
+import { GrantAccessForm } from './GrantAccessForm'
 import { useJoinProject } from './queries'
 import type { ResearchProjectDetail } from './types'
 
@@ -53,6 +54,9 @@ export function ProjectAccess({ project }: { project: ResearchProjectDetail }) {
               ))}
             </ul>
           )}
+          {project.owned && me.role === 'admin' ? (
+            <GrantAccessForm projectId={project.id} granted={researchers.filter((r) => !r.revoked_at).map((r) => r.user_id)} />
+          ) : null}
           <h3>{t('research.downloads.title')}</h3>
           {downloads.length === 0 ? (
             <p className="muted">{t('research.downloads.none')}</p>

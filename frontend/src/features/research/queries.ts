@@ -42,6 +42,20 @@ export function useJoinProject() {
   })
 }
 
+export function useGrantAccess(id: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (userId: string) =>
+      unwrap(
+        api.POST('/api/v1/research/projects/{project_id}/researchers', {
+          params: { path: { project_id: id } },
+          body: { user_id: userId },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: researchKeys.project(id) }),
+  })
+}
+
 /** Read the streamed ZIP chunk by chunk, reporting the bytes received; answers the whole file as a Blob. */
 export async function downloadDataset(id: string, onProgress: (bytes: number) => void, signal?: AbortSignal): Promise<Blob> {
   const request = new Request(new URL(`/api/v1/research/projects/${id}/dataset`, globalThis.location.origin), { signal })
