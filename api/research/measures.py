@@ -106,8 +106,9 @@ SCALE_SCORES = Table(
         Column(
             "rci",
             "number",
-            "Reliable Change Index, signed so that positive is better.",
-            "Reliable Change Index; positief is beter.",
+            "Reliable Change Index: change / S_diff (the norms and their source in scales; the direction "
+            "of better is higher_is_better there).",
+            "Reliable Change Index: verandering / S_diff (normen en bron in scales; richting: higher_is_better).",
             unit="standard errors of difference",
         ),
         Column(
