@@ -108,7 +108,7 @@ SCALE_SCORES = Table(
             "number",
             "Reliable Change Index: change / S_diff (the norms and their source in scales; the direction "
             "of better is higher_is_better there).",
-            "Reliable Change Index: verandering / S_diff (normen en bron in scales; richting: higher_is_better).",
+            "Reliable Change Index: verandering / S_diff (normen, bron en richting in scales).",
             unit="standard errors of difference",
         ),
         Column(
