@@ -4,26 +4,23 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
-from sqlmodel import Session
 
 from api.auth.principal import AdminPrincipal, Principal, require_role
-from api.core.db import SessionDep, get_session
+from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.core.pagination import Page
 from api.models import Role
 from api.research import service
 from api.research.export import stream_dataset
+from api.research.reader import ExportSessionDep
 from api.research.schemas import AccessGrant, ProjectCreate, ProjectDetail, ProjectPublic, ResponseTracking
 
 router = APIRouter(prefix="/research", tags=["research"])
 ResearcherPrincipal = Annotated[Principal, require_role(Role.researcher)]
 # Supporters have no part in research projects; a researcher's own reach is narrowed in api/research/scope.py.
 ReaderPrincipal = Annotated[Principal, require_role(Role.admin, Role.coordinator, Role.researcher)]
-# The dataset is read on a session that lives while the response streams; the audit of the download is
-# written and committed on the request's own session before the first byte leaves.
-StreamSessionDep = Annotated[Session, Depends(get_session, scope="request")]
 
 
 @router.get("/projects", response_model=Page[ProjectPublic])
@@ -86,7 +83,7 @@ def read_response_tracking(
     },
 )
 def download_research_dataset(
-    project_id: uuid.UUID, session: SessionDep, principal: ResearcherPrincipal, reader: StreamSessionDep
+    project_id: uuid.UUID, session: SessionDep, principal: ResearcherPrincipal, reader: ExportSessionDep
 ) -> StreamingResponse:
     """The project's pseudonymised dataset, streamed as a ZIP (researcher; every download is audited)."""
     project = service.start_download(session, principal, project_id)
