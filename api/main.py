@@ -40,6 +40,7 @@ from api.plans.goals_router import router as plan_goals_router
 from api.plans.overview_router import router as plans_overview_router
 from api.plans.router import router as plan_router
 from api.regions.router import router as regions_router
+from api.research.router import router as research_router
 from api.users.router import router as users_router
 from api.voice.router import router as voice_router
 from api.workday.router import router as workday_router
@@ -75,6 +76,7 @@ ROUTERS: list[APIRouter] = [
     cost_events_router,
     closing_router,
     workday_router,
+    research_router,
 ]
 
 

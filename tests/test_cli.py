@@ -39,7 +39,7 @@ def test_seed_demo_is_believable_and_idempotent(session: Session) -> None:
     counts = {m: _count(session, m) for m in (Organisation, User, Family, FamilyMember, NetworkContact)}
     assert counts[Family] == 30
     assert counts[FamilyMember] >= 60 and counts[NetworkContact] >= 60
-    assert counts[Organisation] == 1 and counts[User] == 5
+    assert counts[Organisation] == 1 and counts[User] == 6  # five staff and the demo researcher
     seed(session, password="demo-password-123")
     assert {m: _count(session, m) for m in counts} == counts
     admin = session.exec(select(User).where(User.email == "admin@demo.bondgenoot.nl")).one()

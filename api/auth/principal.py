@@ -14,6 +14,9 @@ from api.core.errors import Forbidden, Unauthorized
 from api.core.security import ACCESS, decode_token
 from api.models import FunderClient, Role, User
 
+# What a researcher's token may open (api/research); every other route answers 403.
+RESEARCHER_PATHS = ("/api/v1/research/", "/api/v1/users/me", "/api/v1/auth/")
+
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 
 
@@ -59,6 +62,9 @@ def get_principal(
         raise Unauthorized(
             "Your account is not active.", headers={"WWW-Authenticate": "Bearer"}, code="account_inactive"
         )
+    if user.role == Role.researcher and not request.url.path.startswith(RESEARCHER_PATHS):
+        # deny by default: a researcher's token opens the research pages and its own account, nothing else
+        raise Forbidden("A researcher reads only the research projects.", code="researcher_research_only")
     return Principal(
         actor_type="user",
         id=user.id,

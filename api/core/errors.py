@@ -131,6 +131,10 @@ ERROR_CODES: dict[str, str] = {
     # the working day
     "supporter_not_found": "The supporter was not found in your organisation.",
     "supporter_required": "Name the supporter whose worklist you want.",
+    # research
+    "researcher_research_only": "A researcher's account opens only the research projects.",
+    "research_project_not_found": "The research project was not found.",
+    "research_researcher_invalid": "The account is not a researcher of this organisation.",
 }
 
 

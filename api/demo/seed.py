@@ -15,6 +15,7 @@ from api.demo.measurements import seed_measurements
 from api.demo.meetings import seed_meetings
 from api.demo.notifications import seed_notifications
 from api.demo.plans import INTAKE_PLAN_DAY, seed_plans
+from api.demo.research import seed_research
 from api.demo.voice import seed_voice
 from api.models import (
     ContactKind,
@@ -98,6 +99,7 @@ EXTRA_SEEDERS.append(seed_checkin_questionnaire)  # after the measurements: a qu
 EXTRA_SEEDERS.append(seed_business_case)  # the business-case model and a year of cost events per family
 EXTRA_SEEDERS.append(seed_voice)  # after meetings: the neighbour is invited to the next one
 EXTRA_SEEDERS.append(seed_notifications)  # last: demo addresses, then the reminder passes queue once
+EXTRA_SEEDERS.append(seed_research)  # after everything it exports: a project joined, a researcher granted
 
 
 def _get_or_create_organisation(session: Session) -> Organisation:

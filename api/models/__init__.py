@@ -78,6 +78,7 @@ from api.models.plans import (
     PlanVersion,
 )
 from api.models.pseudonyms import FamilyPseudonym, FunderKey
+from api.models.research import ResearchAccess, ResearchOrganisation, ResearchProject
 from api.models.voice import ContactConsent, ContactLink, FamilyProposal, ProposalKind, ProposalStatus
 from api.models.workday import (
     AlertNote,
@@ -163,6 +164,9 @@ __all__ = [
     "RecipientKind",
     "RefreshToken",
     "Region",
+    "ResearchAccess",
+    "ResearchOrganisation",
+    "ResearchProject",
     "Resolution",
     "Role",
     "SupporterChange",

@@ -14,6 +14,7 @@ class Role(StrEnum):
     admin = "admin"
     coordinator = "coordinator"
     supporter = "supporter"
+    researcher = "researcher"  # reads only the research projects it is bound to (api/research)
 
 
 class Organisation(SQLModel, table=True):

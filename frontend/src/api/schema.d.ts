@@ -2590,10 +2590,145 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/research/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Research Projects
+         * @description Projects within reach: a researcher's granted ones; an administrator's "
+         *     "or coordinator's owned or invited.
+         */
+        get: operations["list_research_projects"];
+        put?: never;
+        /**
+         * Create Research Project
+         * @description Create a project owned by your organisation and invite others (each "
+         *     "administrator joins; administrator).
+         */
+        post: operations["create_research_project"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/research/projects/{project_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Research Project
+         * @description A project; staff also see who has access and the downloads made (from the audit log).
+         */
+        get: operations["read_research_project"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/research/projects/{project_id}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join Research Project
+         * @description Your organisation takes part: its families with research consent are "
+         *     "shared from now on (administrator).
+         */
+        post: operations["join_research_project"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/research/projects/{project_id}/researchers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Grant Research Access
+         * @description Bind a researcher account of your organisation to the project (administrator of the owner).
+         */
+        post: operations["grant_research_access"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/research/projects/{project_id}/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Response Tracking
+         * @description Invited, started, completed and overdue per wave and instrument, per organisation and pooled.
+         */
+        get: operations["read_response_tracking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/research/projects/{project_id}/dataset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download Research Dataset
+         * @description The project's pseudonymised dataset, streamed as a ZIP (researcher; every download is audited).
+         */
+        get: operations["download_research_dataset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AccessGrant */
+        AccessGrant: {
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+        };
         /** AcknowledgedAlert */
         AcknowledgedAlert: {
             /**
@@ -4538,7 +4673,7 @@ export interface components {
          * ErrorCode
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "stale_version" | "if_match_required" | "payload_too_large" | "invalid_input" | "validation_failed" | "too_many_requests" | "internal_error" | "http_error" | "service_unavailable" | "login_required" | "account_inactive" | "wrong_login" | "login_throttled" | "session_missing" | "session_expired" | "session_reused" | "wrong_client" | "client_token_required" | "client_token_invalid" | "scope_missing" | "invalid_scope" | "unsupported_grant" | "account_not_found" | "email_taken" | "coordinator_adds_supporters_only" | "staff_only" | "supporter_only" | "family_not_found" | "family_archived" | "family_closed" | "family_not_closed" | "family_reference_taken" | "family_status_transition" | "family_has_open_work" | "family_assign_forbidden" | "family_date_invalid" | "closure_unresolved" | "member_not_found" | "region_not_found" | "region_exists" | "goal_not_found" | "goal_status_transition" | "goal_has_scores" | "goal_not_scorable" | "goal_discontinued" | "goal_ladder_incomplete" | "action_not_found" | "action_agreed_at_table" | "plan_adoption_running" | "plan_has_no_goals" | "plan_version_not_found" | "life_domain_exists" | "meeting_not_found" | "meeting_not_open" | "meeting_adopts_plan_already" | "decision_goal_in_use" | "decision_goal_missing" | "decision_not_found" | "decision_failed" | "attendance_missing" | "nobody_present" | "participant_not_found" | "participant_duplicate" | "chair_removal" | "agenda_item_not_found" | "checkin_link_not_found" | "checkin_link_unusable" | "checkin_link_locked" | "checkin_code_format" | "checkin_too_old" | "checkin_rate_limited" | "alert_not_found" | "questionnaire_not_found" | "questionnaire_no_starter" | "measurement_not_found" | "measurement_completed" | "instrument_not_found" | "instrument_invalid" | "instrument_code_taken" | "instrument_code_fixed" | "answer_invalid" | "too_few_answers" | "factor_not_found" | "factor_code_taken" | "work_engagement_missing" | "funder_client_not_found" | "funder_client_revoked" | "funder_region_invalid" | "trajectory_not_found" | "webhook_endpoint_not_found" | "webhook_url_invalid" | "period_invalid" | "invalid_cursor" | "idempotency_key_reused" | "idempotency_key_in_progress" | "supporter_not_found" | "supporter_required";
+        ErrorCode: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "stale_version" | "if_match_required" | "payload_too_large" | "invalid_input" | "validation_failed" | "too_many_requests" | "internal_error" | "http_error" | "service_unavailable" | "login_required" | "account_inactive" | "wrong_login" | "login_throttled" | "session_missing" | "session_expired" | "session_reused" | "wrong_client" | "client_token_required" | "client_token_invalid" | "scope_missing" | "invalid_scope" | "unsupported_grant" | "account_not_found" | "email_taken" | "coordinator_adds_supporters_only" | "staff_only" | "supporter_only" | "family_not_found" | "family_archived" | "family_closed" | "family_not_closed" | "family_reference_taken" | "family_status_transition" | "family_has_open_work" | "family_assign_forbidden" | "family_date_invalid" | "closure_unresolved" | "member_not_found" | "region_not_found" | "region_exists" | "goal_not_found" | "goal_status_transition" | "goal_has_scores" | "goal_not_scorable" | "goal_discontinued" | "goal_ladder_incomplete" | "action_not_found" | "action_agreed_at_table" | "plan_adoption_running" | "plan_has_no_goals" | "plan_version_not_found" | "life_domain_exists" | "meeting_not_found" | "meeting_not_open" | "meeting_adopts_plan_already" | "decision_goal_in_use" | "decision_goal_missing" | "decision_not_found" | "decision_failed" | "attendance_missing" | "nobody_present" | "participant_not_found" | "participant_duplicate" | "chair_removal" | "agenda_item_not_found" | "checkin_link_not_found" | "checkin_link_unusable" | "checkin_link_locked" | "checkin_code_format" | "checkin_too_old" | "checkin_rate_limited" | "alert_not_found" | "questionnaire_not_found" | "questionnaire_no_starter" | "measurement_not_found" | "measurement_completed" | "instrument_not_found" | "instrument_invalid" | "instrument_code_taken" | "instrument_code_fixed" | "answer_invalid" | "too_few_answers" | "factor_not_found" | "factor_code_taken" | "work_engagement_missing" | "funder_client_not_found" | "funder_client_revoked" | "funder_region_invalid" | "trajectory_not_found" | "webhook_endpoint_not_found" | "webhook_url_invalid" | "period_invalid" | "invalid_cursor" | "idempotency_key_reused" | "idempotency_key_in_progress" | "supporter_not_found" | "supporter_required" | "researcher_research_only" | "research_project_not_found" | "research_researcher_invalid";
         /** EvaluationDebt */
         EvaluationDebt: {
             /**
@@ -7003,6 +7138,13 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[ProjectPublic] */
+        Page_ProjectPublic_: {
+            /** Items */
+            items: components["schemas"]["ProjectPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[RegionPublic] */
         Page_RegionPublic_: {
             /** Items */
@@ -7579,6 +7721,171 @@ export interface components {
              */
             error?: string | null;
         };
+        /** ProjectCreate */
+        ProjectCreate: {
+            /** Title */
+            title: string;
+            /**
+             * Institution
+             * @description Who evaluates (university, research institute).
+             */
+            institution: string;
+            /**
+             * Period Start On
+             * Format: date
+             */
+            period_start_on: string;
+            /**
+             * Period End On
+             * Format: date
+             */
+            period_end_on: string;
+            /**
+             * Shares
+             * @description The tables the dataset holds.
+             */
+            shares: ("families" | "status_history" | "respondents" | "measurements" | "item_answers" | "scale_scores" | "gas_goals" | "gas_scores" | "meetings" | "factors" | "cost_events" | "checkins_monthly" | "response_tracking")[];
+            /**
+             * Small Cell Threshold
+             * @default 5
+             */
+            small_cell_threshold: number;
+            /**
+             * Organisation Ids
+             * @description Other organisations invited to take part.
+             */
+            organisation_ids?: string[];
+        };
+        /** ProjectDetail */
+        ProjectDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Title */
+            title: string;
+            /** Institution */
+            institution: string;
+            /**
+             * Period Start On
+             * Format: date
+             */
+            period_start_on: string;
+            /**
+             * Period End On
+             * Format: date
+             */
+            period_end_on: string;
+            /** Shares */
+            shares: string[];
+            /** Small Cell Threshold */
+            small_cell_threshold: number;
+            /**
+             * Owned
+             * @description The caller's organisation owns the project.
+             */
+            owned: boolean;
+            /** Organisations */
+            organisations: components["schemas"]["ProjectOrganisation"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Researchers */
+            researchers?: components["schemas"]["ProjectResearcher"][];
+            /** Downloads */
+            downloads?: components["schemas"]["ProjectDownload"][];
+        };
+        /** ProjectDownload */
+        ProjectDownload: {
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /** Actor Name */
+            actor_name: string | null;
+            /** Families */
+            families?: number | null;
+        };
+        /** ProjectOrganisation */
+        ProjectOrganisation: {
+            /**
+             * Organisation Id
+             * Format: uuid
+             */
+            organisation_id: string;
+            /** Organisation Name */
+            organisation_name: string;
+            /** Code */
+            code: string;
+            /**
+             * Invited At
+             * Format: date-time
+             */
+            invited_at: string;
+            /** Joined At */
+            joined_at: string | null;
+        };
+        /** ProjectPublic */
+        ProjectPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Title */
+            title: string;
+            /** Institution */
+            institution: string;
+            /**
+             * Period Start On
+             * Format: date
+             */
+            period_start_on: string;
+            /**
+             * Period End On
+             * Format: date
+             */
+            period_end_on: string;
+            /** Shares */
+            shares: string[];
+            /** Small Cell Threshold */
+            small_cell_threshold: number;
+            /**
+             * Owned
+             * @description The caller's organisation owns the project.
+             */
+            owned: boolean;
+            /** Organisations */
+            organisations: components["schemas"]["ProjectOrganisation"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** ProjectResearcher */
+        ProjectResearcher: {
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** Full Name */
+            full_name: string;
+            /** Email */
+            email: string;
+            /**
+             * Granted At
+             * Format: date-time
+             */
+            granted_at: string;
+            /** Revoked At */
+            revoked_at: string | null;
+        };
         /** ProposalCreate */
         ProposalCreate: {
             kind: components["schemas"]["ProposalKind"];
@@ -7844,6 +8151,43 @@ export interface components {
             value: number;
             label: components["schemas"]["LocalizedText"];
         };
+        /** ResponseRow */
+        ResponseRow: {
+            /**
+             * Organisation Code
+             * @description None for the pooled row.
+             */
+            organisation_code: string | null;
+            /** Wave */
+            wave: string;
+            /** Instrument Code */
+            instrument_code: string;
+            /** Invited */
+            invited: number;
+            /** Started */
+            started: number;
+            /** Completed */
+            completed: number;
+            /** Overdue */
+            overdue: number;
+            /** Response Rate */
+            response_rate: number | null;
+        };
+        /** ResponseTracking */
+        ResponseTracking: {
+            /**
+             * Project Id
+             * Format: uuid
+             */
+            project_id: string;
+            /**
+             * As Of
+             * Format: date
+             */
+            as_of: string;
+            /** Rows */
+            rows: components["schemas"]["ResponseRow"][];
+        };
         /**
          * ReverseRule
          * @description How a reverse-keyed item is turned around.
@@ -7854,7 +8198,7 @@ export interface components {
          * Role
          * @enum {string}
          */
-        Role: "admin" | "coordinator" | "supporter";
+        Role: "admin" | "coordinator" | "supporter" | "researcher";
         /**
          * Scale
          * @description A subscale or total score over a set of items.
@@ -24715,6 +25059,688 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_research_projects: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ProjectPublic_"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_research_project: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_research_project: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    join_research_project: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    grant_research_access: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessGrant"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_response_tracking: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseTracking"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    download_research_dataset: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Why the data is read (audit log). */
+                "X-Access-Purpose"?: string | null;
+            };
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A Frictionless Data Package (ZIP). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": unknown;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,6 +11,7 @@ import { RouteError } from '../components/RouteError'
 import { CaseloadPage } from '../features/families/CaseloadPage'
 import { FamilyLayout } from '../features/families/FamilyLayout'
 import { FamilyPage } from '../features/families/FamilyPage'
+import { ResearcherHome } from '../features/research/ResearcherHome'
 import { StartPage } from '../features/workday/StartPage'
 import { WorklistPage } from '../features/workday/WorklistPage'
 
@@ -43,6 +44,7 @@ const BusinessCaseModelPage = lazy(() => import('../features/businessCase/ModelE
 const CostEventsPage = lazy(() => import('../features/businessCase/CostEventsPage').then((m) => ({ default: m.CostEventsPage })))
 const TeamPage = lazy(() => import('../features/workday/TeamPage').then((m) => ({ default: m.TeamPage })))
 const ClosurePage = lazy(() => import('../features/families/ClosurePage').then((m) => ({ default: m.ClosurePage })))
+const ResearchPage = lazy(() => import('../features/research/ResearchPage').then((m) => ({ default: m.ResearchPage })))
 const InstrumentPage = lazy(() => import('../features/measurements/admin/InstrumentPage').then((m) => ({ default: m.InstrumentPage })))
 
 function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
@@ -81,7 +83,7 @@ export const routes = [
         children: [
           // Every page below shows a Dutch error page with "opnieuw laden" instead of the router's own.
           { errorElement: <RouteError />, children: [
-          { index: true, element: <StartPage /> },
+          { index: true, element: <ResearcherHome><StartPage /></ResearcherHome> },
           { path: 'families', element: <CaseloadPage /> },
           { path: 'families/new', element: <FamilyNewPage /> },
           {
@@ -208,6 +210,14 @@ export const routes = [
             element: (
               <RequireRole roles={['admin']}>
                 <FundersPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'research',
+            element: (
+              <RequireRole roles={['admin', 'coordinator', 'researcher']}>
+                <ResearchPage />
               </RequireRole>
             ),
           },

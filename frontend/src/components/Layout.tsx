@@ -74,8 +74,11 @@ export function Layout() {
   const role = me?.role
   const staff = role === 'admin' || role === 'coordinator'
   const inFamilies = pathname.startsWith('/families')
-  const main: NavEntry[] =
-    role === 'supporter'
+  // A researcher reaches only the research page (the API refuses everything else to that role).
+  const researcher = role === 'researcher'
+  const main: NavEntry[] = researcher
+    ? [{ to: '/research', label: t('research.nav') }]
+    : role === 'supporter'
       ? [
           { to: '/', label: t('workday.nav.today'), end: true },
           { to: '/families', label: t('workday.nav.families'), end: true, active: inFamilies },
@@ -100,9 +103,10 @@ export function Layout() {
   const results: NavEntry[] = [
     { to: '/outcomes', label: t('measurements.nav.cohort') },
     { to: '/business-case', label: t('businessCase.nav') },
+    { to: '/research', label: t('research.nav') },
   ]
   const account: NavEntry[] = [
-    { to: '/settings/notifications', label: t('notifications.nav.settings') },
+    ...(researcher ? [] : [{ to: '/settings/notifications', label: t('notifications.nav.settings') }]),
     { to: '/me/password', label: t('accounts.password.nav') },
   ]
   return (
@@ -132,8 +136,8 @@ export function Layout() {
                   </NavLink>
                 </li>
               ))}
-              <CheckinsNavItem />
-              {role === 'supporter' ? (
+              {researcher ? null : <CheckinsNavItem />}
+              {researcher ? null : role === 'supporter' ? (
                 <li>
                   <NavLink to="/me/work-engagement">{t('measurements.nav.workEngagement')}</NavLink>
                 </li>

@@ -10,7 +10,7 @@ import { useDraft } from '../auth/drafts'
 import { AccountActions } from '../accounts/AccountActions'
 import { useCreateUser, useUsers } from './queries'
 
-const ROLES: readonly Role[] = ['supporter', 'coordinator', 'admin']
+const ROLES: readonly Role[] = ['supporter', 'coordinator', 'admin', 'researcher']
 const FIELDS = ['full_name', 'email', 'role', 'password'] as const
 
 export function UsersPage() {
@@ -89,7 +89,7 @@ function NewUser() {
   const { t } = useTranslation()
   const me = useMe()
   // Coordinators may only add supporters; administrators any role except another admin from this form.
-  const allowed: Role[] = me.role === 'admin' ? ['supporter', 'coordinator'] : ['supporter']
+  const allowed: Role[] = me.role === 'admin' ? ['supporter', 'coordinator', 'researcher'] : ['supporter']
   const empty = (): UserValues => ({ full_name: '', email: '', role: 'supporter', password: '' })
   const [values, setValues, clearDraft] = useDraft('user.new', empty)
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({})

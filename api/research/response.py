@@ -1,0 +1,133 @@
+"""Response tracking: per organisation (and pooled), wave and instrument, who was invited, started, completed
+or is overdue. The plan itself comes from api/measurements/waves.py (the same one the family's page shows)."""
+
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from api.core.config import get_settings
+from api.measurements.repository import definition_of, instrument_rows, latest_by_code
+from api.measurements.waves import PlanInput, plan_entries
+from api.models import Family, FamilyMember, Measurement, ResearchProject, User, Wave
+from api.research.schemas import ResponseRow
+from api.research.scope import dataset_families
+
+POOLED = "ALL"
+WAVES = [w.value for w in Wave]
+
+
+def _order(item: tuple[tuple[str, str], object]) -> tuple[int, str]:
+    (wave, instrument), _ = item
+    return WAVES.index(wave), instrument
+
+
+@dataclass
+class Tally:
+    invited: int = 0
+    started: int = 0
+    completed: int = 0
+    overdue: int = 0
+
+    def row(self, organisation: str | None, wave: str, instrument: str) -> ResponseRow:
+        rate = round(self.completed / self.invited, 4) if self.invited else None
+        return ResponseRow(
+            organisation_code=organisation,
+            wave=wave,
+            instrument_code=instrument,
+            invited=self.invited,
+            started=self.started,
+            completed=self.completed,
+            overdue=self.overdue,
+            response_rate=rate,
+        )
+
+
+def _organisation_tallies(
+    session: Session, project: ResearchProject, organisation_id: uuid.UUID, today: date
+) -> dict[tuple[str, str], Tally]:
+    """One organisation's tallies: four queries over its share of the dataset, then the plan per family."""
+    scope = dataset_families(project, organisation_id=organisation_id)
+    families = session.exec(select(Family).where(col(Family.id).in_(scope))).all()
+    members: dict[uuid.UUID, list[FamilyMember]] = {}
+    for member in session.exec(
+        select(FamilyMember)
+        .where(col(FamilyMember.family_id).in_(scope), col(FamilyMember.archived_at).is_(None))
+        .order_by(col(FamilyMember.created_at))
+    ).all():
+        members.setdefault(member.family_id, []).append(member)
+    measured: dict[uuid.UUID, list[Measurement]] = {}
+    for m in session.exec(select(Measurement).where(col(Measurement.family_id).in_(scope))).all():
+        measured.setdefault(m.family_id, []).append(m)  # type: ignore[arg-type]
+    supporters = {
+        u.id: u
+        for u in session.exec(
+            select(User).where(col(User.id).in_(select(Family.supporter_id).where(col(Family.id).in_(scope))))
+        ).all()
+    }
+    definitions = [
+        definition_of(r) for r in latest_by_code(instrument_rows(session, organisation_id)).values()
+    ]
+    settings, tallies = get_settings(), dict[tuple[str, str], Tally]()
+    for family in families:
+        supporter = supporters.get(family.supporter_id) if family.supporter_id else None
+        plan = PlanInput(
+            family, members.get(family.id, []), supporter, definitions, measured.get(family.id, [])
+        )
+        for entry in plan_entries(plan, settings, today):
+            # only waves that fell due within the project's period count as invitations
+            if (
+                entry.status == "upcoming"
+                or not project.period_start_on <= entry.due_on <= project.period_end_on
+            ):
+                continue
+            tally = tallies.setdefault((entry.wave.value, entry.instrument_code), Tally())
+            tally.invited += 1
+            tally.started += entry.status in ("in_progress", "done")
+            tally.completed += entry.status == "done"
+            tally.overdue += entry.status == "overdue"
+    return tallies
+
+
+def response_rows(
+    session: Session,
+    project: ResearchProject,
+    codes: dict[uuid.UUID, str],
+    today: date,
+    *,
+    only: uuid.UUID | None = None,
+) -> list[ResponseRow]:
+    """Rows per joined organisation (one at a time, so memory follows the largest organisation) and pooled."""
+    pooled: dict[tuple[str, str], Tally] = {}
+    rows: list[ResponseRow] = []
+    joined = session.exec(
+        select(Family.organisation_id).where(col(Family.id).in_(dataset_families(project))).distinct()
+    ).all()
+    for organisation_id in sorted(joined, key=lambda o: codes.get(o, "")):
+        tallies = _organisation_tallies(session, project, organisation_id, today)
+        for (wave, instrument), tally in sorted(tallies.items(), key=_order):
+            total = pooled.setdefault((wave, instrument), Tally())
+            for name in ("invited", "started", "completed", "overdue"):
+                setattr(total, name, getattr(total, name) + getattr(tally, name))
+            if only is None or organisation_id == only:
+                rows.append(tally.row(codes.get(organisation_id), wave, instrument))
+    rows.extend(
+        tally.row(None, wave, instrument) for (wave, instrument), tally in sorted(pooled.items(), key=_order)
+    )
+    return rows
+
+
+def csv_rows(rows: Sequence[ResponseRow]) -> Iterator[Sequence[str | None]]:
+    for r in rows:
+        yield (
+            r.organisation_code or POOLED,
+            r.wave,
+            r.instrument_code,
+            str(r.invited),
+            str(r.started),
+            str(r.completed),
+            str(r.overdue),
+            "" if r.response_rate is None else str(r.response_rate),
+        )
