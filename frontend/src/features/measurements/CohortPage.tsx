@@ -13,6 +13,7 @@ import type { CohortOutcomes, CohortQuery, CohortScale, Wave } from './types'
 import { WorkEngagementSummarySection } from './WorkEngagementSummary'
 import { CohortExplainer } from '../evidence/CohortExplainer'
 import { CohortSummary } from '../evidence/CohortSummary'
+import { PartiesTable } from '../voice/PartiesTable'
 import { ExampleBadge, NormsNote } from '../evidence/NormsNote'
 import './measurements.css'
 import '../evidence/evidence.css'
@@ -38,6 +39,7 @@ export function CohortPage() {
         <>
           <CohortSummary data={cohort.data} />
           <Results data={cohort.data} />
+          <PartiesTable parties={cohort.data.parties} />
         </>
       )}
       <CohortExplainer />
