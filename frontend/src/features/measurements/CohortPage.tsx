@@ -115,10 +115,10 @@ function Filters({ query, onChange }: { query: CohortQuery; onChange: (query: Co
           </select>
         )}
       </Field>
-      <Field label={t('measurements.cohort.from')} hint={t('measurements.cohort.periodHint')}>
+      <Field date label={t('measurements.cohort.from')} hint={t('measurements.cohort.periodHint')}>
         {(props) => <input {...props} type="date" value={query.from ?? ''} onChange={(event) => set('from', event.target.value)} />}
       </Field>
-      <Field label={t('measurements.cohort.to')}>
+      <Field date label={t('measurements.cohort.to')}>
         {(props) => <input {...props} type="date" value={query.to ?? ''} onChange={(event) => set('to', event.target.value)} />}
       </Field>
     </form>

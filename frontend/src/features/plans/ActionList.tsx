@@ -198,7 +198,7 @@ function ActionForm({
               {(props) => <input {...props} maxLength={200} autoComplete="off" value={ownerName} onChange={(e) => setOwnerName(e.target.value)} />}
             </Field>
           ) : null}
-          <Field id={`${prefix}due_on`} label={labels.due_on} error={shown.fields.due_on}>
+          <Field date id={`${prefix}due_on`} label={labels.due_on} error={shown.fields.due_on}>
             {(props) => <input {...props} type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />}
           </Field>
           {action ? (

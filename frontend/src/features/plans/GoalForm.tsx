@@ -170,7 +170,7 @@ export function GoalForm({ familyId, goal, domains, members, onDone, onCancel, o
               </select>
             )}
           </Field>
-          <Field id={id('target_on')} label={labels.target_on ?? ''} error={shown.fields.target_on}>
+          <Field date id={id('target_on')} label={labels.target_on ?? ''} error={shown.fields.target_on}>
             {(props) => <input {...props} type="date" value={values.target_on} onChange={(e) => set({ target_on: e.target.value })} />}
           </Field>
         </div>
