@@ -73,6 +73,7 @@ def to_detail(family: Family) -> FamilyDetail:
         **to_public(family).model_dump(),
         members=[MemberPublic.model_validate(m.model_dump()) for m in family.members],
         contacts=[ContactPublic.model_validate(c.model_dump()) for c in family.contacts],
+        supporter_phone=family.supporter.phone if family.supporter else None,
     )
 
 

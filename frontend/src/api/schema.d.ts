@@ -4787,6 +4787,11 @@ export interface components {
             members: components["schemas"]["MemberPublic"][];
             /** Contacts */
             contacts: components["schemas"]["ContactPublic"][];
+            /**
+             * Supporter Phone
+             * @description The supporter's own number (their settings), printed on the family's plan.
+             */
+            supporter_phone?: string | null;
         };
         /**
          * FamilyExport
