@@ -59,7 +59,7 @@ export function PlanPrintPage() {
         {detail.supporter_phone ? (
           <>
             {' · '}
-            {t('plan.print.phone')} <a href={`tel:${detail.supporter_phone.replace(/[^+\d]/g, '')}`}>{detail.supporter_phone}</a>
+            {t('plan.print.phone')} <a className="print-phone" href={`tel:${detail.supporter_phone.replace(/[^+\d]/g, '')}`}>{detail.supporter_phone}</a>
           </>
         ) : null}
       </p>
@@ -135,8 +135,9 @@ export function PlanPrintPage() {
         </section>
       ))}
       <p className="print-footer">
-        {t('plan.print.footer', { date: formatDate(new Date().toISOString()) })}
-        {detail.supporter_phone ? ` ${t('plan.print.callOn', { phone: detail.supporter_phone })}` : ''}
+        {detail.supporter_phone
+          ? t('plan.print.footerPhone', { date: formatDate(new Date().toISOString()), phone: detail.supporter_phone })
+          : t('plan.print.footer', { date: formatDate(new Date().toISOString()) })}
       </p>
     </div>
   )

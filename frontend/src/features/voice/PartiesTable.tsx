@@ -12,7 +12,7 @@ export function PartiesTable({ parties }: { parties: Party[] }) {
     <section className="card" aria-labelledby="parties-heading">
       <h2 id="parties-heading">{t('voice.parties.title')}</h2>
       <p className="muted">{t('voice.parties.intro')}</p>
-      <table className="table table-compact parties-table">
+      <table className="table table-cards table-compact parties-table">
         <caption className="visually-hidden">{t('voice.parties.title')}</caption>
         <thead>
           <tr>
@@ -24,9 +24,15 @@ export function PartiesTable({ parties }: { parties: Party[] }) {
         <tbody>
           {shown.map((party) => (
             <tr key={party.party}>
-              <th scope="row">{party.party === 'family' ? t('voice.parties.family') : t(`voice.party.${party.party}`)}</th>
-              <td className="numeric">{party.meetings}</td>
-              <td className="numeric">{party.families}</td>
+              <th scope="row" data-label={t('voice.parties.party')}>
+                {party.party === 'family' ? t('voice.parties.family') : t(`voice.party.${party.party}`)}
+              </th>
+              <td className="numeric" data-label={t('voice.parties.meetings')}>
+                {party.meetings}
+              </td>
+              <td className="numeric" data-label={t('voice.parties.families')}>
+                {party.families}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -22,6 +22,14 @@ export function PhoneOffers({ offers }: { offers: PhoneOffer[] }) {
           const member = first.member_name
           const offered = own.filter((offer) => offer.offered).map((offer) => localized(offer.instrument_name, i18n.language))
           const refused = own.filter((offer) => !offer.offered)
+          // The child with the disability answers none: one line instead of the same reason per questionnaire.
+          if (offered.length === 0 && refused.every((offer) => offer.reason === 'not_a_respondent')) {
+            return (
+              <li key={first.member_id}>
+                <p>{t('voice.phoneOffer.noneForRole', { member })}</p>
+              </li>
+            )
+          }
           return (
             <li key={first.member_id}>
               <p>{offered.length > 0 ? t('voice.phoneOffer.offered', { member, names: offered.join(', ') }) : t('voice.phoneOffer.nothingOffered', { member })}</p>
