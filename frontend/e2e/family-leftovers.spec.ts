@@ -20,10 +20,12 @@ async function voiceFamily(request: APIRequestContext): Promise<Found> {
   throw new Error('the demo has no family with a proposal')
 }
 
-async function shot(page: Page, name: string): Promise<void> {
+async function shot(page: Page, name: string, part?: string): Promise<void> {
   await checkPage(page, name)
-  const width = page.viewportSize()?.width ?? 0
-  await page.screenshot({ path: `/tmp/shots-family/${name}-${String(width)}.png`, fullPage: true })
+  const width = String(page.viewportSize()?.width ?? 0)
+  await page.screenshot({ path: `/tmp/shots-family/${name}-${width}.png`, fullPage: true })
+  // The part this spec is about, on its own, to look at closely.
+  if (part) await page.locator(part).first().screenshot({ path: `/tmp/shots-family/${name}-part-${width}.png` })
 }
 
 test('the measurement plan says why a questionnaire is not on a member\'s phone', async ({ page, request }) => {
@@ -32,7 +34,7 @@ test('the measurement plan says why a questionnaire is not on a member\'s phone'
   await page.goto(`/families/${familyId}/outcomes`)
   await expect(page.getByRole('heading', { name: 'Op de telefoon' })).toBeVisible()
   await expect(page.getByText(/Niet aangeboden (op de telefoon)?:/).first()).toBeVisible()
-  await shot(page, 'leftovers-phone-offers')
+  await shot(page, 'leftovers-phone-offers', '.phone-offers')
 })
 
 test('the instrument page tells the administrator in which languages it reaches the phone', async ({ page }) => {
@@ -41,7 +43,7 @@ test('the instrument page tells the administrator in which languages it reaches 
   await expect(page.getByRole('heading', { name: 'Op de telefoon' })).toBeVisible()
   await expect(page.getByText(/Niet aangeboden op de telefoon aan gezinsleden die Nederlands lezen/)).toBeVisible()
   await expect(page.getByText(/Gezinsleden die Engels lezen krijgen deze vragenlijst/)).toBeVisible()
-  await shot(page, 'leftovers-instrument-phone')
+  await shot(page, 'leftovers-instrument-phone', 'section[aria-labelledby="phone-offer-heading"]')
 })
 
 test('the cohort page counts the parties at the table', async ({ page }) => {
@@ -50,7 +52,7 @@ test('the cohort page counts the parties at the table', async ({ page }) => {
   const table = page.getByRole('table', { name: 'Wie zaten er aan tafel?' })
   await expect(table).toBeVisible()
   await expect(table.getByRole('rowheader', { name: 'het gezin zelf' })).toBeVisible()
-  await shot(page, 'leftovers-cohort-parties')
+  await shot(page, 'leftovers-cohort-parties', 'section[aria-labelledby="parties-heading"]')
 })
 
 test('a consent change shows in the family\'s access log', async ({ page, request }, info) => {
@@ -69,6 +71,7 @@ test('a consent change shows in the family\'s access log', async ({ page, reques
   await expect(page.getByRole('cell', { name: /Gewijzigd · toestemming netwerk/ }).first()).toBeVisible()
   await page.getByRole('heading', { name: 'Wie keek er in dit dossier?' }).scrollIntoViewIfNeeded()
   await page.screenshot({ path: '/tmp/shots-family/leftovers-consent-log-1280.png', fullPage: true })
+  await page.locator('section[aria-labelledby="access-log-heading"]').screenshot({ path: '/tmp/shots-family/leftovers-consent-log-part-1280.png' })
 })
 
 test('the staff pages of the family\'s voice: network and consent, proposals on the plan and the agenda', async ({ page, request }) => {
@@ -76,17 +79,17 @@ test('the staff pages of the family\'s voice: network and consent, proposals on 
   await logIn(page, COORDINATOR)
   await page.goto(`/families/${familyId}`)
   await expect(page.getByRole('heading', { name: 'Netwerk: links en toestemming' })).toBeVisible()
-  await shot(page, 'leftovers-family-network')
+  await shot(page, 'leftovers-family-network', 'section[aria-labelledby="voice-network"]')
   await page.goto(`/families/${familyId}/plan`)
   await expect(page.getByRole('heading', { name: 'Voorstellen van het gezin' })).toBeVisible()
-  await shot(page, 'leftovers-plan-proposals')
+  await shot(page, 'leftovers-plan-proposals', 'section[aria-labelledby="voice-proposals"]')
   const listed = await request.get('/api/v1/meetings?status=planned&order=asc&limit=100', { headers })
   const meetings = ((await listed.json()) as { items: { id: string; family_id: string }[] }).items
   const next = meetings.find((m) => m.family_id === familyId)
   if (next) {
     await page.goto(`/meetings/${next.id}`)
     await expect(page.getByRole('heading', { name: 'Voorstellen van het gezin' })).toBeVisible()
-    await shot(page, 'leftovers-agenda-proposals')
+    await shot(page, 'leftovers-agenda-proposals', 'section[aria-labelledby="voice-proposals"]')
   }
 })
 
