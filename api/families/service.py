@@ -94,7 +94,7 @@ def _check_staff_member(
         or not user.is_active
     ):
         raise _field_error(
-            field, f"Geen actieve {role.value} in uw organisatie / not an active {role.value} here."
+            field, f"Geen actieve {role.value} in je organisatie / not an active {role.value} here."
         )
 
 
