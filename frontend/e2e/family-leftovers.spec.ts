@@ -107,3 +107,20 @@ test('the printed plan numbers its pages and gives the supporter\'s number', asy
     await page.pdf({ path: '/tmp/shots-family/plan-print.pdf', format: 'A4', preferCSSPageSize: true })
   }
 })
+
+test('the printed meeting summary numbers its pages and gives the supporter\'s number', async ({ page, request }, info) => {
+  const { familyId, headers } = await voiceFamily(request)
+  const listed = await request.get('/api/v1/meetings?status=held&limit=100', { headers })
+  const held = ((await listed.json()) as { items: { id: string; family_id: string }[] }).items.find((m) => m.family_id === familyId)
+  if (!held) throw new Error('the demo family has no held meeting')
+  await logIn(page, COORDINATOR)
+  await page.goto(`/meetings/${held.id}/summary`)
+  await expect(page.locator('.print-footer')).toContainText(/Jullie bondgenoot: .+, \+?\d/)
+  const page1 = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--print-page'))
+  expect(page1).toContain('Pagina')
+  await shot(page, 'leftovers-summary-print')
+  if (info.project.name !== 'phone') {
+    await page.emulateMedia({ media: 'print' })
+    await page.pdf({ path: '/tmp/shots-family/summary-print.pdf', format: 'A4', preferCSSPageSize: true })
+  }
+})

@@ -120,5 +120,5 @@ function SupporterPhone({ familyId }: { familyId: string }) {
   const family = useFamily(familyId)
   const phone = family.data?.family.supporter_phone
   const name = family.data?.family.supporter_name
-  return phone && name ? <> {i18n.getFixedT('nl')('plan.print.footerLeft', { name, phone })}.</> : null
+  return phone && name ? <> · {i18n.getFixedT('nl')('plan.print.footerLeft', { name, phone })}</> : null
 }
