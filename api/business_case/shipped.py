@@ -11,7 +11,7 @@ from api.business_case.definitions import ModelDefinition
 NOTICE_NL = (
     "Voorbeeldmodel: de opbouw van de maatschappelijke businesscase van de pilot (6 gezinstypen, 30 "
     "kostenfactoren) met aannemelijke voorbeeldbedragen. Het zijn geen gemeten cijfers en niet de "
-    "berekening van Dock4. Vervang ze door de eigen tarieven en aannames van uw organisatie, of door de "
+    "berekening van Dock4. Vervang ze door de eigen tarieven en aannames van je organisatie, of door de "
     "cijfers uit het Dock4-rapport, via Beheer → Businesscase-model."
 )
 NOTICE_EN = (
@@ -22,7 +22,7 @@ NOTICE_EN = (
 )
 SOURCE = (
     "Voorbeeldwaarde {year}, ordegrootte van openbare tarieven ({basis}); niet uit een rapport overgenomen. "
-    "Vervang door de bron van uw organisatie."
+    "Vervang door de bron van je organisatie."
 )
 
 PAYERS = [

@@ -22,6 +22,7 @@ from api.checkins.schemas import (
 from api.core.errors import Conflict, NotFound
 from api.measurements import service as measurements
 from api.measurements.definitions import InstrumentDefinition
+from api.measurements.offering import phone_reason
 from api.measurements.repository import definition_of, instrument_rows, latest_by_code
 from api.measurements.schemas import PlanEntry
 from api.measurements.views import answers_of
@@ -35,20 +36,10 @@ NO_STARTER = (
 )
 
 
-def has_wording(definition: InstrumentDefinition, language: str | None = None) -> bool:
-    """Every item has words to show (in `language`, the member's, when given); licensed forms shipped without
-    wording, or without wording the member reads, are done with the supporter."""
-    if language == "nl":
-        return all(item.text_nl for item in definition.items)
-    if language == "en":
-        return all(item.text_en for item in definition.items)
-    return all(item.text_nl or item.text_en for item in definition.items)
-
-
-def reads(session: Session, member_id: uuid.UUID) -> str:
-    """The language a member reads (Dutch unless the supporter recorded otherwise)."""
-    member = session.get(FamilyMember, member_id)
-    return member.language if member is not None else "nl"
+def offered(session: Session, definition: InstrumentDefinition, member_id: uuid.UUID | None) -> bool:
+    """The phone offers what the measurement plan calls offerable (api/measurements/offering.py)."""
+    member = session.get(FamilyMember, member_id) if member_id is not None else None
+    return member is not None and phone_reason(definition, member) is None
 
 
 def _family(session: Session, link: CheckinLink) -> Family:
@@ -104,7 +95,7 @@ def list_questionnaires(session: Session, *, token: str | None, address: str | N
             measurement = started.get(entry.measurement_id) if entry.measurement_id else None
             row = by_id[measurement.instrument_id] if measurement else latest[entry.instrument_code]
             definition = definition_of(row)
-            if not has_wording(definition, reads(session, link.member_id)):
+            if not offered(session, definition, link.member_id):
                 continue
             items.append(
                 MemberQuestionnaireSummary(
@@ -145,8 +136,7 @@ def _form(session: Session, measurement: Measurement) -> MemberQuestionnaire:
     row = session.get(Instrument, measurement.instrument_id)
     assert row is not None  # foreign key
     definition = definition_of(row)
-    language = reads(session, measurement.respondent_member_id) if measurement.respondent_member_id else None
-    if not has_wording(definition, language):
+    if not offered(session, definition, measurement.respondent_member_id):
         raise NotFound(NOT_FOUND, code="questionnaire_not_found")
     return MemberQuestionnaire(
         id=measurement.id,
@@ -185,7 +175,7 @@ def start_questionnaire(
         row = latest_by_code(instrument_rows(session, link.organisation_id, data.instrument_code))[
             data.instrument_code
         ]
-        if not has_wording(definition_of(row), reads(session, link.member_id)):
+        if not offered(session, definition_of(row), link.member_id):
             raise NotFound(NOT_FOUND, code="questionnaire_not_found")
         family = _family(session, link)
         # The account behind the link (who made it), else the family's supporter: created_by is a user.

@@ -14,7 +14,7 @@ from api.core.errors import NotFound
 from api.families.repository import readable_families
 from api.models import Checkin, CheckinAlert, CheckinLink, Family
 
-ALERT_NOT_FOUND = "Deze melding bestaat niet of u heeft er geen toegang toe / alert not found."
+ALERT_NOT_FOUND = "Deze melding bestaat niet of je hebt er geen toegang toe / alert not found."
 LINK_NOT_FOUND = "Deze link bestaat niet / check-in link not found."
 
 

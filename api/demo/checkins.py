@@ -13,10 +13,10 @@ from sqlmodel import Session, col, select
 
 from api.checkins.alerts import alert_reasons
 from api.checkins.public_service import code_digest, link_digest
-from api.checkins.questionnaires import has_wording
 from api.core.config import get_settings
 from api.core.security import keyed_digest
 from api.measurements.instruments import ensure_catalog
+from api.measurements.offering import has_wording
 from api.measurements.repository import definition_of, instrument_rows, latest_by_code
 from api.measurements.waves import wave_dates
 from api.models import (

@@ -11,7 +11,7 @@ from api.auth.principal import Principal
 from api.core.errors import NotFound
 from api.models import Family, FamilyMember, NetworkContact, Role
 
-NOT_FOUND = "Dit gezin bestaat niet of u heeft er geen toegang toe / family not found."
+NOT_FOUND = "Dit gezin bestaat niet of je hebt er geen toegang toe / family not found."
 
 
 def readable_families(principal: Principal, *, include_archived: bool = False) -> SelectOfScalar[Family]:

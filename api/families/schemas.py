@@ -195,3 +195,6 @@ class ContactPublic(BaseModel):
 class FamilyDetail(FamilyPublic):
     members: list[MemberPublic]
     contacts: list[ContactPublic]
+    supporter_phone: str | None = Field(
+        default=None, description="The supporter's own number (their settings), printed on the family's plan."
+    )

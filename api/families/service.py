@@ -73,6 +73,7 @@ def to_detail(family: Family) -> FamilyDetail:
         **to_public(family).model_dump(),
         members=[MemberPublic.model_validate(m.model_dump()) for m in family.members],
         contacts=[ContactPublic.model_validate(c.model_dump()) for c in family.contacts],
+        supporter_phone=family.supporter.phone if family.supporter else None,
     )
 
 
@@ -93,7 +94,7 @@ def _check_staff_member(
         or not user.is_active
     ):
         raise _field_error(
-            field, f"Geen actieve {role.value} in uw organisatie / not an active {role.value} here."
+            field, f"Geen actieve {role.value} in je organisatie / not an active {role.value} here."
         )
 
 

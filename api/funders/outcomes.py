@@ -1,6 +1,7 @@
 """Region outcomes for a funder: the staff cohort's figures (api/measurements/evidence.py) per region and
 calendar period, with cells withheld so that no combination of requests isolates a small group."""
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from sqlmodel import Session, col, select
@@ -10,12 +11,20 @@ from api.auth.principal import FunderPrincipal
 from api.core.config import get_settings
 from api.core.errors import Unprocessable
 from api.funders.repository import funder_family_ids
-from api.funders.schemas import Cell, InstrumentChange, OutcomesReport, Period, RegionPeriodOutcomes
+from api.funders.schemas import (
+    Cell,
+    InstrumentChange,
+    OutcomesReport,
+    PartyCell,
+    Period,
+    RegionPeriodOutcomes,
+)
 from api.funders.suppression import Node, Reason, decide, key_of, lattice
 from api.measurements import evidence
 from api.measurements.definitions import InstrumentDefinition
 from api.measurements.norms import norms_status
 from api.measurements.repository import definition_of, instrument_rows, latest_by_code
+from api.meetings.parties import PARTIES, PartyCount, parties_at_table
 from api.models import Family, FamilyStatus, FamilyType, Region
 
 MAX_PERIODS = 60
@@ -102,12 +111,18 @@ def outcomes(
         definitions=definitions,
         group=col(Family.region_id),
     )
+    at_table = parties_at_table(
+        session,
+        funder_family_ids(principal),
+        [evidence.Span(n.key, n.start, n.end) for n in nodes],
+        group=col(Family.region_id),
+    )
     regions = session.exec(
         select(Region).where(col(Region.id).in_(principal.region_ids)).order_by(col(Region.name))
     ).all()
     by_code = {d.code: d for d in definitions}
     cells = [
-        _region_period(region, node, nodes, found, by_code, threshold, today)
+        _region_period(region, node, nodes, found, by_code, threshold, today, at_table)
         for region in regions
         for node in nodes
         if node.level == period.value and start <= node.start and node.end <= end
@@ -131,6 +146,7 @@ def _region_period(
     definitions: dict[str, InstrumentDefinition],
     threshold: int,
     today: date,
+    at_table: dict[evidence.Key, dict[str, PartyCount]],
 ) -> RegionPeriodOutcomes:
     empty = evidence.Figures()
     per_node = {n.key: found.get((region.id, n.key), empty) for n in nodes}
@@ -185,7 +201,32 @@ def _region_period(
             here.mean_gas_t_score, reason({k: f.gas_families for k, f in per_node.items()})
         ),
         instruments=instruments,
+        parties=_parties(region, node, nodes, at_table, reason, per_node, threshold),
     )
+
+
+def _parties(
+    region: Region,
+    node: Node,
+    nodes: list[Node],
+    at_table: dict[evidence.Key, dict[str, PartyCount]],
+    reason: Callable[[dict[str, int]], Reason | None],
+    per_node: dict[str, evidence.Figures],
+    threshold: int,
+) -> list[PartyCell]:
+    """Each party's meetings, withheld on the families behind them like every other cell, and also when the
+    families of all held meetings minus this party's would leave fewer than `threshold` (a subtraction)."""
+    empty = PartyCount()
+    cells = []
+    for party in PARTIES:
+        counts = {n.key: at_table.get((region.id, n.key), {}).get(party, empty) for n in nodes}
+        mine = counts[node.key]
+        withheld = reason({k: c.families for k, c in counts.items()})
+        rest = per_node[node.key].families_with_meetings - mine.families
+        if withheld is None and mine.families and 0 < rest < threshold:
+            withheld = Reason.difference
+        cells.append(PartyCell(party=party, meetings=_cell(mine.meetings, withheld)))
+    return cells
 
 
 __all__ = ["count_group", "key_of", "outcomes", "periods"]

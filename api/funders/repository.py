@@ -12,7 +12,7 @@ from api.core.errors import NotFound
 from api.funders.pseudonyms import family_of
 from api.models import Family, FamilyConsent, FunderKey, Region
 
-TRAJECTORY_NOT_FOUND = "Dit traject bestaat niet of valt buiten uw regio's / trajectory not found."
+TRAJECTORY_NOT_FOUND = "Dit traject bestaat niet of valt buiten je regio's / trajectory not found."
 
 
 _CONSENT = col(FamilyConsent.family_id) == Family.id

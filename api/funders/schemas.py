@@ -94,6 +94,13 @@ class InstrumentChange(BaseModel):
     )
 
 
+class PartyCell(BaseModel):
+    """Held meetings at which a party was present (api/meetings/parties, the staff cohort's definition)."""
+
+    party: str = Field(description="`family` or a network contact's coded party (informal, gp, school, …).")
+    meetings: Cell
+
+
 class RegionPeriodOutcomes(BaseModel):
     region_id: uuid.UUID
     region_name: str
@@ -105,6 +112,9 @@ class RegionPeriodOutcomes(BaseModel):
     meetings_held: Cell
     mean_gas_t_score: Cell
     instruments: list[InstrumentChange]
+    parties: list[PartyCell] = Field(
+        default_factory=list, description="Parties at the table, withheld alike."
+    )
 
 
 class OutcomesReport(BaseModel):

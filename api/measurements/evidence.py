@@ -383,3 +383,8 @@ def figures(
 def window(from_on: date | None, to_on: date | None) -> Span:
     """The staff cohort's window: open ends reach back and forward as far as the data go."""
     return Span("window", from_on or EARLIEST, to_on or LATEST)
+
+
+# Shared with api/meetings/parties.py: the parties at the table are counted over the same spans and groups.
+span_table = _spans
+group_key = _uuid

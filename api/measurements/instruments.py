@@ -15,6 +15,7 @@ from api.core.errors import validation_errors as field_errors
 from api.core.pagination import Page
 from api.measurements.catalog import load_catalog
 from api.measurements.definitions import InstrumentDefinition
+from api.measurements.offering import phone_languages
 from api.measurements.repository import definition_of, instrument_rows, latest_by_code, measurement_counts
 from api.measurements.schemas import InstrumentDetail, InstrumentSummary, InstrumentVersionInfo
 from api.models import Instrument
@@ -69,6 +70,7 @@ def _detail(session: Session, rows: list[Instrument], created_new: bool | None =
             )
             for r in rows
         ],
+        phone_languages=phone_languages(definition_of(latest)),
         created_new_version=created_new,
     )
 

@@ -42,6 +42,7 @@ from api.measurements.schemas import (
 from api.measurements.scoring import RCI_CRITERION, ScaleScore, ScoreResult, family_score, reliable_change
 from api.measurements.views import band_of
 from api.measurements.waves import member_respondent, user_respondent
+from api.meetings.parties import cohort_parties, parties_at_table
 from api.models import (
     ChangeClassValue,
     Factor,
@@ -288,6 +289,7 @@ def cohort_outcomes(
         gas_families=found.gas_families,
         mean_gas_t_score=round(found.mean_gas_t_score, 2) if found.mean_gas_t_score is not None else None,
         meetings_held=found.meetings,
+        parties=cohort_parties(parties_at_table(session, scope, [span]).get((None, span.key), {})),
         scales=scales,
         factors=_factor_counts(session, scope, from_on, to_on),
     )

@@ -17,7 +17,9 @@ from api.measurements.definitions import (
     LocalizedText,
     Respondent,
 )
-from api.models import ChangeClassValue, FactorKind, FamilyType, MeasurementStatus, Wave
+from api.measurements.offering import PhoneOffer
+from api.meetings.parties import PartyAtTable
+from api.models import ChangeClassValue, FactorKind, FamilyType, Language, MeasurementStatus, Wave
 
 Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
 FactorLabel = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -53,6 +55,7 @@ class InstrumentVersionInfo(BaseModel):
 class InstrumentDetail(BaseModel):
     definition: InstrumentDefinition = Field(description="The latest version, with its licence.")
     versions: list[InstrumentVersionInfo]
+    phone_languages: list[Language] = Field(description="Members reading these are offered it on the phone.")
     created_new_version: bool | None = Field(
         default=None, description="After an edit: true when a new version was made, false when replaced."
     )
@@ -140,6 +143,7 @@ class MeasurementPlan(BaseModel):
     anchor_on: date = Field(description="T0: the family's start date, or the day it was enrolled.")
     waves: list[WaveDate]
     entries: list[PlanEntry]
+    phone: list[PhoneOffer] = Field(description="Per member and questionnaire: on the phone, or why not.")
 
 
 class DueMeasurement(PlanEntry):
@@ -314,6 +318,9 @@ class CohortOutcomes(BaseModel):
         description="Their mean GAS T-score at the window's end (active and achieved goals)."
     )
     meetings_held: int
+    parties: list[PartyAtTable] = Field(
+        description="Held meetings per party at the table (api/meetings/parties)."
+    )
     scales: list[CohortScale]
     factors: list[CohortFactor]
 

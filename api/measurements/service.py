@@ -14,8 +14,9 @@ from api.core.events import publish
 from api.core.pagination import Page, keyset_page
 from api.families.repository import get_readable_family, readable_families
 from api.measurements import recording
-from api.measurements.definitions import InstrumentUse, Respondent
+from api.measurements.definitions import InstrumentDefinition, InstrumentUse, Respondent
 from api.measurements.instruments import ensure_catalog
+from api.measurements.offering import phone_offers
 from api.measurements.repository import (
     definition_of,
     family_measurements,
@@ -310,15 +311,18 @@ def finish_measurement(session: Session, principal: Principal, measurement: Meas
         )
 
 
+def _definitions(session: Session, organisation_id: uuid.UUID) -> list[InstrumentDefinition]:
+    """The latest version of every instrument of the organisation, by code."""
+    rows = latest_by_code(instrument_rows(session, organisation_id)).values()
+    return sorted((definition_of(r) for r in rows), key=lambda d: d.code)
+
+
 def plans_by_family(
     session: Session, principal: Principal, families: list[Family]
 ) -> dict[uuid.UUID, list[PlanEntry]]:
     """Plan entries per family, in a fixed number of queries however many families."""
     ensure_catalog(session, principal.organisation_id)
-    definitions = [
-        definition_of(r) for r in latest_by_code(instrument_rows(session, principal.organisation_id)).values()
-    ]
-    definitions.sort(key=lambda d: d.code)
+    definitions = _definitions(session, principal.organisation_id)
     ids = [f.id for f in families]
     members: dict[uuid.UUID, list[FamilyMember]] = {f: [] for f in ids}
     for member in members_of(session, ids):
@@ -355,6 +359,7 @@ def measurement_plan(session: Session, principal: Principal, family_id: uuid.UUI
         anchor_on=anchor_on(family),
         waves=wave_dates(family, get_settings()),
         entries=entries,
+        phone=phone_offers(_definitions(session, family.organisation_id), members_of(session, [family.id])),
     )
 
 

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from api.core.config import Settings
 from api.measurements.definitions import InstrumentDefinition, InstrumentUse, Respondent
+from api.measurements.offering import is_respondent
 from api.measurements.schemas import PlanEntry, PlanStatus, RespondentPublic, WaveDate
 from api.models import Family, FamilyMember, Measurement, MeasurementStatus, User, Wave
 
@@ -57,8 +58,7 @@ def respondents_for(
     """Who answers this instrument in this family's waves."""
     if definition.respondent is Respondent.SUPPORTER:
         return [user_respondent(supporter)] if supporter is not None else []
-    roles = {r.value for r in definition.wave_member_roles}
-    return [member_respondent(m) for m in members if not roles or m.role.value in roles]
+    return [member_respondent(m) for m in members if is_respondent(definition, m)]
 
 
 @dataclass(frozen=True)

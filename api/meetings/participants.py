@@ -33,7 +33,7 @@ def check_staff(session: Session, principal: Principal, user_id: uuid.UUID, fiel
     user = session.get(User, user_id)
     if user is None or user.organisation_id != principal.organisation_id or not user.is_active:
         raise _field_error(
-            field, "Geen actieve medewerker van uw organisatie / not an active colleague here."
+            field, "Geen actieve medewerker van je organisatie / not an active colleague here."
         )
     return user
 

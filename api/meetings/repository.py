@@ -20,7 +20,7 @@ from api.models import (
     MeetingStatus,
 )
 
-MEETING_NOT_FOUND = "Dit overleg bestaat niet of u heeft er geen toegang toe / meeting not found."
+MEETING_NOT_FOUND = "Dit overleg bestaat niet of je hebt er geen toegang toe / meeting not found."
 NOT_OPEN = (
     "Dit overleg is al gesloten of afgelast; het kan niet meer veranderen / "
     "this meeting was already closed or cancelled and can no longer change."

@@ -150,15 +150,16 @@ def build_summary(session: Session, meeting: Meeting, family: Family) -> Meeting
     if meeting.status == MeetingStatus.cancelled:
         title, intro = (
             "Het rondetafeloverleg gaat niet door",
-            "Dit overleg is afgezegd. U hoort wanneer het wel is.",
+            "Dit overleg is afgezegd. Jullie horen wanneer het wel is.",
         )
     elif held:
         title = "Verslag van het rondetafeloverleg"
-        intro = "We hebben samen gekeken naar uw gezinsplan. Hieronder staat wat we hebben afgesproken."
+        intro = "We hebben samen gekeken naar jullie gezinsplan. Hieronder staat wat we hebben afgesproken."
     else:
         title = "Uitnodiging voor het rondetafeloverleg"
         intro = (
-            "We gaan samen praten over uw gezinsplan. U, uw netwerk en de hulpverleners zitten aan één tafel."
+            "We gaan samen praten over jullie gezinsplan. "
+            "Jullie, jullie netwerk en de hulpverleners zitten aan één tafel."
         )
     present = [_who(p) for p in participants if p.attendance == Attendance.present]
     absent_label = {Attendance.absent: "niet aanwezig", Attendance.excused: "afgemeld"}
@@ -176,7 +177,8 @@ def build_summary(session: Session, meeting: Meeting, family: Family) -> Meeting
         if held and meeting.plan_version_id is not None
         else None
     )
-    contact = f"Vragen? Neem contact op met uw bondgenoot{', ' + supporter.full_name if supporter else ''}."
+    who = f", {supporter.full_name}" if supporter else ""
+    contact = f"Vragen? Neem contact op met jullie bondgenoot{who}."
     return MeetingSummary(
         meeting_id=meeting.id,
         family_reference=family.reference,
@@ -194,7 +196,7 @@ def build_summary(session: Session, meeting: Meeting, family: Family) -> Meeting
         else [],
         decisions=[d.text for d in decisions if d.kind != DecisionKind.adopt_plan],
         agreements=_agreements(session, meeting) if held else [],
-        plan_adopted=f"Uw gezinsplan is vastgesteld (versie {version.number})." if version else None,
+        plan_adopted=f"Jullie gezinsplan is vastgesteld (versie {version.number})." if version else None,
         minutes=meeting.minutes if held else None,
         next_meeting=_next_meeting(session, meeting),
         closing=contact,

@@ -101,7 +101,7 @@ def adopt_plan(
         t.strip().removeprefix("W/") for t in if_match.split(",")
     }:
         raise PreconditionFailed(
-            "Het plan is veranderd sinds u het las; bekijk het opnieuw / the plan changed since you read it."
+            "Het plan is veranderd sinds je het las; bekijk het opnieuw / the plan changed since you read it."
         )
     if session.exec(select(Goal.id).where(Goal.plan_id == plan.id).limit(1)).first() is None:
         raise Conflict(

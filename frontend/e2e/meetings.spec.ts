@@ -112,7 +112,7 @@ test('plan a meeting, record attendance, decide, adopt the plan, close, see the 
   await page.getByRole('link', { name: 'Verslag voor het gezin' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Verslag van het rondetafeloverleg' })).toBeVisible()
   await expect(page.locator('.print-actions')).toContainText('Karin belt de school')
-  await expect(page.getByText('Uw gezinsplan is vastgesteld (versie 1).')).toBeVisible()
+  await expect(page.getByText('Jullie gezinsplan is vastgesteld (versie 1).')).toBeVisible()
   await page.getByRole('link', { name: /Terug naar het overleg/ }).click()
 
   await page.getByRole('link', { name: 'Naar het gezinsplan' }).click()

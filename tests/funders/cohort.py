@@ -6,6 +6,9 @@ from datetime import UTC, date, datetime, time
 from sqlmodel import Session
 
 from api.models import (
+    Attendance,
+    ContactKind,
+    ContactParty,
     Family,
     FamilyMember,
     FamilyStatus,
@@ -13,8 +16,12 @@ from api.models import (
     FamilyType,
     Goal,
     GoalStatus,
+    Meeting,
+    MeetingParticipant,
     MeetingStatus,
     MemberRole,
+    NetworkContact,
+    ParticipantKind,
     Wave,
 )
 from api.models.base import utcnow
@@ -104,5 +111,22 @@ def gas(
     return goal
 
 
-def meeting(session: Session, family: Family, day: date) -> None:
-    make_meeting(session, family, starts_at=on(day), status=MeetingStatus.held)
+def meeting(session: Session, family: Family, day: date) -> Meeting:
+    return make_meeting(session, family, starts_at=on(day), status=MeetingStatus.held)
+
+
+def party_at(
+    session: Session, meeting: Meeting, party: ContactParty, attendance: Attendance = Attendance.present
+) -> None:
+    """A network contact of `party` at the meeting (present unless told otherwise)."""
+    contact = NetworkContact(
+        family_id=meeting.family_id, name=f"Contact {party.value}", kind=ContactKind.professional, party=party
+    )
+    session.add(contact)
+    session.flush()
+    session.add(
+        MeetingParticipant(
+            meeting_id=meeting.id, kind=ParticipantKind.contact, contact_id=contact.id, attendance=attendance
+        )
+    )
+    session.flush()

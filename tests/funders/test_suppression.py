@@ -10,9 +10,9 @@ from sqlmodel import Session
 
 from api.funders.suppression import Reason, decide, lattice
 from api.measurements.scoring import gas_t_score
-from api.models import Wave
+from api.models import ContactParty, Wave
 from tests.factories import World
-from tests.funders.cohort import brs, enrol, gas, meeting, parent
+from tests.funders.cohort import brs, enrol, gas, meeting, parent, party_at
 from tests.funders.factories import client_auth, make_client
 
 THRESHOLD = 5
@@ -40,7 +40,7 @@ def test_children_of_a_withheld_period_are_withheld() -> None:
 def _cohort(session: Session, world: World) -> dict[str, dict[str, dict[str, object]]]:
     """Thirty families with facts spread over 2025; returns each family's facts per metric, by day."""
     rng = random.Random(12)
-    facts: dict[str, dict[str, dict[str, object]]] = {"brs": {}, "gas": {}, "meetings": {}}
+    facts: dict[str, dict[str, dict[str, object]]] = {"brs": {}, "gas": {}, "meetings": {}, "school": {}}
     for n in range(30):
         family = enrol(session, world)
         key = str(family.id)
@@ -60,8 +60,12 @@ def _cohort(session: Session, world: World) -> dict[str, dict[str, dict[str, obj
         facts["gas"][key] = dict(levels)
         days = sorted({date(2025, rng.randint(1, 12), 10) for _ in range(2)})
         for day in days:
-            meeting(session, family, day)
+            held = meeting(session, family, day)
+            if n % 2 == 0 and day == days[0]:  # the school at the table (api/meetings/parties)
+                party_at(session, held, ContactParty.school)
+                facts["school"][key] = {day: 1}
         facts["meetings"][key] = dict.fromkeys(days, 1)
+    facts["family"] = facts["meetings"]  # a family member came to every meeting
     return facts
 
 
@@ -109,6 +113,9 @@ def test_no_two_published_cells_differ_by_fewer_than_the_threshold(
         for cell in response.json()["cells"]:
             period = (cell["period_start"], cell["period_end"])
             shown = {"gas": cell["mean_gas_t_score"], "meetings": cell["meetings_held"]}
+            shown |= {
+                p["party"]: p["meetings"] for p in cell["parties"] if p["party"] in ("school", "family")
+            }
             for change in cell["instruments"]:
                 if change["scale"] == "total":
                     shown["brs"] = change["mean_change"]

@@ -66,7 +66,7 @@ def test_summary_before_and_after(client: TestClient, session: Session, world: W
     assert after["agreements"] == [
         {"what": "Oma belt de school", "who": "Oma Riet", "when": "vóór vrijdag 15 januari 2027"}
     ]
-    assert after["plan_adopted"] == "Uw gezinsplan is vastgesteld (versie 1)."
+    assert after["plan_adopted"] == "Jullie gezinsplan is vastgesteld (versie 1)."
     assert after["minutes"] == "Fijn gesprek."
     assert (
         after["next_meeting"] == "Het volgende overleg is op dinsdag 2 maart 2027, van 14.00 tot 15.30 uur."

@@ -3972,6 +3972,11 @@ export interface components {
             mean_gas_t_score: number | null;
             /** Meetings Held */
             meetings_held: number;
+            /**
+             * Parties
+             * @description Held meetings per party at the table (api/meetings/parties).
+             */
+            parties: components["schemas"]["PartyAtTable"][];
             /** Scales */
             scales: components["schemas"]["CohortScale"][];
             /** Factors */
@@ -4917,6 +4922,11 @@ export interface components {
             members: components["schemas"]["MemberPublic"][];
             /** Contacts */
             contacts: components["schemas"]["ContactPublic"][];
+            /**
+             * Supporter Phone
+             * @description The supporter's own number (their settings), printed on the family's plan.
+             */
+            supporter_phone?: string | null;
         };
         /**
          * FamilyExport
@@ -5722,6 +5732,11 @@ export interface components {
             /** Versions */
             versions: components["schemas"]["InstrumentVersionInfo"][];
             /**
+             * Phone Languages
+             * @description Members reading these are offered it on the phone.
+             */
+            phone_languages: components["schemas"]["Language"][];
+            /**
              * Created New Version
              * @description After an edit: true when a new version was made, false when replaced.
              */
@@ -6037,6 +6052,11 @@ export interface components {
             waves: components["schemas"]["WaveDate"][];
             /** Entries */
             entries: components["schemas"]["PlanEntry"][];
+            /**
+             * Phone
+             * @description Per member and questionnaire: on the phone, or why not.
+             */
+            phone: components["schemas"]["PhoneOffer"][];
         };
         /** MeasurementPublic */
         MeasurementPublic: {
@@ -7289,6 +7309,36 @@ export interface components {
              */
             email?: string | null;
         };
+        /** PartyAtTable */
+        PartyAtTable: {
+            /**
+             * Party
+             * @description `family` (the family's own members) or a network contact's coded party.
+             */
+            party: string;
+            /**
+             * Meetings
+             * @description Held meetings at which this party was present.
+             */
+            meetings: number;
+            /**
+             * Families
+             * @description Families those meetings were of.
+             */
+            families: number;
+        };
+        /**
+         * PartyCell
+         * @description Held meetings at which a party was present (api/meetings/parties, the staff cohort's definition).
+         */
+        PartyCell: {
+            /**
+             * Party
+             * @description `family` or a network contact's coded party (informal, gp, school, …).
+             */
+            party: string;
+            meetings: components["schemas"]["Cell"];
+        };
         /** PasswordChange */
         PasswordChange: {
             /** Current Password */
@@ -7485,6 +7535,27 @@ export interface components {
              */
             invited: boolean;
         };
+        /** PhoneOffer */
+        PhoneOffer: {
+            /**
+             * Member Id
+             * Format: uuid
+             */
+            member_id: string;
+            /** Member Name */
+            member_name: string;
+            member_language: components["schemas"]["Language"];
+            /** Instrument Code */
+            instrument_code: string;
+            instrument_name: components["schemas"]["LocalizedText"];
+            /**
+             * Offered
+             * @description Offered on the member's phone (through their check-in link).
+             */
+            offered: boolean;
+            /** @description Why not (None when offered); done with the supporter. */
+            reason: components["schemas"]["PhoneReason"] | null;
+        };
         /**
          * PhonePlan
          * @description The family's plan on the phone; what a network contact gets depends on the family's consent.
@@ -7547,6 +7618,12 @@ export interface components {
              */
             created_at: string;
         };
+        /**
+         * PhoneReason
+         * @description Why a member is not offered a questionnaire through their link.
+         * @enum {string}
+         */
+        PhoneReason: "not_a_respondent" | "no_wording" | "no_wording_in_language";
         /** PhoneTrendPoint */
         PhoneTrendPoint: {
             /**
@@ -8046,6 +8123,11 @@ export interface components {
             mean_gas_t_score: components["schemas"]["Cell"];
             /** Instruments */
             instruments: components["schemas"]["InstrumentChange"][];
+            /**
+             * Parties
+             * @description Parties at the table, withheld alike.
+             */
+            parties?: components["schemas"]["PartyCell"][];
         };
         /** RegionPublic */
         RegionPublic: {

@@ -8,22 +8,26 @@ interface FieldProps {
   required?: boolean
   children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true; required?: boolean }) => ReactNode
   id?: string
+  /** A date input: shows the Dutch format hint (dd-mm-jjjj), read out with the control. */
+  date?: boolean
 }
 
 /** A label, the control, an optional hint and the error for that control, wired together for assistive tech. */
-export function Field({ label, error, hint, required, children, id: givenId }: FieldProps) {
+export function Field({ label, error, hint, required, children, id: givenId, date }: FieldProps) {
   const { t } = useTranslation()
   const generated = useId()
   const id = givenId ?? generated
   const hintId = hint ? `${id}-hint` : undefined
+  const formatId = date ? dateHintId(id) : undefined
   const errorId = error ? `${id}-error` : undefined
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined
+  const describedBy = [formatId, hintId, errorId].filter(Boolean).join(' ') || undefined
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>
         {label}
         {required ? null : <span className="optional"> {t('form.optional')}</span>}
       </label>
+      {date ? <DateHint id={id} /> : null}
       {hint ? (
         <p className="hint" id={hintId}>
           {hint}
@@ -42,6 +46,18 @@ export function Field({ label, error, hint, required, children, id: givenId }: F
         ...(required ? { required: true } : {}),
       })}
     </div>
+  )
+}
+
+export const dateHintId = (inputId: string) => `${inputId}-format`
+
+/** The Dutch date format (dd-mm-jjjj) beside a date input; give the input `aria-describedby={dateHintId(id)}`. */
+export function DateHint({ id }: { id: string }) {
+  const { t } = useTranslation()
+  return (
+    <p className="hint date-hint" id={dateHintId(id)}>
+      {t('form.dateFormat')}
+    </p>
   )
 }
 

@@ -48,10 +48,10 @@ export function CostEventForm({ familyId, model }: { familyId: string; model: Mo
         )}
       </Field>
       <div className="bc-editor-grid">
-        <Field label={t('businessCase.events.occurredOn')} required error={errors.occurred_on?.message}>
+        <Field date label={t('businessCase.events.occurredOn')} required error={errors.occurred_on?.message}>
           {(props) => <input {...props} type="date" value={form.occurred_on} onChange={set('occurred_on')} />}
         </Field>
-        <Field label={t('businessCase.events.endedOn')} hint={t('businessCase.events.endedHint')} error={errors.ended_on?.message}>
+        <Field date label={t('businessCase.events.endedOn')} hint={t('businessCase.events.endedHint')} error={errors.ended_on?.message}>
           {(props) => <input {...props} type="date" value={form.ended_on} onChange={set('ended_on')} />}
         </Field>
         <Field

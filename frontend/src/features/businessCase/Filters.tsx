@@ -47,10 +47,10 @@ export function Filters({ query, onChange }: { query: ReportQuery; onChange: (qu
           </select>
         )}
       </Field>
-      <Field label={t('businessCase.from')}>
+      <Field date label={t('businessCase.from')}>
         {(props) => <input {...props} type="date" value={query.from ?? ''} onChange={(event) => set('from', event.target.value)} />}
       </Field>
-      <Field label={t('businessCase.to')}>
+      <Field date label={t('businessCase.to')}>
         {(props) => <input {...props} type="date" value={query.to ?? ''} onChange={(event) => set('to', event.target.value)} />}
       </Field>
       <Field label={t('businessCase.families')} hint={t('businessCase.familiesHint')}>

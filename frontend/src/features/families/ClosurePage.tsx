@@ -2,6 +2,7 @@ import { type SyntheticEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { fieldErrors } from '../../api/errors'
+import { DateHint, dateHintId } from '../../components/Field'
 import { PageHeading } from '../../components/Page'
 import { Alert, ErrorState, Loading, errorText } from '../../components/States'
 import { formatDate } from '../../i18n/format'
@@ -111,8 +112,9 @@ function CloseForm({ state }: { state: ClosureState }) {
       </div>
       <div className={errors.ended_on ? 'field field-invalid' : 'field'}>
         <label htmlFor="closure-ended-on">{t('workday.closure.endedOn')}</label>
+        <DateHint id="closure-ended-on" />
         <p className="hint" id="closure-ended-on-hint">{t('workday.closure.dateHint')}</p>
-        <input id="closure-ended-on" type="date" aria-describedby="closure-ended-on-hint" value={endedOn} onChange={(event) => setEndedOn(event.target.value)} />
+        <input id="closure-ended-on" type="date" aria-describedby={`${dateHintId('closure-ended-on')} closure-ended-on-hint`} value={endedOn} onChange={(event) => setEndedOn(event.target.value)} />
         <p className="hint">{t('workday.closure.followUp', { months: state.follow_up_months })}</p>
       </div>
       <fieldset>

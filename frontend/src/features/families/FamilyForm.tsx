@@ -191,7 +191,7 @@ export function FamilyForm({ values, onChange, onSubmit, onCancel, error, busy, 
             )}
           </Field>
         ) : null}
-        <Field id="field-started_on" label={labels.started_on ?? ''} error={fields.started_on}>
+        <Field date id="field-started_on" label={labels.started_on ?? ''} error={fields.started_on}>
           {(props) => <input {...props} type="date" value={values.started_on} onChange={(e) => set('started_on', e.target.value)} />}
         </Field>
       </div>

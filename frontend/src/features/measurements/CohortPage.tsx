@@ -15,6 +15,7 @@ import { WorkEngagementSummarySection } from './WorkEngagementSummary'
 import { CohortExplainer } from '../evidence/CohortExplainer'
 import { CohortSummary } from '../evidence/CohortSummary'
 import { MethodDetails } from '../evidence/MethodDetails'
+import { PartiesTable } from '../voice/PartiesTable'
 import { ExampleBadge, NormsNote } from '../evidence/NormsNote'
 import './measurements.css'
 import '../evidence/evidence.css'
@@ -45,6 +46,7 @@ export function CohortPage() {
               <p>{t('evidence.gasScore', { score: formatNumber(Math.round(cohort.data.mean_gas_t_score * 10) / 10), count: cohort.data.gas_families })}</p>
             )}
           </MethodDetails>
+          <PartiesTable parties={cohort.data.parties} />
         </>
       )}
       <CohortExplainer />
@@ -120,10 +122,10 @@ function Filters({ query, onChange }: { query: CohortQuery; onChange: (query: Co
           </select>
         )}
       </Field>
-      <Field label={t('measurements.cohort.from')} hint={t('measurements.cohort.periodHint')}>
+      <Field date label={t('measurements.cohort.from')} hint={t('measurements.cohort.periodHint')}>
         {(props) => <input {...props} type="date" value={query.from ?? ''} onChange={(event) => set('from', event.target.value)} />}
       </Field>
-      <Field label={t('measurements.cohort.to')}>
+      <Field date label={t('measurements.cohort.to')}>
         {(props) => <input {...props} type="date" value={query.to ?? ''} onChange={(event) => set('to', event.target.value)} />}
       </Field>
     </form>

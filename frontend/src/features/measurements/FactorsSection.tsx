@@ -106,7 +106,7 @@ function FactorForm({ familyId, onDone }: { familyId: string; onDone: () => void
       <Field label={t('measurements.factors.note')} hint={t('measurements.factors.noteHint')} error={errors.fields.note}>
         {(props) => <textarea {...props} rows={3} maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} />}
       </Field>
-      <Field label={t('measurements.factors.date')} hint={t('measurements.factors.dateHint')} error={errors.fields.recorded_on}>
+      <Field date label={t('measurements.factors.date')} hint={t('measurements.factors.dateHint')} error={errors.fields.recorded_on}>
         {(props) => <input {...props} type="date" value={recordedOn} onChange={(event) => setRecordedOn(event.target.value)} />}
       </Field>
       <div className="form-actions">

@@ -9,6 +9,7 @@ import { useMeasurementPlan, useStartMeasurement } from './queries'
 import { respondentLabel } from './respondent'
 import { localized } from './text'
 import type { MeasurementPlan, PlanEntry } from './types'
+import { PhoneOffers } from '../voice/PhoneOffers'
 
 
 /** The family's measurement waves: what is due for whom, and a button to start or resume each questionnaire. */
@@ -29,6 +30,7 @@ export function PlanSection({ familyId, canWrite }: { familyId: string; canWrite
       ) : (
         <PlanTable plan={plan.data} familyId={familyId} canWrite={canWrite} />
       )}
+      {plan.data ? <PhoneOffers offers={plan.data.phone} /> : null}
     </section>
   )
 }

@@ -197,7 +197,7 @@ export function DecisionForm({ meeting, family, plan, onClose }: { meeting: Meet
                   {(props) => <input {...props} type="text" maxLength={200} value={v.ownerName} onChange={(e) => set({ ownerName: e.target.value })} />}
                 </Field>
               ) : null}
-              <Field id={`${PREFIX}due_on`} label={labels.due_on ?? ''} error={shown.fields.due_on}>
+              <Field date id={`${PREFIX}due_on`} label={labels.due_on ?? ''} error={shown.fields.due_on}>
                 {(props) => <input {...props} type="date" value={v.dueOn} onChange={(e) => set({ dueOn: e.target.value })} />}
               </Field>
             </div>
@@ -221,7 +221,7 @@ export function DecisionForm({ meeting, family, plan, onClose }: { meeting: Meet
                   </select>
                 )}
               </Field>
-              <Field id={`${PREFIX}target_on`} label={labels.target_on ?? ''} error={shown.fields.target_on}>
+              <Field date id={`${PREFIX}target_on`} label={labels.target_on ?? ''} error={shown.fields.target_on}>
                 {(props) => <input {...props} type="date" value={v.targetOn} onChange={(e) => set({ targetOn: e.target.value })} />}
               </Field>
             </div>
@@ -243,7 +243,7 @@ export function DecisionForm({ meeting, family, plan, onClose }: { meeting: Meet
                   </select>
                 )}
               </Field>
-              <Field id={`${PREFIX}target_on`} label={labels.target_on ?? ''} error={shown.fields.target_on}>
+              <Field date id={`${PREFIX}target_on`} label={labels.target_on ?? ''} error={shown.fields.target_on}>
                 {(props) => <input {...props} type="date" value={v.targetOn} onChange={(e) => set({ targetOn: e.target.value })} />}
               </Field>
             </div>

@@ -49,7 +49,7 @@ export function MeetingFields({
   return (
     <>
       <div className="form-grid meeting-when">
-        <Field id={`${prefix}starts_at`} label={labels.starts_at ?? ''} error={errors.starts_at} required>
+        <Field date id={`${prefix}starts_at`} label={labels.starts_at ?? ''} error={errors.starts_at} required>
           {(props) => <input {...props} type="date" value={value.date} onChange={(e) => set({ date: e.target.value })} />}
         </Field>
         <Field id={`${prefix}start`} label={t('meetings.form.start')} required>

@@ -6,6 +6,7 @@ import { NotFound } from '../../components/NotFound'
 import { ErrorState, Loading } from '../../components/States'
 import { formatDate } from '../../i18n/format'
 import { useFamily } from '../families/queries'
+import { usePrintFooter } from '../plans/printFooter'
 import { useMeeting, useMeetingSummary } from './queries'
 import '../plans/plan.css'
 import './meetings.css'
@@ -22,6 +23,7 @@ export function MeetingSummaryPage() {
   useEffect(() => {
     document.title = `${t('meetings.summary.docTitle', { reference })} · Bondgenoot`
   }, [t, reference])
+  usePrintFooter({ left: summary.data?.title ?? '', page: nl('plan.print.page'), of: nl('plan.print.of') })
 
   if (summary.isError) {
     if (isApiError(summary.error, 404) || isApiError(summary.error, 422)) return <NotFound />
@@ -98,7 +100,10 @@ export function MeetingSummaryPage() {
       ) : null}
       {s.next_meeting ? <p>{s.next_meeting}</p> : null}
       <p>{s.closing}</p>
-      <p className="print-footer">{nl('meetings.summary.footer', { date: formatDate(new Date().toISOString()) })}</p>
+      <p className="print-footer">
+        {nl('meetings.summary.footer', { date: formatDate(new Date().toISOString()) })}
+        {meeting.data ? <SupporterPhone familyId={meeting.data.meeting.family_id} /> : null}
+      </p>
     </div>
   )
 }
@@ -107,4 +112,13 @@ export function MeetingSummaryPage() {
 function FamilyName({ familyId, fallback }: { familyId: string; fallback: string }) {
   const family = useFamily(familyId)
   return <>{family.data?.family.display_name ?? fallback}</>
+}
+
+/** The supporter's number under the summary, so the family knows whom to call (their settings page sets it). */
+function SupporterPhone({ familyId }: { familyId: string }) {
+  const { i18n } = useTranslation()
+  const family = useFamily(familyId)
+  const phone = family.data?.family.supporter_phone
+  const name = family.data?.family.supporter_name
+  return phone && name ? <> · {i18n.getFixedT('nl')('plan.print.footerLeft', { name, phone })}</> : null
 }

@@ -139,7 +139,7 @@ export function ActionForm({
               {(props) => <input {...props} maxLength={200} autoComplete="off" value={ownerName} onChange={(e) => set({ ownerName: e.target.value })} />}
             </Field>
           ) : null}
-          <Field id={`${prefix}due_on`} label={labels.due_on} error={shown.fields.due_on}>
+          <Field date id={`${prefix}due_on`} label={labels.due_on} error={shown.fields.due_on}>
             {(props) => <input {...props} type="date" value={dueOn} onChange={(e) => set({ dueOn: e.target.value })} />}
           </Field>
           {action ? (

@@ -59,7 +59,7 @@ export function GoalDetailsFields({ id, values, labels, errors, domains, members
             </select>
           )}
         </Field>
-        <Field id={id('target_on')} label={labels.target_on ?? ''} error={errors.target_on}>
+        <Field date id={id('target_on')} label={labels.target_on ?? ''} error={errors.target_on}>
           {(props) => <input {...props} type="date" value={values.target_on} onChange={(e) => set({ target_on: e.target.value })} />}
         </Field>
       </div>

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { type TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { isApiError } from '../../api/errors'
@@ -7,6 +8,7 @@ import { ErrorState, Loading } from '../../components/States'
 import { formatDate } from '../../i18n/format'
 import { useFamily } from '../families/queries'
 import { groupByDomain } from './PlanParts'
+import { usePrintFooter } from './printFooter'
 import { usePlan } from './queries'
 import { LEVELS, ladderText, levelLabel } from './types'
 import './plan.css'
@@ -22,6 +24,9 @@ export function PlanPrintPage() {
   useEffect(() => {
     document.title = `${t('plan.print.docTitle', { reference })} · Bondgenoot`
   }, [t, reference])
+  const supporter = family.data?.family.supporter_name
+  const phone = family.data?.family.supporter_phone
+  usePrintFooter({ left: supporterLine(t, supporter, phone), page: t('plan.print.page'), of: t('plan.print.of') })
 
   if (family.isError || plan.isError) {
     const failed: unknown = family.error ?? plan.error
@@ -51,6 +56,12 @@ export function PlanPrintPage() {
       <p className="print-meta">
         {latest ? t('plan.print.version', { number: latest.number, date: formatDate(latest.adopted_at) }) : t('plan.print.draft')}
         {detail.supporter_name ? ` · ${t('plan.print.supporter', { name: detail.supporter_name })}` : ''}
+        {detail.supporter_phone ? (
+          <>
+            {' · '}
+            {t('plan.print.phone')} <a className="print-phone" href={`tel:${detail.supporter_phone.replace(/[^+\d]/g, '')}`}>{detail.supporter_phone}</a>
+          </>
+        ) : null}
       </p>
       <p>{t('plan.print.intro')}</p>
       <h2>{t('plan.print.ladderHeading')}</h2>
@@ -123,7 +134,17 @@ export function PlanPrintPage() {
           })}
         </section>
       ))}
-      <p className="print-footer">{t('plan.print.footer', { date: formatDate(new Date().toISOString()) })}</p>
+      <p className="print-footer">
+        {detail.supporter_phone
+          ? t('plan.print.footerPhone', { date: formatDate(new Date().toISOString()), phone: detail.supporter_phone })
+          : t('plan.print.footer', { date: formatDate(new Date().toISOString()) })}
+      </p>
     </div>
   )
+}
+
+/** "Jullie bondgenoot: Jolien, 06 12345678" for the printed footer (without a number when none is set). */
+function supporterLine(t: TFunction, name: string | null | undefined, phone: string | null | undefined): string {
+  if (!name) return ''
+  return phone ? t('plan.print.footerLeft', { name, phone }) : t('plan.print.supporter', { name })
 }

@@ -48,7 +48,7 @@ export function ScoreForm({ familyId, goal, onDone, onCancel }: { familyId: stri
       <fieldset className="fieldset">
         <legend>{t('plan.score.title')}</legend>
         <ErrorSummary errors={shown.fields} labels={labels} detail={shown.detail} fieldPrefix={prefix} />
-        <Field id={`${prefix}scored_on`} label={labels.scored_on} error={shown.fields.scored_on} required>
+        <Field date id={`${prefix}scored_on`} label={labels.scored_on} error={shown.fields.scored_on} required>
           {(props) => <input {...props} type="date" value={scoredOn} onChange={(e) => setScoredOn(e.target.value)} />}
         </Field>
         <fieldset className="fieldset-plain" id={`${prefix}level`} tabIndex={-1}>

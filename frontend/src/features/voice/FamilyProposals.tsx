@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import './voice.css'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/errors'
 import { formatDate } from '../../i18n/format'
@@ -32,19 +33,25 @@ export function FamilyProposals({ familyId, meetingId }: { familyId: string; mee
       {open.length === 0 ? (
         <p>{t('voice.noProposals')}</p>
       ) : (
-        <ul>
+        <ul className="network-list">
           {open.map((p) => (
-            <li key={p.id}>
-              <strong>{p.kind === 'goal' ? t('voice.newGoal') : t('voice.comment', { goal: p.goal_text ?? '' })}</strong> “{p.text}” —{' '}
-              {p.member_name}, {formatDate(p.created_at)}{' '}
-              {meetingId && p.meeting_id !== meetingId && (
-                <button type="button" className="button button-secondary" onClick={() => change.mutate({ id: p.id, agenda: true })}>
-                  {t('voice.toAgenda')}
+            <li key={p.id} className="network-item">
+              <p className="network-who">
+                <strong>{p.kind === 'goal' ? t('voice.newGoal') : t('voice.comment', { goal: p.goal_text ?? '' })}</strong> “{p.text}”
+              </p>
+              <p className="muted">
+                {p.member_name}, {formatDate(p.created_at)}
+              </p>
+              <div className="form-actions">
+                {meetingId && p.meeting_id !== meetingId && (
+                  <button type="button" className="button button-secondary button-small" onClick={() => change.mutate({ id: p.id, agenda: true })}>
+                    {t('voice.toAgenda')}
+                  </button>
+                )}
+                <button type="button" className="button button-secondary button-small" onClick={() => change.mutate({ id: p.id, agenda: false })}>
+                  {t('voice.markHandled')}
                 </button>
-              )}{' '}
-              <button type="button" className="button button-secondary" onClick={() => change.mutate({ id: p.id, agenda: false })}>
-                {t('voice.markHandled')}
-              </button>
+              </div>
             </li>
           ))}
         </ul>

@@ -3,6 +3,8 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/errors'
+import { Alert, errorText } from '../../components/States'
+import './voice.css'
 
 /** Per network contact: their party, their personal link, and what the family agreed they may see. */
 export function NetworkAccess({ familyId }: { familyId: string }) {
@@ -43,39 +45,60 @@ export function NetworkAccess({ familyId }: { familyId: string }) {
           {t('voice.linkMade', { name: made.name })} <code>{made.url}</code> — {t('voice.code')} <strong>{made.code}</strong>
         </p>
       )}
-      <ul>
+      <p className="muted">{t('voice.networkIntro')}</p>
+      {consent.isError ? (
+        <Alert kind="error">
+          <p>{errorText(consent.error, t)}</p>
+        </Alert>
+      ) : null}
+      <ul className="network-list">
         {(access.data ?? []).map((row) => (
-          <li key={row.contact_id}>
-            <strong>{row.name}</strong> ({t(`voice.party.${row.party}`)}) — {row.link ? t(`voice.linkStatus.${row.link.status}`) : t('voice.noLink')}{' '}
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() =>
-                link.mutate(row.contact_id, {
-                  onSuccess: (created) => setMade({ name: row.name, url: `${location.origin}${created.path}`, code: created.code }),
-                })
-              }
-            >
-              {t('voice.makeLink')}
-            </button>
-            <fieldset>
+          <li key={row.contact_id} className="network-item">
+            <div className="network-head">
+              <p className="network-who">
+                <strong>{row.name}</strong> <span className="badge">{t(`voice.party.${row.party}`)}</span>
+                <span className="muted"> · {row.link ? t(`voice.linkStatus.${row.link.status}`) : t('voice.noLink')}</span>
+              </p>
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                disabled={link.isPending}
+                onClick={() =>
+                  link.mutate(row.contact_id, {
+                    onSuccess: (created) => setMade({ name: row.name, url: `${location.origin}${created.path}`, code: created.code }),
+                  })
+                }
+              >
+                {t('voice.makeLink')}
+                <span className="visually-hidden"> {t('voice.forName', { name: row.name })}</span>
+              </button>
+            </div>
+            <fieldset className="fieldset network-consent">
               <legend>{t('voice.consentLegend', { name: row.name })}</legend>
-              {(['plan', 'summaries', 'checkin_trend'] as const).map((field) => (
-                <label key={field}>
-                  <input
-                    type="checkbox"
-                    checked={row.consent[field]}
-                    onChange={(event) =>
-                      consent.mutate({ ...row.consent, contactId: row.contact_id, [field]: event.target.checked })
-                    }
-                  />{' '}
-                  {t(`voice.consent.${field}`)}
-                </label>
-              ))}
+              <div className="checkbox-row">
+                {(['plan', 'summaries', 'checkin_trend'] as const).map((field) => (
+                  <label key={field} className="field-checkbox">
+                    <input
+                      type="checkbox"
+                      checked={row.consent[field]}
+                      disabled={consent.isPending}
+                      onChange={(event) =>
+                        consent.mutate({ ...row.consent, contactId: row.contact_id, [field]: event.target.checked })
+                      }
+                    />
+                    <span>{t(`voice.consent.${field}`)}</span>
+                  </label>
+                ))}
+              </div>
             </fieldset>
           </li>
         ))}
       </ul>
+      {consent.isSuccess ? (
+        <p className="muted" role="status">
+          {t('voice.consentSaved')}
+        </p>
+      ) : null}
     </section>
   )
 }

@@ -11,6 +11,7 @@ import { useInstrument } from '../queries'
 import { formatScore, itemText, localized, optionSetOf } from '../text'
 import type { Definition, InstrumentDetail, Scale } from '../types'
 import { InstrumentEditForm } from './InstrumentEditForm'
+import { PhoneOfferNote } from '../../voice/PhoneOfferNote'
 import '../measurements.css'
 
 /** Administrator: one questionnaire as a structured view (items, scales, bands, norms, versions) and its edit form. */
@@ -51,6 +52,7 @@ function Instrument({ detail }: { detail: InstrumentDetail }) {
       </PageHeading>
       <p className="measurement-subtitle">{t('measurements.admin.versionOf', { version: definition.version, code: definition.code })}</p>
       <LicenceNote licence={definition.licence} source={definition.source} />
+      <PhoneOfferNote detail={detail} />
       {savedNew === null ? null : (
         <Alert kind="success">
           <p>{savedNew ? t('measurements.admin.savedNew', { version: definition.version }) : t('measurements.admin.savedSame', { version: definition.version })}</p>
