@@ -26,7 +26,7 @@ from api.core.config import get_settings
 from api.core.db import get_engine
 from api.core.middleware import sanitized_traceback
 from api.core.outbound import GuardedTransport
-from api.funders.crypto import sign, unseal
+from api.core.secrets import sign, unseal
 from api.funders.webhooks import webhook_id
 from api.models import DeliveryStatus, FunderClient, WebhookAttempt, WebhookEndpoint, WebhookMessage
 from api.models.base import utcnow
