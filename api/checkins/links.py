@@ -11,9 +11,9 @@ from sqlmodel import Session, col
 
 from api.audit import service as audit
 from api.auth.principal import Principal
-from api.checkins.public_service import code_digest, link_digest
 from api.checkins.schemas import LinkStatus
 from api.core.config import get_settings
+from api.core.security import keyed_digest
 from api.models import Family
 from api.models.base import utcnow
 from api.models.checkins import PersonalLink
@@ -30,6 +30,18 @@ def link_status(link: PersonalLink) -> LinkStatus:
     if link.locked_at is not None:
         return LinkStatus.locked
     return LinkStatus.active
+
+
+def link_digest(token: str) -> str:
+    return keyed_digest(token, purpose="checkin-link")
+
+
+def code_digest(link_id: uuid.UUID, code: str) -> str:
+    return keyed_digest(f"{link_id}:{code}", purpose="checkin-code")
+
+
+def link_object_type(link: PersonalLink) -> str:
+    return str(type(link).__tablename__)  # checkin_link, contact_link
 
 
 def new_secrets() -> tuple[str, str]:
@@ -73,7 +85,7 @@ def issue_link(
         session,
         principal,
         action="create",
-        object_type=_object_type(link),
+        object_type=link_object_type(link),
         object_id=link.id,
         family_id=family.id,
     )
@@ -89,11 +101,7 @@ def stop_link(session: Session, principal: Principal, link: PersonalLink) -> Non
         session,
         principal,
         action="revoke",
-        object_type=_object_type(link),
+        object_type=link_object_type(link),
         object_id=link.id,
         family_id=link.family_id,
     )
-
-
-def _object_type(link: PersonalLink) -> str:
-    return str(type(link).__tablename__)  # checkin_link, contact_link

@@ -11,7 +11,7 @@ from datetime import timedelta
 from sqlmodel import Session, col, select
 
 from api.checkins.alerts import alert_reasons
-from api.checkins.public_service import code_digest, link_digest
+from api.checkins.links import code_digest, link_digest
 from api.checkins.questionnaires import has_wording
 from api.core.config import get_settings
 from api.core.security import keyed_digest

@@ -4,7 +4,7 @@ import base64
 
 from sqlmodel import Session, col, select
 
-from api.checkins.public_service import code_digest, link_digest
+from api.checkins.links import code_digest, link_digest
 from api.core.config import get_settings
 from api.core.security import keyed_digest
 from api.demo.checkins import demo_secrets
