@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Header, Request
 from fastapi.security import OAuth2PasswordBearer
 
+from api.core.concurrency import Creation, IdempotencyKey
 from api.core.config import get_settings
 from api.core.db import SessionDep
 from api.core.errors import Forbidden, Unauthorized
@@ -86,6 +87,16 @@ def session_still_valid(user: User, issued_at: datetime | None) -> bool:
 
 
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
+
+
+def _creation(
+    request: Request, session: SessionDep, principal: CurrentPrincipal, idempotency_key: IdempotencyKey = None
+) -> Creation:
+    return Creation(session=session, actor_id=principal.id, key=idempotency_key, path=request.url.path)
+
+
+# Every create route's Idempotency-Key: take `create: IdempotentCreate`, then `return create(data, …)`.
+IdempotentCreate = Annotated[Creation, Depends(_creation)]
 
 
 def require_role(*roles: Role) -> object:

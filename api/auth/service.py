@@ -1,17 +1,17 @@
 """Log-in with throttling, refresh-token rotation with reuse detection, and log-out."""
 
-import math
 import uuid
 from datetime import timedelta
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
 from api.auth.schemas import TokenResponse
 from api.core.config import get_settings
 from api.core.errors import DomainError, TooManyRequests, Unauthorized
+from api.core.secrets import secret_matches
 from api.core.security import ACCESS, REFRESH, create_token, decode_token, keyed_digest, verify_password
-from api.funders.crypto import secret_matches
+from api.core.throttle import used_up
 from api.models import FunderClient, LoginFailure, RefreshToken, User
 from api.models.base import utcnow
 
@@ -32,31 +32,29 @@ def _oauth_error(error: str) -> dict[str, str]:
 
 def _check_throttle(session: Session, *, account_key: str, address_key: str) -> None:
     settings = get_settings()
-    since = utcnow() - timedelta(seconds=settings.login_window_seconds)
+    from_address = col(LoginFailure.address_key) == address_key
     # An account locks only for the address its failures came from: knowing a colleague's e-mail address is
     # not enough to lock them out, and the owner can still log in from anywhere else.
-    for condition, limit in (
-        (
-            (col(LoginFailure.account_key) == account_key) & (col(LoginFailure.address_key) == address_key),
-            settings.login_max_failures_per_account,
-        ),
-        (col(LoginFailure.address_key) == address_key, settings.login_max_failures_per_address),
-    ):
-        count, oldest = session.exec(
-            select(func.count(), func.min(LoginFailure.occurred_at)).where(
-                condition, LoginFailure.occurred_at >= since
-            )
-        ).one()
-        if count >= limit and oldest is not None:
-            # min() keeps the column's type, so `oldest` is already an aware UTC time.
-            wait = (oldest + timedelta(seconds=settings.login_window_seconds) - utcnow()).total_seconds()
-            raise TooManyRequests(
-                "Te veel mislukte pogingen; probeer het later opnieuw / "
-                "too many failed attempts, try again later.",
-                headers={"Retry-After": str(max(1, math.ceil(wait)))},
-                extensions=_oauth_error("slow_down"),
-                code="login_throttled",
-            )
+    wait = used_up(
+        session,
+        col(LoginFailure.occurred_at),
+        limits=[
+            (
+                (col(LoginFailure.account_key) == account_key) & from_address,
+                settings.login_max_failures_per_account,
+            ),
+            (from_address, settings.login_max_failures_per_address),
+        ],
+        window=settings.login_window_seconds,
+    )
+    if wait is not None:
+        raise TooManyRequests(
+            "Te veel mislukte pogingen; probeer het later opnieuw / "
+            "too many failed attempts, try again later.",
+            headers={"Retry-After": wait},
+            extensions=_oauth_error("slow_down"),
+            code="login_throttled",
+        )
 
 
 def _issue(session: Session, user: User, chain_id: uuid.UUID) -> TokenResponse:

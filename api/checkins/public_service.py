@@ -7,7 +7,6 @@ check-ins; later routes for the member (questionnaires that are due) can reuse `
 
 import hmac
 import re
-import uuid
 from collections.abc import Callable
 from datetime import timedelta
 from typing import TypeVar
@@ -19,13 +18,14 @@ from sqlmodel import Session, col, select
 from api.audit.service import event
 from api.auth.principal import Principal
 from api.checkins.alerts import alert_reasons
+from api.checkins.links import code_digest, link_digest, link_object_type
 from api.checkins.schemas import CheckinCreate, CheckinReceipt, CheckinTrend, SessionResponse, TrendPoint
 from api.checkins.throttle import counted
 from api.core.concurrency import idempotent_create
 from api.core.config import get_settings
 from api.core.errors import DomainError, NotFound, Unauthorized, Unprocessable
 from api.core.events import publish
-from api.core.security import create_token, decode_token, keyed_digest
+from api.core.security import create_token, decode_token
 from api.models import (
     Checkin,
     CheckinAlert,
@@ -64,18 +64,6 @@ class Locked(DomainError):
     status_code = 423
     title = "Locked"
     code = "checkin_link_locked"
-
-
-def link_digest(token: str) -> str:
-    return keyed_digest(token, purpose="checkin-link")
-
-
-def code_digest(link_id: uuid.UUID, code: str) -> str:
-    return keyed_digest(f"{link_id}:{code}", purpose="checkin-code")
-
-
-def link_object_type(link: AnyLink) -> str:
-    return "checkin_link" if isinstance(link, CheckinLink) else "contact_link"
 
 
 def link_principal(link: AnyLink, address: str | None) -> Principal:

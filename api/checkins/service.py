@@ -1,6 +1,5 @@
 """The supporter's side of check-ins: personal links, the family's check-ins, alerts and the dashboard."""
 
-import secrets
 import uuid
 from datetime import timedelta
 
@@ -11,7 +10,7 @@ from sqlmodel import Session, col, select
 from api.audit import service as audit
 from api.auth.principal import Principal
 from api.checkins import repository as repo
-from api.checkins.public_service import code_digest, link_digest
+from api.checkins.links import PAGE_PATH, issue_link, link_status, stop_link
 from api.checkins.schemas import (
     AlertState,
     CheckinAlertPublic,
@@ -21,10 +20,8 @@ from api.checkins.schemas import (
     CheckinPublic,
     CheckinSummary,
     FamilyCheckinSummary,
-    LinkStatus,
     OpenAlertCount,
 )
-from api.core.config import get_settings
 from api.core.errors import Conflict, NotFound
 from api.core.events import publish
 from api.core.pagination import Page, keyset_page
@@ -32,28 +29,11 @@ from api.families.repository import get_readable_family
 from api.models import AlertReason, Checkin, CheckinAlert, CheckinLink, Family, FamilyMember
 from api.models.base import utcnow
 
-PAGE_PATH = "/c#"
-
-
-def _status(link: CheckinLink) -> LinkStatus:
-    if link.revoked_at is not None:
-        return LinkStatus.revoked
-    if link.expires_at <= utcnow():
-        return LinkStatus.expired
-    if link.locked_at is not None:
-        return LinkStatus.locked
-    return LinkStatus.active
-
 
 def link_public(link: CheckinLink) -> CheckinLinkPublic:
     return CheckinLinkPublic.model_validate(
-        link.model_dump() | {"member_name": link.member.display_name, "status": _status(link)}
+        link.model_dump() | {"member_name": link.member.display_name, "status": link_status(link)}
     )
-
-
-def new_secrets() -> tuple[str, str]:
-    """A link token (32 random bytes, URL-safe) and a six-digit code (easy to type on a phone keypad)."""
-    return secrets.token_urlsafe(32), f"{secrets.randbelow(10**6):06d}"
 
 
 def create_link(
@@ -78,36 +58,15 @@ def create_link(
         raise NotFound(
             "Dit gezinslid bestaat niet (meer) / this family member was not found.", code="member_not_found"
         )
-    now = utcnow()
-    # One working link per member: a lost code or a new phone means a new link, and the old one stops.
-    session.execute(
-        update(CheckinLink)
-        .where(col(CheckinLink.member_id) == member.id, col(CheckinLink.revoked_at).is_(None))
-        .values(revoked_at=now, revoked_by_id=principal.id)
-    )
-    token, code = new_secrets()
-    days = data.valid_days or get_settings().checkin_link_days
-    link = CheckinLink(
-        organisation_id=family.organisation_id,
-        family_id=family.id,
-        member_id=member.id,
-        created_by_id=principal.id,
-        token_digest=link_digest(token),
-        code_digest="",
-        expires_at=now + timedelta(days=days),
-    )
-    link.code_digest = code_digest(link.id, code)
-    link.member = member
-    session.add(link)
-    session.flush()
-    audit.record(
+    link, token, code = issue_link(
         session,
         principal,
-        action="create",
-        object_type="checkin_link",
-        object_id=link.id,
-        family_id=family.id,
+        family=family,
+        kind=CheckinLink,
+        owner={"member_id": member.id},
+        valid_days=data.valid_days,
     )
+    link.member = member
     # Notifications send the link (and the code by the other channel) when the member agreed to messages.
     publish(
         session,
@@ -144,17 +103,7 @@ def revoke_link(
     """Stop a link at once (revoking twice changes nothing)."""
     family = get_readable_family(session, principal, family_id, action="revoke")
     link = repo.get_family_link(session, family.id, link_id)
-    if link.revoked_at is None:
-        link.revoked_at = utcnow()
-        link.revoked_by_id = principal.id
-    audit.record(
-        session,
-        principal,
-        action="revoke",
-        object_type="checkin_link",
-        object_id=link.id,
-        family_id=family.id,
-    )
+    stop_link(session, principal, link)
     return link_public(link)
 
 

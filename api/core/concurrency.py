@@ -4,6 +4,7 @@ import hashlib
 import json
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Header
@@ -40,6 +41,17 @@ def etag(version: int) -> str:
     return f'"{version}"'
 
 
+def etag_header(result: Any) -> dict[str, str]:
+    """The ETag header of an answer that carries its `version`."""
+    return {"ETag": etag(result.version)}
+
+
+def matches(if_match: str, version: int) -> bool:
+    """Whether an If-Match header names this version (or `*`); weak tags count."""
+    tags = {tag.strip().removeprefix("W/") for tag in if_match.split(",")}
+    return "*" in tags or etag(version) in tags
+
+
 def claim_version(session: Session, obj: Any, if_match: str | None) -> None:
     """Check If-Match against `obj` and move it to the next version atomically (412 when stale)."""
     if if_match is None:
@@ -47,9 +59,8 @@ def claim_version(session: Session, obj: Any, if_match: str | None) -> None:
             "Stuur de ETag mee in If-Match / send the ETag you read in the If-Match header.",
             errors=[{"field": "If-Match", "message": "required", "type": "missing"}],
         )
-    tags = {tag.strip().removeprefix("W/") for tag in if_match.split(",")}
     current = obj.version
-    if "*" not in tags and etag(current) not in tags:
+    if not matches(if_match, current):
         raise PreconditionFailed(STALE)
     # The conditional UPDATE catches a writer that passed the same check at the same time.
     model = type(obj)
@@ -116,3 +127,31 @@ def idempotent_create(
     if record is not None:
         record.response_body = body
     return JSONResponse(body, status_code=201, headers=headers(result) if headers else None)
+
+
+@dataclass(frozen=True)
+class Creation:
+    """An idempotent create bound to its request (who asks, with which Idempotency-Key, on which path).
+
+    Routes receive it as a dependency (`api.auth.principal.IdempotentCreate`) and call it with the body and
+    the service call: `return create(data, lambda: service.create_x(session, principal, data))`.
+    """
+
+    session: Session
+    actor_id: uuid.UUID
+    key: str | None
+    path: str
+
+    def __call__(
+        self, payload: BaseModel, create: Callable[[], BaseModel], *, tagged: bool = False
+    ) -> JSONResponse:
+        """201 with the created object (and its ETag when `tagged`), once per key."""
+        return idempotent_create(
+            self.session,
+            actor_id=self.actor_id,
+            key=self.key,
+            path=self.path,
+            payload=payload,
+            create=create,
+            headers=etag_header if tagged else None,
+        )

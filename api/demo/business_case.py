@@ -4,16 +4,13 @@ the voorbeeldmodel's assumptions for its type, so the observed-versus-assumed vi
 import random
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
 from api.business_case.definitions import Assumption, ModelDefinition, Unit
 from api.business_case.versions import definition_of, model_row
+from api.demo.context import DemoContext
 from api.models import CostEvent, Family
-
-if TYPE_CHECKING:
-    from api.demo.seed import DemoContext
 
 FACTORS_PER_FAMILY = 5
 NOTES = {
@@ -70,7 +67,7 @@ def _events(
     return events
 
 
-def seed_business_case(session: Session, context: "DemoContext") -> str:
+def seed_business_case(session: Session, context: DemoContext) -> str:
     """Cost events for the demo families in support that have none yet."""
     model = definition_of(model_row(session, context.organisation.id))
     by_type: dict[str, list[Assumption]] = {}

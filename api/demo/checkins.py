@@ -7,14 +7,14 @@ secret key and the family's reference, so seeding again prints the same working 
 import base64
 import random
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
 from api.checkins.alerts import alert_reasons
-from api.checkins.public_service import code_digest, link_digest
+from api.checkins.links import code_digest, link_digest
 from api.core.config import get_settings
 from api.core.security import keyed_digest
+from api.demo.context import DemoContext
 from api.measurements.instruments import ensure_catalog
 from api.measurements.offering import has_wording
 from api.measurements.repository import definition_of, instrument_rows, latest_by_code
@@ -30,9 +30,6 @@ from api.models import (
     MemberRole,
 )
 from api.models.base import utcnow
-
-if TYPE_CHECKING:
-    from api.demo.seed import DemoContext
 
 FAMILIES = 8
 WEEKS = 6
@@ -117,7 +114,7 @@ def _checkins(session: Session, link: CheckinLink, rng: random.Random, script: s
     return open_alerts
 
 
-def seed_checkins(session: Session, context: "DemoContext") -> str:
+def seed_checkins(session: Session, context: DemoContext) -> str:
     """Links and check-ins for the first active families; families that have a link are left alone."""
     rng = random.Random(7)
     families = [f for f in context.families if f.status == FamilyStatus.active][:FAMILIES]
@@ -162,7 +159,7 @@ def seed_checkins(session: Session, context: "DemoContext") -> str:
     return "\n".join(lines)
 
 
-def seed_checkin_questionnaire(session: Session, context: "DemoContext") -> str:
+def seed_checkin_questionnaire(session: Session, context: DemoContext) -> str:
     """Put the demo link member's next resilience questionnaire (BRS) ready, two answers in, so the phone
     page shows "Vragenlijsten" (runs after the measurements; nothing when that member has one open)."""
     families = [f for f in context.families if f.status == FamilyStatus.active][:1]

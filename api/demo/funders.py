@@ -1,14 +1,10 @@
 """Demo funder clients (one per region, all scopes) and consent for most demo families."""
 
-from typing import TYPE_CHECKING
-
 from sqlmodel import Session, col, select
 
-from api.funders.crypto import new_client_id, new_client_secret, new_pseudonym_key, secret_digest
+from api.core.secrets import new_client_id, new_client_secret, secret_digest
+from api.demo.context import DemoContext
 from api.models import FamilyConsent, FunderClient, Region
-
-if TYPE_CHECKING:
-    from api.demo.seed import DemoContext
 
 SCOPES = ["outcomes:read", "trajectories:read", "webhooks:manage"]
 
@@ -22,7 +18,7 @@ def _consent(index: int) -> tuple[bool, bool, bool] | None:
     return True, index % 3 == 0, False
 
 
-def seed_funders(session: Session, context: "DemoContext") -> str:
+def seed_funders(session: Session, context: DemoContext) -> str:
     """Create the missing demo funder clients and consents; existing ones are left as they are."""
     coordinator = context.users.get("coordinator@demo.bondgenoot.nl")
     have = set(
@@ -75,7 +71,6 @@ def seed_funders(session: Session, context: "DemoContext") -> str:
             region_ids=[str(region.id)],
             scopes=SCOPES,
             secret_hash=secret_digest(secret),
-            pseudonym_key=new_pseudonym_key(),
         )
         session.add(client)
         lines.append(f"  {name}: client_id {client.client_id}  client_secret {secret}  (shown once)")

@@ -2,11 +2,11 @@
 
 import random
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
 from api.core.config import get_settings
+from api.demo.context import DemoContext
 from api.measurements import recording
 from api.measurements.definitions import Aggregation, InstrumentDefinition
 from api.measurements.factors import ensure_factors
@@ -24,9 +24,6 @@ from api.models import (
     Role,
     Wave,
 )
-
-if TYPE_CHECKING:
-    from api.demo.seed import DemoContext
 
 # How the relatives' resilience moves from T0 per later wave (burden and quality of life follow).
 TRAJECTORIES = ["strong", "strong", "moderate", "moderate", "moderate", "flat", "worse"]
@@ -147,7 +144,7 @@ def _family_measurements(
     return count
 
 
-def _work_engagement(session: Session, context: "DemoContext", row: Instrument, rng: random.Random) -> int:
+def _work_engagement(session: Session, context: DemoContext, row: Instrument, rng: random.Random) -> int:
     definition, count = definition_of(row), 0
     for user in context.users.values():
         if user.role != Role.supporter:
@@ -195,7 +192,7 @@ def _factors(session: Session, family: Family, factors: list[Factor], rng: rando
     return len(chosen)
 
 
-def seed_measurements(session: Session, context: "DemoContext") -> str:
+def seed_measurements(session: Session, context: DemoContext) -> str:
     """Add what is missing: measurements for started families, UWES answers, recorded factors."""
     organisation_id = context.organisation.id
     ensure_catalog(session, organisation_id)

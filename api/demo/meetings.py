@@ -5,11 +5,11 @@ its plan adopted at the table; a family without a plan gets its first goal from 
 
 import uuid
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
 from api.auth.principal import Principal
+from api.demo.context import DemoContext
 from api.meetings import closing, participants, service
 from api.meetings.clock import AMSTERDAM, as_utc
 from api.meetings.decision_schemas import (
@@ -49,9 +49,6 @@ from api.models import (
 from api.models.base import replaying_at
 from api.models.plans import life_domain_id
 from api.plans.schemas import ActionCreate, GasLadder, GoalCreate
-
-if TYPE_CHECKING:
-    from api.demo.seed import DemoContext
 
 PLACE = "Wijkcentrum De Linde, zaal 2"
 VIDEO = "https://meet.bondgenoot.example/rondetafel"
@@ -205,7 +202,7 @@ def _plan_next(session: Session, who: Principal, family: Family, day: date, *, f
     return created.id
 
 
-def seed_meetings(session: Session, context: "DemoContext") -> str:
+def seed_meetings(session: Session, context: DemoContext) -> str:
     """Held, upcoming, flagged and cancelled meetings for active families (skips families that have any)."""
     today = date.today()
     families = [f for f in context.families if f.status in (FamilyStatus.active, FamilyStatus.phasing_out)]

@@ -5,17 +5,14 @@ Nothing is sent: only `bondgenoot worker`, with BONDGENOOT_SMTP_URL set, sends."
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING
 
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
+from api.demo.context import DemoContext
 from api.models import Channel, FamilyMember, Language, MemberRole, NetworkContact, NotificationMessage
 from api.models.base import utcnow
 from api.notifications.passes import run_passes
-
-if TYPE_CHECKING:
-    from api.demo.seed import DemoContext
 
 
 def _slug(name: str) -> str:
@@ -23,7 +20,7 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", ".", plain.lower()).strip(".")
 
 
-def seed_notifications(session: Session, context: "DemoContext") -> str:
+def seed_notifications(session: Session, context: DemoContext) -> str:
     """Give demo recipients contact fields once (people who already have an address are left alone)."""
     family_ids = [f.id for f in context.families]
     members = session.exec(

@@ -4,10 +4,10 @@ actions with owners and due dates (some overdue), and one or two adopted version
 import random
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
+from api.demo.context import DemoContext
 from api.models import (
     ActionStatus,
     Family,
@@ -25,9 +25,6 @@ from api.models import (
 )
 from api.models.plans import life_domain_id
 from api.plans.versions import freeze
-
-if TYPE_CHECKING:
-    from api.demo.seed import DemoContext
 
 FIRST_DAY, LAST_DAY = date(2026, 6, 1), date(2026, 11, 20)
 INTAKE_PLAN_DAY = date(2026, 10, 1)  # the plan of a family still in intake starts here
@@ -306,7 +303,7 @@ def _plan_for(session: Session, family: Family, people: People, rng: random.Rand
     session.flush()
 
 
-def seed_plans(session: Session, context: "DemoContext") -> str:
+def seed_plans(session: Session, context: DemoContext) -> str:
     """A plan for every demo family that has none yet."""
     fallback = next(u for u in context.users.values() if u.role == Role.supporter)
     have = set(session.exec(select(Plan.family_id)).all())

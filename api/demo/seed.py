@@ -2,7 +2,6 @@
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlmodel import Session, select
@@ -10,6 +9,7 @@ from sqlmodel import Session, select
 from api.core.security import hash_password
 from api.demo.business_case import seed_business_case
 from api.demo.checkins import seed_checkin_questionnaire, seed_checkins
+from api.demo.context import DemoContext
 from api.demo.funders import seed_funders
 from api.demo.measurements import seed_measurements
 from api.demo.meetings import seed_meetings
@@ -78,16 +78,6 @@ INFORMAL = [
     ("Oom Hans", "oom"),
     ("Vriendin Joke", "vriendin"),
 ]
-
-
-@dataclass
-class DemoContext:
-    """What the foundation seeded, for the seeders of later domains."""
-
-    organisation: Organisation
-    users: dict[str, User]
-    families: list[Family] = field(default_factory=list)
-    rng: random.Random = field(default_factory=lambda: random.Random(2026))
 
 
 # Later domains (plans, meetings, measurements …) add a seeder here; each must skip what already exists.

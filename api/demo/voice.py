@@ -1,14 +1,14 @@
 """Demo: typed professionals, a network contact's working link, and a proposal waiting for the supporter."""
 
 import base64
-from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
-from api.checkins.public_service import code_digest, link_digest
+from api.checkins.links import code_digest, link_digest
 from api.core.config import get_settings
 from api.core.security import keyed_digest
 from api.demo.checkins import demo_secrets
+from api.demo.context import DemoContext
 from api.models import (
     ActionStatus,
     ContactKind,
@@ -30,9 +30,6 @@ from api.models import (
     ProposalKind,
 )
 from api.models.base import utcnow
-
-if TYPE_CHECKING:
-    from api.demo.seed import DemoContext
 
 PARTY_OF = {"wijkteam": ContactParty.district_team, "school": ContactParty.school,
             "jeugd-GGZ": ContactParty.youth_mental_health, "huisarts": ContactParty.gp,
@@ -94,7 +91,7 @@ def _contact_part(session: Session, family: Family, contact: NetworkContact) -> 
             )
 
 
-def seed_voice(session: Session, context: "DemoContext") -> str:
+def seed_voice(session: Session, context: DemoContext) -> str:
     """The first active family: the member link, a neighbour's link, a proposal waiting for the supporter."""
     typed = _type_professionals(session)
     family = next((f for f in context.families if f.status == FamilyStatus.active), None)

@@ -8,7 +8,7 @@ from api.audit import service as audit
 from api.auth.principal import Principal
 from api.core.errors import Conflict, NotFound, Unprocessable
 from api.core.pagination import Page, keyset_page
-from api.funders.crypto import new_client_id, new_client_secret, new_pseudonym_key, secret_digest
+from api.core.secrets import new_client_id, new_client_secret, secret_digest
 from api.funders.pseudonyms import funder_key
 from api.funders.schemas import ClientCreate, ClientPublic, ClientWithSecret
 from api.models import FunderClient, Region
@@ -57,7 +57,6 @@ def create_client(session: Session, principal: Principal, data: ClientCreate) ->
         region_ids=[str(r) for r in region_ids],
         scopes=sorted({s.value for s in data.scopes}),
         secret_hash=secret_digest(secret),
-        pseudonym_key=new_pseudonym_key(),
         created_by=principal.id,
     )
     session.add(client)

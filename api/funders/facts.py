@@ -9,7 +9,7 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from api.funders.sources import FamilyFacts, GoalFact, MeetingFact, PlanFact, ScoreFact
+from api.funders.sources import FactSource, FamilyFacts, GoalFact, MeetingFact, PlanFact, ScoreFact
 from api.models import (
     Attendance,
     GasScore,
@@ -132,4 +132,20 @@ def meeting_facts(session: Session, family_ids: Sequence[uuid.UUID]) -> dict[uui
                 participant_kinds=tuple(sorted(set(kinds[meeting.id]))),
             )
         )
+    return facts
+
+
+# The registry: one line per domain that feeds funders.
+SOURCES: list[FactSource] = [plan_facts, meeting_facts, measurement_facts]
+
+
+def collect(session: Session, family_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, FamilyFacts]:
+    """Every registered source's facts for these families (one batch per source)."""
+    facts = {family_id: FamilyFacts() for family_id in family_ids}
+    if not family_ids:
+        return facts
+    for source in SOURCES:
+        for family_id, found in source(session, family_ids).items():
+            if family_id in facts:
+                facts[family_id].merge(found)
     return facts

@@ -9,7 +9,7 @@ import uuid
 from datetime import UTC, date, datetime
 from typing import Any
 
-from api.funders.crypto import pseudonym
+from api.core.secrets import pseudonym
 from api.funders.sources import FamilyFacts, GoalFact, PlanFact
 from api.models import Family, FamilyStatus
 

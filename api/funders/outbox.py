@@ -13,7 +13,7 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from api.core.events import DomainEvent, EventType
-from api.funders.crypto import pseudonym
+from api.core.secrets import pseudonym
 from api.funders.pseudonyms import funder_key, given_out
 from api.models import Family, FamilyConsent, FunderClient, Region, WebhookEndpoint, WebhookMessage
 from api.models.base import utcnow

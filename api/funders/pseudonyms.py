@@ -13,7 +13,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
-from api.funders.crypto import new_pseudonym_key, pseudonym
+from api.core.secrets import new_pseudonym_key, pseudonym
 from api.models import FamilyPseudonym, FunderKey
 from api.models.base import new_id, utcnow
 

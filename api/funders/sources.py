@@ -2,7 +2,7 @@
 
 Outcomes and trajectories never query other domains' tables directly. A `FactSource` (in
 `api/funders/facts.py`, or in the domain itself) answers, for a batch of family ids, minimal, already
-de-identified facts in a fixed number of queries, and is listed in `SOURCES` (one line, like
+de-identified facts in a fixed number of queries, and is listed in `facts.SOURCES` (one line, like
 `EXTRA_SEEDERS`). A domain without a source simply adds nothing: outcomes then show families only.
 """
 
@@ -93,25 +93,3 @@ class Window:
 
 
 FactSource = Callable[[Session, Sequence[uuid.UUID]], dict[uuid.UUID, FamilyFacts]]
-
-
-def _registered() -> list[FactSource]:
-    # Imported here: the adapters read other domains' models, which import nothing of ours.
-    from api.funders.facts import measurement_facts, meeting_facts, plan_facts
-
-    return [plan_facts, meeting_facts, measurement_facts]
-
-
-SOURCES: list[FactSource] = _registered()
-
-
-def collect(session: Session, family_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, FamilyFacts]:
-    """Every registered source's facts for these families (one batch per source)."""
-    facts = {family_id: FamilyFacts() for family_id in family_ids}
-    if not family_ids:
-        return facts
-    for source in SOURCES:
-        for family_id, found in source(session, family_ids).items():
-            if family_id in facts:
-                facts[family_id].merge(found)
-    return facts

@@ -8,12 +8,12 @@ from sqlmodel import Session
 from api.audit import service as audit
 from api.auth.principal import FunderPrincipal
 from api.core.pagination import InvalidCursor, Page, keyset_page
+from api.core.secrets import seal, unseal
 from api.funders import fhir
-from api.funders.crypto import seal, unseal
+from api.funders.facts import collect
 from api.funders.pseudonyms import funder_key, given_out
 from api.funders.repository import family_by_pseudonym, funder_families
 from api.funders.schemas import TrajectorySummary
-from api.funders.sources import collect
 from api.measurements.norms import norms_status
 from api.measurements.repository import definition_of, instrument_rows, latest_by_code
 from api.models import Family, FunderKey

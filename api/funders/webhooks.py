@@ -11,8 +11,8 @@ from api.core.config import get_settings
 from api.core.errors import NotFound, Unprocessable
 from api.core.outbound import ForbiddenAddress, public_addresses
 from api.core.pagination import Page, keyset_page
+from api.core.secrets import new_webhook_secret, seal
 from api.funders.clients import owned_client
-from api.funders.crypto import new_webhook_secret, seal
 from api.funders.schemas import DeliveryPublic, WebhookCreate, WebhookPublic, WebhookWithSecret
 from api.models import FunderClient, WebhookAttempt, WebhookEndpoint, WebhookMessage
 from api.models.base import utcnow

@@ -22,11 +22,12 @@ import httpx
 from sqlalchemy import update
 from sqlmodel import Session, col, or_, select
 
+from api.core import delivery
 from api.core.config import get_settings
 from api.core.db import get_engine
 from api.core.middleware import sanitized_traceback
 from api.core.outbound import GuardedTransport
-from api.funders.crypto import sign, unseal
+from api.core.secrets import sign, unseal
 from api.funders.webhooks import webhook_id
 from api.models import DeliveryStatus, FunderClient, WebhookAttempt, WebhookEndpoint, WebhookMessage
 from api.models.base import utcnow
@@ -38,9 +39,10 @@ SessionFactory = Callable[[], AbstractContextManager[Session]]
 def backoff(attempts: int, rng: random.Random | None = None) -> timedelta:
     """Exponential back-off with jitter: base·2^(n-1), capped, drawn from its upper half."""
     settings = get_settings()
-    delay = min(settings.webhook_backoff_seconds * 2 ** (attempts - 1), settings.webhook_backoff_max_seconds)
-    jitter = (rng or random.Random()).uniform(0.5, 1.0)  # noqa: S311 (jitter, not security)
-    return timedelta(seconds=delay * jitter)
+    rng = rng or random.Random()  # noqa: S311 (jitter, not security)
+    return delivery.backoff(
+        attempts, base=settings.webhook_backoff_seconds, cap=settings.webhook_backoff_max_seconds, rng=rng
+    )
 
 
 def claim(session: Session, *, owner: str, batch: int, now: datetime) -> list[uuid.UUID]:
@@ -89,15 +91,8 @@ class Worker:
         self.stopping = threading.Event()
         self.heartbeat_seconds = get_settings().webhook_lease_seconds / 3
 
-    @contextmanager
-    def _transaction(self) -> Iterator[Session]:
-        with self.sessions() as session:
-            try:
-                yield session
-                session.commit()
-            except BaseException:
-                session.rollback()
-                raise
+    def _transaction(self) -> AbstractContextManager[Session]:
+        return delivery.transaction(self.sessions)
 
     def run_once(self, *, batch: int = 20, now: datetime | None = None) -> int:
         """Claim and deliver one batch; returns how many messages were tried."""

@@ -1,14 +1,11 @@
 """Routes for a planned meeting's parts: participants and attendance, agenda items, decisions."""
 
 import uuid
-from collections.abc import Callable
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
 
-from api.auth.principal import CurrentPrincipal
-from api.core.concurrency import IdempotencyKey, idempotent_create
+from api.auth.principal import CurrentPrincipal, IdempotentCreate
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.meetings import agenda, decisions, participants
@@ -26,29 +23,16 @@ from api.meetings.schemas import (
 router = APIRouter(prefix="/meetings/{meeting_id}", tags=["meetings"])
 
 
-def _create(
-    request: Request, session: SessionDep, principal: CurrentPrincipal, key: str | None, payload: BaseModel,
-    create: Callable[[], BaseModel],
-) -> JSONResponse:  # fmt: skip
-    return idempotent_create(
-        session, actor_id=principal.id, key=key, path=request.url.path, payload=payload, create=create
-    )
-
-
 @router.post("/participants", response_model=ParticipantPublic, status_code=201, responses=problems(404, 409))
 def add_meeting_participant(
     meeting_id: uuid.UUID,
     data: ParticipantCreate,
-    request: Request,
+    create: IdempotentCreate,
     session: SessionDep,
     principal: CurrentPrincipal,
-    idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Add a family member, network contact, colleague or guest (invited unless said otherwise)."""
-    return _create(
-        request, session, principal, idempotency_key, data,
-        lambda: participants.add_participant(session, principal, meeting_id, data),
-    )  # fmt: skip
+    return create(data, lambda: participants.add_participant(session, principal, meeting_id, data))
 
 
 @router.patch(
@@ -86,16 +70,12 @@ def record_meeting_attendance(
 def add_agenda_item(
     meeting_id: uuid.UUID,
     data: AgendaItemCreate,
-    request: Request,
+    create: IdempotentCreate,
     session: SessionDep,
     principal: CurrentPrincipal,
-    idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Add an item to the end of the agenda."""
-    return _create(
-        request, session, principal, idempotency_key, data,
-        lambda: agenda.add_item(session, principal, meeting_id, data),
-    )  # fmt: skip
+    return create(data, lambda: agenda.add_item(session, principal, meeting_id, data))
 
 
 @router.post("/agenda-items/from-plan", response_model=list[AgendaItemPublic], responses=problems(404, 409))
@@ -131,16 +111,12 @@ def remove_agenda_item(
 def add_meeting_decision(
     meeting_id: uuid.UUID,
     data: DecisionCreate,
-    request: Request,
+    create: IdempotentCreate,
     session: SessionDep,
     principal: CurrentPrincipal,
-    idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Write down a decision (typed by `kind`); the plan changes only when the meeting closes."""
-    return _create(
-        request, session, principal, idempotency_key, data,
-        lambda: decisions.add_decision(session, principal, meeting_id, data),
-    )  # fmt: skip
+    return create(data, lambda: decisions.add_decision(session, principal, meeting_id, data))
 
 
 @router.put("/decisions/{decision_id}", response_model=DecisionPublic, responses=problems(404, 409))

@@ -3,12 +3,11 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query, Response
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
 
-from api.auth.principal import CurrentPrincipal
-from api.core.concurrency import IdempotencyKey, IfMatch, etag, idempotent_create
+from api.auth.principal import CurrentPrincipal, IdempotentCreate
+from api.core.concurrency import IfMatch, etag
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery, Page
@@ -30,10 +29,6 @@ family_router = APIRouter(prefix="/families/{family_id}", tags=["meetings"])
 router = APIRouter(prefix="/meetings", tags=["meetings"])
 
 
-def _etag_header(result: BaseModel) -> dict[str, str]:
-    return {"ETag": etag(result.version)}  # type: ignore[attr-defined]
-
-
 @family_router.get("/meetings", response_model=Page[MeetingPublic], responses=problems(404))
 def list_family_meetings(
     family_id: uuid.UUID,
@@ -50,21 +45,12 @@ def list_family_meetings(
 def create_meeting(
     family_id: uuid.UUID,
     data: MeetingCreate,
-    request: Request,
+    create: IdempotentCreate,
     session: SessionDep,
     principal: CurrentPrincipal,
-    idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Plan a roundtable meeting; the agenda starts from the goals and actions of the plan."""
-    return idempotent_create(
-        session,
-        actor_id=principal.id,
-        key=idempotency_key,
-        path=request.url.path,
-        payload=data,
-        create=lambda: service.create_meeting(session, principal, family_id, data),
-        headers=_etag_header,
-    )
+    return create(data, lambda: service.create_meeting(session, principal, family_id, data), tagged=True)
 
 
 @family_router.get("/timeline", response_model=Page[timeline.TimelineEntry], responses=problems(404))

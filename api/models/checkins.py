@@ -29,15 +29,13 @@ class AlertReason(StrEnum):
     asked_for_call = "asked_for_call"
 
 
-class CheckinLink(SQLModel, table=True):
-    """A personal link for one family member; only keyed hashes of its token and code are stored."""
-
-    __tablename__ = "checkin_link"
+class PersonalLink(SQLModel):
+    """The columns of a personal link (a member's check-in link, a contact's link): only keyed hashes of its
+    token and code are stored; wrong codes lock it, and staff revoke it."""
 
     id: uuid.UUID = id_field()
     organisation_id: uuid.UUID = Field(foreign_key="organisation.id", index=True)
     family_id: uuid.UUID = Field(foreign_key="family.id", index=True)
-    member_id: uuid.UUID = Field(foreign_key="family_member.id", index=True)
     created_by_id: uuid.UUID | None = Field(default=None, foreign_key="app_user.id")
     token_digest: str = Field(max_length=64, unique=True)
     code_digest: str = Field(max_length=64)
@@ -48,6 +46,14 @@ class CheckinLink(SQLModel, table=True):
     revoked_by_id: uuid.UUID | None = Field(default=None, foreign_key="app_user.id")
     last_used_at: datetime | None = timestamp_field()
     created_at: datetime = created_at_field()
+
+
+class CheckinLink(PersonalLink, table=True):
+    """A personal link for one family member."""
+
+    __tablename__ = "checkin_link"
+
+    member_id: uuid.UUID = Field(foreign_key="family_member.id", index=True)
 
     member: FamilyMember = Relationship(sa_relationship_kwargs={"lazy": "raise"})
 

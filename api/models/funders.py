@@ -25,8 +25,6 @@ class FunderClient(SQLModel, table=True):
     scopes: list[str] = Field(default_factory=list, sa_type=JSON)
     # Keyed SHA-256 of a 256-bit random secret: a slow hash adds nothing for secrets this strong.
     secret_hash: str = Field(max_length=64)
-    # The per-client key of the HMAC that turns family (and plan, goal …) ids into pseudonyms.
-    pseudonym_key: str = Field(max_length=64)
     created_by: uuid.UUID | None = Field(default=None, foreign_key="app_user.id")
     secret_rotated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     revoked_at: datetime | None = timestamp_field()

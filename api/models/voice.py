@@ -6,28 +6,16 @@ from enum import StrEnum
 
 from sqlmodel import Field, SQLModel
 
-from api.models.base import UTCDateTime, created_at_field, enum_type, id_field, timestamp_field
+from api.models.base import created_at_field, enum_type, id_field, timestamp_field
+from api.models.checkins import PersonalLink
 
 
-class ContactLink(SQLModel, table=True):
+class ContactLink(PersonalLink, table=True):
     """A network contact's personal link (a member's link's rules: keyed hashes, code, lockout)."""
 
     __tablename__ = "contact_link"
 
-    id: uuid.UUID = id_field()
-    organisation_id: uuid.UUID = Field(foreign_key="organisation.id", index=True)
-    family_id: uuid.UUID = Field(foreign_key="family.id", index=True)
     contact_id: uuid.UUID = Field(foreign_key="network_contact.id", index=True)
-    created_by_id: uuid.UUID | None = Field(default=None, foreign_key="app_user.id")
-    token_digest: str = Field(max_length=64, unique=True)
-    code_digest: str = Field(max_length=64)
-    failed_attempts: int = 0
-    locked_at: datetime | None = timestamp_field()
-    expires_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
-    revoked_at: datetime | None = timestamp_field()
-    revoked_by_id: uuid.UUID | None = Field(default=None, foreign_key="app_user.id")
-    last_used_at: datetime | None = timestamp_field()
-    created_at: datetime = created_at_field()
 
 
 class ContactConsent(SQLModel, table=True):

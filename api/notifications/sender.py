@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import update
 from sqlmodel import Session, col, or_, select
 
+from api.core import delivery
 from api.core.config import Settings, get_settings
 from api.core.db import get_engine
 from api.models import AuditEvent, MessageStatus, NotificationMessage
@@ -30,8 +31,9 @@ SessionFactory = Callable[[], AbstractContextManager[Session]]
 
 
 def backoff(attempts: int, settings: Settings, rng: random.Random) -> timedelta:
-    delay = min(settings.notify_backoff_seconds * 2 ** (attempts - 1), settings.notify_backoff_max_seconds)
-    return timedelta(seconds=delay * rng.uniform(0.5, 1.0))
+    return delivery.backoff(
+        attempts, base=settings.notify_backoff_seconds, cap=settings.notify_backoff_max_seconds, rng=rng
+    )
 
 
 def claim(session: Session, *, owner: str, batch: int, now: datetime, lease_seconds: int) -> list[uuid.UUID]:
@@ -82,15 +84,8 @@ class Sender:
         self.sms = sms or sms_channel(self.settings)
         self.rng = rng or random.Random()  # noqa: S311 (jitter, not security)
 
-    @contextmanager
-    def _transaction(self) -> Iterator[Session]:
-        with self.sessions() as session:
-            try:
-                yield session
-                session.commit()
-            except BaseException:
-                session.rollback()
-                raise
+    def _transaction(self) -> AbstractContextManager[Session]:
+        return delivery.transaction(self.sessions)
 
     def run_once(self, *, batch: int = 20, now: datetime | None = None) -> int:
         """Claim and send one batch; returns how many messages were handled."""

@@ -2,11 +2,11 @@
 
 import uuid
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
 
-from api.auth.principal import CurrentPrincipal
-from api.core.concurrency import IdempotencyKey, IfMatch, etag, idempotent_create
+from api.auth.principal import CurrentPrincipal, IdempotentCreate
+from api.core.concurrency import IfMatch, etag
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.plans import actions, gas, service
@@ -23,29 +23,16 @@ from api.plans.schemas import (
 router = APIRouter(prefix="/families/{family_id}/plan/goals", tags=["plans"])
 
 
-def _etag_header(result: object) -> dict[str, str]:
-    return {"ETag": etag(result.version)}  # type: ignore[attr-defined]
-
-
 @router.post("", response_model=GoalDetail, status_code=201, responses=problems(404, 409))
 def create_plan_goal(
     family_id: uuid.UUID,
     data: GoalCreate,
-    request: Request,
+    create: IdempotentCreate,
     session: SessionDep,
     principal: CurrentPrincipal,
-    idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Add a goal to the draft, in the family's own words."""
-    return idempotent_create(
-        session,
-        actor_id=principal.id,
-        key=idempotency_key,
-        path=request.url.path,
-        payload=data,
-        create=lambda: service.create_goal(session, principal, family_id, data),
-        headers=_etag_header,
-    )
+    return create(data, lambda: service.create_goal(session, principal, family_id, data), tagged=True)
 
 
 @router.get("/{goal_id}", response_model=GoalDetail, responses=problems(404))
@@ -100,20 +87,12 @@ def record_goal_score(
     family_id: uuid.UUID,
     goal_id: uuid.UUID,
     data: ScoreCreate,
-    request: Request,
+    create: IdempotentCreate,
     session: SessionDep,
     principal: CurrentPrincipal,
-    idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Record where the goal stands on a date (-2 .. +2); a second score on one day corrects the first."""
-    return idempotent_create(
-        session,
-        actor_id=principal.id,
-        key=idempotency_key,
-        path=request.url.path,
-        payload=data,
-        create=lambda: gas.record_score(session, principal, family_id, goal_id, data),
-    )
+    return create(data, lambda: gas.record_score(session, principal, family_id, goal_id, data))
 
 
 @router.post("/{goal_id}/actions", response_model=ActionPublic, status_code=201, responses=problems(404, 409))
@@ -121,18 +100,11 @@ def create_plan_action(
     family_id: uuid.UUID,
     goal_id: uuid.UUID,
     data: ActionCreate,
-    request: Request,
+    create: IdempotentCreate,
     session: SessionDep,
     principal: CurrentPrincipal,
-    idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Add an action to the goal: what, who, by when (not yet agreed at the table)."""
-    return idempotent_create(
-        session,
-        actor_id=principal.id,
-        key=idempotency_key,
-        path=request.url.path,
-        payload=data,
-        create=lambda: actions.create_action(session, principal, family_id, goal_id, data),
-        headers=_etag_header,
+    return create(
+        data, lambda: actions.create_action(session, principal, family_id, goal_id, data), tagged=True
     )

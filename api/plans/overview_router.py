@@ -3,11 +3,10 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
-from api.auth.principal import CurrentPrincipal, OperatorPrincipal, StaffPrincipal
-from api.core.concurrency import IdempotencyKey, idempotent_create
+from api.auth.principal import CurrentPrincipal, IdempotentCreate, OperatorPrincipal, StaffPrincipal
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery, Page
@@ -26,20 +25,12 @@ def list_life_domains(session: SessionDep, _: CurrentPrincipal) -> Page[LifeDoma
 @router.post("/life-domains", response_model=LifeDomainPublic, status_code=201, responses=problems(403, 409))
 def create_life_domain(
     data: LifeDomainCreate,
-    request: Request,
+    create: IdempotentCreate,
     session: SessionDep,
     principal: OperatorPrincipal,
-    idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Add a life domain with Dutch and English labels (platform operator: every organisation sees it)."""
-    return idempotent_create(
-        session,
-        actor_id=principal.id,
-        key=idempotency_key,
-        path=request.url.path,
-        payload=data,
-        create=lambda: domains.create_domain(session, principal, data),
-    )
+    return create(data, lambda: domains.create_domain(session, principal, data))
 
 
 @router.get("/evaluation-debt", response_model=EvaluationDebt)

@@ -3,11 +3,11 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Response
 from fastapi.responses import JSONResponse
 
-from api.auth.principal import CurrentPrincipal
-from api.core.concurrency import IdempotencyKey, IfMatch, etag, idempotent_create
+from api.auth.principal import CurrentPrincipal, IdempotentCreate
+from api.core.concurrency import IfMatch, etag
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery, Page
@@ -55,23 +55,15 @@ def create_plan(
 @router.post("/adopt", response_model=PlanVersionDetail, status_code=201, responses=problems(404, 409, 412))
 def adopt_plan(
     family_id: uuid.UUID,
-    request: Request,
+    create: IdempotentCreate,
     session: SessionDep,
     principal: CurrentPrincipal,
     data: AdoptionCreate | None = None,
     if_match: IfMatch = None,
-    idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Adopt the draft: freeze it as the next version (If-Match with the plan's ETag adopts what you read)."""
     payload = data or AdoptionCreate()
-    return idempotent_create(
-        session,
-        actor_id=principal.id,
-        key=idempotency_key,
-        path=request.url.path,
-        payload=payload,
-        create=lambda: versions.adopt_plan(session, principal, family_id, payload, if_match),
-    )
+    return create(payload, lambda: versions.adopt_plan(session, principal, family_id, payload, if_match))
 
 
 @router.get("/versions", response_model=Page[PlanVersionSummary], responses=problems(404))

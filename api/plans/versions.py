@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from api.audit import service as audit
 from api.auth.principal import Principal
-from api.core.concurrency import etag
+from api.core.concurrency import matches
 from api.core.errors import Conflict, NotFound, PreconditionFailed
 from api.core.events import publish
 from api.core.pagination import Page, keyset_page
@@ -97,9 +97,7 @@ def adopt_plan(
             code="plan_adoption_running",
         )
     session.refresh(plan, attribute_names=["version"])
-    if if_match is not None and etag(plan.version) not in {
-        t.strip().removeprefix("W/") for t in if_match.split(",")
-    }:
+    if if_match is not None and not matches(if_match, plan.version):
         raise PreconditionFailed(
             "Het plan is veranderd sinds je het las; bekijk het opnieuw / the plan changed since you read it."
         )

@@ -4,14 +4,14 @@ operator changes them, audited and with If-Match."""
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, StringConstraints
 from sqlmodel import Session, col, select
 
 from api.audit import service as audit
-from api.auth.principal import CurrentPrincipal, OperatorPrincipal
-from api.core.concurrency import IdempotencyKey, IfMatch, claim_version, etag, idempotent_create
+from api.auth.principal import CurrentPrincipal, IdempotentCreate, OperatorPrincipal
+from api.core.concurrency import IfMatch, claim_version, etag
 from api.core.db import SessionDep
 from api.core.errors import Conflict, NotFound
 from api.core.openapi import problems
@@ -59,14 +59,13 @@ def list_regions(session: SessionDep, _: CurrentPrincipal) -> Page[RegionPublic]
 @router.post("", response_model=RegionPublic, status_code=201, responses=problems(403, 409))
 def create_region(
     data: RegionCreate,
-    request: Request,
+    create: IdempotentCreate,
     session: SessionDep,
     principal: OperatorPrincipal,
-    idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Add a region with its funder (platform operator)."""
 
-    def create() -> RegionPublic:
+    def add() -> RegionPublic:
         _unique_name(session, data.name)
         region = Region(**data.model_dump())
         session.add(region)
@@ -74,14 +73,7 @@ def create_region(
         audit.record(session, principal, action="create", object_type="region", object_id=region.id)
         return RegionPublic.model_validate(region.model_dump())
 
-    return idempotent_create(
-        session,
-        actor_id=principal.id,
-        key=idempotency_key,
-        path=request.url.path,
-        payload=data,
-        create=create,
-    )
+    return create(data, add)
 
 
 @router.patch("/{region_id}", response_model=RegionPublic, responses=problems(403, 404, 409, 412, 428))

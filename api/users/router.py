@@ -2,14 +2,13 @@
 
 import uuid
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from api.auth.principal import AdminPrincipal, CurrentPrincipal, StaffPrincipal
+from api.auth.principal import AdminPrincipal, CurrentPrincipal, IdempotentCreate, StaffPrincipal
 from api.auth.router import token_response
 from api.auth.schemas import TokenResponse
 from api.auth.service import new_session
-from api.core.concurrency import IdempotencyKey, idempotent_create
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery, Page
@@ -48,20 +47,12 @@ def list_users(
 @router.post("", response_model=UserPublic, status_code=201, responses=problems(403, 409))
 def create_user(
     data: UserCreate,
-    request: Request,
+    create: IdempotentCreate,
     session: SessionDep,
     principal: StaffPrincipal,
-    idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Create a staff account (admin: any role; coordinator: supporters)."""
-    return idempotent_create(
-        session,
-        actor_id=principal.id,
-        key=idempotency_key,
-        path=request.url.path,
-        payload=data,
-        create=lambda: service.create_user(session, principal, data),
-    )
+    return create(data, lambda: service.create_user(session, principal, data))
 
 
 @router.patch("/{user_id}", response_model=UserPublic, responses=problems(403, 404, 409))

@@ -1,38 +1,21 @@
 """A network contact's personal link: made and stopped by staff; the same code and lockout rules."""
 
 import uuid
-from datetime import timedelta
 
-from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from api.audit import service as audit
 from api.auth.principal import Principal
-from api.checkins.public_service import code_digest, link_digest
-from api.checkins.schemas import LinkStatus
-from api.checkins.service import PAGE_PATH, new_secrets
-from api.core.config import get_settings
+from api.checkins.links import PAGE_PATH, issue_link, link_status, stop_link
 from api.core.errors import Conflict, NotFound
 from api.families.repository import get_readable_family
 from api.models import ContactLink, NetworkContact
-from api.models.base import utcnow
 from api.voice.schemas import ContactLinkCreate, ContactLinkCreated, ContactLinkPublic
 
 NO_LINK = "Deze link bestaat niet / this link was not found."
 
 
-def _status(link: ContactLink) -> LinkStatus:
-    if link.revoked_at is not None:
-        return LinkStatus.revoked
-    if link.expires_at <= utcnow():
-        return LinkStatus.expired
-    if link.locked_at is not None:
-        return LinkStatus.locked
-    return LinkStatus.active
-
-
 def contact_link_public(link: ContactLink) -> ContactLinkPublic:
-    return ContactLinkPublic.model_validate(link.model_dump() | {"status": _status(link)})
+    return ContactLinkPublic.model_validate(link.model_dump() | {"status": link_status(link)})
 
 
 def create_link(
@@ -55,32 +38,13 @@ def create_link(
     ).first()
     if contact is None:
         raise NotFound("Deze persoon bestaat niet (meer) / this contact was not found.")
-    now = utcnow()
-    session.execute(
-        update(ContactLink)
-        .where(col(ContactLink.contact_id) == contact.id, col(ContactLink.revoked_at).is_(None))
-        .values(revoked_at=now, revoked_by_id=principal.id)
-    )
-    token, code = new_secrets()
-    link = ContactLink(
-        organisation_id=family.organisation_id,
-        family_id=family.id,
-        contact_id=contact.id,
-        created_by_id=principal.id,
-        token_digest=link_digest(token),
-        code_digest="",
-        expires_at=now + timedelta(days=data.valid_days or get_settings().checkin_link_days),
-    )
-    link.code_digest = code_digest(link.id, code)
-    session.add(link)
-    session.flush()
-    audit.record(
+    link, token, code = issue_link(
         session,
         principal,
-        action="create",
-        object_type="contact_link",
-        object_id=link.id,
-        family_id=family.id,
+        family=family,
+        kind=ContactLink,
+        owner={"contact_id": contact.id},
+        valid_days=data.valid_days,
     )
     return ContactLinkCreated(
         **contact_link_public(link).model_dump(), token=token, code=code, path=f"{PAGE_PATH}{token}"
@@ -95,15 +59,5 @@ def revoke_link(
     link = session.get(ContactLink, link_id)
     if link is None or link.family_id != family.id:
         raise NotFound(NO_LINK)
-    if link.revoked_at is None:
-        link.revoked_at = utcnow()
-        link.revoked_by_id = principal.id
-    audit.record(
-        session,
-        principal,
-        action="revoke",
-        object_type="contact_link",
-        object_id=link.id,
-        family_id=family.id,
-    )
+    stop_link(session, principal, link)
     return contact_link_public(link)

@@ -6,8 +6,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from api.checkins.alerts import alert_reasons
-from api.checkins.public_service import code_digest, link_digest
-from api.checkins.service import new_secrets
+from api.checkins.links import code_digest, link_digest, new_secrets
 from api.models import Checkin, CheckinAlert, CheckinLink, Family, FamilyMember
 from api.models.base import utcnow
 

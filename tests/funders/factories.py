@@ -5,8 +5,8 @@ from datetime import timedelta
 
 from sqlmodel import Session
 
+from api.core.secrets import new_client_id, new_client_secret, secret_digest
 from api.core.security import ACCESS, create_token
-from api.funders.crypto import new_client_id, new_client_secret, new_pseudonym_key, secret_digest
 from api.funders.pseudonyms import funder_key, given_out
 from api.models import Family, FamilyConsent, FunderClient, Organisation, Region
 
@@ -30,7 +30,6 @@ def make_client(
         region_ids=[str(r.id) for r in regions],
         scopes=list(scopes),
         secret_hash=secret_digest(secret),
-        pseudonym_key=new_pseudonym_key(),
     )
     session.add(client)
     session.flush()

@@ -7,7 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from api.funders import sources
+from api.funders import facts
 from api.funders.pseudonyms import funder_key, given_out
 from api.models import AuditEvent
 from tests.conftest import QueryCounter
@@ -122,7 +122,7 @@ def test_listing_takes_a_fixed_number_of_queries(
 def test_fhir_bundle_validates_as_fhir_r4_and_is_pseudonymised(
     client: TestClient, session: Session, world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sources, "SOURCES", [fake_source])
+    monkeypatch.setattr(facts, "SOURCES", [fake_source])
     fw = funder_world(session, world, families=1)
     family = fw.families[0]
     name = pseudonym_of(session, fw.client, family.id)
@@ -176,7 +176,7 @@ def test_the_r4_check_rejects_what_r4_does_not_allow(
     resource_type: str,
     change: dict[str, object],
 ) -> None:
-    monkeypatch.setattr(sources, "SOURCES", [fake_source])
+    monkeypatch.setattr(facts, "SOURCES", [fake_source])
     fw = funder_world(session, world, families=1)
     name = pseudonym_of(session, fw.client, fw.families[0].id)
     body = client.get(f"{URL}/{name}/fhir", headers=client_auth(fw.client)).json()

@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from api.funders.crypto import pseudonym, sign
+from api.core.secrets import pseudonym, sign
 from api.funders.outbox import emit
 from api.funders.pseudonyms import funder_key
 from api.models import FamilyStatus, WebhookMessage

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, delete, update
 from sqlmodel import Session, col, select
 
 from api.core.config import get_settings
-from api.funders.crypto import seal
+from api.core.secrets import seal
 from api.funders.outbox import emit
 from api.funders.worker import Worker, backoff, claim
 from api.models import (

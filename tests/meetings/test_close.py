@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, func, select
 
-from api.funders.crypto import seal
+from api.core.secrets import seal
 from api.models import (
     Goal,
     GoalStatus,

@@ -4,8 +4,8 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, col, func, select
 
+from api.demo.context import DemoContext
 from api.demo.meetings import seed_meetings
-from api.demo.seed import DemoContext
 from api.meetings.plan_links import crucial_people
 from api.meetings.repository import participants_of
 from api.meetings.views import live_flags

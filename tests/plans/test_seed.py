@@ -4,8 +4,8 @@ from datetime import date
 
 from sqlmodel import Session, col, func, select
 
+from api.demo.context import DemoContext
 from api.demo.plans import seed_plans
-from api.demo.seed import DemoContext
 from api.models import ActionStatus, GasScore, Goal, Organisation, Plan, PlanAction, PlanVersion, User
 from tests.factories import World
 

@@ -4,8 +4,7 @@ from datetime import timedelta
 
 from sqlmodel import Session
 
-from api.checkins.public_service import code_digest, link_digest
-from api.checkins.service import new_secrets
+from api.checkins.links import code_digest, link_digest, new_secrets
 from api.models import ContactKind, ContactLink, ContactParty, Family, NetworkContact
 from api.models.base import utcnow
 

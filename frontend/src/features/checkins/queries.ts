@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/errors'
-import { retryUnlessClientError } from '../families/queries'
 
 export const checkinKeys = {
   all: ['checkins'] as const,
@@ -25,7 +24,6 @@ export function useFamilyCheckins(familyId: string) {
           signal,
         }),
       ),
-    retry: retryUnlessClientError,
   })
 }
 
@@ -39,7 +37,6 @@ export function useCheckinLinks(familyId: string) {
           signal,
         }),
       ),
-    retry: retryUnlessClientError,
   })
 }
 
@@ -70,7 +67,6 @@ export function useFamilyAlerts(familyId: string) {
           signal,
         }),
       ),
-    retry: retryUnlessClientError,
   })
 }
 

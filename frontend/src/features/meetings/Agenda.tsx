@@ -142,8 +142,15 @@ function NoteForm({ item, pending, onSave, onCancel }: { item: AgendaItem; pendi
       }}
     >
       <label htmlFor={`note-${item.id}`}>{t('meetings.agenda.noteLabel', { title: item.title })}</label>
-      {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the note opens on request; typing starts at once */}
-      <textarea id={`note-${item.id}`} rows={3} maxLength={2000} autoFocus value={note} onChange={(e) => setNote(e.target.value)} />
+      <textarea
+        id={`note-${item.id}`}
+        rows={3}
+        maxLength={2000}
+        // eslint-disable-next-line jsx-a11y/no-autofocus -- the note opens on request; typing starts at once
+        autoFocus
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+      />
       <div className="form-actions">
         <button type="submit" className="button button-small" disabled={pending}>
           {t('common.save')}

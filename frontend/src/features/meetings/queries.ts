@@ -3,7 +3,7 @@ import { api } from '../../api/client'
 import type { paths } from '../../api/schema'
 import { unwrap, unwrapWithResponse } from '../../api/errors'
 import { saveFile } from '../../components/saveFile'
-import { etagFor, retryUnlessClientError } from '../families/queries'
+import { etagFor } from '../families/queries'
 import { planKeys } from '../plans/queries'
 import type {
   AgendaItem,
@@ -46,7 +46,6 @@ export function useFamilyMeetings(familyId: string) {
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor ?? null,
-    retry: retryUnlessClientError,
   })
 }
 
@@ -57,7 +56,6 @@ export function useMeeting(meetingId: string) {
       const { data, response } = await unwrapWithResponse(api.GET('/api/v1/meetings/{meeting_id}', { ...meetingPath(meetingId), signal }))
       return { meeting: data, etag: response.headers.get('ETag') ?? etagFor(data.version) }
     },
-    retry: retryUnlessClientError,
   })
 }
 
@@ -65,7 +63,6 @@ export function useMeetingSummary(meetingId: string) {
   return useQuery({
     queryKey: meetingKeys.summary(meetingId),
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/meetings/{meeting_id}/summary', { ...meetingPath(meetingId), signal })),
-    retry: retryUnlessClientError,
   })
 }
 
@@ -73,7 +70,6 @@ export function useOverview(query: OverviewQuery) {
   return useQuery({
     queryKey: meetingKeys.overview(query),
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/meetings', { params: { query }, signal })),
-    retry: retryUnlessClientError,
   })
 }
 
@@ -89,7 +85,6 @@ export function useTimeline(familyId: string) {
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor ?? null,
-    retry: retryUnlessClientError,
   })
 }
 

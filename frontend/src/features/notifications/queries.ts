@@ -1,7 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/errors'
-import { retryUnlessClientError } from '../families/queries'
 import type { Language, MessageStatus, NotificationSettingsUpdate, TemplateUpdate } from './types'
 
 export const notificationKeys = {
@@ -89,7 +88,6 @@ export function useFamilyMessages(familyId: string) {
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor ?? null,
-    retry: retryUnlessClientError,
   })
 }
 

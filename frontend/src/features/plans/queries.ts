@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
 import { unwrap, unwrapWithResponse } from '../../api/errors'
-import { etagFor, retryUnlessClientError } from '../families/queries'
+import { etagFor } from '../families/queries'
 import type { ActionCreate, ActionUpdate, GoalCreate, GoalUpdate, Plan, ScoreCreate } from './types'
 
 export const planKeys = {
@@ -29,7 +29,6 @@ export function usePlan(familyId: string) {
       )
       return { plan: data, etag: response.headers.get('ETag') ?? etagFor(data.version) }
     },
-    retry: retryUnlessClientError,
   })
 }
 
@@ -37,7 +36,6 @@ export function useGasSeries(familyId: string) {
   return useQuery({
     queryKey: planKeys.series(familyId),
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/families/{family_id}/plan/gas/series', { ...path(familyId), signal })),
-    retry: retryUnlessClientError,
   })
 }
 

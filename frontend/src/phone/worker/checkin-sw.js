@@ -4,8 +4,11 @@
  * Scope /c: it controls only the check-in page, never the staff app. It keeps the app shell (the page, its scripts and
  * styles, the manifest and icons) so the page opens without a connection; the API (/api/) is never cached: check-ins
  * kept offline wait in the page's own storage with their Idempotency-Key and are sent by the page.
+ *
+ * The build (vite.config.ts) writes this file to dist/checkin-sw.js with the cache named after a content hash of the
+ * built files: every deploy that changes them installs a new worker, whose activation deletes the older caches.
  */
-const CACHE = 'bondgenoot-checkin-v1'
+const CACHE = 'bondgenoot-checkin-__ASSETS_HASH__'
 const SHELL = ['/c', '/checkin-manifest.json', '/favicon.svg', '/checkin-icon-192.png']
 
 self.addEventListener('install', (event) => {

@@ -1,4 +1,5 @@
-"""Pseudonyms, client secrets, sealed webhook secrets and Standard Webhooks signatures."""
+"""Secrets beside the tokens: client ids and secret digests, per-funder pseudonyms, sealed webhook secrets and
+Standard Webhooks signatures."""
 
 import base64
 import hashlib
