@@ -1,18 +1,15 @@
 """A demo research project the demo organisation has joined, and a researcher account with access to it."""
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from sqlmodel import Session, select
 
 from api.auth.principal import Principal
+from api.demo.context import DemoContext
 from api.models import ResearchProject, Role, User
 from api.research import service
 from api.research.dictionary import SHARE_TABLES
 from api.research.schemas import AccessGrant, ProjectCreate
-
-if TYPE_CHECKING:
-    from api.demo.seed import DemoContext
 
 TITLE = "Evaluatie bondgenoten (demo)"
 RESEARCHER = ("researcher@demo.bondgenoot.nl", "Dr. Ilse Onderzoek")
@@ -34,7 +31,7 @@ def _researcher(session: Session, admin: User) -> User:
     return user
 
 
-def seed_research(session: Session, context: "DemoContext") -> str:
+def seed_research(session: Session, context: DemoContext) -> str:
     """Create the demo project through the research services (create, join, grant); skip when it exists."""
     admin = context.users.get("admin@demo.bondgenoot.nl")
     if admin is None:
