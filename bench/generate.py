@@ -76,7 +76,7 @@ def column_copy(table: Table, name: str, owned: set[str]) -> str:
         return remap  # object ids, participant ids: rows of the same family
     if table.name == "family" and name == "reference":
         return f"{quoted} || '-' || n"
-    if (table.name, name) in {("meeting", "uid"), ("checkin_link", "token_digest")}:
+    if (table.name, name) == ("meeting", "uid") or name == "token_digest":  # unique per row
         return f"md5({quoted} || ':' || n)"
     if isinstance(column.type, DateTime) or getattr(column.type, "impl", None).__class__ is DateTime:
         return f"{quoted} - make_interval(days => (n * 37) % 730)"
