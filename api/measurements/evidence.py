@@ -102,6 +102,16 @@ def _spans(spans: Sequence[Span]) -> Any:
     return (rows[0] if len(rows) == 1 else union_all(*rows)).subquery("span")
 
 
+def _once(statement: Select[Any], name: str) -> Any:
+    """The scope's rows within all spans, read once (a materialised CTE), then joined to every span: else
+    PostgreSQL scans the whole organisation's rows by date once per span and drops the other families."""
+    return statement.cte(name).prefix_with("MATERIALIZED")
+
+
+def _overall(spans: Sequence[Span]) -> tuple[date, date]:
+    return min(s.start for s in spans), max(s.end for s in spans)
+
+
 def _norms(definitions: Sequence[InstrumentDefinition]) -> Any:
     """Per scale with norms: S_diff (Jacobson & Truax) and +1/-1 for the direction of better."""
     rows = [
@@ -265,10 +275,16 @@ def gas_t_scores(
         .group_by(*_by(group), span.c.pkey, levels.c.family_id)
         .subquery("at_end")
     )
+    first, last = _overall(spans)
+    dates = _once(
+        select(col(g.family_id), col(g.scored_on)).where(
+            col(g.family_id).in_(scope), col(g.scored_on) >= first, col(g.scored_on) <= last
+        ),
+        "gas_dates",
+    )
     scored = (
-        select(span.c.pkey, col(g.family_id))
-        .join(span, and_(col(g.scored_on) >= span.c.start_on, col(g.scored_on) <= span.c.end_on))
-        .where(col(g.family_id).in_(scope))
+        select(span.c.pkey, dates.c.family_id)
+        .join(span, and_(dates.c.scored_on >= span.c.start_on, dates.c.scored_on <= span.c.end_on))
         .distinct()
         .subquery("scored")
     )
@@ -346,12 +362,21 @@ def family_counts(
         figures.by_status[status_code] = figures.by_status.get(status_code, 0) + n
         type_code = getattr(family_type, "value", family_type) or "unknown"
         figures.by_family_type[type_code] = figures.by_family_type.get(type_code, 0) + n
+    first, last = _overall(spans)
+    held = _once(
+        select(col(Meeting.family_id), col(Meeting.starts_at)).where(
+            col(Meeting.family_id).in_(scope),
+            col(Meeting.status) == MeetingStatus.held,
+            col(Meeting.starts_at) >= _moment(first),
+            col(Meeting.starts_at) < _moment(last + timedelta(days=1)),
+        ),
+        "held",
+    )
     meetings = session.execute(
-        select(grp, span.c.pkey, func.count(), func.count(func.distinct(col(Meeting.family_id))))
-        .select_from(Meeting)
-        .join(Family, col(Family.id) == Meeting.family_id)
-        .join(span, and_(col(Meeting.starts_at) >= span.c.starts, col(Meeting.starts_at) < span.c.ends))
-        .where(col(Meeting.family_id).in_(scope), col(Meeting.status) == MeetingStatus.held)
+        select(grp, span.c.pkey, func.count(), func.count(func.distinct(held.c.family_id)))
+        .select_from(held)
+        .join(Family, col(Family.id) == held.c.family_id)
+        .join(span, and_(held.c.starts_at >= span.c.starts, held.c.starts_at < span.c.ends))
         .group_by(*_by(group), span.c.pkey)
     ).all()
     for g, pkey, n, n_families in meetings:
@@ -371,6 +396,7 @@ def figures(
     group: Any = None,
 ) -> dict[Key, Figures]:
     """Every cohort figure per group and span, in four aggregate queries whatever the number of families."""
+    scope = select(_once(scope, "in_scope").c.id)  # each query finds the scope's families once, not per use
     found = family_counts(session, scope, spans, group=group)
     for key, (n, mean) in gas_t_scores(session, scope, spans, group=group).items():
         found.setdefault(key, Figures()).gas_families, found[key].mean_gas_t_score = n, mean

@@ -1,4 +1,4 @@
-"""audit at volume: monthly partitions on PostgreSQL, and only the indexes its reads use
+"""audit at volume: monthly partitions on PostgreSQL, and only the indexes its reads use; period indexes
 
 Revision ID: 0016
 Revises: 0007, 0008, 0009, 0010, 0011, 0012, 0013
@@ -30,6 +30,10 @@ KEPT = {
     "ix_audit_event_actor_occurred": "actor_id, occurred_at, id",
 }
 MONTHS_AHEAD = 12
+PERIOD_INDEXES = (
+    ("gas_score", "ix_gas_score_family_scored", ["family_id", "scored_on"]),
+    ("meeting", "ix_meeting_family_starts", ["family_id", "starts_at"]),
+)
 
 ENSURE = """
 CREATE FUNCTION audit_event_ensure_partitions(first_month date, months_ahead int) RETURNS int
@@ -63,6 +67,11 @@ $$;
 
 
 def upgrade() -> None:
+    # The cohort and funder outcomes read a scope's scores and meetings in a period by family.
+    for table, name, columns in PERIOD_INDEXES:
+        with op.batch_alter_table(table) as batch:
+            batch.create_index(name, columns)
+            batch.drop_index(f"ix_{table}_family_id")  # the composite leads with it
     if op.get_bind().dialect.name != "postgresql":
         with op.batch_alter_table("audit_event") as batch:
             for name in UNUSED:
@@ -110,6 +119,10 @@ def _append_only(table: str) -> None:
 
 
 def downgrade() -> None:
+    for table, name, _columns in PERIOD_INDEXES:
+        with op.batch_alter_table(table) as batch:
+            batch.create_index(f"ix_{table}_family_id", ["family_id"])
+            batch.drop_index(name)
     if op.get_bind().dialect.name != "postgresql":
         with op.batch_alter_table("audit_event") as batch:
             batch.drop_index("ix_audit_event_actor_occurred")
