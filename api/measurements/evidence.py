@@ -102,7 +102,7 @@ def _spans(spans: Sequence[Span]) -> Any:
     return (rows[0] if len(rows) == 1 else union_all(*rows)).subquery("span")
 
 
-def _once(statement: Select[Any], name: str) -> Any:
+def _once(statement: Any, name: str) -> Any:
     """The scope's rows within all spans, read once (a materialised CTE), then joined to every span: else
     PostgreSQL scans the whole organisation's rows by date once per span and drops the other families."""
     return statement.cte(name).prefix_with("MATERIALIZED")
