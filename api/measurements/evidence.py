@@ -102,10 +102,14 @@ def _spans(spans: Sequence[Span]) -> Any:
     return (rows[0] if len(rows) == 1 else union_all(*rows)).subquery("span")
 
 
-def _once(statement: Any, name: str) -> Any:
-    """The scope's rows within all spans, read once (a materialised CTE), then joined to every span: else
-    PostgreSQL scans the whole organisation's rows by date once per span and drops the other families."""
-    return statement.cte(name).prefix_with("MATERIALIZED")
+def _once(statement: Any, name: str, spans: Sequence[Span]) -> Any:
+    """With several spans (a funder's periods): the scope's rows within all of them, read once (a materialised
+    CTE) and joined to every span, where PostgreSQL would otherwise scan the whole organisation's rows by date
+    once per span. With one span (the staff cohort's window) a plain subquery: nothing repeats, and
+    materialising an organisation's rows only costs memory."""
+    if len(spans) > 1:
+        return statement.cte(name).prefix_with("MATERIALIZED")
+    return statement.subquery(name)
 
 
 def _overall(spans: Sequence[Span]) -> tuple[date, date]:
@@ -281,6 +285,7 @@ def gas_t_scores(
             col(g.family_id).in_(scope), col(g.scored_on) >= first, col(g.scored_on) <= last
         ),
         "gas_dates",
+        spans,
     )
     scored = (
         select(span.c.pkey, dates.c.family_id)
@@ -371,6 +376,7 @@ def family_counts(
             col(Meeting.starts_at) < _moment(last + timedelta(days=1)),
         ),
         "held",
+        spans,
     )
     meetings = session.execute(
         select(grp, span.c.pkey, func.count(), func.count(func.distinct(held.c.family_id)))
@@ -396,7 +402,7 @@ def figures(
     group: Any = None,
 ) -> dict[Key, Figures]:
     """Every cohort figure per group and span, in four aggregate queries whatever the number of families."""
-    scope = select(_once(scope, "in_scope").c.id)  # each query finds the scope's families once, not per use
+    scope = select(_once(scope, "in_scope", spans).c.id)  # found once per query, not once per use
     found = family_counts(session, scope, spans, group=group)
     for key, (n, mean) in gas_t_scores(session, scope, spans, group=group).items():
         found.setdefault(key, Figures()).gas_families, found[key].mean_gas_t_score = n, mean
