@@ -6,18 +6,29 @@ family: its change at a wave is the mean of its members' changes from their own 
 Reliable Change Index against the scale's norms, exactly as the family outcome page does.
 """
 
-import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
-from enum import StrEnum
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Date, Float, String, and_, case, func, literal, null, or_, select, union_all
+from sqlalchemy import and_, case, func, null, or_, select, union_all
 from sqlalchemy.sql import Select
 from sqlmodel import Session, col
 
 from api.measurements.definitions import InstrumentDefinition
+from api.measurements.evidence_parts import (
+    Figures,
+    Key,
+    ScaleFigure,
+    Span,
+    Unit,
+    _by,
+    _moment,
+    _norms,
+    _once,
+    _overall,
+    _spans,
+    _uuid,
+)
 from api.measurements.scoring import GAS_DEFAULT_RHO, RCI_CRITERION
 from api.models import (
     Family,
@@ -33,110 +44,10 @@ from api.models import (
     MeetingStatus,
     Wave,
 )
-from api.models.base import UTCDateTime
 
 COUNTED_GOALS = (GoalStatus.active, GoalStatus.achieved)  # as the family's own T-score (api/plans)
 FAMILY_OUTCOME = "family_outcome"
 EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
-
-
-class Unit(StrEnum):
-    family = "family"
-    respondent = "respondent"
-
-
-@dataclass(frozen=True)
-class Span:
-    """A calendar window with inclusive dates, named by `key` (e.g. "2026-Q1")."""
-
-    key: str
-    start: date
-    end: date
-
-
-@dataclass
-class ScaleFigure:
-    instrument: str
-    scale: str
-    n_families: int
-    n_respondents: int
-    mean_change: float | None
-    n_classified: int
-    n_improved: int
-    n_deteriorated: int
-
-
-@dataclass
-class Figures:
-    """What one group (a region, or the whole scope) shows for one span."""
-
-    families: int = 0
-    by_status: dict[str, int] = field(default_factory=dict)
-    by_family_type: dict[str, int] = field(default_factory=dict)
-    meetings: int = 0
-    families_with_meetings: int = 0
-    gas_families: int = 0
-    mean_gas_t_score: float | None = None
-    scales: list[ScaleFigure] = field(default_factory=list)
-
-
-Key = tuple[uuid.UUID | None, str]  # (group, span key)
-
-
-def _moment(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=UTC)
-
-
-def _spans(spans: Sequence[Span]) -> Any:
-    """The spans as a derived table: key, start and end dates, and [start, end) as UTC timestamps."""
-    rows = [
-        select(
-            literal(s.key, String).label("pkey"),
-            literal(s.start, Date).label("start_on"),
-            literal(s.end, Date).label("end_on"),
-            literal(_moment(s.start), UTCDateTime()).label("starts"),
-            literal(_moment(s.end + timedelta(days=1)), UTCDateTime()).label("ends"),
-        )
-        for s in spans
-    ]
-    return (rows[0] if len(rows) == 1 else union_all(*rows)).subquery("span")
-
-
-def _once(statement: Any, name: str, spans: Sequence[Span]) -> Any:
-    """With several spans (a funder's periods): the scope's rows within all of them, read once (a materialised
-    CTE) and joined to every span, where PostgreSQL would otherwise scan the whole organisation's rows by date
-    once per span. With one span (the staff cohort's window) a plain subquery: nothing repeats, and
-    materialising an organisation's rows only costs memory."""
-    if len(spans) > 1:
-        return statement.cte(name).prefix_with("MATERIALIZED")
-    return statement.subquery(name)
-
-
-def _overall(spans: Sequence[Span]) -> tuple[date, date]:
-    return min(s.start for s in spans), max(s.end for s in spans)
-
-
-def _norms(definitions: Sequence[InstrumentDefinition]) -> Any:
-    """Per scale with norms: S_diff (Jacobson & Truax) and +1/-1 for the direction of better."""
-    rows = [
-        select(
-            literal(d.code, String).label("instrument"),
-            literal(s.code, String).label("scale"),
-            literal(2**0.5 * s.norms.sd * (1 - s.norms.reliability) ** 0.5, Float).label("s_diff"),
-            literal(1.0 if s.higher_is_better else -1.0, Float).label("sign"),
-        )
-        for d in definitions
-        for s in d.scales
-        if s.norms is not None
-    ] or [
-        select(
-            literal("", String).label("instrument"),
-            literal("", String).label("scale"),
-            literal(1.0, Float).label("s_diff"),
-            literal(1.0, Float).label("sign"),
-        ).where(literal(False))
-    ]
-    return (rows[0] if len(rows) == 1 else union_all(*rows)).subquery("norm")
 
 
 def scale_changes(
@@ -232,17 +143,6 @@ def scale_changes(
             )
         )
     return found
-
-
-def _by(group: Any) -> list[Any]:
-    """The group column to group by; none for the whole scope (PostgreSQL refuses GROUP BY NULL)."""
-    return [] if group is None else [group]
-
-
-def _uuid(value: Any) -> uuid.UUID | None:
-    if value is None or isinstance(value, uuid.UUID):
-        return value
-    return uuid.UUID(str(value))
 
 
 def gas_t_scores(
@@ -415,3 +315,17 @@ def figures(
 def window(from_on: date | None, to_on: date | None) -> Span:
     """The staff cohort's window: open ends reach back and forward as far as the data go."""
     return Span("window", from_on or EARLIEST, to_on or LATEST)
+
+
+__all__ = [
+    "Figures",
+    "Key",
+    "ScaleFigure",
+    "Span",
+    "Unit",
+    "family_counts",
+    "figures",
+    "gas_t_scores",
+    "scale_changes",
+    "window",
+]
