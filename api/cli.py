@@ -1,4 +1,4 @@
-"""The `bondgenoot` command: migrate, create-admin, seed-demo, serve, worker, openapi."""
+"""The `bondgenoot` command: migrate, create-admin, seed-demo, serve, worker, openapi, audit-retention."""
 
 import argparse
 import json
@@ -104,6 +104,32 @@ def check_data() -> None:
     print(f"{len(found)} row(s) to correct by hand." if found else "No rows break the rules.")
 
 
+def audit_retention(keep_months: int, archive_dir: Path | None, dry_run: bool) -> None:
+    """Create the audit log's coming months and drop (after archiving) the months past retention."""
+    from datetime import date
+
+    from api.audit.retention import apply
+    from api.core.db import make_engine
+
+    settings = get_settings()
+    owner_url = settings.migration_database_url or settings.database_url
+    if make_url(owner_url).get_backend_name() != "postgresql":
+        print("SQLite keeps the audit log as one plain table; retention by month needs PostgreSQL.")
+        return
+    owner = make_engine(owner_url)
+    with owner.begin() as connection:
+        done = apply(
+            connection, keep_months=keep_months, today=date.today(), archive_dir=archive_dir, dry_run=dry_run
+        )
+    owner.dispose()
+    verb = "would drop" if dry_run else "dropped"
+    print(f"audit log: {done.created} months created ahead, {done.kept} kept, {verb} {len(done.dropped)}")
+    for name in done.dropped:
+        print(f"  {name}")
+    for path in done.archived:
+        print(f"  archived to {path}")
+
+
 def write_openapi(path: Path) -> None:
     """Write the contract generated from the app."""
     from api.main import create_app
@@ -140,6 +166,12 @@ def main(argv: list[str] | None = None) -> None:
     worker.add_argument("--once", action="store_true", help="deliver one batch and stop")
     worker.add_argument("--batch", type=int, default=20, help="messages claimed at a time")
     commands.add_parser("check-data", help="report rows that break the date rules (changes nothing)")
+    retention = commands.add_parser(
+        "audit-retention", help="PostgreSQL: create the audit log's coming months, drop months past retention"
+    )
+    retention.add_argument("--keep-months", type=int, default=240, help="months kept (default 240, 20 years)")
+    retention.add_argument("--archive-dir", type=Path, default=None, help="write each month here first")
+    retention.add_argument("--dry-run", action="store_true", help="only list what would be dropped")
     openapi = commands.add_parser("openapi", help="write the OpenAPI contract")
     openapi.add_argument("--output", type=Path, default=REPO_ROOT / "openapi" / "openapi.json")
     args = parser.parse_args(argv)
@@ -170,6 +202,8 @@ def main(argv: list[str] | None = None) -> None:
         write_openapi(args.output)
     elif args.command == "check-data":
         check_data()
+    elif args.command == "audit-retention":
+        audit_retention(args.keep_months, args.archive_dir, args.dry_run)
 
 
 if __name__ == "__main__":

@@ -160,18 +160,20 @@ def login(base: str, email: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
 
-def funder_headers(base: str, admin: dict[str, str]) -> dict[str, str]:
-    """A funder client for (up to) nine regions, made through the admin API, and its token."""
+def funder_headers(base: str, admin: dict[str, str], count: int = 9) -> dict[str, str]:
+    """A client of the funder with the most regions, for (up to) `count` of them, and its token."""
     regions = httpx.get(timeout=TIMEOUT, url=f"{base}/regions", headers=admin).json()["items"]
-    with_families = [r["id"] for r in regions][:9]
+    funders = [r["funder_name"] for r in regions]
+    funder = max(sorted(set(funders)), key=funders.count)  # a client is bound to one funder's regions
+    mine = [r["id"] for r in regions if r["funder_name"] == funder][:count]
     client = httpx.post(
         f"{base}/funder/clients",
         timeout=TIMEOUT,
         headers=admin,
         json={
-            "name": f"bench {time.time():.0f}",
-            "funder_name": "Bench",
-            "region_ids": with_families,
+            "name": f"bench {count} {time.time():.0f}",
+            "funder_name": funder,
+            "region_ids": mine,
             "scopes": ["outcomes:read", "trajectories:read"],
         },
     )
@@ -200,6 +202,7 @@ def reads(base: str) -> list[tuple[str, str, str, dict[str, str]]]:
     except httpx.HTTPStatusError:
         supporter = login(base, "fatima@demo.bondgenoot.nl")
     funder = funder_headers(base, admin)
+    one_region = funder_headers(base, admin, 1)
     own = httpx.get(timeout=TIMEOUT, url=f"{base}/families?limit=1", headers=supporter).json()["items"][0]
     family, supporter_id = own["id"], own["supporter_id"]
     region = own["region_id"]
@@ -245,6 +248,12 @@ def reads(base: str) -> list[tuple[str, str, str, dict[str, str]]]:
             "GET /funder/outcomes (year)",
             f"/funder/outcomes?from={year}-01-01&to={year}-12-31&period=year",
             funder,
+        ),
+        (
+            f,
+            "GET /funder/outcomes (one region, quarters)",
+            f"/funder/outcomes?from={year - 1}-01-01&to={year}-12-31&period=quarter",
+            one_region,
         ),
         (
             f,

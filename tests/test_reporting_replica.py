@@ -1,5 +1,5 @@
-"""Reporting reads (cohort, funder outcomes) go to the read replica and never write there; their audit
-event still lands on the primary."""
+"""Reporting reads (cohort, funder outcomes, business case) go to the read replica and never write there;
+their audit event still lands on the primary. Research exports, when they come, belong here too."""
 
 from collections.abc import Iterator
 
@@ -62,13 +62,21 @@ def test_reporting_reads_go_to_the_replica_and_never_write_there(
         headers=client_auth(fw.client),
     )
     assert outcomes.status_code == 200, outcomes.text
+    for path, headers in (
+        ("/api/v1/business-case", auth(world.coordinator)),
+        ("/api/v1/funder/business-case", client_auth(fw.client)),
+    ):
+        business_case = routed_client.get(path, headers=headers)
+        assert business_case.status_code == 200, (path, business_case.text)
     statements = [s.lstrip().upper() for s in sent if not s.lstrip().upper().startswith("SET TRANSACTION")]
     assert statements, "the reporting reads went to the primary"
     assert all(s.startswith(("SELECT", "WITH")) for s in statements), [s[:60] for s in statements]
     audited = session.exec(
-        select(AuditEvent.object_type).where(col(AuditEvent.object_type).in_(["cohort_outcomes", "outcomes"]))
+        select(AuditEvent.object_type).where(
+            col(AuditEvent.object_type).in_(["cohort_outcomes", "outcomes", "business_case"])
+        )
     ).all()
-    assert sorted(audited) == ["cohort_outcomes", "outcomes"]  # written on the primary
+    assert sorted(audited) == ["business_case", "business_case", "cohort_outcomes", "outcomes"]  # primary
 
 
 def test_the_replica_refuses_writes(replica: Engine) -> None:

@@ -3,7 +3,9 @@
 import uuid
 from collections.abc import Iterable, Sequence
 
+from sqlalchemy import event as sa_event
 from sqlalchemy import insert
+from sqlalchemy.orm import SessionTransaction
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -49,23 +51,52 @@ def record(
     family_id: uuid.UUID | None = None,
 ) -> None:
     """Add an audit event of a successful access to the current transaction."""
-    session.add(
-        event(principal, action=action, object_type=object_type, object_id=object_id, family_id=family_id)
-    )
+    found = event(principal, action=action, object_type=object_type, object_id=object_id, family_id=family_id)
+    _pending(session).append(found.model_dump())
 
 
 def record_many(
     session: Session, principal: Principal, *, action: str, object_type: str, family_ids: Iterable[uuid.UUID]
 ) -> None:
-    """One event per family in a single INSERT (lists stay at a fixed number of queries)."""
+    """One event per family, all written with the request's other events (one INSERT at commit)."""
     now = utcnow()
     template = event(principal, action=action, object_type=object_type)
-    rows = [
+    _pending(session).extend(
         template.model_dump() | {"id": new_id(), "occurred_at": now, "object_id": fid, "family_id": fid}
         for fid in family_ids
-    ]
+    )
+
+
+# A request's audit events wait in its session and are written in ONE multi-row INSERT when the
+# transaction commits, however many parts of the request (a worklist reads debt, alerts and meetings)
+# recorded them; a rollback forgets them with everything else.
+PENDING = "audit_pending"
+
+
+def _pending(session: Session) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = session.info.setdefault(PENDING, [])
+    return rows
+
+
+def write_pending(session: Session) -> None:
+    """Write the events recorded so far now (one INSERT); the audit log's own pages call this first, so
+    that they show their own reading."""
+    rows = session.info.pop(PENDING, None)
     if rows:
-        session.execute(insert(AuditEvent), rows)
+        # render_nulls: rows with and without a family stay one batch (one multi-row INSERT)
+        session.execute(insert(AuditEvent).execution_options(render_nulls=True), rows)
+
+
+@sa_event.listens_for(Session, "before_commit")
+def _write_pending(session: Session) -> None:
+    if not session.in_nested_transaction():  # a savepoint waits for the request's own commit
+        write_pending(session)
+
+
+@sa_event.listens_for(Session, "after_soft_rollback")
+def _forget_pending(session: Session, previous: SessionTransaction) -> None:
+    if not previous.nested:
+        session.info.pop(PENDING, None)
 
 
 def list_events(
@@ -100,6 +131,7 @@ def family_events(
 def _page(
     session: Session, statement: SelectOfScalar[AuditEvent], *, limit: int, cursor: str | None
 ) -> Page[AuditEventPublic]:
+    write_pending(session)
     rows, next_cursor = keyset_page(
         session, statement, moment=AuditEvent.occurred_at, row_id=AuditEvent.id, limit=limit, cursor=cursor
     )

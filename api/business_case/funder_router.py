@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 from api.auth.principal import OutcomesClient
 from api.business_case import funder
 from api.business_case.service import MAX_SCALE
-from api.core.db import SessionDep
+from api.core.db import ReportingSessionDep
 from api.core.openapi import problems
 
 router = APIRouter(tags=["funder"])
@@ -16,8 +16,8 @@ router = APIRouter(tags=["funder"])
 
 @router.get("/business-case", response_model=funder.FunderBusinessCase, responses=problems(403))
 def read_funder_business_case(
-    session: SessionDep,
-    principal: OutcomesClient,
+    principal: OutcomesClient,  # before the session: the client is looked up on the primary
+    session: ReportingSessionDep,
     start: Annotated[
         date | None, Query(alias="from", description="First day (default: a year before `to`).")
     ] = None,

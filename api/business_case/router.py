@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from api.auth.principal import AdminPrincipal, CurrentPrincipal, StaffPrincipal
 from api.business_case import service, versions
 from api.business_case.schemas import BusinessCaseReport, ModelEdit, ModelPublic, ModelVersionInfo
-from api.core.db import SessionDep
+from api.core.db import ReportingSessionDep, SessionDep
 from api.core.openapi import problems
 from api.core.pagination import Page
 
@@ -27,8 +27,8 @@ VersionQuery = Annotated[int | None, Query(ge=1, description="A model version (d
 
 @router.get("", response_model=BusinessCaseReport, responses=problems(403, 404))
 def read_business_case(
-    session: SessionDep,
-    principal: StaffPrincipal,
+    principal: StaffPrincipal,  # before the session: the caller is looked up on the primary
+    session: ReportingSessionDep,
     region_id: uuid.UUID | None = None,
     start: FromQuery = None,
     end: ToQuery = None,

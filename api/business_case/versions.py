@@ -12,6 +12,7 @@ from api.auth.principal import Principal
 from api.business_case.definitions import ModelDefinition
 from api.business_case.schemas import ModelEdit, ModelPublic, ModelVersionInfo
 from api.business_case.shipped import shipped_model
+from api.core.db import primary
 from api.core.errors import Conflict, NotFound
 from api.core.pagination import Page
 from api.models import BusinessCaseModel, User
@@ -46,12 +47,14 @@ def ensure_model(session: Session, organisation_id: uuid.UUID) -> None:
 
 
 def model_row(session: Session, organisation_id: uuid.UUID, version: int | None = None) -> BusinessCaseModel:
-    """One version of the organisation's model (default the latest), or a 404."""
-    ensure_model(session, organisation_id)
+    """One version of the organisation's model (default the latest), or a 404; read on the primary, where
+    a model copied in on first use was just written (a reporting route may read the rest from a replica)."""
     statement = select(BusinessCaseModel).where(BusinessCaseModel.organisation_id == organisation_id)
     if version is not None:
         statement = statement.where(BusinessCaseModel.version == version)
-    row = session.exec(statement.order_by(col(BusinessCaseModel.version).desc()).limit(1)).first()
+    with primary(session):
+        ensure_model(session, organisation_id)
+        row = session.exec(statement.order_by(col(BusinessCaseModel.version).desc()).limit(1)).first()
     if row is None:
         raise NotFound(
             UNKNOWN_VERSION,

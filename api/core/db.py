@@ -1,6 +1,7 @@
 """Engine, naming convention and the one-transaction-per-request session."""
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Annotated, Any
 
@@ -142,3 +143,15 @@ def get_reporting_session(session: SessionDep) -> Session:
 
 
 ReportingSessionDep = Annotated[Session, Depends(get_reporting_session)]
+
+
+@contextmanager
+def primary(session: Session) -> Iterator[Session]:
+    """Within the block, reads go to the primary too: for rows the request may have just written there
+    (a catalogue or model copied in on first use), which the replica cannot show yet."""
+    replica = session.info.pop("replica", None)
+    try:
+        yield session
+    finally:
+        if replica is not None:
+            session.info["replica"] = replica

@@ -121,8 +121,9 @@ def outcomes(
         select(Region).where(col(Region.id).in_(principal.region_ids)).order_by(col(Region.name))
     ).all()
     by_code = {d.code: d for d in definitions}
+    decided: dict[tuple[tuple[str, int], ...], dict[str, Reason | None]] = {}  # per region and figure
     cells = [
-        _region_period(region, node, nodes, found, by_code, threshold, today, at_table)
+        _region_period(region, node, nodes, found, by_code, threshold, today, at_table, decided)
         for region in regions
         for node in nodes
         if node.level == period.value and start <= node.start and node.end <= end
@@ -147,6 +148,7 @@ def _region_period(
     threshold: int,
     today: date,
     at_table: dict[evidence.Key, dict[str, PartyCount]],
+    decided: dict[tuple[tuple[str, int], ...], dict[str, Reason | None]],
 ) -> RegionPeriodOutcomes:
     empty = evidence.Figures()
     per_node = {n.key: found.get((region.id, n.key), empty) for n in nodes}
@@ -154,7 +156,13 @@ def _region_period(
     open_period = node.end >= today  # figures still moving day by day would give themselves away
 
     def reason(counts: dict[str, int]) -> Reason | None:
-        return Reason.period_open if open_period else decide(nodes, counts, threshold)[node.key]
+        if open_period:
+            return Reason.period_open
+        # the same counts (one region's figure over every period) decide every period at once
+        key = tuple(sorted(counts.items()))
+        if key not in decided:
+            decided[key] = decide(nodes, counts, threshold)
+        return decided[key][node.key]
 
     families = reason({k: f.families for k, f in per_node.items()})
     by_status = count_group({s.value: here.by_status.get(s.value, 0) for s in FamilyStatus}, threshold)

@@ -6,18 +6,29 @@ family: its change at a wave is the mean of its members' changes from their own 
 Reliable Change Index against the scale's norms, exactly as the family outcome page does.
 """
 
-import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
-from enum import StrEnum
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Date, Float, String, and_, case, func, literal, null, or_, select, union_all
+from sqlalchemy import and_, case, func, null, or_, select, union_all
 from sqlalchemy.sql import Select
 from sqlmodel import Session, col
 
 from api.measurements.definitions import InstrumentDefinition
+from api.measurements.evidence_parts import (
+    Figures,
+    Key,
+    ScaleFigure,
+    Span,
+    Unit,
+    _by,
+    _moment,
+    _norms,
+    _once,
+    _overall,
+    _spans,
+    _uuid,
+)
 from api.measurements.scoring import GAS_DEFAULT_RHO, RCI_CRITERION
 from api.models import (
     Family,
@@ -33,96 +44,10 @@ from api.models import (
     MeetingStatus,
     Wave,
 )
-from api.models.base import UTCDateTime
 
 COUNTED_GOALS = (GoalStatus.active, GoalStatus.achieved)  # as the family's own T-score (api/plans)
 FAMILY_OUTCOME = "family_outcome"
 EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
-
-
-class Unit(StrEnum):
-    family = "family"
-    respondent = "respondent"
-
-
-@dataclass(frozen=True)
-class Span:
-    """A calendar window with inclusive dates, named by `key` (e.g. "2026-Q1")."""
-
-    key: str
-    start: date
-    end: date
-
-
-@dataclass
-class ScaleFigure:
-    instrument: str
-    scale: str
-    n_families: int
-    n_respondents: int
-    mean_change: float | None
-    n_classified: int
-    n_improved: int
-    n_deteriorated: int
-
-
-@dataclass
-class Figures:
-    """What one group (a region, or the whole scope) shows for one span."""
-
-    families: int = 0
-    by_status: dict[str, int] = field(default_factory=dict)
-    by_family_type: dict[str, int] = field(default_factory=dict)
-    meetings: int = 0
-    families_with_meetings: int = 0
-    gas_families: int = 0
-    mean_gas_t_score: float | None = None
-    scales: list[ScaleFigure] = field(default_factory=list)
-
-
-Key = tuple[uuid.UUID | None, str]  # (group, span key)
-
-
-def _moment(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=UTC)
-
-
-def _spans(spans: Sequence[Span]) -> Any:
-    """The spans as a derived table: key, start and end dates, and [start, end) as UTC timestamps."""
-    rows = [
-        select(
-            literal(s.key, String).label("pkey"),
-            literal(s.start, Date).label("start_on"),
-            literal(s.end, Date).label("end_on"),
-            literal(_moment(s.start), UTCDateTime()).label("starts"),
-            literal(_moment(s.end + timedelta(days=1)), UTCDateTime()).label("ends"),
-        )
-        for s in spans
-    ]
-    return (rows[0] if len(rows) == 1 else union_all(*rows)).subquery("span")
-
-
-def _norms(definitions: Sequence[InstrumentDefinition]) -> Any:
-    """Per scale with norms: S_diff (Jacobson & Truax) and +1/-1 for the direction of better."""
-    rows = [
-        select(
-            literal(d.code, String).label("instrument"),
-            literal(s.code, String).label("scale"),
-            literal(2**0.5 * s.norms.sd * (1 - s.norms.reliability) ** 0.5, Float).label("s_diff"),
-            literal(1.0 if s.higher_is_better else -1.0, Float).label("sign"),
-        )
-        for d in definitions
-        for s in d.scales
-        if s.norms is not None
-    ] or [
-        select(
-            literal("", String).label("instrument"),
-            literal("", String).label("scale"),
-            literal(1.0, Float).label("s_diff"),
-            literal(1.0, Float).label("sign"),
-        ).where(literal(False))
-    ]
-    return (rows[0] if len(rows) == 1 else union_all(*rows)).subquery("norm")
 
 
 def scale_changes(
@@ -220,17 +145,6 @@ def scale_changes(
     return found
 
 
-def _by(group: Any) -> list[Any]:
-    """The group column to group by; none for the whole scope (PostgreSQL refuses GROUP BY NULL)."""
-    return [] if group is None else [group]
-
-
-def _uuid(value: Any) -> uuid.UUID | None:
-    if value is None or isinstance(value, uuid.UUID):
-        return value
-    return uuid.UUID(str(value))
-
-
 def gas_t_scores(
     session: Session, scope: Select[Any], spans: Sequence[Span], *, group: Any = None
 ) -> dict[Key, tuple[int, float | None]]:
@@ -265,10 +179,17 @@ def gas_t_scores(
         .group_by(*_by(group), span.c.pkey, levels.c.family_id)
         .subquery("at_end")
     )
+    first, last = _overall(spans)
+    dates = _once(
+        select(col(g.family_id), col(g.scored_on)).where(
+            col(g.family_id).in_(scope), col(g.scored_on) >= first, col(g.scored_on) <= last
+        ),
+        "gas_dates",
+        spans,
+    )
     scored = (
-        select(span.c.pkey, col(g.family_id))
-        .join(span, and_(col(g.scored_on) >= span.c.start_on, col(g.scored_on) <= span.c.end_on))
-        .where(col(g.family_id).in_(scope))
+        select(span.c.pkey, dates.c.family_id)
+        .join(span, and_(dates.c.scored_on >= span.c.start_on, dates.c.scored_on <= span.c.end_on))
         .distinct()
         .subquery("scored")
     )
@@ -346,12 +267,22 @@ def family_counts(
         figures.by_status[status_code] = figures.by_status.get(status_code, 0) + n
         type_code = getattr(family_type, "value", family_type) or "unknown"
         figures.by_family_type[type_code] = figures.by_family_type.get(type_code, 0) + n
+    first, last = _overall(spans)
+    held = _once(
+        select(col(Meeting.family_id), col(Meeting.starts_at)).where(
+            col(Meeting.family_id).in_(scope),
+            col(Meeting.status) == MeetingStatus.held,
+            col(Meeting.starts_at) >= _moment(first),
+            col(Meeting.starts_at) < _moment(last + timedelta(days=1)),
+        ),
+        "held",
+        spans,
+    )
     meetings = session.execute(
-        select(grp, span.c.pkey, func.count(), func.count(func.distinct(col(Meeting.family_id))))
-        .select_from(Meeting)
-        .join(Family, col(Family.id) == Meeting.family_id)
-        .join(span, and_(col(Meeting.starts_at) >= span.c.starts, col(Meeting.starts_at) < span.c.ends))
-        .where(col(Meeting.family_id).in_(scope), col(Meeting.status) == MeetingStatus.held)
+        select(grp, span.c.pkey, func.count(), func.count(func.distinct(held.c.family_id)))
+        .select_from(held)
+        .join(Family, col(Family.id) == held.c.family_id)
+        .join(span, and_(held.c.starts_at >= span.c.starts, held.c.starts_at < span.c.ends))
         .group_by(*_by(group), span.c.pkey)
     ).all()
     for g, pkey, n, n_families in meetings:
@@ -371,6 +302,7 @@ def figures(
     group: Any = None,
 ) -> dict[Key, Figures]:
     """Every cohort figure per group and span, in four aggregate queries whatever the number of families."""
+    scope = select(_once(scope, "in_scope", spans).c.id)  # found once per query, not once per use
     found = family_counts(session, scope, spans, group=group)
     for key, (n, mean) in gas_t_scores(session, scope, spans, group=group).items():
         found.setdefault(key, Figures()).gas_families, found[key].mean_gas_t_score = n, mean
@@ -388,3 +320,18 @@ def window(from_on: date | None, to_on: date | None) -> Span:
 # Shared with api/meetings/parties.py: the parties at the table are counted over the same spans and groups.
 span_table = _spans
 group_key = _uuid
+
+__all__ = [
+    "Figures",
+    "Key",
+    "ScaleFigure",
+    "Span",
+    "Unit",
+    "family_counts",
+    "figures",
+    "gas_t_scores",
+    "group_key",
+    "scale_changes",
+    "span_table",
+    "window",
+]

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from api.audit import service as audit
 from api.auth.principal import Principal
+from api.core.db import primary
 from api.families.repository import get_readable_family, readable_families
 from api.measurements import evidence
 from api.measurements.definitions import InstrumentDefinition, Scale
@@ -247,16 +248,15 @@ def cohort_outcomes(
     to_on: date | None,
 ) -> CohortOutcomes:
     """The cohort's figures (api/measurements/evidence.py, the same function funders get), unsuppressed."""
-    ensure_catalog(session, principal.organisation_id)
+    with primary(session):  # a catalogue copied in on first use is on the primary only
+        ensure_catalog(session, principal.organisation_id)
+        rows = instrument_rows(session, principal.organisation_id)
     scope = readable_families(principal).with_only_columns(col(Family.id))
     if region_id is not None:
         scope = scope.where(col(Family.region_id) == region_id)
     if family_type is not None:
         scope = scope.where(col(Family.family_type) == family_type)
-    latest = {
-        c: definition_of(r)
-        for c, r in latest_by_code(instrument_rows(session, principal.organisation_id)).items()
-    }
+    latest = {c: definition_of(r) for c, r in latest_by_code(rows).items()}
     chosen = [d for c, d in latest.items() if instrument is None or c == instrument]
     span = evidence.window(from_on, to_on)
     found = evidence.figures(

@@ -57,9 +57,11 @@ class DecisionKind(StrEnum):
 
 class Meeting(SQLModel, table=True):
     __tablename__ = "meeting"
+    # A family's meetings in a period (cohort and funder outcomes, migration 0016).
+    __table_args__ = (Index("ix_meeting_family_starts", "family_id", "starts_at"),)
 
     id: uuid.UUID = id_field()
-    family_id: uuid.UUID = Field(foreign_key="family.id", index=True)
+    family_id: uuid.UUID = Field(foreign_key="family.id")
     # RFC 5545 UID: stable for the meeting's life, so calendars replace instead of duplicating.
     uid: str = Field(max_length=255, unique=True)
     sequence: int = 0

@@ -159,11 +159,13 @@ class GasScore(SQLModel, table=True):
         CheckConstraint("level BETWEEN -2 AND 2", name="level_range"),
         # A goal's latest score (evaluation debt, GAS) is one index probe.
         Index("ix_gas_score_goal_scored", "goal_id", "scored_on"),
+        # A family's scores in a period (cohort and funder outcomes, migration 0016).
+        Index("ix_gas_score_family_scored", "family_id", "scored_on"),
     )
 
     id: uuid.UUID = id_field()
     goal_id: uuid.UUID = Field(foreign_key="goal.id", index=True)
-    family_id: uuid.UUID = Field(foreign_key="family.id", index=True)
+    family_id: uuid.UUID = Field(foreign_key="family.id")
     scored_on: date = Field(index=True)
     level: int
     note: str | None = Field(default=None, max_length=1000)
