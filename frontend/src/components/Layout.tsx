@@ -11,7 +11,7 @@ export function LanguageSwitch() {
   const { t, i18n } = useTranslation()
   const other: Language = i18n.language === 'en' ? 'nl' : 'en'
   return (
-    <button type="button" className="link-button" lang={other} onClick={() => setLanguage(other)}>
+    <button type="button" className="link-button" lang={other} onClick={() => void setLanguage(other)}>
       {t('language.switchTo')}
     </button>
   )

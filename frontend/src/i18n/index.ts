@@ -1,6 +1,6 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { resources } from './resources'
+import { dutch, loadEnglish } from './resources'
 
 export const LANGUAGES = ['nl', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -15,18 +15,28 @@ function storedLanguage(): Language {
   }
 }
 
-export function setLanguage(language: Language): void {
+let english: Promise<void> | null = null
+
+/** Shows the app in `language`, fetching the English texts the first time they are needed. */
+export async function setLanguage(language: Language): Promise<void> {
   try {
     localStorage.setItem(STORAGE_KEY, language)
   } catch {
     // Private mode: the choice lasts for this page only.
   }
-  void i18n.changeLanguage(language)
+  if (language === 'en') {
+    english ??= loadEnglish().then((messages) => {
+      i18n.addResourceBundle('en', 'translation', messages)
+    })
+    await english
+  }
+  await i18n.changeLanguage(language)
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { nl: { translation: resources.nl }, en: { translation: resources.en } },
-  lng: storedLanguage(),
+  resources: { nl: { translation: dutch } },
+  partialBundledLanguages: true,
+  lng: 'nl',
   fallbackLng: 'nl',
   interpolation: { escapeValue: false },
   returnNull: false,
@@ -36,5 +46,6 @@ i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language
 })
 document.documentElement.lang = i18n.language
+if (storedLanguage() === 'en') void setLanguage('en')
 
 export default i18n
