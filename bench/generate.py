@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Table, Uuid, create_engine
+from sqlalchemy import Date, DateTime, String, Table, UniqueConstraint, Uuid, create_engine
 from sqlalchemy.engine import Connection
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,6 +57,15 @@ def family_tables() -> list[Table]:
     return ordered
 
 
+def unique_columns(table: Table) -> set[str]:
+    """Columns that are unique on their own (a constraint, an index or the column's flag)."""
+    groups = [c.columns for c in table.constraints if isinstance(c, UniqueConstraint)]
+    groups += [i.columns for i in table.indexes if i.unique]
+    return {c.name for c in table.columns if c.unique} | {
+        next(iter(cols)).name for cols in groups if len(cols) == 1
+    }
+
+
 def column_copy(table: Table, name: str, owned: set[str]) -> str:
     """The SQL expression that copies column `name` of `table` into copy number n."""
     column = table.c[name]
@@ -76,8 +85,8 @@ def column_copy(table: Table, name: str, owned: set[str]) -> str:
         return remap  # object ids, participant ids: rows of the same family
     if table.name == "family" and name == "reference":
         return f"{quoted} || '-' || n"
-    if (table.name, name) in {("meeting", "uid"), ("checkin_link", "token_digest")}:
-        return f"md5({quoted} || ':' || n)"
+    if name in unique_columns(table) and isinstance(column.type, String):
+        return f"md5({quoted} || ':' || n)"  # meeting uids, link token digests: unique per copy
     if isinstance(column.type, DateTime) or getattr(column.type, "impl", None).__class__ is DateTime:
         return f"{quoted} - make_interval(days => (n * 37) % 730)"
     if isinstance(column.type, Date):
