@@ -85,7 +85,7 @@ def column_copy(table: Table, name: str, owned: set[str]) -> str:
         return remap  # object ids, participant ids: rows of the same family
     if table.name == "family" and name == "reference":
         return f"{quoted} || '-' || n"
-    if name in unique_columns(table) and isinstance(column.type, String):
+    if name in unique_columns(table) and isinstance(getattr(column.type, "impl", column.type), String):
         return f"md5({quoted} || ':' || n)"  # meeting uids, link token digests: unique per copy
     if isinstance(column.type, DateTime) or getattr(column.type, "impl", None).__class__ is DateTime:
         return f"{quoted} - make_interval(days => (n * 37) % 730)"
