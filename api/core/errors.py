@@ -130,6 +130,7 @@ ERROR_CODES: dict[str, str] = {
     # the working day
     "supporter_not_found": "The supporter was not found in your organisation.",
     "supporter_required": "Name the supporter whose worklist you want.",
+    "attention_needs_caseload": "Filter or sort by attention within one caseload (give supporter_id).",
 }
 
 

@@ -101,9 +101,9 @@ def measurement_debt_counts(session: Session, principal: Principal, scope: Any, 
     """(family_id, questionnaires owed) for the families in `scope`: measurement_debt's count."""
     statement = plan_rows(scope, instruments_of(session, principal), get_settings(), debt_on=today)
     if statement is None:
-        return select(Family.id, literal(0)).where(false())
+        return select(col(Family.id).label("family_id"), literal(0).label("owed")).where(false())
     debt = statement.subquery()
-    return select(debt.c.family_id, func.count()).group_by(debt.c.family_id)
+    return select(debt.c.family_id, func.count().label("owed")).group_by(debt.c.family_id)
 
 
 def overdue_measurements(
