@@ -87,17 +87,23 @@ def _utc_date_sqlite(element: utc_date, compiler: SQLCompiler, **kw: Any) -> str
     return f"date({compiler.process(element.clauses, **kw)})"  # stored as naive UTC text
 
 
-def _waves(scope: Any, settings: Settings) -> Any:
-    """(family_id, wave, due_on) of every wave of the families in `scope`."""
-    family = (
+def _families(scope: Any) -> Any:
+    """The families of `scope` once (a CTE), with their anchor: every part below reads this."""
+    anchor = func.coalesce(Family.started_on, utc_date(Family.created_at))
+    return (
         select(
             col(Family.id),
+            col(Family.supporter_id),
             col(Family.ended_on),
-            type_coerce(func.coalesce(Family.started_on, utc_date(Family.created_at)), Date).label("anchor"),
+            type_coerce(anchor, Date).label("anchor"),
         )
         .where(col(Family.id).in_(scope))
         .cte("wave_family")
     )
+
+
+def _waves(family: Any, settings: Settings) -> Any:
+    """(family_id, wave, due_on) of every wave of the families."""
     anchor, ended = family.c.anchor, family.c.ended_on
 
     def wave(name: Wave, due: ColumnElement[date], *where: ColumnElement[bool]) -> Any:
@@ -121,41 +127,65 @@ def _waves(scope: Any, settings: Settings) -> Any:
     ).subquery("waves")
 
 
-def _respondents(scope: Any, instruments: Sequence[InstrumentDefinition]) -> Any | None:
-    """(family_id, code, kind, respondent_id, name, role, joined_at) of everyone who answers an instrument."""
-    parts: list[Any] = []
-    for definition in instruments:
-        code = literal(definition.code, String(40)).label("code")
-        if definition.respondent is Respondent.SUPPORTER:
-            parts.append(
-                select(
-                    col(Family.id).label("family_id"),
-                    code,
-                    literal("supporter", String(20)).label("kind"),
-                    col(User.id).label("respondent_id"),
-                    col(User.full_name).label("name"),
-                    literal("supporter", String(20)).label("role"),
-                    type_coerce(null(), DateTime).label("joined_at"),
-                )
-                .join(User, col(User.id) == col(Family.supporter_id))
-                .where(col(Family.id).in_(scope))
+def _instruments(instruments: Sequence[InstrumentDefinition]) -> Any:
+    """(code, kind, roles) per instrument, as constant rows; roles ",parent,partner," or "" for every member."""
+    return union_all(
+        *(
+            select(
+                literal(d.code, String(40)).label("code"),
+                literal("supporter" if d.respondent is Respondent.SUPPORTER else "member", String(20)).label(
+                    "kind"
+                ),
+                literal(
+                    "".join(f",{r.value}" for r in d.wave_member_roles)
+                    + ("," if d.wave_member_roles else ""),
+                    String(200),
+                ).label("roles"),
             )
-            continue
-        members: Any = select(
-            col(FamilyMember.family_id),
-            code,
-            literal("member", String(20)).label("kind"),
-            col(FamilyMember.id).label("respondent_id"),
-            col(FamilyMember.display_name).label("name"),
-            cast(FamilyMember.role, String(20)).label("role"),
-            type_coerce(FamilyMember.created_at, DateTime).label("joined_at"),
-        ).where(col(FamilyMember.family_id).in_(scope), col(FamilyMember.archived_at).is_(None))
-        if definition.wave_member_roles:
-            members = members.where(col(FamilyMember.role).in_(definition.wave_member_roles))
-        parts.append(members)
-    if not parts:
-        return None
-    return union_all(*parts).subquery("respondents")
+            for d in instruments
+        )
+    ).subquery("plan_instrument")
+
+
+def _respondents(family: Any, instruments: Sequence[InstrumentDefinition]) -> Any:
+    """(family_id, code, kind, respondent_id, name, role, joined_at) of everyone who answers an instrument:
+    the supporter for supporter instruments, the current members (of the listed roles) for the others."""
+    instrument = _instruments(instruments)
+    role = cast(FamilyMember.role, String(20))
+    supporters = (
+        select(
+            family.c.id.label("family_id"),
+            instrument.c.code,
+            instrument.c.kind,
+            col(User.id).label("respondent_id"),
+            col(User.full_name).label("name"),
+            literal("supporter", String(20)).label("role"),
+            type_coerce(null(), DateTime).label("joined_at"),
+        )
+        .join(User, col(User.id) == family.c.supporter_id)
+        .join(instrument, instrument.c.kind == "supporter")
+    )
+    members = (
+        select(
+            family.c.id,
+            instrument.c.code,
+            instrument.c.kind,
+            col(FamilyMember.id),
+            col(FamilyMember.display_name),
+            role,
+            type_coerce(FamilyMember.created_at, DateTime),
+        )
+        .join(FamilyMember, col(FamilyMember.family_id) == family.c.id)
+        .join(
+            instrument,
+            and_(
+                instrument.c.kind == "member",
+                or_(instrument.c.roles == "", instrument.c.roles.like("%," + role + ",%")),
+            ),
+        )
+        .where(col(FamilyMember.archived_at).is_(None))
+    )
+    return union_all(supporters, members).subquery("respondents")
 
 
 def family_outcome_instruments(definitions: Sequence[InstrumentDefinition]) -> list[InstrumentDefinition]:
@@ -172,10 +202,12 @@ def plan_rows(
     """The statement of every plan entry of the families in `scope` (a select of family ids); with
     `debt_on`, only what a supporter owes that day: due or overdue and not started, or started and past
     its date. None when the organisation has no family-outcome instrument."""
-    respondents = _respondents(scope, family_outcome_instruments(instruments))
-    if respondents is None:
+    outcome = family_outcome_instruments(instruments)
+    if not outcome:
         return None
-    waves = _waves(scope, settings)
+    family = _families(scope)
+    respondents = _respondents(family, outcome)
+    waves = _waves(family, settings)
     taken = and_(
         col(Measurement.family_id) == waves.c.family_id,
         col(Measurement.instrument_code) == respondents.c.code,
