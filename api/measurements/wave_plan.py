@@ -128,7 +128,7 @@ def _waves(family: Any, settings: Settings) -> Any:
 
 
 def _instruments(instruments: Sequence[InstrumentDefinition]) -> Any:
-    """(code, kind, roles) per instrument, as constant rows; roles ",parent,partner," or "" for every member."""
+    """(code, kind, roles) per instrument as constant rows; roles ",parent,partner," or "" for all members."""
     return union_all(
         *(
             select(
