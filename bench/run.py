@@ -16,7 +16,6 @@ Absolute numbers depend on the machine and on what else runs; compare ratios bet
 
 import argparse
 import contextlib
-import logging
 import os
 import socket
 import statistics
@@ -25,12 +24,12 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 import httpx
+from queries import count_queries  # bench/queries.py, beside this script
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -123,33 +122,6 @@ def fixed_rate(result: Result, url: str, headers: dict[str, str], seconds: float
         c.close()
 
 
-def count_queries(env: dict[str, str]) -> Callable[[str, dict[str, str]], int]:
-    """Run the app in this process on the same database and count the statements of one request."""
-    os.environ.update(env)
-    sys.path.insert(0, str(ROOT))
-    from fastapi.testclient import TestClient
-    from sqlalchemy import event
-
-    from api.core.db import get_engine
-    from api.main import create_app
-
-    client = TestClient(create_app())
-    logging.disable(logging.INFO)  # the request log of every counted request
-    seen = [0]
-
-    @event.listens_for(get_engine(), "before_cursor_execute")
-    def _count(*_args: object) -> None:
-        seen[0] += 1
-
-    def one(path: str, headers: dict[str, str]) -> int:
-        client.get(path, headers=headers)  # warm caches, then count
-        seen[0] = 0
-        client.get(path, headers=headers)
-        return seen[0]
-
-    return one
-
-
 def login(base: str, email: str) -> dict[str, str]:
     response = httpx.post(
         f"{base}/auth/token",
@@ -236,6 +208,14 @@ def reads(base: str) -> list[tuple[str, str, str, dict[str, str]]]:
         (c, "GET /families?q=", "/families?q=de%20v&limit=25", coordinator),
         (c, "GET /families?q= (reference)", "/families?q=BG-&limit=25", coordinator),
         (c, "GET /families page 21", f"/families?limit=25&cursor={cursor}", coordinator),
+        (
+            c,
+            "GET /families?supporter_id= sort=attention",
+            f"/families?supporter_id={supporter_id}&sort=attention",
+            coordinator,
+        ),
+        (s, "GET /families?attention=true", "/families?attention=true", supporter),
+        (s, "GET /worklist", "/worklist", supporter),
         (c, "GET /evaluation-debt (organisation)", "/evaluation-debt", coordinator),
         (c, "GET /evaluation-debt/summary", "/evaluation-debt/summary", coordinator),
         (c, "GET /meetings?limit=25", "/meetings?limit=25", coordinator),

@@ -74,7 +74,7 @@ def _plans_of(client: TestClient, connection: Connection, url: str, headers: dic
     sent: list[tuple[str, Any]] = []
 
     def capture(_conn: object, _cursor: object, statement: str, parameters: Any, *_args: object) -> None:
-        if statement.lstrip().upper().startswith("SELECT"):
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
             sent.append((statement, parameters))
 
     event.listen(connection, "before_cursor_execute", capture)
@@ -83,6 +83,11 @@ def _plans_of(client: TestClient, connection: Connection, url: str, headers: dic
     finally:
         event.remove(connection, "before_cursor_execute", capture)
     assert response.status_code == 200, response.text
+    # no read binds one parameter per family: at most the one family a request names
+    families = {str(row[0]) for row in connection.exec_driver_sql("SELECT id FROM family")}
+    for _, parameters in sent:
+        values = parameters.values() if isinstance(parameters, dict) else parameters or ()
+        assert sum(str(v) in families for v in values) <= 1, (url, len(values))
     return [
         json.loads(row[0]) if isinstance(row[0], str) else row[0]
         for statement, parameters in sent
@@ -101,6 +106,13 @@ def _plans_of(client: TestClient, connection: Connection, url: str, headers: dic
         ("coordinator", "/api/v1/families?limit=25&q={name_part}"),
         ("coordinator", "/api/v1/families?limit=25&cursor={cursor}"),
         ("supporter", "/api/v1/families?limit=25"),
+        ("supporter", "/api/v1/families?limit=25&sort=attention"),
+        ("supporter", "/api/v1/families?limit=25&attention=true"),
+        ("coordinator", "/api/v1/families?limit=25&supporter_id={supporter}&sort=attention"),
+        ("supporter", "/api/v1/measurements/due"),
+        ("coordinator", "/api/v1/measurements/due?limit=25"),
+        ("supporter", "/api/v1/worklist"),
+        ("supporter", "/api/v1/evaluation-debt?family_id={family}"),
         ("coordinator", "/api/v1/evaluation-debt"),
         ("supporter", "/api/v1/evaluation-debt"),
         ("coordinator", "/api/v1/evaluation-debt/summary"),

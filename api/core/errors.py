@@ -135,6 +135,7 @@ ERROR_CODES: dict[str, str] = {
     "researcher_research_only": "A researcher's account opens only the research projects.",
     "research_project_not_found": "The research project was not found.",
     "research_researcher_invalid": "The account is not a researcher of this organisation.",
+    "attention_needs_caseload": "Filter or sort by attention within one caseload (give supporter_id).",
 }
 
 

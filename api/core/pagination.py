@@ -10,7 +10,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
 from pydantic import BaseModel
-from sqlalchemy import ColumnElement, literal, tuple_
+from sqlalchemy import ColumnElement, Select, literal, tuple_
 from sqlmodel import Session
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -18,6 +18,7 @@ from api.core.errors import DomainError
 
 T = TypeVar("T")
 M = TypeVar("M")
+S = TypeVar("S", bound=Select[Any])
 
 LimitQuery = Annotated[int, Query(ge=1, le=100, description="Page size (at most 100).")]
 CursorQuery = Annotated[
@@ -53,6 +54,19 @@ def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
         ) from exc
 
 
+def keyset_statement(statement: S, *, moment: Any, row_id: Any, limit: int, cursor: str | None) -> S:
+    """`statement` narrowed to the `limit` rows after `cursor`, newest first by (moment, id): a page, or the
+    subquery of a page's ids that set-based reads use as their scope."""
+    if cursor:
+        after_moment, after_id = decode_cursor(cursor)
+        # A row comparison, so the index on (…, moment, id) answers it as one range scan.
+        before: ColumnElement[bool] = tuple_(moment, row_id) < tuple_(
+            literal(after_moment, moment.type), literal(after_id, row_id.type)
+        )
+        statement = statement.where(before)
+    return statement.order_by(moment.desc(), row_id.desc()).limit(limit)
+
+
 def keyset_page(
     session: Session,
     statement: SelectOfScalar[M],
@@ -63,14 +77,9 @@ def keyset_page(
     cursor: str | None,
 ) -> tuple[Sequence[M], str | None]:
     """Newest first by (moment, id); rows added meanwhile never shift a page already handed out."""
-    if cursor:
-        after_moment, after_id = decode_cursor(cursor)
-        # A row comparison, so the index on (…, moment, id) answers it as one range scan.
-        before: ColumnElement[bool] = tuple_(moment, row_id) < tuple_(
-            literal(after_moment, moment.type), literal(after_id, row_id.type)
-        )
-        statement = statement.where(before)
-    rows = session.exec(statement.order_by(moment.desc(), row_id.desc()).limit(limit + 1)).all()
+    rows = session.exec(
+        keyset_statement(statement, moment=moment, row_id=row_id, limit=limit + 1, cursor=cursor)
+    ).all()
     if len(rows) <= limit:
         return rows, None
     last = rows[limit - 1]

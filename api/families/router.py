@@ -15,8 +15,9 @@ from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery, Page
 from api.exports import service as exports
 from api.exports.schemas import FamilyExport
-from api.families import service
-from api.families.schemas import FamilyCreate, FamilyDetail, FamilyPublic, FamilyUpdate
+from api.families import listing, service
+from api.families.listing import Sort
+from api.families.schemas import FamilyCreate, FamilyDetail, FamilyListItem, FamilyPublic, FamilyUpdate
 from api.models import FamilyStatus
 
 router = APIRouter(prefix="/families", tags=["families"])
@@ -26,7 +27,7 @@ def _etag_header(result: BaseModel) -> dict[str, str]:
     return {"ETag": etag(result.version)}  # type: ignore[attr-defined]
 
 
-@router.get("", response_model=Page[FamilyPublic])
+@router.get("", response_model=Page[FamilyListItem], responses=problems(422))
 def list_families(
     session: SessionDep,
     principal: CurrentPrincipal,
@@ -35,14 +36,27 @@ def list_families(
     supporter_id: uuid.UUID | None = None,
     q: Annotated[str | None, Query(max_length=100, description="Search name and reference.")] = None,
     include_archived: bool = False,
+    attention: Annotated[
+        bool, Query(description="Only families that ask for attention (within one caseload).")
+    ] = False,
+    sort: Annotated[
+        Sort, Query(description="`attention`: most attention first (within one caseload).")
+    ] = "newest",
     limit: LimitQuery = 25,
     cursor: CursorQuery = None,
-) -> Page[FamilyPublic]:
-    """List the families you may see (a supporter's caseload, or the organisation's)."""
-    filters = service.FamilyFilters(
-        status=status, region_id=region_id, supporter_id=supporter_id, q=q, include_archived=include_archived
+) -> Page[FamilyListItem]:
+    """List the families you may see (a supporter's caseload, or the organisation's); on one caseload each
+    family carries what asks for attention."""
+    filters = listing.FamilyFilters(
+        status=status,
+        region_id=region_id,
+        supporter_id=supporter_id,
+        q=q,
+        include_archived=include_archived,
+        attention=attention,
+        sort=sort,
     )
-    return service.list_families(session, principal, filters=filters, limit=limit, cursor=cursor)
+    return listing.list_families(session, principal, filters=filters, limit=limit, cursor=cursor)
 
 
 @router.post("", response_model=FamilyDetail, status_code=201, responses=problems(409, 422))

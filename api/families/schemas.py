@@ -83,6 +83,23 @@ class FamilyPublic(BaseModel):
     updated_at: datetime
 
 
+class AttentionPublic(BaseModel):
+    """What asks for attention in a family, counted as the worklist and the family's strip count it."""
+
+    total: int = Field(description="Open alerts count three, every other item one: the sort key.")
+    open_alerts: int
+    goals_without_score: int
+    overdue_actions: int
+    questionnaires_due: int
+
+
+class FamilyListItem(FamilyPublic):
+    attention: AttentionPublic | None = Field(
+        default=None,
+        description="Only on a list of one caseload (a supporter's own, or `supporter_id=`); null otherwise.",
+    )
+
+
 class MemberCreate(Input):
     display_name: Name = Field(examples=["Sanne"])
     role: MemberRole

@@ -2,10 +2,9 @@
 
 import secrets
 import uuid
-from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, col, or_, select
+from sqlmodel import Session, col, select
 
 from api.audit import service as audit
 from api.audit.schemas import AuditEventPublic
@@ -13,9 +12,9 @@ from api.auth.principal import Principal
 from api.core.concurrency import claim_version
 from api.core.errors import Conflict, Forbidden, Unprocessable
 from api.core.events import publish
-from api.core.pagination import Page, keyset_page
+from api.core.pagination import Page
 from api.families.dates import check_family_dates, first_change_on
-from api.families.repository import get_readable_family, readable_families, with_summary
+from api.families.repository import get_readable_family
 from api.families.schemas import (
     ContactPublic,
     FamilyCreate,
@@ -47,15 +46,6 @@ TRANSITIONS: dict[FamilyStatus, set[FamilyStatus]] = {
 }
 OPEN_GOALS = (GoalStatus.proposed, GoalStatus.active)
 _REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-
-
-@dataclass(frozen=True)
-class FamilyFilters:
-    status: FamilyStatus | None = None
-    region_id: uuid.UUID | None = None
-    supporter_id: uuid.UUID | None = None
-    q: str | None = None
-    include_archived: bool = False
 
 
 def to_public(family: Family) -> FamilyPublic:
@@ -122,39 +112,6 @@ def _new_reference(session: Session, organisation_id: uuid.UUID) -> str:
         ).first()
         if taken is None:
             return reference
-
-
-def list_families(
-    session: Session, principal: Principal, *, filters: FamilyFilters, limit: int, cursor: str | None
-) -> Page[FamilyPublic]:
-    """A page of the caller's families, newest first; each listed family is audited."""
-    statement = readable_families(principal, include_archived=filters.include_archived)
-    if filters.status:
-        statement = statement.where(Family.status == filters.status)
-    if filters.region_id:
-        statement = statement.where(Family.region_id == filters.region_id)
-    if filters.supporter_id:
-        statement = statement.where(Family.supporter_id == filters.supporter_id)
-    if filters.q:
-        pattern = "%" + filters.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        statement = statement.where(
-            or_(
-                col(Family.display_name).ilike(pattern, escape="\\"),
-                col(Family.reference).ilike(pattern, escape="\\"),
-            )
-        )
-    rows, next_cursor = keyset_page(
-        session,
-        with_summary(statement),
-        moment=Family.created_at,
-        row_id=Family.id,
-        limit=limit,
-        cursor=cursor,
-    )
-    audit.record_many(
-        session, principal, action="list", object_type="family", family_ids=[f.id for f in rows]
-    )
-    return Page(items=[to_public(f) for f in rows], next_cursor=next_cursor)
 
 
 def create_family(session: Session, principal: Principal, data: FamilyCreate) -> FamilyDetail:

@@ -1,7 +1,6 @@
 """Family measurements: the wave plan, starting, resumable answering, completing, and what is due."""
 
 import uuid
-from datetime import date
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
@@ -12,14 +11,28 @@ from api.core.config import get_settings
 from api.core.errors import Conflict, NotFound, Unprocessable
 from api.core.events import publish
 from api.core.pagination import Page, keyset_page
-from api.families.repository import get_readable_family, readable_families
+from api.families.repository import get_readable_family
 from api.measurements import recording
 from api.measurements.definitions import InstrumentDefinition, InstrumentUse, Respondent
+from api.measurements.due import (  # re-exported: other services use them from here
+    due_measurements as due_measurements,
+)
+from api.measurements.due import (
+    measurement_debt as measurement_debt,
+)
+from api.measurements.due import (
+    measurement_debt_counts as measurement_debt_counts,
+)
+from api.measurements.due import (
+    overdue_measurements as overdue_measurements,
+)
+from api.measurements.due import (
+    plans_by_family as plans_by_family,
+)
 from api.measurements.instruments import ensure_catalog
 from api.measurements.offering import phone_offers
 from api.measurements.repository import (
     definition_of,
-    family_measurements,
     instrument_rows,
     latest_by_code,
     members_of,
@@ -27,25 +40,14 @@ from api.measurements.repository import (
     users_by_id,
 )
 from api.measurements.schemas import (
-    DueMeasurement,
-    DueMeasurements,
     MeasurementDetail,
     MeasurementPlan,
     MeasurementPublic,
     MeasurementStart,
-    PlanEntry,
     RespondentPublic,
 )
 from api.measurements.views import measurement_detail, measurement_public
-from api.measurements.waves import (
-    PlanInput,
-    anchor_on,
-    is_debt,
-    member_respondent,
-    plan_entries,
-    user_respondent,
-    wave_dates,
-)
+from api.measurements.waves import anchor_on, member_respondent, user_respondent, wave_dates
 from api.models import Family, FamilyMember, Instrument, Measurement, MeasurementStatus, User, Wave
 from api.models.base import utcnow
 
@@ -317,38 +319,6 @@ def _definitions(session: Session, organisation_id: uuid.UUID) -> list[Instrumen
     return sorted((definition_of(r) for r in rows), key=lambda d: d.code)
 
 
-def plans_by_family(
-    session: Session, principal: Principal, families: list[Family]
-) -> dict[uuid.UUID, list[PlanEntry]]:
-    """Plan entries per family, in a fixed number of queries however many families."""
-    ensure_catalog(session, principal.organisation_id)
-    definitions = _definitions(session, principal.organisation_id)
-    ids = [f.id for f in families]
-    members: dict[uuid.UUID, list[FamilyMember]] = {f: [] for f in ids}
-    for member in members_of(session, ids):
-        members[member.family_id].append(member)
-    measurements: dict[uuid.UUID, list[Measurement]] = {f: [] for f in ids}
-    for m in family_measurements(session, ids):
-        if m.family_id is not None:
-            measurements[m.family_id].append(m)
-    supporters = users_by_id(session, [f.supporter_id for f in families if f.supporter_id])
-    settings, today = get_settings(), date.today()
-    return {
-        f.id: plan_entries(
-            PlanInput(
-                f,
-                members[f.id],
-                supporters.get(f.supporter_id) if f.supporter_id else None,
-                definitions,
-                measurements[f.id],
-            ),
-            settings,
-            today,
-        )
-        for f in families
-    }
-
-
 def measurement_plan(session: Session, principal: Principal, family_id: uuid.UUID) -> MeasurementPlan:
     """Which instrument is due for whom at which wave, and what has been done."""
     family = get_readable_family(session, principal, family_id)
@@ -361,78 +331,3 @@ def measurement_plan(session: Session, principal: Principal, family_id: uuid.UUI
         entries=entries,
         phone=phone_offers(_definitions(session, family.organisation_id), members_of(session, [family.id])),
     )
-
-
-def measurement_debt(
-    session: Session, principal: Principal, families: list[Family], today: date | None = None
-) -> list[DueMeasurement]:
-    """Due and overdue questionnaires of `families` (read through the caller's scope), oldest due date first.
-
-    Not audited: the caller records one audit statement for everything its answer shows.
-    """
-    plans = plans_by_family(session, principal, families)
-    today = today or date.today()
-    debt = [
-        DueMeasurement(
-            **entry.model_dump(), family_id=f.id, family_reference=f.reference, family_name=f.display_name
-        )
-        for f in families
-        for entry in plans[f.id]
-        if is_debt(entry, today)
-    ]
-    debt.sort(key=lambda d: (d.due_on, d.family_reference, d.instrument_code))
-    return debt
-
-
-def overdue_measurements(
-    session: Session,
-    principal: Principal,
-    *,
-    supporter_id: uuid.UUID | None = None,
-    family_id: uuid.UUID | None = None,
-    limit: int = 100,
-    cursor: str | None = None,
-) -> list[DueMeasurement]:
-    """Due and overdue measurements of one page of the caller's families (`limit` families, newest first)."""
-    return _overdue_page(session, principal, supporter_id, family_id, limit=limit, cursor=cursor)[0]
-
-
-def _overdue_page(
-    session: Session,
-    principal: Principal,
-    supporter_id: uuid.UUID | None,
-    family_id: uuid.UUID | None,
-    *,
-    limit: int,
-    cursor: str | None,
-) -> tuple[list[DueMeasurement], str | None]:
-    statement = readable_families(principal)
-    if supporter_id is not None:
-        statement = statement.where(Family.supporter_id == supporter_id)
-    if family_id is not None:
-        statement = statement.where(Family.id == family_id)
-    families, next_cursor = keyset_page(
-        session, statement, moment=Family.created_at, row_id=Family.id, limit=limit, cursor=cursor
-    )
-    debt = measurement_debt(session, principal, list(families))
-    audit.record_many(
-        session,
-        principal,
-        action="list",
-        object_type="measurement_plan",
-        family_ids=sorted({d.family_id for d in debt}),
-    )
-    return debt, next_cursor
-
-
-def due_measurements(
-    session: Session,
-    principal: Principal,
-    supporter_id: uuid.UUID | None,
-    *,
-    limit: int = 100,
-    cursor: str | None = None,
-) -> DueMeasurements:
-    """The route's wrapper of overdue_measurements, with the cursor of the next page of families."""
-    items, next_cursor = _overdue_page(session, principal, supporter_id, None, limit=limit, cursor=cursor)
-    return DueMeasurements(items=items, next_cursor=next_cursor)

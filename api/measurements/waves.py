@@ -1,15 +1,11 @@
-"""The measurement plan of a family: which wave falls when, who answers what, and what is due."""
+"""The wave dates of one loaded family and the status of a plan entry (the plan itself is wave_plan.py)."""
 
 import calendar
-from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from api.core.config import Settings
-from api.measurements.definitions import InstrumentDefinition, InstrumentUse, Respondent
-from api.measurements.offering import is_respondent
-from api.measurements.schemas import PlanEntry, PlanStatus, RespondentPublic, WaveDate
-from api.models import Family, FamilyMember, Measurement, MeasurementStatus, User, Wave
+from api.measurements.schemas import PlanStatus, RespondentPublic, WaveDate
+from api.models import Family, FamilyMember, MeasurementStatus, User, Wave
 
 
 def add_months(day: date, months: int) -> date:
@@ -52,58 +48,18 @@ def user_respondent(user: User) -> RespondentPublic:
     return RespondentPublic(kind="supporter", id=user.id, display_name=user.full_name, role="supporter")
 
 
-def respondents_for(
-    definition: InstrumentDefinition, members: Sequence[FamilyMember], supporter: User | None
-) -> list[RespondentPublic]:
-    """Who answers this instrument in this family's waves."""
-    if definition.respondent is Respondent.SUPPORTER:
-        return [user_respondent(supporter)] if supporter is not None else []
-    return [member_respondent(m) for m in members if is_respondent(definition, m)]
+def entry_status(
+    due_on: date, today: date, measurement: MeasurementStatus | None, settings: Settings
+) -> PlanStatus:
+    """A plan entry's status: done or in progress once started, else overdue, due or upcoming by its date.
 
-
-@dataclass(frozen=True)
-class PlanInput:
-    family: Family
-    members: Sequence[FamilyMember]
-    supporter: User | None
-    instruments: Sequence[InstrumentDefinition]
-    measurements: Sequence[Measurement]
-
-
-def _status(due_on: date, today: date, measurement: Measurement | None, settings: Settings) -> PlanStatus:
+    What a supporter owes (the debt filter of `wave_plan.plan_rows`): due or overdue, or started and past
+    its date.
+    """
     if measurement is not None:
-        return "done" if measurement.status == MeasurementStatus.completed else "in_progress"
+        return "done" if measurement == MeasurementStatus.completed else "in_progress"
     if today > due_on + timedelta(days=settings.wave_grace_days):
         return "overdue"
     if today >= due_on - timedelta(days=settings.wave_due_window_days):
         return "due"
     return "upcoming"
-
-
-def plan_entries(data: PlanInput, settings: Settings, today: date) -> list[PlanEntry]:
-    """Every (wave, instrument, respondent) of the family's plan with its status."""
-    taken = {(m.instrument_code, m.wave, m.respondent_id): m for m in data.measurements}
-    entries = []
-    for wave in wave_dates(data.family, settings):
-        for definition in data.instruments:
-            if definition.use is not InstrumentUse.FAMILY_OUTCOME:
-                continue
-            for respondent in respondents_for(definition, data.members, data.supporter):
-                measurement = taken.get((definition.code, wave.wave, respondent.id))
-                entries.append(
-                    PlanEntry(
-                        wave=wave.wave,
-                        due_on=wave.due_on,
-                        instrument_code=definition.code,
-                        instrument_name=definition.name,
-                        respondent=respondent,
-                        status=_status(wave.due_on, today, measurement, settings),
-                        measurement_id=measurement.id if measurement else None,
-                    )
-                )
-    return entries
-
-
-def is_debt(entry: PlanEntry, today: date) -> bool:
-    """Due, overdue, or started and past its date: what a supporter still owes."""
-    return entry.status in ("due", "overdue") or (entry.status == "in_progress" and entry.due_on <= today)

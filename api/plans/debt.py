@@ -12,30 +12,29 @@ and `debt_summary(session, principal, limit=…, cursor=…)`; the families and 
 """
 
 import uuid
-from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import func, tuple_
 from sqlalchemy import select as sa_select
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, or_, select
 
 from api.audit import service as audit
 from api.auth.principal import Principal
 from api.core.config import get_settings
-from api.core.pagination import decode_key, encode_key, keyset_page
+from api.core.pagination import decode_key, encode_key, keyset_page, keyset_statement
 from api.families.repository import readable_families
-from api.measurements.service import measurement_debt
+from api.measurements.service import measurement_debt, measurement_debt_counts
 from api.models import ActionStatus, Family, FamilyStatus, GasScore, Goal, GoalStatus, PlanAction, Role, User
 from api.plans.schemas import DebtCount, DebtItem, EvaluationDebt, EvaluationDebtSummary
 
 
-def _open_families(families: Sequence[Family]) -> list[uuid.UUID]:
-    """The families of a page (never more than one page of ids) that still collect goal and action debt."""
-    return [f.id for f in families if f.status != FamilyStatus.closed]
+def open_families(scope: Any) -> Any:
+    """The families of `scope` (a select of family ids) that still collect goal and action debt."""
+    return select(Family.id).where(col(Family.id).in_(scope), Family.status != FamilyStatus.closed)
 
 
-def _goals_in_debt(scope: Any, cutoff: date) -> Any:
+def goals_in_debt(scope: Any, cutoff: date) -> Any:
     """Active goals last scored (or activated) before `cutoff`: (goal_id, family_id, text, since)."""
     # the latest score per goal is one probe of ix_gas_score_goal_scored, for the page's goals only
     last = (
@@ -52,7 +51,7 @@ def _goals_in_debt(scope: Any, cutoff: date) -> Any:
     )
 
 
-def _overdue_actions(scope: Any, today: date) -> Any:
+def overdue_actions(scope: Any, today: date) -> Any:
     """Open actions past their due date: (action_id, goal_id, family_id, description, due_on)."""
     return (
         sa_select(
@@ -90,17 +89,18 @@ def debt_families(
     family_id: uuid.UUID | None = None,
     limit: int = 100,
     cursor: str | None = None,
-) -> tuple[list[Family], str | None]:
-    """One page of the caller's families in the family list's order (newest first), and the next cursor."""
+) -> tuple[list[Family], str | None, Any]:
+    """One page of the caller's families in the family list's order (newest first), the next cursor, and
+    the page as a subquery of family ids (the scope of the set-based reads: no parameter per family)."""
     families = readable_families(principal)
     if supporter_id is not None:
         families = families.where(Family.supporter_id == supporter_id)
     if family_id is not None:
         families = families.where(Family.id == family_id)
-    rows, next_cursor = keyset_page(
-        session, families, moment=Family.created_at, row_id=Family.id, limit=limit, cursor=cursor
-    )
-    return list(rows), next_cursor
+    keys: dict[str, Any] = dict(moment=Family.created_at, row_id=Family.id, limit=limit, cursor=cursor)
+    rows, next_cursor = keyset_page(session, families, **keys)
+    scope = keyset_statement(families.with_only_columns(col(Family.id)), **keys)
+    return list(rows), next_cursor, scope
 
 
 def evaluation_debt(
@@ -116,21 +116,27 @@ def evaluation_debt(
     """The debt of one page of the caller's families, longest overdue first (a fixed number of queries)."""
     today = today or date.today()
     threshold = get_settings().evaluation_debt_days
-    families, next_cursor = debt_families(
+    families, next_cursor, page = debt_families(
         session, principal, supporter_id=supporter_id, family_id=family_id, limit=limit, cursor=cursor
     )
     items: list[DebtItem] = []
     measurements = []
     if families:
-        scope = _open_families(families)
+        scope = open_families(page)
         by_id = {f.id: f for f in families}
-        goals = _goals_in_debt(scope, today - timedelta(days=threshold))
-        actions = _overdue_actions(scope, today)
+        goals = goals_in_debt(scope, today - timedelta(days=threshold))
+        actions = overdue_actions(scope, today)
         items = [
-            _goal_item(row, by_id[row.family_id], today) for row in session.execute(sa_select(goals))
-        ] + [_action_item(row, by_id[row.family_id], today) for row in session.execute(sa_select(actions))]
+            _goal_item(row, by_id[row.family_id], today)
+            for row in session.execute(sa_select(goals))
+            if row.family_id in by_id
+        ] + [
+            _action_item(row, by_id[row.family_id], today)
+            for row in session.execute(sa_select(actions))
+            if row.family_id in by_id
+        ]
         items.sort(key=lambda i: (-i.days, i.family_reference, str(i.goal_id)))
-        measurements = measurement_debt(session, principal, families, today)
+        measurements = measurement_debt(session, principal, page, by_id, today)
     # one audit statement for every family this answer shows
     audit.record_many(
         session,
@@ -207,28 +213,30 @@ def debt_summary(
     supporters, next_cursor = debt_supporters(session, principal, limit=limit, cursor=cursor)
     rows: dict[uuid.UUID | None, DebtCount] = {u.id: _count(u.id, u.full_name) for u in supporters}
     owner = col(Family.supporter_id)
-    in_page = list(
-        session.exec(readable_families(principal).where(owner.in_([u.id for u in supporters]))).all()
-    )
-    if next_cursor is None:  # two statements, so each is one index range
-        in_page += session.exec(readable_families(principal).where(owner.is_(None))).all()
+    ids = [u.id for u in supporters]
+    # the last page also counts the families without a supporter
+    mine = owner.in_(ids) if next_cursor else or_(owner.in_(ids), owner.is_(None))
+    page = readable_families(principal).where(mine)
+    scope = page.with_only_columns(col(Family.id))
+    owners: dict[uuid.UUID, uuid.UUID | None] = {
+        family: supporter
+        for family, supporter in session.execute(page.with_only_columns(col(Family.id), owner))
+    }
     with_debt: dict[uuid.UUID | None, set[uuid.UUID]] = {}
-    if in_page:
-        scope = _open_families(in_page)
-        owners = {f.id: f.supporter_id for f in in_page}
-        goals = _goals_in_debt(scope, today - timedelta(days=threshold))
-        actions = _overdue_actions(scope, today)
-        for debt, field in ((goals, "goals_without_score"), (actions, "overdue_actions")):
-            per_family = sa_select(debt.c.family_id, func.count()).group_by(debt.c.family_id)
-            for family, count in session.execute(per_family).all():
-                supporter = owners[family]
-                row = rows.setdefault(supporter, _count(supporter))
-                setattr(row, field, getattr(row, field) + count)
-                with_debt.setdefault(supporter, set()).add(family)
-        for item in measurement_debt(session, principal, in_page, today):
-            supporter = owners[item.family_id]
-            rows.setdefault(supporter, _count(supporter)).measurements_due += 1
-            with_debt.setdefault(supporter, set()).add(item.family_id)
+    goals = goals_in_debt(open_families(scope), today - timedelta(days=threshold))
+    actions = overdue_actions(open_families(scope), today)
+    counts = [
+        (sa_select(debt.c.family_id, func.count()).group_by(debt.c.family_id), field)
+        for debt, field in ((goals, "goals_without_score"), (actions, "overdue_actions"))
+    ] + [(measurement_debt_counts(session, principal, scope, today), "measurements_due")]
+    for per_family, field in counts:
+        for family, count in session.execute(per_family).all():
+            if family not in owners:
+                continue
+            supporter = owners[family]
+            row = rows.setdefault(supporter, _count(supporter))
+            setattr(row, field, getattr(row, field) + count)
+            with_debt.setdefault(supporter, set()).add(family)
     for supporter, family_ids in with_debt.items():
         rows[supporter].families = len(family_ids)
     audit.record(session, principal, action="read", object_type="evaluation_debt")

@@ -1,5 +1,5 @@
 """Response tracking: per organisation (and pooled), wave and instrument, who was invited, started, completed
-or is overdue. The plan itself comes from api/measurements/waves.py (the same one the family's page shows)."""
+or is overdue. The plan itself comes from api/measurements/wave_plan.py (the one the family's page shows)."""
 
 import uuid
 from collections.abc import Iterator, Sequence
@@ -10,8 +10,9 @@ from sqlmodel import Session, col, select
 
 from api.core.config import get_settings
 from api.measurements.repository import definition_of, instrument_rows, latest_by_code
-from api.measurements.waves import PlanInput, plan_entries
-from api.models import Family, FamilyMember, Measurement, ResearchProject, User, Wave
+from api.measurements.wave_plan import plan_rows
+from api.measurements.waves import entry_status
+from api.models import Family, MeasurementStatus, ResearchProject, Wave
 from api.research.schemas import ResponseRow
 from api.research.scope import dataset_families
 
@@ -48,46 +49,27 @@ class Tally:
 def _organisation_tallies(
     session: Session, project: ResearchProject, organisation_id: uuid.UUID, today: date
 ) -> dict[tuple[str, str], Tally]:
-    """One organisation's tallies: four queries over its share of the dataset, then the plan per family."""
-    scope = dataset_families(project, organisation_id=organisation_id)
-    families = session.exec(select(Family).where(col(Family.id).in_(scope))).all()
-    members: dict[uuid.UUID, list[FamilyMember]] = {}
-    for member in session.exec(
-        select(FamilyMember)
-        .where(col(FamilyMember.family_id).in_(scope), col(FamilyMember.archived_at).is_(None))
-        .order_by(col(FamilyMember.created_at))
-    ).all():
-        members.setdefault(member.family_id, []).append(member)
-    measured: dict[uuid.UUID, list[Measurement]] = {}
-    for m in session.exec(select(Measurement).where(col(Measurement.family_id).in_(scope))).all():
-        measured.setdefault(m.family_id, []).append(m)  # type: ignore[arg-type]
-    supporters = {
-        u.id: u
-        for u in session.exec(
-            select(User).where(col(User.id).in_(select(Family.supporter_id).where(col(Family.id).in_(scope))))
-        ).all()
-    }
+    """One organisation's tallies, from the set-based plan every family page and worklist reads."""
     definitions = [
         definition_of(r) for r in latest_by_code(instrument_rows(session, organisation_id)).values()
     ]
     settings, tallies = get_settings(), dict[tuple[str, str], Tally]()
-    for family in families:
-        supporter = supporters.get(family.supporter_id) if family.supporter_id else None
-        plan = PlanInput(
-            family, members.get(family.id, []), supporter, definitions, measured.get(family.id, [])
-        )
-        for entry in plan_entries(plan, settings, today):
-            # only waves that fell due within the project's period count as invitations
-            if (
-                entry.status == "upcoming"
-                or not project.period_start_on <= entry.due_on <= project.period_end_on
-            ):
-                continue
-            tally = tallies.setdefault((entry.wave.value, entry.instrument_code), Tally())
-            tally.invited += 1
-            tally.started += entry.status in ("in_progress", "done")
-            tally.completed += entry.status == "done"
-            tally.overdue += entry.status == "overdue"
+    statement = plan_rows(dataset_families(project, organisation_id=organisation_id), definitions, settings)
+    if statement is None:
+        return tallies
+    for row in session.execute(statement):
+        # only waves that fell due within the project's period count as invitations
+        if not project.period_start_on <= row.due_on <= project.period_end_on:
+            continue
+        started = MeasurementStatus(row.measurement_status) if row.measurement_status is not None else None
+        status = entry_status(row.due_on, today, started, settings)
+        if status == "upcoming":
+            continue
+        tally = tallies.setdefault((row.wave, row.code), Tally())
+        tally.invited += 1
+        tally.started += status in ("in_progress", "done")
+        tally.completed += status == "done"
+        tally.overdue += status == "overdue"
     return tallies
 
 

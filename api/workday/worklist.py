@@ -7,6 +7,7 @@ import uuid
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from api.audit import service as audit
 from api.auth.principal import Principal
@@ -27,6 +28,7 @@ from api.models import (
 )
 from api.models.workday import AlertNote
 from api.plans.debt import evaluation_debt
+from api.workday.attention import AttentionCounts, attention_counts
 from api.workday.schemas import (
     AcknowledgedAlert,
     AlertGroup,
@@ -36,7 +38,6 @@ from api.workday.schemas import (
     Worklist,
 )
 
-ALERT_WEIGHT = 3  # an alert is a person waiting; it outranks paperwork in the "aandacht" column
 MAX_ALERTS = 200
 MAX_FAMILIES = 500
 
@@ -101,14 +102,28 @@ def _alert_groups(session: Session, principal: Principal, supporter_id: uuid.UUI
     return list(groups.values())
 
 
-def _caseload(session: Session, principal: Principal, supporter_id: uuid.UUID) -> list[Family]:
-    return list(
-        session.exec(
-            readable_families(principal)
-            .where(Family.supporter_id == supporter_id, Family.status != FamilyStatus.closed)
-            .order_by(col(Family.display_name), col(Family.id))
-            .limit(MAX_FAMILIES)
-        ).all()
+def _caseload(principal: Principal, supporter_id: uuid.UUID) -> SelectOfScalar[Family]:
+    return (
+        readable_families(principal)
+        .where(Family.supporter_id == supporter_id, Family.status != FamilyStatus.closed)
+        .order_by(col(Family.display_name), col(Family.id))
+        .limit(MAX_FAMILIES)
+    )
+
+
+def _family_attention(family: Family, counts: AttentionCounts, meetings: int) -> FamilyAttention:
+    return FamilyAttention(
+        family_id=family.id,
+        family_reference=family.reference,
+        family_name=family.display_name,
+        status=family.status,
+        supporter_id=family.supporter_id,
+        open_alerts=counts.alerts,
+        goals_without_score=counts.goals,
+        overdue_actions=counts.actions,
+        questionnaires_due=counts.questionnaires,
+        meetings_this_week=meetings,
+        attention=counts.attention,
     )
 
 
@@ -138,41 +153,14 @@ def worklist(
         cursor=None,
     ).items
     meetings = [m for m in meetings if m.supporter_id == target]
-    families = _caseload(session, principal, target)
-    counts: dict[uuid.UUID, dict[str, int]] = {
-        f.id: dict.fromkeys(("alerts", "goals", "actions", "questionnaires", "meetings"), 0) for f in families
-    }
-
-    def bump(family_id: uuid.UUID, key: str, by: int = 1) -> None:
-        if family_id in counts:
-            counts[family_id][key] += by
-
-    for group in groups:
-        bump(group.family_id, "alerts", len(group.alerts))
-    for item in debt.items:
-        bump(item.family_id, "goals" if item.kind == "goal_without_score" else "actions")
-    for due in debt.measurements:
-        bump(due.family_id, "questionnaires")
+    caseload = _caseload(principal, target)
+    families = list(session.exec(caseload).all())
+    counts = attention_counts(session, principal, caseload.with_only_columns(col(Family.id)), today)
+    this_week: dict[uuid.UUID, int] = {}
     for meeting in meetings:
-        bump(meeting.family_id, "meetings")
+        this_week[meeting.family_id] = this_week.get(meeting.family_id, 0) + 1
     attention = [
-        FamilyAttention(
-            family_id=f.id,
-            family_reference=f.reference,
-            family_name=f.display_name,
-            status=f.status,
-            supporter_id=f.supporter_id,
-            open_alerts=counts[f.id]["alerts"],
-            goals_without_score=counts[f.id]["goals"],
-            overdue_actions=counts[f.id]["actions"],
-            questionnaires_due=counts[f.id]["questionnaires"],
-            meetings_this_week=counts[f.id]["meetings"],
-            attention=ALERT_WEIGHT * counts[f.id]["alerts"]
-            + counts[f.id]["goals"]
-            + counts[f.id]["actions"]
-            + counts[f.id]["questionnaires"],
-        )
-        for f in families
+        _family_attention(f, counts.get(f.id, AttentionCounts()), this_week.get(f.id, 0)) for f in families
     ]
     attention.sort(key=lambda a: (-a.attention, a.family_name))
     audit.record_many(

@@ -249,6 +249,8 @@ def test_listing_takes_a_fixed_number_of_queries(
     client: TestClient, session: Session, world: World, count_queries: QueryCounter
 ) -> None:
     headers = auth(world.supporter)
+    client.get(URL, headers=headers)  # the organisation's instrument catalogue is copied on first use
+    session.refresh(world.supporter)  # as make_family does below: the caller is in the session either way
     counts = []
     for extra in (0, 20):
         for n in range(extra):
@@ -260,7 +262,7 @@ def test_listing_takes_a_fixed_number_of_queries(
         page = client.get(URL, params={"limit": 100}, headers=headers).json()
         assert len(page["items"]) == 1 + extra
         counts.append(count_queries.count - before)
-    assert counts[0] == counts[1], count_queries.statements
+    assert counts[0] == counts[1], counts
 
 
 def test_reading_a_family_takes_a_fixed_number_of_queries(

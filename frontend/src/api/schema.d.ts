@@ -241,7 +241,8 @@ export interface paths {
         };
         /**
          * List Families
-         * @description List the families you may see (a supporter's caseload, or the organisation's).
+         * @description List the families you may see (a supporter's caseload, or the organisation's); on one caseload each
+         *     family carries what asks for attention.
          */
         get: operations["list_families"];
         put?: never;
@@ -3198,6 +3199,25 @@ export interface components {
             /** Items */
             items: components["schemas"]["AttendanceItem"][];
         };
+        /**
+         * AttentionPublic
+         * @description What asks for attention in a family, counted as the worklist and the family's strip count it.
+         */
+        AttentionPublic: {
+            /**
+             * Total
+             * @description Open alerts count three, every other item one: the sort key.
+             */
+            total: number;
+            /** Open Alerts */
+            open_alerts: number;
+            /** Goals Without Score */
+            goals_without_score: number;
+            /** Overdue Actions */
+            overdue_actions: number;
+            /** Questionnaires Due */
+            questionnaires_due: number;
+        };
         /** AuditEventPublic */
         AuditEventPublic: {
             /**
@@ -4678,7 +4698,11 @@ export interface components {
          * ErrorCode
          * @enum {string}
          */
+<<<<<<< HEAD
         ErrorCode: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "stale_version" | "if_match_required" | "payload_too_large" | "invalid_input" | "validation_failed" | "too_many_requests" | "internal_error" | "http_error" | "service_unavailable" | "login_required" | "account_inactive" | "wrong_login" | "login_throttled" | "session_missing" | "session_expired" | "session_reused" | "wrong_client" | "client_token_required" | "client_token_invalid" | "scope_missing" | "invalid_scope" | "unsupported_grant" | "account_not_found" | "email_taken" | "coordinator_adds_supporters_only" | "staff_only" | "supporter_only" | "family_not_found" | "family_archived" | "family_closed" | "family_not_closed" | "family_reference_taken" | "family_status_transition" | "family_has_open_work" | "family_assign_forbidden" | "family_date_invalid" | "closure_unresolved" | "member_not_found" | "region_not_found" | "region_exists" | "goal_not_found" | "goal_status_transition" | "goal_has_scores" | "goal_not_scorable" | "goal_discontinued" | "goal_ladder_incomplete" | "action_not_found" | "action_agreed_at_table" | "plan_adoption_running" | "plan_has_no_goals" | "plan_version_not_found" | "life_domain_exists" | "meeting_not_found" | "meeting_not_open" | "meeting_adopts_plan_already" | "decision_goal_in_use" | "decision_goal_missing" | "decision_not_found" | "decision_failed" | "attendance_missing" | "nobody_present" | "participant_not_found" | "participant_duplicate" | "chair_removal" | "agenda_item_not_found" | "checkin_link_not_found" | "checkin_link_unusable" | "checkin_link_locked" | "checkin_code_format" | "checkin_too_old" | "checkin_rate_limited" | "alert_not_found" | "questionnaire_not_found" | "questionnaire_no_starter" | "measurement_not_found" | "measurement_completed" | "instrument_not_found" | "instrument_invalid" | "instrument_code_taken" | "instrument_code_fixed" | "answer_invalid" | "too_few_answers" | "factor_not_found" | "factor_code_taken" | "work_engagement_missing" | "funder_client_not_found" | "funder_client_revoked" | "funder_region_invalid" | "trajectory_not_found" | "webhook_endpoint_not_found" | "webhook_url_invalid" | "period_invalid" | "invalid_cursor" | "idempotency_key_reused" | "idempotency_key_in_progress" | "supporter_not_found" | "supporter_required" | "researcher_research_only" | "research_project_not_found" | "research_researcher_invalid";
+=======
+        ErrorCode: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "stale_version" | "if_match_required" | "payload_too_large" | "invalid_input" | "validation_failed" | "too_many_requests" | "internal_error" | "http_error" | "service_unavailable" | "login_required" | "account_inactive" | "wrong_login" | "login_throttled" | "session_missing" | "session_expired" | "session_reused" | "wrong_client" | "client_token_required" | "client_token_invalid" | "scope_missing" | "invalid_scope" | "unsupported_grant" | "account_not_found" | "email_taken" | "coordinator_adds_supporters_only" | "staff_only" | "supporter_only" | "family_not_found" | "family_archived" | "family_closed" | "family_not_closed" | "family_reference_taken" | "family_status_transition" | "family_has_open_work" | "family_assign_forbidden" | "family_date_invalid" | "closure_unresolved" | "member_not_found" | "region_not_found" | "region_exists" | "goal_not_found" | "goal_status_transition" | "goal_has_scores" | "goal_not_scorable" | "goal_discontinued" | "action_not_found" | "action_agreed_at_table" | "plan_adoption_running" | "plan_has_no_goals" | "plan_version_not_found" | "life_domain_exists" | "meeting_not_found" | "meeting_not_open" | "meeting_adopts_plan_already" | "decision_goal_in_use" | "decision_goal_missing" | "decision_not_found" | "decision_failed" | "attendance_missing" | "nobody_present" | "participant_not_found" | "participant_duplicate" | "chair_removal" | "agenda_item_not_found" | "checkin_link_not_found" | "checkin_link_unusable" | "checkin_link_locked" | "checkin_code_format" | "checkin_too_old" | "checkin_rate_limited" | "alert_not_found" | "questionnaire_not_found" | "questionnaire_no_starter" | "measurement_not_found" | "measurement_completed" | "instrument_not_found" | "instrument_invalid" | "instrument_code_taken" | "instrument_code_fixed" | "answer_invalid" | "too_few_answers" | "factor_not_found" | "factor_code_taken" | "work_engagement_missing" | "funder_client_not_found" | "funder_client_revoked" | "funder_region_invalid" | "trajectory_not_found" | "webhook_endpoint_not_found" | "webhook_url_invalid" | "period_invalid" | "invalid_cursor" | "idempotency_key_reused" | "idempotency_key_in_progress" | "supporter_not_found" | "supporter_required" | "attention_needs_caseload";
+>>>>>>> lists
         /** EvaluationDebt */
         EvaluationDebt: {
             /**
@@ -5033,6 +5057,54 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+        };
+        /** FamilyListItem */
+        FamilyListItem: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Reference */
+            reference: string;
+            /** Display Name */
+            display_name: string;
+            status: components["schemas"]["FamilyStatus"];
+            /** Region Id */
+            region_id: string | null;
+            /** Region Name */
+            region_name: string | null;
+            /** Municipality */
+            municipality: string | null;
+            family_type: components["schemas"]["FamilyType"] | null;
+            /** Target Groups */
+            target_groups: string[];
+            /** Supporter Id */
+            supporter_id: string | null;
+            /** Supporter Name */
+            supporter_name: string | null;
+            /** Coordinator Id */
+            coordinator_id: string | null;
+            /** Started On */
+            started_on: string | null;
+            /** Ended On */
+            ended_on: string | null;
+            /** Archived At */
+            archived_at: string | null;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** @description Only on a list of one caseload (a supporter's own, or `supporter_id=`); null otherwise. */
+            attention?: components["schemas"]["AttentionPublic"] | null;
         };
         /** FamilyMessagePublic */
         FamilyMessagePublic: {
@@ -7088,17 +7160,17 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[FamilyListItem] */
+        Page_FamilyListItem_: {
+            /** Items */
+            items: components["schemas"]["FamilyListItem"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[FamilyMessagePublic] */
         Page_FamilyMessagePublic_: {
             /** Items */
             items: components["schemas"]["FamilyMessagePublic"][];
-            /** Next Cursor */
-            next_cursor?: string | null;
-        };
-        /** Page[FamilyPublic] */
-        Page_FamilyPublic_: {
-            /** Items */
-            items: components["schemas"]["FamilyPublic"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -10385,6 +10457,10 @@ export interface operations {
                 /** @description Search name and reference. */
                 q?: string | null;
                 include_archived?: boolean;
+                /** @description Only families that ask for attention (within one caseload). */
+                attention?: boolean;
+                /** @description `attention`: most attention first (within one caseload). */
+                sort?: "newest" | "attention";
                 /** @description Page size (at most 100). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -10405,7 +10481,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_FamilyPublic_"];
+                    "application/json": components["schemas"]["Page_FamilyListItem_"];
                 };
             };
             /** @description Bad Request */

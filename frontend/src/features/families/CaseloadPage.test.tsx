@@ -60,4 +60,18 @@ describe('caseload', () => {
     await userEvent.type(screen.getByRole('searchbox', { name: 'Zoeken' }), 'Jans')
     await waitFor(() => expect(requests.some((r) => new URL(r.url).searchParams.get('q') === 'Jans')).toBe(true))
   })
+
+  it('shows what asks for attention and sorts by it on the server', async () => {
+    const attention = { total: 4, open_alerts: 1, goals_without_score: 1, overdue_actions: 0, questionnaires_due: 0 }
+    const { requests } = fakeApi({
+      'GET /api/v1/regions': () => json({ items: [], next_cursor: null }),
+      'GET /api/v1/families': () =>
+        json({ items: [{ ...familyFixture({ display_name: 'Jansen' }), attention }], next_cursor: null }),
+    })
+    renderPage(<CaseloadPage />)
+    expect(await screen.findByText('4 punten van aandacht')).toBeInTheDocument()
+    expect(screen.getByText('1 melding, 1 doel zonder score')).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: /Aandacht/ }))
+    await waitFor(() => expect(requests.some((r) => new URL(r.url).searchParams.get('sort') === 'attention')).toBe(true))
+  })
 })

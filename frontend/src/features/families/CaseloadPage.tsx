@@ -5,12 +5,12 @@ import type { FamilyStatus } from '../../api/types'
 import { PageHeading } from '../../components/Page'
 import { EmptyState, ErrorState, Loading } from '../../components/States'
 import { useDebounced } from '../../components/useDebounced'
-import { formatDate } from '../../i18n/format'
 import { useRegions, useUsers } from '../admin/queries'
 import { useMe } from '../auth/AuthContext'
 import { useDraft } from '../auth/drafts'
+import { type CaseloadSort, CaseloadTable } from './CaseloadTable'
 import { type FamilyFilters, useFamilies } from './queries'
-import { FAMILY_STATUSES, StatusBadge } from './StatusBadge'
+import { FAMILY_STATUSES } from './StatusBadge'
 
 function isStatus(value: string | null): value is FamilyStatus {
   return FAMILY_STATUSES.includes(value as FamilyStatus)
@@ -32,11 +32,16 @@ export function CaseloadPage() {
     ...(isSupervisor && params.get('supporter') ? { supporter_id: params.get('supporter') } : {}),
     ...(params.get('archived') === '1' ? { include_archived: true } : {}),
   }
+  // Attention is counted per caseload: a supporter's own, or the one a coordinator picks.
+  const oneCaseload = !isSupervisor || Boolean(filters.supporter_id)
+  const sort: CaseloadSort = oneCaseload && params.get('sort') === 'attention' ? 'attention' : 'newest'
+  if (oneCaseload && params.get('attention') === '1') filters.attention = true
+  if (sort === 'attention') filters.sort = 'attention'
   const families = useFamilies(filters)
   const regions = useRegions()
   const supporters = useUsers('supporter', isSupervisor)
   const hasFilters = Object.keys(filters).length > 0
-  const activeFilters = ['status', 'region', 'supporter', 'archived'].filter((name) => params.get(name)).length
+  const activeFilters = ['status', 'region', 'supporter', 'archived', 'attention'].filter((name) => params.get(name)).length
   // On a phone the filters fold away so the families come first; on wider screens they are always shown.
   const [filtersOpen, setFiltersOpen] = useState(activeFilters > 0)
 
@@ -129,6 +134,31 @@ export function CaseloadPage() {
               </select>
             </div>
           ) : null}
+          {oneCaseload ? (
+            <div className="field">
+              <label htmlFor="caseload-sort">{t('attention.order')}</label>
+              <select id="caseload-sort" value={sort} onChange={(event) => setParam('sort', event.target.value === 'attention' ? 'attention' : '')}>
+                <option value="newest">{t('attention.orderNewest')}</option>
+                <option value="attention">{t('attention.orderAttention')}</option>
+              </select>
+            </div>
+          ) : null}
+          <div className="field field-checkbox">
+            <input
+              id="caseload-attention"
+              type="checkbox"
+              checked={oneCaseload && params.get('attention') === '1'}
+              disabled={!oneCaseload}
+              aria-describedby={oneCaseload ? undefined : 'caseload-attention-hint'}
+              onChange={(event) => setParam('attention', event.target.checked ? '1' : '')}
+            />
+            <label htmlFor="caseload-attention">{t('attention.onlyAttention')}</label>
+            {oneCaseload ? null : (
+              <p className="hint" id="caseload-attention-hint">
+                {t('attention.pickSupporter')}
+              </p>
+            )}
+          </div>
           <div className="field field-checkbox">
             <input
               id="caseload-archived"
@@ -156,36 +186,14 @@ export function CaseloadPage() {
           </EmptyState>
         ) : (
           <>
-            <table className="table table-cards">
-              <caption className="visually-hidden">{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('family.name')}</th>
-                  <th scope="col">{t('family.reference')}</th>
-                  <th scope="col">{t('family.status')}</th>
-                  <th scope="col">{t('family.region')}</th>
-                  {isSupervisor ? <th scope="col">{t('family.supporter')}</th> : null}
-                  <th scope="col">{t('family.startedOn')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((family) => (
-                  <tr key={family.id}>
-                    <th scope="row" data-label={t('family.name')}>
-                      <Link to={`/families/${family.id}`}>{family.display_name}</Link>
-                      {family.archived_at ? <span className="badge badge-archived">{t('family.archived')}</span> : null}
-                    </th>
-                    <td data-label={t('family.reference')}>{family.reference}</td>
-                    <td data-label={t('family.status')}>
-                      <StatusBadge status={family.status} />
-                    </td>
-                    <td data-label={t('family.region')}>{family.region_name ?? '—'}</td>
-                    {isSupervisor ? <td data-label={t('family.supporter')}>{family.supporter_name ?? t('family.noSupporter')}</td> : null}
-                    <td data-label={t('family.startedOn')}>{formatDate(family.started_on)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CaseloadTable
+              items={items}
+              title={title}
+              isSupervisor={isSupervisor}
+              withAttention={oneCaseload}
+              sort={sort}
+              onSort={(next) => setParam('sort', next === 'attention' ? 'attention' : '')}
+            />
             {families.isError ? <ErrorState error={families.error} onRetry={() => void families.fetchNextPage()} /> : null}
             {families.hasNextPage ? (
               <div className="load-more">
