@@ -2,7 +2,7 @@
 
 import uuid
 
-from api.funders.crypto import pseudonym as funder_pseudonym
+from api.core.secrets import pseudonym as funder_pseudonym
 from api.research.pseudonyms import Pseudonymiser, new_key, pseudonym
 
 
