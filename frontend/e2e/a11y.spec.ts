@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { ADMIN, apiFamilies, apiToken, checkPage, COORDINATOR, FATIMA, logIn, openMenu } from './helpers'
 
-
 test('login page', async ({ page }) => {
   await page.goto('/login')
   await expect(page.getByRole('heading', { level: 1, name: 'Inloggen' })).toBeVisible()

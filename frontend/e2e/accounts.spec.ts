@@ -57,6 +57,6 @@ test('you change your own password and stay logged in', async ({ page }) => {
     await expect(page.getByText('Je wachtwoord is gewijzigd')).toBeVisible()
   }
   await page.goto('/')
-  await expect(page.getByRole('heading', { level: 1, name: /gezinnen/i })).toBeVisible()  // still logged in
+  await expect(page.getByRole('heading', { level: 1, name: /gezinnen/i })).toBeVisible() // still logged in
   expect(csp).toEqual([])
 })

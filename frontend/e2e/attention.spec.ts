@@ -19,7 +19,9 @@ async function unfold(page: Page) {
 test.describe('the caseload\'s "aandacht" column', () => {
   test('a supporter sorts by attention and keeps only the families that ask for it', async ({ page, request }) => {
     const token = await apiToken(request, FATIMA)
-    const response = await request.get('/api/v1/families?limit=100&sort=attention', { headers: { Authorization: `Bearer ${token}` } })
+    const response = await request.get('/api/v1/families?limit=100&sort=attention', {
+      headers: { Authorization: `Bearer ${token}` },
+    })
     expect(response.ok()).toBeTruthy()
     const ordered = ((await response.json()) as { items: Listed[] }).items
     const first = ordered[0]

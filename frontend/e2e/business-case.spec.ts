@@ -36,7 +36,10 @@ test('model editor and cost events pass axe', async ({ page, request }) => {
   await checkPage(page, 'family-cost-events')
 })
 
-test('journey: a supporter records a crisis, an admin edits the model, the coordinator sees the new version', async ({ page, request }) => {
+test('journey: a supporter records a crisis, an admin edits the model, the coordinator sees the new version', async ({
+  page,
+  request,
+}) => {
   test.skip(test.info().project.name === 'phone', 'the journey runs once, on the desktop')
   const [family] = await apiFamilies(request, await apiToken(request, FATIMA))
   if (!family) throw new Error('the demo data has no family for Fatima')

@@ -21,7 +21,10 @@ async function freshLink(request: APIRequestContext, memberIndex = 0): Promise<L
   const members = ((await detail.json()) as { members: { id: string }[] }).members
   const member = members[memberIndex % members.length]
   if (!member) throw new Error('the demo family has no members')
-  const created = await request.post(`/api/v1/families/${family.id}/members/${member.id}/checkin-links`, { headers, data: {} })
+  const created = await request.post(`/api/v1/families/${family.id}/members/${member.id}/checkin-links`, {
+    headers,
+    data: {},
+  })
   expect(created.status()).toBe(201)
   const link = (await created.json()) as { id: string; token: string; code: string; path: string }
   expect(link.path).toBe(`/c#${link.token}`)
@@ -29,13 +32,15 @@ async function freshLink(request: APIRequestContext, memberIndex = 0): Promise<L
 }
 
 async function checkinCount(request: APIRequestContext, link: Link): Promise<number> {
-  const response = await request.get(`/api/v1/families/${link.familyId}/checkins?member_id=${link.memberId}&limit=100`, {
-    headers: { Authorization: `Bearer ${link.staff}` },
-  })
+  const response = await request.get(
+    `/api/v1/families/${link.familyId}/checkins?member_id=${link.memberId}&limit=100`,
+    {
+      headers: { Authorization: `Bearer ${link.staff}` },
+    },
+  )
   expect(response.ok()).toBeTruthy()
   return ((await response.json()) as { items: unknown[] }).items.length
 }
-
 
 function wrong(code: string): string {
   return code.replace(/^./, (d) => String((Number(d) + 1) % 10))
@@ -47,8 +52,14 @@ async function enterCode(page: Page, code: string): Promise<void> {
 }
 
 async function fillCheckin(page: Page, wellbeing: number, burden: number): Promise<void> {
-  await page.getByRole('group', { name: 'Hoe gaat het met je?' }).getByRole('radio', { name: String(wellbeing), exact: true }).check()
-  await page.getByRole('group', { name: 'Hoe zwaar is de zorg nu?' }).getByRole('radio', { name: String(burden), exact: true }).check()
+  await page
+    .getByRole('group', { name: 'Hoe gaat het met je?' })
+    .getByRole('radio', { name: String(wellbeing), exact: true })
+    .check()
+  await page
+    .getByRole('group', { name: 'Hoe zwaar is de zorg nu?' })
+    .getByRole('radio', { name: String(burden), exact: true })
+    .check()
   await page.getByRole('checkbox', { name: 'Even rust' }).check()
   await page.getByLabel('Iets anders nodig?').fill('Hulp bij de boodschappen')
   await page.getByLabel(/Bericht voor/).fill('Het gaat wel, maar ik ben moe.')
@@ -126,7 +137,11 @@ test.describe('check-in on a phone', () => {
     await checkPage(page, 'checkin-thanks')
   })
 
-  test('a check-in made offline is kept and sent exactly once when the connection returns', async ({ page, context, request }) => {
+  test('a check-in made offline is kept and sent exactly once when the connection returns', async ({
+    page,
+    context,
+    request,
+  }) => {
     const link = await freshLink(request, 2)
     const before = await checkinCount(request, link)
     await page.goto(`/c#${link.token}`)
@@ -137,7 +152,9 @@ test.describe('check-in on a phone', () => {
     await context.setOffline(true)
     await page.getByRole('button', { name: 'Versturen' }).click()
     await expect(page.getByText('Bewaard op je telefoon, wordt verstuurd zodra er weer internet is.')).toBeVisible()
-    const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('bondgenoot.checkin.queue') ?? '[]') as { key: string }[])
+    const kept = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('bondgenoot.checkin.queue') ?? '[]') as { key: string }[],
+    )
     expect(kept).toHaveLength(1)
     expect(kept[0]?.key).toMatch(/^[0-9a-f-]{36}$/)
     await checkPage(page, 'checkin-kept')
@@ -156,7 +173,11 @@ test.describe('check-in on a phone', () => {
     expect(await checkinCount(request, link)).toBe(before + 1)
   })
 
-  test('the page opens without a connection once it was visited (installable app shell)', async ({ page, context, request }) => {
+  test('the page opens without a connection once it was visited (installable app shell)', async ({
+    page,
+    context,
+    request,
+  }) => {
     const link = await freshLink(request, 2)
     await page.goto(`/c#${link.token}`)
     await expect(page.getByRole('heading', { level: 2, name: 'Vul je code in' })).toBeVisible()

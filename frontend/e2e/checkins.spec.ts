@@ -15,8 +15,17 @@ interface PlanEntry {
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` })
 
 /** What a phone does with a link: open a session with the code, then send a check-in. */
-async function checkInByApi(request: APIRequestContext, token: string, code: string, wellbeing: number, burden: number) {
-  const opened = await request.post('/api/v1/checkin/session', { headers: { Authorization: `CheckinLink ${token}` }, data: { code } })
+async function checkInByApi(
+  request: APIRequestContext,
+  token: string,
+  code: string,
+  wellbeing: number,
+  burden: number,
+) {
+  const opened = await request.post('/api/v1/checkin/session', {
+    headers: { Authorization: `CheckinLink ${token}` },
+    data: { code },
+  })
   expect(opened.status()).toBe(200)
   const session = ((await opened.json()) as { session_token: string }).session_token
   const sent = await request.post('/api/v1/checkin/checkins', {
@@ -32,7 +41,10 @@ async function fatimasFamily(request: APIRequestContext, staff: string) {
   return family
 }
 
-test('a supporter makes a link, sees the alert of a heavy check-in and acknowledges it', async ({ page, request }, info) => {
+test('a supporter makes a link, sees the alert of a heavy check-in and acknowledges it', async ({
+  page,
+  request,
+}, info) => {
   test.skip(info.project.name === 'phone', 'the journey runs once, at desktop size')
   const staff = await apiToken(request, FATIMA)
   const family = await fatimasFamily(request, staff)
@@ -62,7 +74,10 @@ test('a supporter makes a link, sees the alert of a heavy check-in and acknowled
 
   await page.getByRole('link', { name: /^Check-ins/ }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Check-ins' })).toBeVisible()
-  const alert = page.locator('.ck-alert').filter({ hasText: member.display_name }).filter({ hasText: 'Zorg zwaar: 9/10' })
+  const alert = page
+    .locator('.ck-alert')
+    .filter({ hasText: member.display_name })
+    .filter({ hasText: 'Zorg zwaar: 9/10' })
   await expect(alert).toHaveCount(1)
   await expect(alert.getByText('Vraagt om te bellen')).toBeVisible()
   await expect(page.getByRole('link', { name: /^Check-ins \(\d+ open melding(en)?\)/ })).toBeVisible()
@@ -93,7 +108,13 @@ async function memberWithQuestionnaire(request: APIRequestContext, staff: string
       (e) => e.instrument_code === 'brs' && e.respondent.kind === 'member',
     )
     const first = brs.find((e) => ['due', 'overdue', 'in_progress'].includes(e.status))
-    const open = first && offered(brs.filter((e) => e.respondent.id === first.respondent.id && ['due', 'overdue', 'in_progress'].includes(e.status)))
+    const open =
+      first &&
+      offered(
+        brs.filter(
+          (e) => e.respondent.id === first.respondent.id && ['due', 'overdue', 'in_progress'].includes(e.status),
+        ),
+      )
     const entry = open ?? brs.find((e) => e.status === 'upcoming')
     if (!entry) continue
     if (!open) {
@@ -134,7 +155,10 @@ async function answer(page: Page, count: number) {
   }
 }
 
-test('a member answers a due questionnaire through the link on a 320 px phone, stopping halfway', async ({ page, request }, info) => {
+test('a member answers a due questionnaire through the link on a 320 px phone, stopping halfway', async ({
+  page,
+  request,
+}, info) => {
   test.skip(info.project.name !== 'phone', 'the phone journey runs once, on the phone')
   await page.setViewportSize({ width: 320, height: 640 })
   const staff = await apiToken(request, FATIMA)
@@ -164,7 +188,9 @@ test('a member answers a due questionnaire through the link on a 320 px phone, s
   await expect(page.getByText(/Je antwoorden zijn verstuurd/)).toBeVisible()
   await checkPage(page, 'checkins-c-questionnaire-done')
 
-  const measurements = (await (await request.get(`/api/v1/families/${familyId}/measurements?limit=100`, { headers: auth(staff) })).json()) as {
+  const measurements = (await (
+    await request.get(`/api/v1/families/${familyId}/measurements?limit=100`, { headers: auth(staff) })
+  ).json()) as {
     items: { instrument_code: string; wave: string; status: string; respondent: { id: string } }[]
   }
   const done = measurements.items.find(

@@ -25,10 +25,14 @@ async function shot(page: Page, name: string, part?: string): Promise<void> {
   const width = String(page.viewportSize()?.width ?? 0)
   await page.screenshot({ path: `/tmp/shots-family/${name}-${width}.png`, fullPage: true })
   // The part this spec is about, on its own, to look at closely.
-  if (part) await page.locator(part).first().screenshot({ path: `/tmp/shots-family/${name}-part-${width}.png` })
+  if (part)
+    await page
+      .locator(part)
+      .first()
+      .screenshot({ path: `/tmp/shots-family/${name}-part-${width}.png` })
 }
 
-test('the measurement plan says why a questionnaire is not on a member\'s phone', async ({ page, request }) => {
+test("the measurement plan says why a questionnaire is not on a member's phone", async ({ page, request }) => {
   const { familyId } = await voiceFamily(request)
   await logIn(page, COORDINATOR)
   await page.goto(`/families/${familyId}/outcomes`)
@@ -55,7 +59,7 @@ test('the cohort page counts the parties at the table', async ({ page }) => {
   await shot(page, 'leftovers-cohort-parties', 'section[aria-labelledby="parties-heading"]')
 })
 
-test('a consent change shows in the family\'s access log', async ({ page, request }, info) => {
+test("a consent change shows in the family's access log", async ({ page, request }, info) => {
   test.skip(info.project.name === 'phone', 'changing consent changes the demo: once, at desktop size')
   const { familyId } = await voiceFamily(request)
   await logIn(page, COORDINATOR)
@@ -71,10 +75,15 @@ test('a consent change shows in the family\'s access log', async ({ page, reques
   await expect(page.getByRole('cell', { name: /Gewijzigd · toestemming netwerk/ }).first()).toBeVisible()
   await page.getByRole('heading', { name: 'Wie keek er in dit dossier?' }).scrollIntoViewIfNeeded()
   await page.screenshot({ path: '/tmp/shots-family/leftovers-consent-log-1280.png', fullPage: true })
-  await page.locator('section[aria-labelledby="access-log-heading"]').screenshot({ path: '/tmp/shots-family/leftovers-consent-log-part-1280.png' })
+  await page
+    .locator('section[aria-labelledby="access-log-heading"]')
+    .screenshot({ path: '/tmp/shots-family/leftovers-consent-log-part-1280.png' })
 })
 
-test('the staff pages of the family\'s voice: network and consent, proposals on the plan and the agenda', async ({ page, request }) => {
+test("the staff pages of the family's voice: network and consent, proposals on the plan and the agenda", async ({
+  page,
+  request,
+}) => {
   const { familyId, headers } = await voiceFamily(request)
   await logIn(page, COORDINATOR)
   await page.goto(`/families/${familyId}`)
@@ -93,7 +102,7 @@ test('the staff pages of the family\'s voice: network and consent, proposals on 
   }
 })
 
-test('the printed plan numbers its pages and gives the supporter\'s number', async ({ page, request }, info) => {
+test("the printed plan numbers its pages and gives the supporter's number", async ({ page, request }, info) => {
   const { familyId } = await voiceFamily(request)
   await logIn(page, COORDINATOR)
   await page.goto(`/families/${familyId}/plan/print`)
@@ -108,10 +117,15 @@ test('the printed plan numbers its pages and gives the supporter\'s number', asy
   }
 })
 
-test('the printed meeting summary numbers its pages and gives the supporter\'s number', async ({ page, request }, info) => {
+test("the printed meeting summary numbers its pages and gives the supporter's number", async ({
+  page,
+  request,
+}, info) => {
   const { familyId, headers } = await voiceFamily(request)
   const listed = await request.get('/api/v1/meetings?status=held&limit=100', { headers })
-  const held = ((await listed.json()) as { items: { id: string; family_id: string }[] }).items.find((m) => m.family_id === familyId)
+  const held = ((await listed.json()) as { items: { id: string; family_id: string }[] }).items.find(
+    (m) => m.family_id === familyId,
+  )
   if (!held) throw new Error('the demo family has no held meeting')
   await logIn(page, COORDINATOR)
   await page.goto(`/meetings/${held.id}/summary`)

@@ -35,7 +35,10 @@ test('a family member reads the plan, ticks an own action and proposes a goal', 
   }
   const parent = detail.members.find((m) => m.role === 'parent')
   if (!parent) throw new Error('the demo family has no parent')
-  const made = await request.post(`/api/v1/families/${familyId}/members/${parent.id}/checkin-links`, { headers, data: {} })
+  const made = await request.post(`/api/v1/families/${familyId}/members/${parent.id}/checkin-links`, {
+    headers,
+    data: {},
+  })
   const link = (await made.json()) as { path: string; code: string }
   await open(page, link.path, link.code, 320)
   await page.getByRole('button', { name: 'Ons plan' }).click()
@@ -63,7 +66,10 @@ test('a network contact sees only their own actions and the next meeting', async
   }[]
   const neighbour = access.find((c) => c.party === 'informal')
   if (!neighbour) throw new Error('the demo family has no informal contact')
-  const made = await request.post(`/api/v1/families/${familyId}/contacts/${neighbour.contact_id}/links`, { headers, data: {} })
+  const made = await request.post(`/api/v1/families/${familyId}/contacts/${neighbour.contact_id}/links`, {
+    headers,
+    data: {},
+  })
   expect(made.status()).toBe(201)
   const link = (await made.json()) as { path: string; code: string }
   await open(page, link.path, link.code, 320)

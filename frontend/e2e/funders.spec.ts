@@ -24,10 +24,15 @@ async function confirm(card: Locator, button: RegExp, yes: string): Promise<void
   await card.getByRole('button', { name: yes }).click()
 }
 
-test('admin registers a funder client, sees the secret once, rotates and revokes it', async ({ page, request }, info) => {
+test('admin registers a funder client, sees the secret once, rotates and revokes it', async ({
+  page,
+  request,
+}, info) => {
   test.skip(info.project.name === 'phone', 'the journey runs once, at desktop size')
   const admin = { Authorization: `Bearer ${await apiToken(request, ADMIN)}` }
-  const regions = (await (await request.get('/api/v1/regions', { headers: admin })).json()) as { items: { id: string; name: string }[] }
+  const regions = (await (await request.get('/api/v1/regions', { headers: admin })).json()) as {
+    items: { id: string; name: string }[]
+  }
   const region = regions.items[0] as { id: string; name: string }
   const name = `E2E koppeling ${String(Date.now()).slice(-6)}`
 
@@ -57,11 +62,24 @@ test('admin registers a funder client, sees the secret once, rotates and revokes
     data: { url: 'http://127.0.0.1:9/e2e-hook', event_types: ['family.closed'] },
   })
   expect(hook.status()).toBe(201)
-  const created = await request.post('/api/v1/families', { headers: admin, data: { display_name: `Gezin ${name}`, region_id: region.id } })
+  const created = await request.post('/api/v1/families', {
+    headers: admin,
+    data: { display_name: `Gezin ${name}`, region_id: region.id },
+  })
   let family = (await created.json()) as { id: string; version: number }
-  expect((await request.put(`/api/v1/families/${family.id}/consent`, { headers: admin, data: { funder_data: true, research: false, aggregates_only: false } })).ok()).toBeTruthy()
+  expect(
+    (
+      await request.put(`/api/v1/families/${family.id}/consent`, {
+        headers: admin,
+        data: { funder_data: true, research: false, aggregates_only: false },
+      })
+    ).ok(),
+  ).toBeTruthy()
   for (const status of ['active', 'phasing_out', 'closed']) {
-    const changed = await request.patch(`/api/v1/families/${family.id}`, { headers: { ...admin, 'If-Match': `"${family.version}"` }, data: { status } })
+    const changed = await request.patch(`/api/v1/families/${family.id}`, {
+      headers: { ...admin, 'If-Match': `"${family.version}"` },
+      data: { status },
+    })
     expect(changed.ok()).toBeTruthy()
     family = (await changed.json()) as { id: string; version: number }
   }
@@ -93,7 +111,9 @@ test('a supporter records what the family agrees to share', async ({ page, reque
   const headers = { Authorization: `Bearer ${token}` }
   const [family] = await apiFamilies(request, token)
   if (!family) throw new Error('Fatima has no families in the demo')
-  const before = (await (await request.get(`/api/v1/families/${family.id}/consent`, { headers })).json()) as { research: boolean }
+  const before = (await (await request.get(`/api/v1/families/${family.id}/consent`, { headers })).json()) as {
+    research: boolean
+  }
 
   await logIn(page, FATIMA)
   await page.goto(`/families/${family.id}`)
@@ -105,7 +125,9 @@ test('a supporter records what the family agrees to share', async ({ page, reque
   await card.getByRole('button', { name: 'Toestemming opslaan' }).click()
   await expect(card.getByText('De toestemming is opgeslagen.')).toBeVisible()
   await expect(card).toContainText('Vastgelegd op')
-  const after = (await (await request.get(`/api/v1/families/${family.id}/consent`, { headers })).json()) as { research: boolean }
+  const after = (await (await request.get(`/api/v1/families/${family.id}/consent`, { headers })).json()) as {
+    research: boolean
+  }
   expect(after.research).toBe(!before.research)
 })
 
@@ -113,7 +135,12 @@ test('funder pages pass the page check', async ({ page, request }) => {
   await logIn(page, ADMIN)
   await page.goto('/admin/funders')
   await expect(page.getByRole('heading', { level: 1, name: 'Koppelingen met financiers' })).toBeVisible()
-  await page.getByRole('listitem').filter({ hasText: '(demo)' }).first().getByRole('button', { name: /Webhooks tonen/ }).click()
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: '(demo)' })
+    .first()
+    .getByRole('button', { name: /Webhooks tonen/ })
+    .click()
   await checkPage(page, 'funders')
   // The secret box, as an administrator sees it right after a rotation.
   const card = page.getByRole('listitem').filter({ hasText: '(demo)' }).first()
@@ -124,7 +151,9 @@ test('funder pages pass the page check', async ({ page, request }) => {
   const [family] = await apiFamilies(request, await apiToken(request, FATIMA))
   if (!family) throw new Error('no demo family')
   await page.goto(`/families/${family.id}`)
-  await expect(page.getByRole('region', { name: 'Toestemming om gegevens te delen' }).getByRole('checkbox').first()).toBeVisible()
+  await expect(
+    page.getByRole('region', { name: 'Toestemming om gegevens te delen' }).getByRole('checkbox').first(),
+  ).toBeVisible()
   await page.getByRole('region', { name: 'Toestemming om gegevens te delen' }).scrollIntoViewIfNeeded()
   await checkPage(page, 'funders-consent')
 })

@@ -34,7 +34,9 @@ export interface ApiFamily {
 }
 
 export async function apiFamilies(request: APIRequestContext, token: string, query = ''): Promise<ApiFamily[]> {
-  const response = await request.get(`/api/v1/families?limit=100${query}`, { headers: { Authorization: `Bearer ${token}` } })
+  const response = await request.get(`/api/v1/families?limit=100${query}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  })
   expect(response.ok()).toBeTruthy()
   return ((await response.json()) as { items: ApiFamily[] }).items
 }
@@ -47,11 +49,17 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   const width = page.viewportSize()?.width ?? 0
   await page.waitForLoadState('networkidle')
   await expect(page.locator('.loading')).toHaveCount(0)
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  )
   expect(overflow, `${name} must not scroll sideways at ${width}px`).toBeLessThanOrEqual(0)
   await page.screenshot({ path: `screenshots/${name}-${width}.png`, fullPage: true })
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze()
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  )
   expect(summary, `axe violations on ${name} at ${width}px`).toEqual([])
 }
 

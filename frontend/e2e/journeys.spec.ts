@@ -63,7 +63,9 @@ test.describe('supporter journeys', () => {
     await name.fill('Gezin Mijn Wijziging')
 
     // Meanwhile a colleague's session changes the same family.
-    const current = await request.get(`/api/v1/families/${family.id}`, { headers: { Authorization: `Bearer ${token}` } })
+    const current = await request.get(`/api/v1/families/${family.id}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    })
     const changed = await request.patch(`/api/v1/families/${family.id}`, {
       headers: { Authorization: `Bearer ${token}`, 'If-Match': current.headers().etag ?? '' },
       data: { display_name: 'Gezin Andermans Wijziging' },
@@ -71,7 +73,9 @@ test.describe('supporter journeys', () => {
     expect(changed.status()).toBe(200)
 
     await page.getByRole('button', { name: 'Opslaan' }).click()
-    await expect(page.getByRole('alert').filter({ hasText: 'Iemand anders heeft dit intussen gewijzigd' })).toBeVisible()
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Iemand anders heeft dit intussen gewijzigd' }),
+    ).toBeVisible()
     await page.getByRole('button', { name: 'Nieuwste gegevens laden' }).click()
     await expect(name).toHaveValue('Gezin Andermans Wijziging')
     await expect(page.getByText('Iemand anders heeft dit intussen gewijzigd')).toHaveCount(0)
@@ -101,8 +105,11 @@ test.describe('supporter journeys', () => {
 
     // A colleague changes the member while this page still has the old version open.
     await members.getByRole('button', { name: 'Wijzigen: Ruud Wisselaar' }).click()
-    const fresh = await request.get(`/api/v1/families/${family.id}/members`, { headers: { Authorization: `Bearer ${token}` } })
-    const version = ((await fresh.json()) as { id: string; version: number }[]).find((m) => m.id === memberId)?.version ?? 0
+    const fresh = await request.get(`/api/v1/families/${family.id}/members`, {
+      headers: { Authorization: `Bearer ${token}` },
+    })
+    const version =
+      ((await fresh.json()) as { id: string; version: number }[]).find((m) => m.id === memberId)?.version ?? 0
     const changed = await request.patch(`/api/v1/families/${family.id}/members/${memberId}`, {
       headers: { Authorization: `Bearer ${token}`, 'If-Match': `"${version}"` },
       data: { display_name: 'Ruud W.' },

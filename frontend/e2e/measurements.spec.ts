@@ -6,12 +6,21 @@ function isoDay(offset: number): string {
 }
 
 /** A family of Fatima's that started seven months ago (so T1 is due), with one parent. */
-async function newFamily(request: APIRequestContext, name: string): Promise<{ id: string; headers: Record<string, string> }> {
+async function newFamily(
+  request: APIRequestContext,
+  name: string,
+): Promise<{ id: string; headers: Record<string, string> }> {
   const headers = { Authorization: `Bearer ${await apiToken(request, FATIMA)}` }
-  const created = await request.post('/api/v1/families', { headers, data: { display_name: name, started_on: isoDay(-214) } })
+  const created = await request.post('/api/v1/families', {
+    headers,
+    data: { display_name: name, started_on: isoDay(-214) },
+  })
   expect(created.ok()).toBeTruthy()
   const family = (await created.json()) as { id: string }
-  const member = await request.post(`/api/v1/families/${family.id}/members`, { headers, data: { display_name: 'Sanne', role: 'parent' } })
+  const member = await request.post(`/api/v1/families/${family.id}/members`, {
+    headers,
+    data: { display_name: 'Sanne', role: 'parent' },
+  })
   expect(member.ok()).toBeTruthy()
   return { id: family.id, headers }
 }
@@ -19,7 +28,10 @@ async function newFamily(request: APIRequestContext, name: string): Promise<{ id
 /** Answers the Brief Resilience Scale so its score is `low` (1–3–5 at `low`, the reversed 2–4–6 mirrored). */
 async function answerBrs(page: Page, plain: string, mirrored: string): Promise<void> {
   for (const item of [1, 2, 3, 4, 5, 6]) {
-    await page.locator(`#item-${item}`).getByLabel(item % 2 === 1 ? plain : mirrored, { exact: true }).check()
+    await page
+      .locator(`#item-${item}`)
+      .getByLabel(item % 2 === 1 ? plain : mirrored, { exact: true })
+      .check()
   }
   await expect(page.getByRole('status').filter({ hasText: 'Bewaard: 6 van 6' })).toBeVisible()
 }
@@ -54,7 +66,9 @@ test('measure T0 and T1, then see the change and its reliable-change badge', asy
 
   // T1, created through the plan as well: a clearly higher score, past the cut-off (3), so 'recovered'.
   await page.getByRole('link', { name: 'Naar de uitkomsten' }).click()
-  await page.getByRole('button', { name: /Starten Veerkracht \(Brief Resilience Scale\) Na 6 maanden voor Sanne/ }).click()
+  await page
+    .getByRole('button', { name: /Starten Veerkracht \(Brief Resilience Scale\) Na 6 maanden voor Sanne/ })
+    .click()
   await answerBrs(page, 'Mee eens', 'Mee oneens')
   await page.getByRole('button', { name: 'Afronden' }).click()
   await expect(page.getByRole('row', { name: /Veerkracht/ })).toContainText('+2')
@@ -63,7 +77,9 @@ test('measure T0 and T1, then see the change and its reliable-change badge', asy
   // The outcome page: the chart over T0 and T1, the change and the badge.
   await page.getByRole('link', { name: 'Naar de uitkomsten' }).click()
   const card = page.locator('section.instrument-outcomes', { hasText: 'Brief Resilience Scale' })
-  await expect(card.getByRole('img', { name: /Start \(\d\d-\d\d-\d{4}\) 2, Na 6 maanden \(\d\d-\d\d-\d{4}\) 4/ })).toBeVisible()
+  await expect(
+    card.getByRole('img', { name: /Start \(\d\d-\d\d-\d{4}\) 2, Na 6 maanden \(\d\d-\d\d-\d{4}\) 4/ }),
+  ).toBeVisible()
   const t1 = card.getByRole('row', { name: /^Na 6 maanden/ })
   await expect(t1).toContainText('+2')
   await expect(t1.getByTestId('change-badge')).toHaveText(/Duidelijk beter, voorbij de grens/)
@@ -92,7 +108,9 @@ test('measurement pages pass the page check (supporter)', async ({ page, request
   expect(started.ok()).toBeTruthy()
   const measurement = (await started.json()) as { id: string }
   // a seeded family with T0 and T1 answered
-  const demo = (await apiFamilies(request, await apiToken(request, FATIMA))).find((f) => !/^Gezin (Scan|Meting) /.test(f.display_name))
+  const demo = (await apiFamilies(request, await apiToken(request, FATIMA))).find(
+    (f) => !/^Gezin (Scan|Meting) /.test(f.display_name),
+  )
 
   await logIn(page, FATIMA)
   await page.goto(`/families/${family.id}/measurements/${measurement.id}`)
@@ -146,13 +164,19 @@ test('questionnaire administration passes the page check (admin)', async ({ page
     await page.getByRole('button', { name: 'Wijzigen', exact: true }).click()
     await page.getByText('Vragen (25)').click()
     const wording = 'Onze gezinsleden helpen elkaar om doelen te halen.'
-    await page.getByRole('group', { name: /^Vraag 1\b/ }).getByLabel(/^Nederlands/).fill(wording)
+    await page
+      .getByRole('group', { name: /^Vraag 1\b/ })
+      .getByLabel(/^Nederlands/)
+      .fill(wording)
     await page.getByRole('button', { name: /^Opslaan/ }).click()
     await expect(page.getByRole('cell', { name: wording })).toBeVisible()
   }
 })
 
-async function memberId(request: APIRequestContext, family: { id: string; headers: Record<string, string> }): Promise<string> {
+async function memberId(
+  request: APIRequestContext,
+  family: { id: string; headers: Record<string, string> },
+): Promise<string> {
   const response = await request.get(`/api/v1/families/${family.id}`, { headers: family.headers })
   const body = (await response.json()) as { members: { id: string }[] }
   const first = body.members[0]

@@ -12,11 +12,16 @@ async function post<T>(request: APIRequestContext, token: string, url: string, d
   return (await response.json()) as T
 }
 
-test('plan a meeting, record attendance, decide, adopt the plan, close, see the plan change', async ({ page, request }, info) => {
+test('plan a meeting, record attendance, decide, adopt the plan, close, see the plan change', async ({
+  page,
+  request,
+}, info) => {
   test.skip(info.project.name === 'phone', 'the journey runs once, at desktop size')
   const token = await apiToken(request, FATIMA)
   const suffix = String(Date.now()).slice(-6)
-  const family = await post<{ id: string }>(request, token, '/api/v1/families', { display_name: `Gezin Tafel ${suffix}` })
+  const family = await post<{ id: string }>(request, token, '/api/v1/families', {
+    display_name: `Gezin Tafel ${suffix}`,
+  })
   const base = `/api/v1/families/${family.id}`
   await post(request, token, `${base}/members`, { display_name: 'Daan', role: 'client', is_client: true })
   const karin = await post<{ id: string }>(request, token, `${base}/contacts`, {
@@ -27,10 +32,19 @@ test('plan a meeting, record attendance, decide, adopt the plan, close, see the 
   })
   await post(request, token, `${base}/contacts`, { name: 'Oma Riet', kind: 'informal', relation: 'oma' })
   const domains = await request.get('/api/v1/life-domains', { headers: { Authorization: `Bearer ${token}` } })
-  const education = ((await domains.json()) as { items: { id: string; code: string }[] }).items.find((d) => d.code === 'education')
-  const goal = await post<{ id: string }>(request, token, `${base}/plan/goals`, { text: 'Daan gaat weer naar school', life_domain_id: education?.id })
+  const education = ((await domains.json()) as { items: { id: string; code: string }[] }).items.find(
+    (d) => d.code === 'education',
+  )
+  const goal = await post<{ id: string }>(request, token, `${base}/plan/goals`, {
+    text: 'Daan gaat weer naar school',
+    life_domain_id: education?.id,
+  })
   // Agreed outside a meeting: the table still has to confirm it.
-  await post(request, token, `${base}/plan/goals/${goal.id}/actions`, { description: 'Karin belt de school', owner_type: 'contact', owner_id: karin.id })
+  await post(request, token, `${base}/plan/goals/${goal.id}/actions`, {
+    description: 'Karin belt de school',
+    owner_type: 'contact',
+    owner_id: karin.id,
+  })
 
   await logIn(page, FATIMA)
   await page.goto(`/families/${family.id}`)
@@ -74,7 +88,9 @@ test('plan a meeting, record attendance, decide, adopt the plan, close, see the 
   await oma.getByRole('radio', { name: 'Afgemeld' }).click()
   await expect(oma.getByRole('radio', { name: 'Afgemeld' })).toBeChecked()
   await page.getByRole('button', { name: /uitgenodigden zijn aanwezig/ }).click()
-  await expect(page.getByRole('group', { name: 'Aanwezigheid van Daan' }).getByRole('radio', { name: 'Aanwezig' })).toBeChecked()
+  await expect(
+    page.getByRole('group', { name: 'Aanwezigheid van Daan' }).getByRole('radio', { name: 'Aanwezig' }),
+  ).toBeChecked()
   await expect(oma.getByRole('radio', { name: 'Afgemeld' })).toBeChecked()
   await expect(page.locator('#participants-heading + p')).toContainText('3 van 4 aanwezig')
 

@@ -24,7 +24,9 @@ test('the family page shows what was sent to whom', async ({ page, request }) =>
   const token = await apiToken(request, FATIMA)
   let familyId: string | null = null
   for (const family of await apiFamilies(request, token)) {
-    const response = await request.get(`/api/v1/families/${family.id}/notifications`, { headers: { Authorization: `Bearer ${token}` } })
+    const response = await request.get(`/api/v1/families/${family.id}/notifications`, {
+      headers: { Authorization: `Bearer ${token}` },
+    })
     if (((await response.json()) as { items: unknown[] }).items.length > 0) {
       familyId = family.id
       break
@@ -38,14 +40,20 @@ test('the family page shows what was sent to whom', async ({ page, request }) =>
   await expect(section.getByText(/In de wachtrij|Niet verstuurd/).first()).toBeVisible()
   await section.scrollIntoViewIfNeeded()
   await checkPage(page, 'family-notifications')
-  await section.getByRole('button', { name: /^Wijzig berichten voor/ }).first().click()
+  await section
+    .getByRole('button', { name: /^Wijzig berichten voor/ })
+    .first()
+    .click()
   const form = section.getByRole('form', { name: /^Berichten voor/ })
   await form.getByLabel('Taal van berichten').selectOption('en')
   await form.getByRole('button', { name: 'Opslaan' }).click()
   await expect(form).toHaveCount(0)
   // The summary line names the language only for someone with consent and a channel, which other specs may
   // have changed for this person: the reopened form shows what was saved whatever the order of the specs.
-  await section.getByRole('button', { name: /^Wijzig berichten voor/ }).first().click()
+  await section
+    .getByRole('button', { name: /^Wijzig berichten voor/ })
+    .first()
+    .click()
   await expect(form.getByLabel('Taal van berichten')).toHaveValue('en')
   await checkPage(page, 'family-recipient-form')
 })
@@ -62,7 +70,9 @@ test('an administrator rewords a message, previews it and reads the delivery log
   await dutch.getByLabel('Onderwerp').fill('Even bijpraten?')
   await dutch.getByLabel('Tekst').fill('Hoi $name, hoe gaat het deze week? Groet van $supporter. $score')
   await dutch.getByRole('button', { name: 'Voorbeeld bekijken' }).click()
-  await expect(dutch.getByText('Hoi Sanne, hoe gaat het deze week? Groet van Fatima (begeleider).', { exact: false })).toBeVisible()
+  await expect(
+    dutch.getByText('Hoi Sanne, hoe gaat het deze week? Groet van Fatima (begeleider).', { exact: false }),
+  ).toBeVisible()
   await expect(dutch.getByText('Deze invulvelden kent dit bericht niet: $score')).toBeVisible()
   await checkPage(page, 'notifications-admin-preview')
   await dutch.getByRole('button', { name: 'Tekst opslaan' }).click()
@@ -71,7 +81,9 @@ test('an administrator rewords a message, previews it and reads the delivery log
   await dutch.getByRole('button', { name: 'Terug naar standaardtekst' }).click()
   await expect(dutch.getByText('Standaardtekst')).toBeVisible()
   await page.getByLabel('Status').selectOption({ label: 'Niet verstuurd' })
-  await expect(page.getByRole('table', { name: 'Verzonden en wachtende berichten' }).getByText('Niet verstuurd').first()).toBeVisible()
+  await expect(
+    page.getByRole('table', { name: 'Verzonden en wachtende berichten' }).getByText('Niet verstuurd').first(),
+  ).toBeVisible()
 })
 
 test('the opt-out page asks before it acts, without logging in', async ({ page }) => {

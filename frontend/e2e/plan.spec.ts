@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { apiFamilies, apiToken, checkPage, FATIMA, logIn } from './helpers'
 
-
 function isoDay(offset: number): string {
   const day = new Date(Date.now() + offset * 86_400_000)
   return day.toISOString().slice(0, 10)
@@ -85,8 +84,14 @@ test('write goals, score progress, adopt, compare versions, print', async ({ pag
 
   // A second goal, the action done, then version 2.
   await page.getByRole('button', { name: 'Doel toevoegen' }).click()
-  await page.locator('form.plan-form').getByLabel(/Wat wil het gezin bereiken/).fill('Mama heeft één rustige avond per week.')
-  await page.locator('form.plan-form').getByLabel(/Levensgebied/).selectOption({ label: 'Gezondheid' })
+  await page
+    .locator('form.plan-form')
+    .getByLabel(/Wat wil het gezin bereiken/)
+    .fill('Mama heeft één rustige avond per week.')
+  await page
+    .locator('form.plan-form')
+    .getByLabel(/Levensgebied/)
+    .selectOption({ label: 'Gezondheid' })
   await page.locator('form.plan-form').getByRole('button', { name: 'Doel opslaan' }).click()
   await expect(page.getByRole('heading', { level: 3, name: 'Mama heeft één rustige avond per week.' })).toBeVisible()
   await action.getByRole('button', { name: /^Zet op klaar:/ }).click()
@@ -110,7 +115,9 @@ test('write goals, score progress, adopt, compare versions, print', async ({ pag
   await page.getByRole('link', { name: 'Printversie voor het gezin' }).click()
   await expect(page.getByRole('heading', { level: 1, name: `Ons gezinsplan: Gezin Plan ${suffix}` })).toBeVisible()
   await expect(page.getByText('Versie 2, vastgesteld op')).toBeVisible()
-  await expect(page.getByRole('table', { name: 'De ladder van dit doel' })).toContainText('Daan gaat elke ochtend naar school. (hier staan we nu)')
+  await expect(page.getByRole('table', { name: 'De ladder van dit doel' })).toContainText(
+    'Daan gaat elke ochtend naar school. (hier staan we nu)',
+  )
   await expect(page.getByText('Oma Riet: Oma Riet brengt Daan op dinsdag naar school.')).toBeVisible()
   await page.emulateMedia({ media: 'print' })
   await expect(page.getByRole('button', { name: 'Afdrukken of opslaan als pdf' })).toBeHidden()
@@ -125,7 +132,9 @@ test('plan page and print view pass axe at this size', async ({ page, request })
   // A demo family with goals, if the demo data has plans; otherwise the first one.
   let chosen = families[0]
   for (const family of families) {
-    const response = await request.get(`/api/v1/families/${family.id}/plan`, { headers: { Authorization: `Bearer ${token}` } })
+    const response = await request.get(`/api/v1/families/${family.id}/plan`, {
+      headers: { Authorization: `Bearer ${token}` },
+    })
     const plan = (await response.json()) as { goals: unknown[] }
     if (plan.goals.length > 0) {
       chosen = family

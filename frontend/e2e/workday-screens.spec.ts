@@ -13,7 +13,9 @@ async function look(page: Page, name: string): Promise<void> {
 async function familyWithOutcomes(request: APIRequestContext): Promise<string> {
   const token = await apiToken(request, FATIMA)
   for (const family of await apiFamilies(request, token)) {
-    const response = await request.get(`/api/v1/families/${family.id}/outcomes`, { headers: { Authorization: `Bearer ${token}` } })
+    const response = await request.get(`/api/v1/families/${family.id}/outcomes`, {
+      headers: { Authorization: `Bearer ${token}` },
+    })
     const body = (await response.json()) as { instruments: { family: { wave: string }[] }[] }
     if (body.instruments.some((instrument) => instrument.family.some((wave) => wave.wave !== 't0'))) return family.id
   }
@@ -30,7 +32,9 @@ test('the header fits one row at 1280 px for every role, and is a menu button on
     const header = page.locator('header').first()
     const width = page.viewportSize()?.width ?? 0
     if (info.project.name === 'desktop') {
-      const tops = await page.locator('#main-nav > ul > li').evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top)))
+      const tops = await page
+        .locator('#main-nav > ul > li')
+        .evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top)))
       expect(new Set(tops).size, `${role}: the navigation is one row`).toBe(1)
       expect((await header.boundingBox())?.height ?? 999, `${role}: the header is one row`).toBeLessThan(90)
     } else {
@@ -42,7 +46,9 @@ test('the header fits one row at 1280 px for every role, and is a menu button on
       // the longest header, in English as well
       await page.getByRole('button', { name: 'English' }).click()
       await expect(page.getByRole('button', { name: 'Nederlands' })).toBeVisible()
-      const englishTops = await page.locator('#main-nav > ul > li').evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top)))
+      const englishTops = await page
+        .locator('#main-nav > ul > li')
+        .evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top)))
       expect(new Set(englishTops).size, 'admin in English: the navigation is one row').toBe(1)
       await header.screenshot({ path: `${SHOTS}/header-admin-en-${width}.png` })
       await page.getByRole('button', { name: 'Nederlands' }).click()
@@ -63,7 +69,10 @@ test('a family’s outcomes speak plain Dutch, with the method folded away', asy
   await expect(card.getByRole('rowheader', { name: /^Start \d\d-\d\d-\d{4}/ }).first()).toBeVisible()
   await expect(card.locator('.chart-x-labels').first()).toContainText('Start')
   await expect(page.getByText(/\bRCI\b|T0|T-score/).filter({ visible: true })).toHaveCount(0)
-  const fontSize = await card.locator('.chart-axis').first().evaluate((label) => parseFloat(getComputedStyle(label).fontSize))
+  const fontSize = await card
+    .locator('.chart-axis')
+    .first()
+    .evaluate((label) => parseFloat(getComputedStyle(label).fontSize))
   expect(fontSize).toBeGreaterThanOrEqual(12)
   await look(page, 'outcomes')
   await card.screenshot({ path: `${SHOTS}/outcomes-card-${page.viewportSize()?.width ?? 0}.png` })
@@ -72,7 +81,9 @@ test('a family’s outcomes speak plain Dutch, with the method folded away', asy
   await expect(page.getByText(/groter dan 1,96/)).toBeVisible()
   await expect(page.getByText(/Voorbeeldnormen:/)).toBeVisible()
   await look(page, 'outcomes-method')
-  await page.locator('details.method-details').screenshot({ path: `${SHOTS}/outcomes-method-only-${page.viewportSize()?.width ?? 0}.png` })
+  await page
+    .locator('details.method-details')
+    .screenshot({ path: `${SHOTS}/outcomes-method-only-${page.viewportSize()?.width ?? 0}.png` })
 })
 
 test('the cohort page speaks plain Dutch, with the method folded away', async ({ page }) => {
@@ -86,8 +97,13 @@ test('the cohort page speaks plain Dutch, with the method folded away', async ({
   await expect(page.getByText(/T-score/).first()).toBeVisible()
   await look(page, 'cohort')
   const width = page.viewportSize()?.width ?? 0
-  await page.locator('section.card', { hasText: 'De groep in deze periode' }).screenshot({ path: `${SHOTS}/cohort-summary-${width}.png` })
-  await page.locator('section.card', { has: page.getByRole('table') }).first().screenshot({ path: `${SHOTS}/cohort-table-${width}.png` })
+  await page
+    .locator('section.card', { hasText: 'De groep in deze periode' })
+    .screenshot({ path: `${SHOTS}/cohort-summary-${width}.png` })
+  await page
+    .locator('section.card', { has: page.getByRole('table') })
+    .first()
+    .screenshot({ path: `${SHOTS}/cohort-table-${width}.png` })
 })
 
 test('the goal form asks for the ladder first, and its draft survives a reload', async ({ page, request }) => {
@@ -103,7 +119,10 @@ test('the goal form asks for the ladder first, and its draft survives a reload',
   await expect(form.getByText('1 van de 5 stappen beschreven.')).toBeVisible()
   await look(page, 'goal-form')
   await form.screenshot({ path: `${SHOTS}/goal-form-only-${page.viewportSize()?.width ?? 0}.png` })
-  await page.locator('article.goal-card').first().screenshot({ path: `${SHOTS}/goal-card-${page.viewportSize()?.width ?? 0}.png` })
+  await page
+    .locator('article.goal-card')
+    .first()
+    .screenshot({ path: `${SHOTS}/goal-card-${page.viewportSize()?.width ?? 0}.png` })
 
   await page.reload()
   const back = page.locator('form.plan-form')
@@ -123,7 +142,10 @@ test('the worklist and the team page, as people see them', async ({ page }) => {
   await look(page, 'team')
 })
 
-test('offline while moving to another page: a Dutch message, and the page loads when the network is back', async ({ page, context }, info) => {
+test('offline while moving to another page: a Dutch message, and the page loads when the network is back', async ({
+  page,
+  context,
+}, info) => {
   test.skip(info.project.name !== 'desktop', 'once is enough')
   await logIn(page, FATIMA)
   await context.setOffline(true)
@@ -137,7 +159,9 @@ test('offline while moving to another page: a Dutch message, and the page loads 
 
 test('a member’s check-in trend has axes with dates and 0–10 labels', async ({ page, request }) => {
   const token = await apiToken(request, FATIMA)
-  const summary = (await (await request.get('/api/v1/checkin-summary', { headers: { Authorization: `Bearer ${token}` } })).json()) as {
+  const summary = (await (
+    await request.get('/api/v1/checkin-summary', { headers: { Authorization: `Bearer ${token}` } })
+  ).json()) as {
     families: { family_id: string }[]
   }
   const family = summary.families[0]
@@ -150,7 +174,10 @@ test('a member’s check-in trend has axes with dates and 0–10 labels', async 
   if ((await chart.count()) > 0) {
     await expect(chart.locator('.chart-x-labels .chart-axis')).toHaveCount(2)
     await expect(chart.locator('.chart-x-labels')).toContainText(/\d\d-\d\d-\d{4}/)
-    const size = await chart.locator('.chart-axis').first().evaluate((label) => parseFloat(getComputedStyle(label).fontSize))
+    const size = await chart
+      .locator('.chart-axis')
+      .first()
+      .evaluate((label) => parseFloat(getComputedStyle(label).fontSize))
     expect(size).toBeGreaterThanOrEqual(12)
   } else {
     await expect(member.getByText('Na de volgende check-in zie je hier de lijn.')).toBeVisible()

@@ -4,7 +4,12 @@ import { apiToken, checkPage, COORDINATOR, FATIMA, JEROEN, logIn } from './helpe
 const SANNE = 'sanne@demo.bondgenoot.nl'
 
 interface Worklist {
-  alert_groups: { member_id: string; family_id: string; member_name: string; alerts: { id: string; message: string | null }[] }[]
+  alert_groups: {
+    member_id: string
+    family_id: string
+    member_name: string
+    alerts: { id: string; message: string | null }[]
+  }[]
   goals_without_score: { goal_id: string; family_id: string; text: string; days: number }[]
   questionnaires: { family_id: string }[]
 }
@@ -16,7 +21,9 @@ async function worklist(request: APIRequestContext, token: string): Promise<Work
 }
 
 /** The demo supporter whose worklist has an open alert (the demo's "crisis" check-in asks to be called). */
-async function supporterWithAlert(request: APIRequestContext): Promise<{ email: string; token: string; list: Worklist }> {
+async function supporterWithAlert(
+  request: APIRequestContext,
+): Promise<{ email: string; token: string; list: Worklist }> {
   for (const email of [FATIMA, JEROEN, SANNE]) {
     const token = await apiToken(request, email)
     const list = await worklist(request, token)
@@ -50,8 +57,14 @@ test.describe('the working day', () => {
     await expect(alerts.getByRole('link', { name: /^Bel .*06-12345678/ })).toHaveAttribute('href', 'tel:0612345678')
     await checkPage(page, 'worklist')
 
-    await alerts.getByLabel(/Wat heb je gedaan/).first().fill('Teruggebeld, het gaat weer. Respijtzorg aangevraagd.')
-    await alerts.getByRole('button', { name: /afhandelen/i }).first().click()
+    await alerts
+      .getByLabel(/Wat heb je gedaan/)
+      .first()
+      .fill('Teruggebeld, het gaat weer. Respijtzorg aangevraagd.')
+    await alerts
+      .getByRole('button', { name: /afhandelen/i })
+      .first()
+      .click()
     await expect(page.getByText(`De meldingen van ${group.member_name} zijn afgehandeld.`)).toBeVisible()
 
     // a goal without a score for too long: from the worklist to the plan, and scored
@@ -73,7 +86,10 @@ test.describe('the working day', () => {
     await page.getByRole('link', { name: 'Vandaag' }).click()
     await heading(page, 'Vandaag bij je gezinnen')
     const questionnaires = page.getByRole('region', { name: /^Vragenlijsten die nu moeten/ })
-    await questionnaires.getByRole('button', { name: /^Starten/ }).first().click()
+    await questionnaires
+      .getByRole('button', { name: /^Starten/ })
+      .first()
+      .click()
     await expect(page).toHaveURL(/\/families\/[^/]+\/measurements\/[^/]+$/)
   })
 
@@ -115,7 +131,9 @@ test('new pages have no axe violations and fit the screen', async ({ page, reque
   await checkPage(page, 'worklist-start')
 
   const token = await apiToken(request, FATIMA)
-  const families = (await (await request.get('/api/v1/families?limit=5', { headers: { Authorization: `Bearer ${token}` } })).json()) as {
+  const families = (await (
+    await request.get('/api/v1/families?limit=5', { headers: { Authorization: `Bearer ${token}` } })
+  ).json()) as {
     items: { id: string; display_name: string; status: string }[]
   }
   const family = families.items.find((f) => f.status !== 'closed')
@@ -125,7 +143,10 @@ test('new pages have no axe violations and fit the screen', async ({ page, reque
   await expect(page.getByRole('heading', { level: 2, name: 'Wat vraagt aandacht' })).toBeVisible()
   await checkPage(page, 'family-workspace')
 
-  await page.getByRole('navigation', { name: 'Onderdelen van dit gezin' }).getByRole('link', { name: 'Gezinsplan' }).click()
+  await page
+    .getByRole('navigation', { name: 'Onderdelen van dit gezin' })
+    .getByRole('link', { name: 'Gezinsplan' })
+    .click()
   await expect(page.getByRole('navigation', { name: 'Onderdelen van dit gezin' })).toBeVisible()
 
   await page.goto(`/families/${family.id}/afsluiten`)

@@ -9,7 +9,9 @@ const fresh = join(dir, 'schema.d.ts')
 try {
   execFileSync('npx', ['--no-install', 'openapi-typescript', '../openapi/openapi.json', '-o', fresh], { stdio: 'pipe' })
   if (readFileSync(fresh, 'utf8') !== readFileSync('src/api/schema.d.ts', 'utf8')) {
-    console.error('frontend/src/api/schema.d.ts is stale: run `cd frontend && npm run gen` and commit it with openapi/openapi.json.')
+    console.error(
+      'frontend/src/api/schema.d.ts is stale: run `cd frontend && npm run gen` and commit it with openapi/openapi.json.',
+    )
     process.exit(1)
   }
   console.log('src/api/schema.d.ts matches ../openapi/openapi.json')

@@ -58,7 +58,9 @@ describe('auth client', () => {
       .mockResolvedValueOnce(token('second'))
       .mockResolvedValueOnce(new Response('{"ok":true}', { status: 200 }))
     await login('sam@example.test', 'secret')
-    const response = await authFetch(new Request('http://localhost/api/v1/families', { method: 'POST', body: '{"a":1}' }))
+    const response = await authFetch(
+      new Request('http://localhost/api/v1/families', { method: 'POST', body: '{"a":1}' }),
+    )
     expect(response.status).toBe(200)
     const refresh = requestOf(fetchMock.mock.calls[2] ?? [])
     expect(await refresh.text()).toBe('grant_type=refresh_token')
@@ -77,7 +79,10 @@ describe('auth client', () => {
   })
 
   it('marks the session expired when the refresh is refused, and does not retry again', async () => {
-    fetchMock.mockResolvedValueOnce(token('first')).mockResolvedValueOnce(problem(401)).mockResolvedValueOnce(problem(401))
+    fetchMock
+      .mockResolvedValueOnce(token('first'))
+      .mockResolvedValueOnce(problem(401))
+      .mockResolvedValueOnce(problem(401))
     await login('sam@example.test', 'secret')
     const response = await authFetch(new Request('http://localhost/api/v1/families'))
     expect(response.status).toBe(401)

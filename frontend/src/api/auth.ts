@@ -88,7 +88,11 @@ export async function login(email: string, password: string): Promise<void> {
   const response = await postToken(new URLSearchParams({ grant_type: 'password', username: email, password }))
   if (!response.ok) {
     const retryAfter = Number(response.headers.get('Retry-After'))
-    throw new ApiError(response.status, await problemOf(response), Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null)
+    throw new ApiError(
+      response.status,
+      await problemOf(response),
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+    )
   }
   accept((await response.json()) as TokenResponse)
 }

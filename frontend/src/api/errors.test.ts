@@ -17,9 +17,21 @@ describe('API errors', () => {
       code: 'validation_failed',
       detail: 'x',
       errors: [
-        { field: 'email', pointer: '/email', code: 'string_pattern_mismatch', message: 'bad', type: 'string_pattern_mismatch' },
+        {
+          field: 'email',
+          pointer: '/email',
+          code: 'string_pattern_mismatch',
+          message: 'bad',
+          type: 'string_pattern_mismatch',
+        },
         { field: 'email', pointer: '/email', code: 'string_too_long', message: 'worse', type: 'string_too_long' },
-        { field: 'body.members.0.phone', pointer: '/members/0/phone', code: 'string_pattern_mismatch', message: 'digits', type: 'string_pattern_mismatch' },
+        {
+          field: 'body.members.0.phone',
+          pointer: '/members/0/phone',
+          code: 'string_pattern_mismatch',
+          message: 'digits',
+          type: 'string_pattern_mismatch',
+        },
       ],
     })
     expect(fieldErrors(error)).toEqual({

@@ -9,5 +9,5 @@ export function problemText(error: unknown, t: TFunction | ((key: string) => str
   if (!(error instanceof ApiError)) return null
   const code = error.problem?.code
   if (!code || !i18n.exists(`problem.${code}`)) return null
-  return (t)(`problem.${code}`)
+  return t(`problem.${code}`)
 }

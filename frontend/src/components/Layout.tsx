@@ -20,10 +20,14 @@ export function LanguageSwitch() {
 export function SkipLink() {
   const { t } = useTranslation()
   return (
-    <a className="skip-link" href="#main" onClick={(event) => {
-      event.preventDefault()
-      document.getElementById('main')?.focus()
-    }}>
+    <a
+      className="skip-link"
+      href="#main"
+      onClick={(event) => {
+        event.preventDefault()
+        document.getElementById('main')?.focus()
+      }}
+    >
       {t('layout.skipToContent')}
     </a>
   )
@@ -131,7 +135,11 @@ export function Layout() {
             <ul>
               {main.map((entry) => (
                 <li key={entry.to}>
-                  <NavLink to={entry.to} end={entry.end} className={({ isActive }) => (isActive || entry.active ? 'active' : undefined)}>
+                  <NavLink
+                    to={entry.to}
+                    end={entry.end}
+                    className={({ isActive }) => (isActive || entry.active ? 'active' : undefined)}
+                  >
                     {entry.label}
                   </NavLink>
                 </li>

@@ -58,7 +58,17 @@ interface LineChartProps {
 }
 
 /** Where x (0…1) and a value land in the drawing; values outside min…max stay on the edge. */
-export function chartScale({ min, max, height = 132, left = LEFT }: { min: number; max: number; height?: number; left?: number }) {
+export function chartScale({
+  min,
+  max,
+  height = 132,
+  left = LEFT,
+}: {
+  min: number
+  max: number
+  height?: number
+  left?: number
+}) {
   const span = max > min ? max - min : 1
   return {
     x: (fraction: number) => left + fraction * (WIDTH - left - RIGHT),
@@ -99,7 +109,14 @@ export function LineChart({
         <div className="chart-plot">
           <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={label} focusable="false">
             {ticks.map((tick) => (
-              <line key={tick.value} x1={left} x2={WIDTH - RIGHT} y1={y(tick.value)} y2={y(tick.value)} className={tick.className ?? 'chart-grid'} />
+              <line
+                key={tick.value}
+                x1={left}
+                x2={WIDTH - RIGHT}
+                y1={y(tick.value)}
+                y2={y(tick.value)}
+                className={tick.className ?? 'chart-grid'}
+              />
             ))}
             {reference ? (
               <line
@@ -129,7 +146,11 @@ export function LineChart({
           </svg>
           <div className="chart-y-labels" aria-hidden="true">
             {ticks.map((tick) => (
-              <span key={tick.value} className="chart-axis" style={{ top: percent(y(tick.value) / height), right: percent(1 - (left - 5) / WIDTH) }}>
+              <span
+                key={tick.value}
+                className="chart-axis"
+                style={{ top: percent(y(tick.value) / height), right: percent(1 - (left - 5) / WIDTH) }}
+              >
                 {tick.label}
               </span>
             ))}

@@ -27,7 +27,11 @@ export function OfflineBanner() {
         <div className="alert alert-info" role="status">
           <p className="alert-title">{t('workday.offline.title')}</p>
           <p>{t('workday.offline.body')}</p>
-          <button type="button" className="button button-secondary" onClick={() => void queryClient.refetchQueries({ type: 'active' })}>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => void queryClient.refetchQueries({ type: 'active' })}
+          >
             {t('workday.offline.retry')}
           </button>
         </div>

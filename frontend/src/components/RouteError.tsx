@@ -14,7 +14,9 @@ function offline(): boolean {
 /** A code chunk that no longer exists after a deploy: the browser still runs the old version of the app. */
 export function isChunkError(error: unknown): boolean {
   const message = error instanceof Error ? `${error.name} ${error.message}` : String(error)
-  return /dynamically imported module|Importing a module script failed|ChunkLoadError|error loading dynamically/i.test(message)
+  return /dynamically imported module|Importing a module script failed|ChunkLoadError|error loading dynamically/i.test(
+    message,
+  )
 }
 
 /**
@@ -49,7 +51,11 @@ export function RouteError({ standalone = false }: { standalone?: boolean }) {
   useReloadWhenOnline(isOffline)
   const reloading = reloadOnceForChunk(error)
   if (reloading) return null
-  const body = isOffline ? t('workday.offline.page') : isChunkError(error) ? t('workday.error.chunk') : t('workday.error.body')
+  const body = isOffline
+    ? t('workday.offline.page')
+    : isChunkError(error)
+      ? t('workday.error.chunk')
+      : t('workday.error.body')
   const content = (
     <section className="card route-error" role="alert">
       <h1>{isOffline ? t('workday.offline.title') : t('workday.error.title')}</h1>

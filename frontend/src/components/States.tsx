@@ -51,7 +51,15 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   )
 }
 
-export function Alert({ kind, title, children }: { kind: 'error' | 'success' | 'info'; title?: string; children?: ReactNode }) {
+export function Alert({
+  kind,
+  title,
+  children,
+}: {
+  kind: 'error' | 'success' | 'info'
+  title?: string
+  children?: ReactNode
+}) {
   return (
     <div className={`alert alert-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
       {title ? <p className="alert-title">{title}</p> : null}

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import staff from './nl.json'
 
 // Every Dutch text file: the staff app's (global and per feature) and the family's phone pages.
-const features = import.meta.glob<Record<string, unknown>>('../features/*/i18n/nl.json', { eager: true, import: 'default' })
+const features = import.meta.glob<Record<string, unknown>>('../features/*/i18n/nl.json', {
+  eager: true,
+  import: 'default',
+})
 const phone = import.meta.glob<Record<string, unknown>>('../phone/i18n/nl.json', { eager: true, import: 'default' })
 
 // "u" or "uw" as a word (not inside a word, a {{placeholder}} or a hyphenated compound).

@@ -109,7 +109,13 @@ export function CheckinForm({ supporter, busy, onSubmit }: Props) {
         <label className="ci-label" htmlFor="ci-needs-text">
           {t('checkin.needsText')} <span className="ci-optional">{t('checkin.optional')}</span>
         </label>
-        <textarea id="ci-needs-text" rows={2} maxLength={500} value={needsText} onChange={(e) => setNeedsText(e.target.value)} />
+        <textarea
+          id="ci-needs-text"
+          rows={2}
+          maxLength={500}
+          value={needsText}
+          onChange={(e) => setNeedsText(e.target.value)}
+        />
       </fieldset>
       <div className="ci-card">
         <label className="ci-label" htmlFor="ci-message">
@@ -117,7 +123,13 @@ export function CheckinForm({ supporter, busy, onSubmit }: Props) {
           {supporter ? t('checkin.message', { name: supporter }) : t('checkin.messageAnonymous')}{' '}
           <span className="ci-optional">{t('checkin.optional')}</span>
         </label>
-        <textarea id="ci-message" rows={4} maxLength={1000} value={message} onChange={(e) => setMessage(e.target.value)} />
+        <textarea
+          id="ci-message"
+          rows={4}
+          maxLength={1000}
+          value={message}
+          onChange={(e) => setMessage(e.target.value)}
+        />
       </div>
       <button type="submit" className="ci-button ci-send" aria-disabled={busy || undefined}>
         {busy ? t('checkin.sending') : t('checkin.send')}

@@ -38,8 +38,12 @@ async function enterCode(code = '123456') {
 }
 
 async function fillAndSend() {
-  await userEvent.click(screen.getByRole('group', { name: 'Hoe gaat het met je?' }).querySelector('input[value="6"]') as HTMLElement)
-  await userEvent.click(screen.getByRole('group', { name: 'Hoe zwaar is de zorg nu?' }).querySelector('input[value="8"]') as HTMLElement)
+  await userEvent.click(
+    screen.getByRole('group', { name: 'Hoe gaat het met je?' }).querySelector('input[value="6"]') as HTMLElement,
+  )
+  await userEvent.click(
+    screen.getByRole('group', { name: 'Hoe zwaar is de zorg nu?' }).querySelector('input[value="8"]') as HTMLElement,
+  )
   await userEvent.click(screen.getByRole('checkbox', { name: 'Bel me' }))
   await userEvent.type(screen.getByLabelText(/Bericht voor Fatima/), 'Zwaar weekje')
   await userEvent.click(screen.getByRole('button', { name: 'Versturen' }))
@@ -71,7 +75,10 @@ describe('check-in page', () => {
     mockApi(() => {
       tries += 1
       return tries === 1
-        ? json({ type: 'about:blank', title: 'Unauthorized', status: 401, reason: 'wrong_code', attempts_left: 2 }, { status: 401 })
+        ? json(
+            { type: 'about:blank', title: 'Unauthorized', status: 401, reason: 'wrong_code', attempts_left: 2 },
+            { status: 401 },
+          )
         : json({ type: 'about:blank', title: 'Locked', status: 423, reason: 'locked' }, { status: 423 })
     })
     render(<CheckinPage />)
@@ -85,7 +92,10 @@ describe('check-in page', () => {
     let first = true
     mockApi(() => {
       const answer = first
-        ? json({ type: 'about:blank', title: 'Too Many Requests', status: 429, reason: 'rate_limited' }, { status: 429, headers: { 'Retry-After': '150' } })
+        ? json(
+            { type: 'about:blank', title: 'Too Many Requests', status: 429, reason: 'rate_limited' },
+            { status: 429, headers: { 'Retry-After': '150' } },
+          )
         : json({ type: 'about:blank', title: 'Not Found', status: 404, reason: 'link_unusable' }, { status: 404 })
       first = false
       return answer
@@ -111,7 +121,11 @@ describe('check-in page', () => {
     const calls = mockApi((request) => {
       const path = new URL(request.url).pathname
       if (path.endsWith('/session')) return json(opened)
-      if (request.method === 'POST') return json({ id: 'c1', checked_in_at: '2026-11-24T21:00:00Z', received_at: '2026-11-24T21:00:00Z' }, { status: 201 })
+      if (request.method === 'POST')
+        return json(
+          { id: 'c1', checked_in_at: '2026-11-24T21:00:00Z', received_at: '2026-11-24T21:00:00Z' },
+          { status: 201 },
+        )
       return json({
         items: [
           { checked_in_at: '2026-11-10T20:00:00Z', wellbeing: 7, care_burden: 5 },
@@ -129,7 +143,12 @@ describe('check-in page', () => {
     const post = calls.find((c) => c.method === 'POST' && c.url.endsWith('/checkin/checkins'))
     expect(post?.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/)
     expect(post?.headers.get('Authorization')).toBe('Bearer session-1')
-    expect(await post?.json()).toMatchObject({ wellbeing: 6, care_burden: 8, needs: ['call_me'], message: 'Zwaar weekje' })
+    expect(await post?.json()).toMatchObject({
+      wellbeing: 6,
+      care_burden: 8,
+      needs: ['call_me'],
+      message: 'Zwaar weekje',
+    })
     expect(pending()).toEqual([])
   })
 
@@ -139,7 +158,11 @@ describe('check-in page', () => {
       const path = new URL(request.url).pathname
       if (path.endsWith('/session')) return json(opened)
       if (!online) throw new TypeError('Failed to fetch')
-      if (request.method === 'POST') return json({ id: 'c1', checked_in_at: '2026-11-24T21:00:00Z', received_at: '2026-11-24T21:00:00Z' }, { status: 201 })
+      if (request.method === 'POST')
+        return json(
+          { id: 'c1', checked_in_at: '2026-11-24T21:00:00Z', received_at: '2026-11-24T21:00:00Z' },
+          { status: 201 },
+        )
       return json({ items: [] })
     })
     render(<CheckinPage />)

@@ -52,7 +52,9 @@ export function CheckinPage() {
       if (!(error instanceof CheckinError)) return t('checkin.server')
       switch (error.kind) {
         case 'wrong_code':
-          return error.attemptsLeft === null ? t('checkin.wrongCode') : t('checkin.wrongCodeLeft', { count: error.attemptsLeft })
+          return error.attemptsLeft === null
+            ? t('checkin.wrongCode')
+            : t('checkin.wrongCodeLeft', { count: error.attemptsLeft })
         case 'locked':
           return t('checkin.locked')
         case 'unusable':
@@ -170,7 +172,8 @@ export function CheckinPage() {
       if (pending().length > 0) await sendWaiting()
     } catch (error) {
       setBusy(false)
-      if (error instanceof CheckinError && (error.kind === 'locked' || error.kind === 'unusable')) setBlocked(describe(error))
+      if (error instanceof CheckinError && (error.kind === 'locked' || error.kind === 'unusable'))
+        setBlocked(describe(error))
       else setCodeMessage(describe(error))
     }
   }
@@ -246,7 +249,12 @@ export function CheckinPage() {
           {keptNote ? t('checkin.keptRateLimited') : t('checkin.keptText')}
         </p>
         {keptNote && <p>{keptNote}</p>}
-        <button type="button" className="ci-button" aria-disabled={busy || undefined} onClick={() => void sendWaiting()}>
+        <button
+          type="button"
+          className="ci-button"
+          aria-disabled={busy || undefined}
+          onClick={() => void sendWaiting()}
+        >
           {busy ? t('checkin.sending') : t('checkin.sendNow')}
         </button>
       </div>

@@ -19,14 +19,14 @@ export function Trend({ items }: { items: TrendPoint[] }) {
     <>
       {items.length === 1 && <p>{t('checkin.trendEmpty')}</p>}
       {items.length > 1 && (
-      <figure className="ci-chart">
-        <svg viewBox={`-4 -4 ${W + 8} ${H + 8}`} role="presentation" aria-hidden="true" focusable="false">
-          <line x1="0" y1={H} x2={W} y2={H} className="ci-axis" />
-          <polyline points={line(items, (p) => p.wellbeing)} className="ci-line-wellbeing" />
-          <polyline points={line(items, (p) => p.care_burden)} className="ci-line-burden" />
-        </svg>
-        <figcaption>{t('checkin.trendChart')}</figcaption>
-      </figure>
+        <figure className="ci-chart">
+          <svg viewBox={`-4 -4 ${W + 8} ${H + 8}`} role="presentation" aria-hidden="true" focusable="false">
+            <line x1="0" y1={H} x2={W} y2={H} className="ci-axis" />
+            <polyline points={line(items, (p) => p.wellbeing)} className="ci-line-wellbeing" />
+            <polyline points={line(items, (p) => p.care_burden)} className="ci-line-burden" />
+          </svg>
+          <figcaption>{t('checkin.trendChart')}</figcaption>
+        </figure>
       )}
       <table className="ci-table">
         <caption className="visually-hidden">{t('checkin.trendTitle')}</caption>

@@ -8,7 +8,14 @@ export type CheckinNeed = components['schemas']['CheckinNeed']
 export type SessionResponse = components['schemas']['SessionResponse']
 export type TrendPoint = components['schemas']['TrendPoint']
 
-export const NEEDS: readonly CheckinNeed[] = ['talk', 'practical_help', 'respite', 'money_paperwork', 'school_work', 'call_me']
+export const NEEDS: readonly CheckinNeed[] = [
+  'talk',
+  'practical_help',
+  'respite',
+  'money_paperwork',
+  'school_work',
+  'call_me',
+]
 
 export type CheckinErrorKind =
   | 'offline'

@@ -43,8 +43,12 @@ describe('offline queue', () => {
 
   it('keeps it when the session ended or the server asks to wait', async () => {
     keep(item('key-1'))
-    await expect(flush(vi.fn().mockRejectedValue(new CheckinError('session_expired')))).rejects.toBeInstanceOf(CheckinError)
-    await expect(flush(vi.fn().mockRejectedValue(new CheckinError('rate_limited', null, 60)))).rejects.toBeInstanceOf(CheckinError)
+    await expect(flush(vi.fn().mockRejectedValue(new CheckinError('session_expired')))).rejects.toBeInstanceOf(
+      CheckinError,
+    )
+    await expect(flush(vi.fn().mockRejectedValue(new CheckinError('rate_limited', null, 60)))).rejects.toBeInstanceOf(
+      CheckinError,
+    )
     expect(pending()).toHaveLength(1)
   })
 
@@ -62,7 +66,9 @@ describe('offline queue', () => {
   it('drops one the server refuses for good (invalid) and goes on', async () => {
     keep(item('old'))
     keep(item('new'))
-    const send = vi.fn((i: QueuedCheckin) => (i.key === 'old' ? Promise.reject(new CheckinError('invalid')) : Promise.resolve({})))
+    const send = vi.fn((i: QueuedCheckin) =>
+      i.key === 'old' ? Promise.reject(new CheckinError('invalid')) : Promise.resolve({}),
+    )
     await expect(flush(send)).resolves.toBe(1)
     expect(pending()).toEqual([])
   })

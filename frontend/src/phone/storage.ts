@@ -27,7 +27,11 @@ function write(store: Storage | undefined, key: string, value: string | null): v
 export function takeLinkToken(): string | null {
   const fragment = globalThis.location.hash.replace(/^#/, '').trim()
   if (fragment) {
-    globalThis.history.replaceState(globalThis.history.state, '', globalThis.location.pathname + globalThis.location.search)
+    globalThis.history.replaceState(
+      globalThis.history.state,
+      '',
+      globalThis.location.pathname + globalThis.location.search,
+    )
     const previous = read(globalThis.localStorage, LINK)
     if (previous !== fragment) write(globalThis.sessionStorage, SESSION, null)
     write(globalThis.sessionStorage, LINK, fragment)

@@ -23,7 +23,10 @@ export function AccountActions({ user }: { user: User }) {
     setDone(null)
     update.mutate(
       { id: user.id, body: { role } },
-      { onSuccess: (saved) => setDone(t('accounts.roleSaved', { name: saved.full_name, role: t(`roles.${saved.role}`) })) },
+      {
+        onSuccess: (saved) =>
+          setDone(t('accounts.roleSaved', { name: saved.full_name, role: t(`roles.${saved.role}`) })),
+      },
     )
   }
 
@@ -114,7 +117,12 @@ function ResetPassword({ user }: { user: User }) {
           <p>{t('accounts.resetDone', { name: user.full_name })}</p>
         </Alert>
       ) : null}
-      <ErrorSummary errors={fields} labels={{ new_password: t('accounts.resetPassword') }} detail={detail} fieldPrefix={`${id}-`} />
+      <ErrorSummary
+        errors={fields}
+        labels={{ new_password: t('accounts.resetPassword') }}
+        detail={detail}
+        fieldPrefix={`${id}-`}
+      />
       <Field
         id={`${id}-new_password`}
         label={t('accounts.resetPassword')}
@@ -122,7 +130,15 @@ function ResetPassword({ user }: { user: User }) {
         error={fields.new_password}
         required
       >
-        {(p) => <input {...p} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />}
+        {(p) => (
+          <input
+            {...p}
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        )}
       </Field>
       <div className="form-actions">
         <button type="submit" className="button button-secondary" disabled={reset.isPending}>

@@ -43,16 +43,16 @@ export function RegionsPage() {
                         <p className="entity-meta">{t('regions.funder', { name: region.funder_name })}</p>
                       </div>
                       {operator ? (
-                      <div className="entity-actions">
-                        <button
+                        <div className="entity-actions">
+                          <button
                             type="button"
                             className="link-button"
                             aria-label={`${t('common.edit')}: ${region.name}`}
                             onClick={() => setEditing(region.id)}
                           >
-                          {t('common.edit')}
-                        </button>
-                      </div>
+                            {t('common.edit')}
+                          </button>
+                        </div>
                       ) : null}
                     </>
                   )}
@@ -93,7 +93,10 @@ function RegionForm({ region, onDone }: { region?: Region; onDone?: () => void }
     setClientErrors(missing)
     if (Object.keys(missing).length > 0) return
     save.mutate(
-      { ...(region ? { id: region.id, version: region.version } : {}), body: { name: values.name.trim(), funder_name: values.funder_name.trim() } },
+      {
+        ...(region ? { id: region.id, version: region.version } : {}),
+        body: { name: values.name.trim(), funder_name: values.funder_name.trim() },
+      },
       {
         onSuccess: () => {
           if (!region) setValues({ name: '', funder_name: '' })
@@ -107,10 +110,32 @@ function RegionForm({ region, onDone }: { region?: Region; onDone?: () => void }
     <form onSubmit={submit} noValidate className="form">
       <ErrorSummary errors={fields} labels={labels} detail={detail} fieldPrefix={prefix} />
       <Field id={`${prefix}name`} label={labels.name} error={fields.name} required>
-        {(p) => <input {...p} type="text" maxLength={120} value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} />}
+        {(p) => (
+          <input
+            {...p}
+            type="text"
+            maxLength={120}
+            value={values.name}
+            onChange={(e) => setValues({ ...values, name: e.target.value })}
+          />
+        )}
       </Field>
-      <Field id={`${prefix}funder_name`} label={labels.funder_name} hint={t('regions.funderHint')} error={fields.funder_name} required>
-        {(p) => <input {...p} type="text" maxLength={120} value={values.funder_name} onChange={(e) => setValues({ ...values, funder_name: e.target.value })} />}
+      <Field
+        id={`${prefix}funder_name`}
+        label={labels.funder_name}
+        hint={t('regions.funderHint')}
+        error={fields.funder_name}
+        required
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="text"
+            maxLength={120}
+            value={values.funder_name}
+            onChange={(e) => setValues({ ...values, funder_name: e.target.value })}
+          />
+        )}
       </Field>
       <div className="form-actions">
         <button type="submit" className="button" disabled={save.isPending}>

@@ -64,7 +64,12 @@ export function UsersPage() {
               </ul>
               {users.hasNextPage ? (
                 <div className="load-more">
-                  <button type="button" className="button button-secondary" disabled={users.isFetchingNextPage} onClick={() => void users.fetchNextPage()}>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    disabled={users.isFetchingNextPage}
+                    onClick={() => void users.fetchNextPage()}
+                  >
                     {t('users.more')}
                   </button>
                 </div>
@@ -129,10 +134,26 @@ function NewUser() {
       <form onSubmit={submit} noValidate className="form">
         <ErrorSummary errors={fields} labels={labels} detail={detail} />
         <Field id="field-full_name" label={labels.full_name ?? ''} error={fields.full_name} required>
-          {(p) => <input {...p} type="text" autoComplete="off" value={values.full_name} onChange={(e) => setValues({ ...values, full_name: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              type="text"
+              autoComplete="off"
+              value={values.full_name}
+              onChange={(e) => setValues({ ...values, full_name: e.target.value })}
+            />
+          )}
         </Field>
         <Field id="field-email" label={labels.email ?? ''} error={fields.email} required>
-          {(p) => <input {...p} type="email" autoComplete="off" value={values.email} onChange={(e) => setValues({ ...values, email: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              type="email"
+              autoComplete="off"
+              value={values.email}
+              onChange={(e) => setValues({ ...values, email: e.target.value })}
+            />
+          )}
         </Field>
         <Field id="field-role" label={labels.role ?? ''} error={fields.role} required>
           {(p) => (
@@ -145,8 +166,22 @@ function NewUser() {
             </select>
           )}
         </Field>
-        <Field id="field-password" label={labels.password ?? ''} hint={t('users.passwordHint')} error={fields.password} required>
-          {(p) => <input {...p} type="password" autoComplete="new-password" value={values.password} onChange={(e) => setValues({ ...values, password: e.target.value })} />}
+        <Field
+          id="field-password"
+          label={labels.password ?? ''}
+          hint={t('users.passwordHint')}
+          error={fields.password}
+          required
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="new-password"
+              value={values.password}
+              onChange={(e) => setValues({ ...values, password: e.target.value })}
+            />
+          )}
         </Field>
         <div className="form-actions">
           <button type="submit" className="button" disabled={create.isPending}>

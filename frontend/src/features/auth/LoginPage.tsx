@@ -18,7 +18,9 @@ interface LoginState {
 function loginError(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
     if (error.status === 429) {
-      return error.retryAfter ? t('login.throttledFor', { count: Math.ceil(error.retryAfter / 60) }) : t('login.throttled')
+      return error.retryAfter
+        ? t('login.throttledFor', { count: Math.ceil(error.retryAfter / 60) })
+        : t('login.throttled')
     }
     if (error.status === 400 || error.status === 401) return t('login.wrongCredentials')
     if (error.status >= 500) return t('errors.server')
@@ -91,7 +93,14 @@ export function LoginPage() {
             <form onSubmit={(event) => void submit(event)} noValidate>
               <Field label={t('login.email')} required>
                 {(props) => (
-                  <input {...props} type="email" name="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />
+                  <input
+                    {...props}
+                    type="email"
+                    name="email"
+                    autoComplete="username"
+                    value={email}
+                    onChange={(e) => setEmail(e.target.value)}
+                  />
                 )}
               </Field>
               <Field label={t('login.password')} required>

@@ -8,7 +8,13 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const { status, me } = useAuth()
   const location = useLocation()
   if (status === 'anonymous' || status === 'expired') {
-    return <Navigate to="/login" replace state={{ from: location.pathname + location.search, expired: status === 'expired' }} />
+    return (
+      <Navigate
+        to="/login"
+        replace
+        state={{ from: location.pathname + location.search, expired: status === 'expired' }}
+      />
+    )
   }
   if (status === 'unknown' || !me) {
     return (

@@ -71,7 +71,9 @@ describe('useDraft', () => {
 
     const other = await reloaded()
     other.claimDrafts('user-b') // the refresh cookie now belongs to someone else
-    expect(renderHook(() => other.useDraft('goal.new.f1', () => ({ text: '' }), { persist: true })).result.current[0]).toEqual({ text: '' })
+    expect(
+      renderHook(() => other.useDraft('goal.new.f1', () => ({ text: '' }), { persist: true })).result.current[0],
+    ).toEqual({ text: '' })
     expect(sessionStorage.length).toBe(0)
   })
 

@@ -29,7 +29,9 @@ function storage(): Storage | null {
 }
 
 function storedKeys(store: Storage): string[] {
-  return Array.from({ length: store.length }, (_, index) => store.key(index)).filter((key): key is string => key?.startsWith(PREFIX) ?? false)
+  return Array.from({ length: store.length }, (_, index) => store.key(index)).filter(
+    (key): key is string => key?.startsWith(PREFIX) ?? false,
+  )
 }
 
 function wipeStored(): void {
@@ -86,7 +88,11 @@ export interface DraftOptions {
 }
 
 /** [value, set, clear, restored]: `restored` says the form came back with earlier, unsaved input. */
-export function useDraft<T>(key: string, initial: () => T, options: DraftOptions = {}): [T, (next: T) => void, () => void, boolean] {
+export function useDraft<T>(
+  key: string,
+  initial: () => T,
+  options: DraftOptions = {},
+): [T, (next: T) => void, () => void, boolean] {
   const persist = options.persist ?? false
   const [start] = useState<{ value: T; restored: boolean }>(() => {
     if (drafts.has(key)) return { value: drafts.get(key) as T, restored: true }

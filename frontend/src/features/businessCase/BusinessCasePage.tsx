@@ -58,7 +58,11 @@ export function ModelNotice({ report }: { report: Report }) {
     <>
       <p className="bc-model-line">
         {report.is_example ? <span className="badge bc-example">{t('businessCase.example')}</span> : null}{' '}
-        {t('businessCase.modelLine', { name: report.model_name, version: report.model_version, year: report.price_year })}
+        {t('businessCase.modelLine', {
+          name: report.model_name,
+          version: report.model_version,
+          year: report.price_year,
+        })}
         {' · '}
         {t('businessCase.scopeLine', { from: formatDate(report.scope.from_on), to: formatDate(report.scope.to_on) })}
       </p>

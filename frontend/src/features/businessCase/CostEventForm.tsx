@@ -17,7 +17,8 @@ export function CostEventForm({ familyId, model }: { familyId: string; model: Mo
   const record = useRecordCostEvent(familyId)
   const errors = fieldErrors(record.error)
   const factor = model.cost_factors.find((row) => row.code === form.factor_code)
-  const set = (name: keyof typeof EMPTY) => (event: { target: { value: string } }) => setForm({ ...form, [name]: event.target.value })
+  const set = (name: keyof typeof EMPTY) => (event: { target: { value: string } }) =>
+    setForm({ ...form, [name]: event.target.value })
   const submit = (event: SyntheticEvent) => {
     event.preventDefault()
     const volume = form.volume ? parseDecimal(form.volume) : null
@@ -35,7 +36,12 @@ export function CostEventForm({ familyId, model }: { familyId: string; model: Mo
   return (
     <form className="card" onSubmit={submit} aria-labelledby="cost-event-form" noValidate>
       <h2 id="cost-event-form">{t('businessCase.events.add')}</h2>
-      <Field label={t('businessCase.events.factor')} required error={errors.factor_code?.message} id="field-factor_code">
+      <Field
+        label={t('businessCase.events.factor')}
+        required
+        error={errors.factor_code?.message}
+        id="field-factor_code"
+      >
         {(props) => (
           <select {...props} value={form.factor_code} onChange={set('factor_code')}>
             <option value="">{t('businessCase.events.chooseFactor')}</option>
@@ -51,7 +57,12 @@ export function CostEventForm({ familyId, model }: { familyId: string; model: Mo
         <Field date label={t('businessCase.events.occurredOn')} required error={errors.occurred_on?.message}>
           {(props) => <input {...props} type="date" value={form.occurred_on} onChange={set('occurred_on')} />}
         </Field>
-        <Field date label={t('businessCase.events.endedOn')} hint={t('businessCase.events.endedHint')} error={errors.ended_on?.message}>
+        <Field
+          date
+          label={t('businessCase.events.endedOn')}
+          hint={t('businessCase.events.endedHint')}
+          error={errors.ended_on?.message}
+        >
           {(props) => <input {...props} type="date" value={form.ended_on} onChange={set('ended_on')} />}
         </Field>
         <Field

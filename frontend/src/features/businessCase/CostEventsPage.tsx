@@ -63,7 +63,11 @@ function EventList({ familyId, canWrite }: { familyId: string; canWrite: boolean
                 <th scope="col">{t('businessCase.events.amount')}</th>
                 <th scope="col">{t('businessCase.events.phase')}</th>
                 <th scope="col">{t('businessCase.events.who')}</th>
-                {canWrite ? <th scope="col"><span className="visually-hidden">{t('businessCase.events.delete')}</span></th> : null}
+                {canWrite ? (
+                  <th scope="col">
+                    <span className="visually-hidden">{t('businessCase.events.delete')}</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -87,7 +91,10 @@ function EventList({ familyId, canWrite }: { familyId: string; canWrite: boolean
                       <button
                         type="button"
                         className="button button-secondary button-small"
-                        aria-label={t('businessCase.events.deleteLabel', { what: what(event), date: formatDate(event.occurred_on) })}
+                        aria-label={t('businessCase.events.deleteLabel', {
+                          what: what(event),
+                          date: formatDate(event.occurred_on),
+                        })}
                         disabled={remove.isPending}
                         onClick={() => {
                           if (window.confirm(t('businessCase.events.confirmDelete'))) remove.mutate(event.id)

@@ -44,7 +44,9 @@ export function ObservedTable({ report }: { report: Report }) {
                       <tr key={row.factor}>
                         <th scope="row" data-label={t('businessCase.observed.factor')}>
                           {factor ? typeName(factor, i18n.language) : row.factor}
-                          {factor ? <span className="muted bc-sub">{t(`businessCase.unit.${factor.unit}`)}</span> : null}
+                          {factor ? (
+                            <span className="muted bc-sub">{t(`businessCase.unit.${factor.unit}`)}</span>
+                          ) : null}
                         </th>
                         <td data-label={t('businessCase.observed.basis')}>
                           {t('businessCase.observed.basisValue', {
@@ -52,12 +54,22 @@ export function ObservedTable({ report }: { report: Report }) {
                             before: row.families_with_event_before,
                             during: row.families_with_event_during,
                           })}
-                          {row.families_observed < FEW ? <span className="muted bc-sub">{t('businessCase.observed.small')}</span> : null}
+                          {row.families_observed < FEW ? (
+                            <span className="muted bc-sub">{t('businessCase.observed.small')}</span>
+                          ) : null}
                         </td>
-                        <td data-label={t('businessCase.observed.before')}>{formatDecimal(row.before_per_family_per_year, 2)}</td>
-                        <td data-label={t('businessCase.observed.assumedUsual')}>{formatDecimal(row.assumed_usual, 2)}</td>
-                        <td data-label={t('businessCase.observed.during')}>{formatDecimal(row.during_per_family_per_year, 2)}</td>
-                        <td data-label={t('businessCase.observed.assumedWith')}>{formatDecimal(row.assumed_with_support, 2)}</td>
+                        <td data-label={t('businessCase.observed.before')}>
+                          {formatDecimal(row.before_per_family_per_year, 2)}
+                        </td>
+                        <td data-label={t('businessCase.observed.assumedUsual')}>
+                          {formatDecimal(row.assumed_usual, 2)}
+                        </td>
+                        <td data-label={t('businessCase.observed.during')}>
+                          {formatDecimal(row.during_per_family_per_year, 2)}
+                        </td>
+                        <td data-label={t('businessCase.observed.assumedWith')}>
+                          {formatDecimal(row.assumed_with_support, 2)}
+                        </td>
                       </tr>
                     )
                   })}

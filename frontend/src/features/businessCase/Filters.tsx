@@ -34,7 +34,11 @@ export function Filters({ query, onChange }: { query: ReportQuery; onChange: (qu
     onChange(value ? { ...rest, [name]: numeric ? Number(value) : value } : rest)
   }
   return (
-    <form className="filters bc-filters" aria-label={t('businessCase.filters')} onSubmit={(event) => event.preventDefault()}>
+    <form
+      className="filters bc-filters"
+      aria-label={t('businessCase.filters')}
+      onSubmit={(event) => event.preventDefault()}
+    >
       <Field label={t('businessCase.region')}>
         {(props) => (
           <select {...props} value={query.region_id ?? ''} onChange={(event) => set('region_id', event.target.value)}>
@@ -48,10 +52,19 @@ export function Filters({ query, onChange }: { query: ReportQuery; onChange: (qu
         )}
       </Field>
       <Field date label={t('businessCase.from')}>
-        {(props) => <input {...props} type="date" value={query.from ?? ''} onChange={(event) => set('from', event.target.value)} />}
+        {(props) => (
+          <input
+            {...props}
+            type="date"
+            value={query.from ?? ''}
+            onChange={(event) => set('from', event.target.value)}
+          />
+        )}
       </Field>
       <Field date label={t('businessCase.to')}>
-        {(props) => <input {...props} type="date" value={query.to ?? ''} onChange={(event) => set('to', event.target.value)} />}
+        {(props) => (
+          <input {...props} type="date" value={query.to ?? ''} onChange={(event) => set('to', event.target.value)} />
+        )}
       </Field>
       <Field label={t('businessCase.families')} hint={t('businessCase.familiesHint')}>
         {(props) => (
@@ -67,7 +80,11 @@ export function Filters({ query, onChange }: { query: ReportQuery; onChange: (qu
       </Field>
       <Field label={t('businessCase.version')}>
         {(props) => (
-          <select {...props} value={query.model_version ?? ''} onChange={(event) => set('model_version', event.target.value)}>
+          <select
+            {...props}
+            value={query.model_version ?? ''}
+            onChange={(event) => set('model_version', event.target.value)}
+          >
             <option value="">{t('businessCase.latest')}</option>
             {(versions.data?.items ?? []).map((version) => (
               <option key={version.version} value={version.version}>

@@ -50,7 +50,11 @@ function Editor({ current, onSaved }: { current: ModelPublic; onSaved: (version:
     event.preventDefault()
     const model = normalise(draft)
     setInvalid(model === null)
-    if (model) save.mutate({ based_on_version: current.version, change_note: note, model }, { onSuccess: (data) => onSaved(data.version) })
+    if (model)
+      save.mutate(
+        { based_on_version: current.version, change_note: note, model },
+        { onSuccess: (data) => onSaved(data.version) },
+      )
   }
   return (
     <form className="bc-editor" onSubmit={submit} noValidate>
@@ -58,7 +62,13 @@ function Editor({ current, onSaved }: { current: ModelPublic; onSaved: (version:
         <h2 id="bc-edit-general">{t('businessCase.versionOption', { version: current.version })}</h2>
         <div className="bc-editor-grid">
           <Field label={t('businessCase.editor.name')} required>
-            {(props) => <input {...props} value={draft.name} onChange={(event) => setDraft({ ...draft, name: event.target.value })} />}
+            {(props) => (
+              <input
+                {...props}
+                value={draft.name}
+                onChange={(event) => setDraft({ ...draft, name: event.target.value })}
+              />
+            )}
           </Field>
           <Field label={t('businessCase.editor.priceYear')} required>
             {(props) => (
@@ -72,7 +82,11 @@ function Editor({ current, onSaved }: { current: ModelPublic; onSaved: (version:
           </Field>
           <Field label={t('businessCase.editor.supportPayer')} required>
             {(props) => (
-              <select {...props} value={draft.support_payer} onChange={(event) => setDraft({ ...draft, support_payer: event.target.value })}>
+              <select
+                {...props}
+                value={draft.support_payer}
+                onChange={(event) => setDraft({ ...draft, support_payer: event.target.value })}
+              >
                 {draft.payers.map((payer) => (
                   <option key={payer.code} value={payer.code}>
                     {payer.name_nl}
@@ -83,7 +97,11 @@ function Editor({ current, onSaved }: { current: ModelPublic; onSaved: (version:
           </Field>
         </div>
         <label className="checkbox">
-          <input type="checkbox" checked={draft.is_example} onChange={(event) => setDraft({ ...draft, is_example: event.target.checked })} />{' '}
+          <input
+            type="checkbox"
+            checked={draft.is_example}
+            onChange={(event) => setDraft({ ...draft, is_example: event.target.checked })}
+          />{' '}
           {t('businessCase.editor.isExample')}
         </label>
       </section>

@@ -7,7 +7,10 @@ type Change = (draft: Draft) => void
 export function TypesEditor({ draft, onChange }: { draft: Draft; onChange: Change }) {
   const { t } = useTranslation()
   const set = (index: number, key: 'name_nl' | 'support_hours_per_year' | 'hourly_rate', value: string) =>
-    onChange({ ...draft, family_types: draft.family_types.map((row, i) => (i === index ? { ...row, [key]: value } : row)) })
+    onChange({
+      ...draft,
+      family_types: draft.family_types.map((row, i) => (i === index ? { ...row, [key]: value } : row)),
+    })
   return (
     <section className="card" aria-labelledby="bc-edit-types">
       <h2 id="bc-edit-types">{t('businessCase.editor.typesTitle')}</h2>
@@ -16,7 +19,9 @@ export function TypesEditor({ draft, onChange }: { draft: Draft; onChange: Chang
           <legend>{row.name_nl}</legend>
           <div className="bc-editor-grid">
             <Field label={t('businessCase.editor.typeName')} required>
-              {(props) => <input {...props} value={row.name_nl} onChange={(event) => set(index, 'name_nl', event.target.value)} />}
+              {(props) => (
+                <input {...props} value={row.name_nl} onChange={(event) => set(index, 'name_nl', event.target.value)} />
+              )}
             </Field>
             <Field label={t('businessCase.editor.hours')} required>
               {(props) => (
@@ -30,7 +35,12 @@ export function TypesEditor({ draft, onChange }: { draft: Draft; onChange: Chang
             </Field>
             <Field label={t('businessCase.editor.rate')} required>
               {(props) => (
-                <input {...props} inputMode="decimal" value={row.hourly_rate} onChange={(event) => set(index, 'hourly_rate', event.target.value)} />
+                <input
+                  {...props}
+                  inputMode="decimal"
+                  value={row.hourly_rate}
+                  onChange={(event) => set(index, 'hourly_rate', event.target.value)}
+                />
               )}
             </Field>
           </div>
@@ -57,11 +67,21 @@ export function FactorsEditor({ draft, onChange }: { draft: Draft; onChange: Cha
             <legend>{row.name_nl}</legend>
             <div className="bc-editor-grid">
               <Field label={t('businessCase.editor.factorName')} required>
-                {(props) => <input {...props} value={row.name_nl} onChange={(event) => update(index, (r) => ({ ...r, name_nl: event.target.value }))} />}
+                {(props) => (
+                  <input
+                    {...props}
+                    value={row.name_nl}
+                    onChange={(event) => update(index, (r) => ({ ...r, name_nl: event.target.value }))}
+                  />
+                )}
               </Field>
               <Field label={t('businessCase.editor.payer')} required>
                 {(props) => (
-                  <select {...props} value={row.payer} onChange={(event) => update(index, (r) => ({ ...r, payer: event.target.value }))}>
+                  <select
+                    {...props}
+                    value={row.payer}
+                    onChange={(event) => update(index, (r) => ({ ...r, payer: event.target.value }))}
+                  >
                     {draft.payers.map((payer) => (
                       <option key={payer.code} value={payer.code}>
                         {payer.name_nl}
@@ -76,23 +96,44 @@ export function FactorsEditor({ draft, onChange }: { draft: Draft; onChange: Cha
                     {...props}
                     inputMode="decimal"
                     value={row.unit_cost}
-                    onChange={(event) => update(index, (r) => withValue(r, 'unit_cost', 'unit_cost_low', 'unit_cost_high', event.target.value))}
+                    onChange={(event) =>
+                      update(index, (r) =>
+                        withValue(r, 'unit_cost', 'unit_cost_low', 'unit_cost_high', event.target.value),
+                      )
+                    }
                   />
                 )}
               </Field>
               <Field label={t('businessCase.editor.low')} required>
                 {(props) => (
-                  <input {...props} inputMode="decimal" value={row.unit_cost_low} onChange={(event) => update(index, (r) => ({ ...r, unit_cost_low: event.target.value }))} />
+                  <input
+                    {...props}
+                    inputMode="decimal"
+                    value={row.unit_cost_low}
+                    onChange={(event) => update(index, (r) => ({ ...r, unit_cost_low: event.target.value }))}
+                  />
                 )}
               </Field>
               <Field label={t('businessCase.editor.high')} required>
                 {(props) => (
-                  <input {...props} inputMode="decimal" value={row.unit_cost_high} onChange={(event) => update(index, (r) => ({ ...r, unit_cost_high: event.target.value }))} />
+                  <input
+                    {...props}
+                    inputMode="decimal"
+                    value={row.unit_cost_high}
+                    onChange={(event) => update(index, (r) => ({ ...r, unit_cost_high: event.target.value }))}
+                  />
                 )}
               </Field>
             </div>
             <Field label={t('businessCase.editor.source')} required>
-              {(props) => <textarea {...props} rows={2} value={row.source} onChange={(event) => update(index, (r) => ({ ...r, source: event.target.value }))} />}
+              {(props) => (
+                <textarea
+                  {...props}
+                  rows={2}
+                  value={row.source}
+                  onChange={(event) => update(index, (r) => ({ ...r, source: event.target.value }))}
+                />
+              )}
             </Field>
           </fieldset>
         </details>
@@ -123,7 +164,14 @@ export function AssumptionsEditor({ draft, onChange }: { draft: Draft; onChange:
                 <div className="bc-editor-grid">
                   <Field label={t('businessCase.editor.usual')} required>
                     {(props) => (
-                      <input {...props} inputMode="decimal" value={row.usual} onChange={(event) => update(row, withValue(row, 'usual', 'usual_low', 'usual_high', event.target.value))} />
+                      <input
+                        {...props}
+                        inputMode="decimal"
+                        value={row.usual}
+                        onChange={(event) =>
+                          update(row, withValue(row, 'usual', 'usual_low', 'usual_high', event.target.value))
+                        }
+                      />
                     )}
                   </Field>
                   <Field label={t('businessCase.editor.withSupport')} required>
@@ -132,12 +180,23 @@ export function AssumptionsEditor({ draft, onChange }: { draft: Draft; onChange:
                         {...props}
                         inputMode="decimal"
                         value={row.with_support}
-                        onChange={(event) => update(row, withValue(row, 'with_support', 'with_support_low', 'with_support_high', event.target.value))}
+                        onChange={(event) =>
+                          update(
+                            row,
+                            withValue(row, 'with_support', 'with_support_low', 'with_support_high', event.target.value),
+                          )
+                        }
                       />
                     )}
                   </Field>
                   <Field label={t('businessCase.editor.note')}>
-                    {(props) => <input {...props} value={row.note} onChange={(event) => update(row, { ...row, note: event.target.value })} />}
+                    {(props) => (
+                      <input
+                        {...props}
+                        value={row.note}
+                        onChange={(event) => update(row, { ...row, note: event.target.value })}
+                      />
+                    )}
                   </Field>
                 </div>
               </fieldset>

@@ -48,7 +48,10 @@ export function PrintSummaryPage() {
               gross: formatEuro(cohort.gross_per_family_per_year),
               support: formatEuro(cohort.support_cost_per_family_per_year),
             })}{' '}
-            {t('businessCase.printPage.scaled', { count: cohort.scaled_to, total: formatEuro(cohort.total_net_per_year) })}
+            {t('businessCase.printPage.scaled', {
+              count: cohort.scaled_to,
+              total: formatEuro(cohort.total_net_per_year),
+            })}
           </p>
           {range ? (
             <p>
@@ -60,58 +63,58 @@ export function PrintSummaryPage() {
           ) : null}
           <div className="bc-print-columns">
             <Scroll labelledBy="bc-print-payers">
-            <table className="table table-compact">
-              <caption id="bc-print-payers">{t('businessCase.payers.title')}</caption>
-              <tbody>
-                {cohort.by_payer.map((payer) => (
-                  <tr key={payer.code}>
-                    <th scope="row">{typeName(payer, i18n.language)}</th>
-                    <td>{formatEuro(payer.net_per_family_per_year)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              <table className="table table-compact">
+                <caption id="bc-print-payers">{t('businessCase.payers.title')}</caption>
+                <tbody>
+                  {cohort.by_payer.map((payer) => (
+                    <tr key={payer.code}>
+                      <th scope="row">{typeName(payer, i18n.language)}</th>
+                      <td>{formatEuro(payer.net_per_family_per_year)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </Scroll>
             <Scroll labelledBy="bc-print-tornado">
-            <table className="table table-compact">
-              <caption id="bc-print-tornado">{t('businessCase.tornado.title')}</caption>
-              <tbody>
-                {data.sensitivity.slice(0, TOP).map((row) => (
-                  <tr key={row.factor}>
-                    <th scope="row">{typeName(row, i18n.language)}</th>
-                    <td>
-                      {formatEuro(row.low_net_per_family_per_year)} – {formatEuro(row.high_net_per_family_per_year)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              <table className="table table-compact">
+                <caption id="bc-print-tornado">{t('businessCase.tornado.title')}</caption>
+                <tbody>
+                  {data.sensitivity.slice(0, TOP).map((row) => (
+                    <tr key={row.factor}>
+                      <th scope="row">{typeName(row, i18n.language)}</th>
+                      <td>
+                        {formatEuro(row.low_net_per_family_per_year)} – {formatEuro(row.high_net_per_family_per_year)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </Scroll>
           </div>
         </>
       )}
       <Scroll labelledBy="bc-print-types">
-      <table className="table table-compact">
-        <caption id="bc-print-types">{t('businessCase.types.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('businessCase.types.type')}</th>
-            <th scope="col">{t('businessCase.types.families')}</th>
-            <th scope="col">{t('businessCase.types.net')}</th>
-            <th scope="col">{t('businessCase.types.perEuro')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.family_types.map((row) => (
-            <tr key={row.code}>
-              <th scope="row">{typeName(row, i18n.language)}</th>
-              <td>{row.families}</td>
-              <td>{formatEuro(row.net_per_family_per_year)}</td>
-              <td>{formatDecimal(row.return_per_euro)}</td>
+        <table className="table table-compact">
+          <caption id="bc-print-types">{t('businessCase.types.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('businessCase.types.type')}</th>
+              <th scope="col">{t('businessCase.types.families')}</th>
+              <th scope="col">{t('businessCase.types.net')}</th>
+              <th scope="col">{t('businessCase.types.perEuro')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.family_types.map((row) => (
+              <tr key={row.code}>
+                <th scope="row">{typeName(row, i18n.language)}</th>
+                <td>{row.families}</td>
+                <td>{formatEuro(row.net_per_family_per_year)}</td>
+                <td>{formatDecimal(row.return_per_euro)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </Scroll>
       <h2>{t('businessCase.printPage.how')}</h2>
       <p>{t('businessCase.printPage.howText')}</p>

@@ -36,7 +36,9 @@ export function CohortCard({ cohort }: { cohort: CohortFigures }) {
         </div>
       </dl>
       <p className="muted">{t('businessCase.cohort.basis', { count: cohort.families })}</p>
-      {cohort.families_untyped ? <p className="muted">{t('businessCase.cohort.untyped', { count: cohort.families_untyped })}</p> : null}
+      {cohort.families_untyped ? (
+        <p className="muted">{t('businessCase.cohort.untyped', { count: cohort.families_untyped })}</p>
+      ) : null}
       {cohort.families_unmodelled ? (
         <p className="muted">{t('businessCase.cohort.unmodelled', { count: cohort.families_unmodelled })}</p>
       ) : null}
@@ -153,7 +155,9 @@ export function PayerTable({ cohort }: { cohort: CohortFigures }) {
                   {typeName(payer, i18n.language)}
                 </th>
                 <td data-label={t('businessCase.payers.avoided')}>{formatEuro(payer.avoided_per_family_per_year)}</td>
-                <td data-label={t('businessCase.payers.support')}>{formatEuro(payer.support_cost_per_family_per_year)}</td>
+                <td data-label={t('businessCase.payers.support')}>
+                  {formatEuro(payer.support_cost_per_family_per_year)}
+                </td>
                 <td data-label={t('businessCase.payers.net')}>{formatEuro(payer.net_per_family_per_year)}</td>
                 <td data-label={t('businessCase.payers.total')}>{formatEuro(payer.total_net_per_year)}</td>
               </tr>

@@ -8,7 +8,10 @@ const LABEL = 0.42 // share of the width for the factor names
 /** A tornado of the widest swings: a bar from the low to the high net return, a line at the expected value. */
 export function Tornado({ rows, base, width = 720 }: { rows: SensitivityFactor[]; base: string; width?: number }) {
   const { t, i18n } = useTranslation()
-  const values = rows.flatMap((row) => [Number(row.low_net_per_family_per_year), Number(row.high_net_per_family_per_year)])
+  const values = rows.flatMap((row) => [
+    Number(row.low_net_per_family_per_year),
+    Number(row.high_net_per_family_per_year),
+  ])
   values.push(Number(base))
   const min = Math.min(...values)
   const max = Math.max(...values)
@@ -28,8 +31,20 @@ export function Tornado({ rows, base, width = 720 }: { rows: SensitivityFactor[]
             <text x={left - 8} y={y + 14} textAnchor="end" className="tornado-label">
               {name.length > 34 ? `${name.slice(0, 33)}…` : name}
             </text>
-            <rect x={x(Math.min(low, Number(base)))} y={y} width={Math.max(x(Number(base)) - x(Math.min(low, Number(base))), 1)} height={18} className="tornado-low" />
-            <rect x={x(Number(base))} y={y} width={Math.max(x(Math.max(high, Number(base))) - x(Number(base)), 1)} height={18} className="tornado-high" />
+            <rect
+              x={x(Math.min(low, Number(base)))}
+              y={y}
+              width={Math.max(x(Number(base)) - x(Math.min(low, Number(base))), 1)}
+              height={18}
+              className="tornado-low"
+            />
+            <rect
+              x={x(Number(base))}
+              y={y}
+              width={Math.max(x(Math.max(high, Number(base))) - x(Number(base)), 1)}
+              height={18}
+              className="tornado-high"
+            />
           </g>
         )
       })}

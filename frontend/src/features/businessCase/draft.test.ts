@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { normalise, withValue } from './draft'
 import type { ModelDefinition } from './types'
 
-const FAMILY_TYPE = { code: 'a', name_nl: 'A', name_en: 'A', description_nl: '', support_hours_per_year: '10', hourly_rate: '80.00' }
+const FAMILY_TYPE = {
+  code: 'a',
+  name_nl: 'A',
+  name_en: 'A',
+  description_nl: '',
+  support_hours_per_year: '10',
+  hourly_rate: '80.00',
+}
 const FACTOR = {
   code: 'f',
   name_nl: 'F',
@@ -35,7 +42,9 @@ describe('model draft', () => {
       unit_cost_low: '80.00',
       unit_cost_high: '150',
     })
-    expect(withValue(FACTOR, 'unit_cost', 'unit_cost_low', 'unit_cost_high', '50')).toMatchObject({ unit_cost_low: '50' })
+    expect(withValue(FACTOR, 'unit_cost', 'unit_cost_low', 'unit_cost_high', '50')).toMatchObject({
+      unit_cost_low: '50',
+    })
   })
   it('turns typed Dutch numbers into decimal strings, and refuses what it cannot read', () => {
     const typed = { ...model, family_types: [{ ...FAMILY_TYPE, hourly_rate: '82,50' }] }

@@ -66,7 +66,8 @@ export function useCostEvents(familyId: string) {
 export function useRecordCostEvent(familyId: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: CostEventCreate) => unwrap(api.POST('/api/v1/families/{family_id}/cost-events', { ...family(familyId), body })),
+    mutationFn: (body: CostEventCreate) =>
+      unwrap(api.POST('/api/v1/families/{family_id}/cost-events', { ...family(familyId), body })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: businessCaseKeys.costEvents(familyId) }),
   })
 }

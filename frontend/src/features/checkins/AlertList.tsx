@@ -28,7 +28,15 @@ export function ReasonList({ alert }: { alert: CheckinAlert }) {
  * Open alerts with an "acknowledge" button each. An acknowledged alert leaves the list after the refetch;
  * a short note says so, for screen reader users too.
  */
-export function AlertList({ alerts, familyId, showFamily }: { alerts: CheckinAlert[]; familyId?: string; showFamily?: boolean }) {
+export function AlertList({
+  alerts,
+  familyId,
+  showFamily,
+}: {
+  alerts: CheckinAlert[]
+  familyId?: string
+  showFamily?: boolean
+}) {
   const { t } = useTranslation()
   const acknowledge = useAcknowledge(familyId)
   const [done, setDone] = useState<string | null>(null)

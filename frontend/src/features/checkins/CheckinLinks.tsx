@@ -21,7 +21,12 @@ function Created({ link, onHide }: { link: CheckinLinkCreated; onHide: () => voi
         <strong>{t('checkins.links.once')}</strong> {t('checkins.links.apart')}
       </p>
       <CopyField label={t('checkins.links.linkLabel')} value={url} copyLabel={t('checkins.links.copyLink')} />
-      <CopyField label={t('checkins.links.codeLabel')} value={link.code} copyLabel={t('checkins.links.copyCode')} large />
+      <CopyField
+        label={t('checkins.links.codeLabel')}
+        value={link.code}
+        copyLabel={t('checkins.links.copyCode')}
+        large
+      />
       <p className="muted">{t('checkins.links.expires', { date: formatDate(link.expires_at) })}</p>
       <h4>{t('checkins.links.sayTitle', { name })}</h4>
       <p className="ck-say">{t('checkins.links.say')}</p>
@@ -32,7 +37,15 @@ function Created({ link, onHide }: { link: CheckinLinkCreated; onHide: () => voi
   )
 }
 
-function Revoke({ familyId, link, onRevoked }: { familyId: string; link: CheckinLink; onRevoked: (name: string) => void }) {
+function Revoke({
+  familyId,
+  link,
+  onRevoked,
+}: {
+  familyId: string
+  link: CheckinLink
+  onRevoked: (name: string) => void
+}) {
   const { t } = useTranslation()
   const [confirming, setConfirming] = useState(false)
   const revoke = useRevokeLink(familyId)
@@ -148,9 +161,7 @@ export function CheckinLinks({ family }: { family: FamilyDetail }) {
                   {link.last_used_at ? formatDateTime(link.last_used_at) : t('checkins.links.never')}
                 </td>
                 <td data-label={t('checkins.links.expiresAt')}>{formatDate(link.expires_at)}</td>
-                <td>
-                  {archived ? null : <Revoke familyId={family.id} link={link} onRevoked={setRevoked} />}
-                </td>
+                <td>{archived ? null : <Revoke familyId={family.id} link={link} onRevoked={setRevoked} />}</td>
               </tr>
             ))}
           </tbody>

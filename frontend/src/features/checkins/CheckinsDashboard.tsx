@@ -63,8 +63,12 @@ export function CheckinsDashboard() {
                     <span className="muted">({family.family_reference})</span>
                   </th>
                   <td data-label={t('checkins.dashboard.last')}>{formatDateTime(family.last_checkin_at)}</td>
-                  <td data-label={t('checkins.wellbeing')}>{t('checkins.outOfTen', { value: family.last_wellbeing })}</td>
-                  <td data-label={t('checkins.burden')}>{t('checkins.outOfTen', { value: family.last_care_burden })}</td>
+                  <td data-label={t('checkins.wellbeing')}>
+                    {t('checkins.outOfTen', { value: family.last_wellbeing })}
+                  </td>
+                  <td data-label={t('checkins.burden')}>
+                    {t('checkins.outOfTen', { value: family.last_care_burden })}
+                  </td>
                   <td data-label={t('checkins.dashboard.recent')}>{family.checkins_last_28_days}</td>
                   <td data-label={t('checkins.dashboard.open')}>
                     {family.open_alerts > 0 ? <span className="badge ck-count">{family.open_alerts}</span> : '0'}

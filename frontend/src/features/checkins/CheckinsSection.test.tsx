@@ -9,7 +9,19 @@ const FAMILY = '11111111-1111-4111-8111-111111111111'
 const MEMBER = '22222222-2222-4222-8222-222222222222'
 const family = familyFixture({
   members: [
-    { id: MEMBER, family_id: FAMILY, display_name: 'Sara', role: 'parent', birth_year: 1984, is_client: false, phone: null, email: null, version: 1, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' },
+    {
+      id: MEMBER,
+      family_id: FAMILY,
+      display_name: 'Sara',
+      role: 'parent',
+      birth_year: 1984,
+      is_client: false,
+      phone: null,
+      email: null,
+      version: 1,
+      created_at: '2026-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z',
+    },
   ] as never,
 })
 
@@ -85,7 +97,9 @@ describe('check-ins on the family page', () => {
     const { requests } = api()
     renderPage(<CheckinsSection family={family} />)
     expect(await screen.findByRole('heading', { level: 3, name: 'Sara' })).toBeInTheDocument()
-    expect(screen.getByRole('img', { name: /Sara: 3 check-ins\. Laatste: hoe gaat het 3, zorg zwaar 9\./ })).toBeInTheDocument()
+    expect(
+      screen.getByRole('img', { name: /Sara: 3 check-ins\. Laatste: hoe gaat het 3, zorg zwaar 9\./ }),
+    ).toBeInTheDocument()
     expect(screen.getAllByText('Het is te veel.')).toHaveLength(2) // the latest, and in the table of all
     expect(screen.getAllByText('Wil gebeld worden').length).toBeGreaterThan(0)
     expect(await screen.findByText('Zorg zwaar: 9/10')).toBeInTheDocument()

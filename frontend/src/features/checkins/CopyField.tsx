@@ -2,7 +2,17 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 /** A read-only value with a copy button; "Gekopieerd" is announced, and a failure says what to do instead. */
-export function CopyField({ label, value, copyLabel, large }: { label: string; value: string; copyLabel: string; large?: boolean }) {
+export function CopyField({
+  label,
+  value,
+  copyLabel,
+  large,
+}: {
+  label: string
+  value: string
+  copyLabel: string
+  large?: boolean
+}) {
   const { t } = useTranslation()
   const id = useId()
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')

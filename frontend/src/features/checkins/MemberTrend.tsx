@@ -57,13 +57,21 @@ export function MemberTrend({ name, checkins }: { name: string; checkins: Checki
             </svg>
             <div className="chart-y-labels" aria-hidden="true">
               {[10, 5, 0].map((value) => (
-                <span key={value} className="chart-axis" style={{ top: percent((4 + H - (value / 10) * H) / VIEW_H), right: percent(1 - (LEFT - 6) / VIEW_W) }}>
+                <span
+                  key={value}
+                  className="chart-axis"
+                  style={{ top: percent((4 + H - (value / 10) * H) / VIEW_H), right: percent(1 - (LEFT - 6) / VIEW_W) }}
+                >
                   {value}
                 </span>
               ))}
             </div>
           </div>
-          <div className="chart-x-labels chart-x-ends" style={{ paddingLeft: percent(LEFT / VIEW_W), paddingRight: percent(8 / VIEW_W) }} aria-hidden="true">
+          <div
+            className="chart-x-labels chart-x-ends"
+            style={{ paddingLeft: percent(LEFT / VIEW_W), paddingRight: percent(8 / VIEW_W) }}
+            aria-hidden="true"
+          >
             <span className="chart-axis">{formatDate(oldestFirst[0]?.checked_in_at)}</span>
             <span className="chart-axis">{formatDate(latest.checked_in_at)}</span>
           </div>

@@ -14,7 +14,13 @@ export function AccessLog({ familyId }: { familyId: string }) {
     <section className="card" aria-labelledby="access-log-heading">
       <div className="section-heading">
         <h2 id="access-log-heading">{t('accessLog.title')}</h2>
-        <button type="button" className="button button-secondary button-small" aria-expanded={open} aria-controls="access-log-body" onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          aria-expanded={open}
+          aria-controls="access-log-body"
+          onClick={() => setOpen(!open)}
+        >
           {open ? t('accessLog.hide') : t('accessLog.show')}
         </button>
       </div>
@@ -46,14 +52,24 @@ export function AccessLog({ familyId }: { familyId: string }) {
                     <tr key={event.id}>
                       <td>{formatDateTime(event.occurred_at)}</td>
                       <td>
-                        {event.actor_name ? <>{event.actor_name}<span className="muted"> · </span></> : null}
-                        {event.actor_role ? t(`roles.${event.actor_role}`, { defaultValue: event.actor_role }) : t(`accessLog.actor.${event.actor_type}`, { defaultValue: event.actor_type })}
+                        {event.actor_name ? (
+                          <>
+                            {event.actor_name}
+                            <span className="muted"> · </span>
+                          </>
+                        ) : null}
+                        {event.actor_role
+                          ? t(`roles.${event.actor_role}`, { defaultValue: event.actor_role })
+                          : t(`accessLog.actor.${event.actor_type}`, { defaultValue: event.actor_type })}
                         {event.client_address ? <span className="muted"> · {event.client_address}</span> : null}
                       </td>
                       <td>
                         {t(`accessLog.actions.${event.action}`, { defaultValue: event.action })}
                         {event.object_type !== 'family' && event.object_type !== 'audit_event' ? (
-                          <span className="muted"> · {t(`accessLog.objects.${event.object_type}`, { defaultValue: event.object_type })}</span>
+                          <span className="muted">
+                            {' '}
+                            · {t(`accessLog.objects.${event.object_type}`, { defaultValue: event.object_type })}
+                          </span>
                         ) : null}
                         {event.purpose ? <span className="muted"> · {event.purpose}</span> : null}
                       </td>
@@ -65,7 +81,12 @@ export function AccessLog({ familyId }: { familyId: string }) {
             </div>
             {log.hasNextPage ? (
               <div className="load-more">
-                <button type="button" className="button button-secondary" disabled={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  disabled={log.isFetchingNextPage}
+                  onClick={() => void log.fetchNextPage()}
+                >
                   {log.isFetchingNextPage ? t('common.loading') : t('accessLog.more')}
                 </button>
               </div>

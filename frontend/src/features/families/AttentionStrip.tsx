@@ -11,7 +11,9 @@ export function AttentionStrip({ family }: { family: FamilyDetail }) {
   if (family.status === 'closed') {
     return (
       <p className="attention-strip">
-        <Link to={`/families/${family.id}/afsluiten`}>{t('workday.family.closed', { date: formatDate(family.ended_on) })}</Link>
+        <Link to={`/families/${family.id}/afsluiten`}>
+          {t('workday.family.closed', { date: formatDate(family.ended_on) })}
+        </Link>
       </p>
     )
   }
@@ -26,7 +28,9 @@ export function AttentionStrip({ family }: { family: FamilyDetail }) {
     open ? { to: base, text: t('workday.count.alerts', { count: open }), urgent: true } : null,
     actions ? { to: `${base}/plan`, text: t('workday.count.actions', { count: actions }), urgent: false } : null,
     goals ? { to: `${base}/plan`, text: t('workday.count.goals', { count: goals }), urgent: false } : null,
-    questionnaires ? { to: `${base}/outcomes`, text: t('workday.count.questionnaires', { count: questionnaires }), urgent: false } : null,
+    questionnaires
+      ? { to: `${base}/outcomes`, text: t('workday.count.questionnaires', { count: questionnaires }), urgent: false }
+      : null,
   ].filter((part) => part !== null)
   return (
     <section className="attention-strip" aria-labelledby="attention-heading">

@@ -5,7 +5,10 @@ import { familyFixture, fakeApi, json, renderPage } from '../../test/utils'
 import { CaseloadPage } from './CaseloadPage'
 
 const page = (names: string[], next: string | null) => ({
-  items: names.map((name, index) => ({ ...familyFixture({ display_name: name, reference: `GZ-${name}` }), id: `id-${name}-${index}` })),
+  items: names.map((name, index) => ({
+    ...familyFixture({ display_name: name, reference: `GZ-${name}` }),
+    id: `id-${name}-${index}`,
+  })),
   next_cursor: next,
 })
 
@@ -16,7 +19,9 @@ describe('caseload', () => {
     const { requests } = fakeApi({
       'GET /api/v1/regions': () => json({ items: [], next_cursor: null }),
       'GET /api/v1/families': (request) =>
-        new URL(request.url).searchParams.get('cursor') === 'c2' ? json(page(['Bakker'], null)) : json(page(['Jansen', 'De Vries'], 'c2')),
+        new URL(request.url).searchParams.get('cursor') === 'c2'
+          ? json(page(['Bakker'], null))
+          : json(page(['Jansen', 'De Vries'], 'c2')),
     })
     renderPage(<CaseloadPage />)
     expect(await screen.findByRole('link', { name: 'Jansen' })).toBeInTheDocument()
@@ -41,7 +46,9 @@ describe('caseload', () => {
     fakeApi({
       'GET /api/v1/regions': () => json({ items: [], next_cursor: null }),
       'GET /api/v1/families': () =>
-        fail ? json({ type: 'about:blank', title: 'Error', status: 500, detail: 'boom' }, { status: 500 }) : json(page(['Jansen'], null)),
+        fail
+          ? json({ type: 'about:blank', title: 'Error', status: 500, detail: 'boom' }, { status: 500 })
+          : json(page(['Jansen'], null)),
     })
     renderPage(<CaseloadPage />)
     expect(await screen.findByText(/Er ging iets mis op de server/)).toBeInTheDocument()
@@ -72,6 +79,8 @@ describe('caseload', () => {
     expect(await screen.findByText('4 punten van aandacht')).toBeInTheDocument()
     expect(screen.getByText('1 melding, 1 doel zonder score')).toBeInTheDocument()
     await userEvent.click(screen.getByRole('button', { name: /Aandacht/ }))
-    await waitFor(() => expect(requests.some((r) => new URL(r.url).searchParams.get('sort') === 'attention')).toBe(true))
+    await waitFor(() =>
+      expect(requests.some((r) => new URL(r.url).searchParams.get('sort') === 'attention')).toBe(true),
+    )
   })
 })

@@ -41,7 +41,9 @@ export function CaseloadPage() {
   const regions = useRegions()
   const supporters = useUsers('supporter', isSupervisor)
   const hasFilters = Object.keys(filters).length > 0
-  const activeFilters = ['status', 'region', 'supporter', 'archived', 'attention'].filter((name) => params.get(name)).length
+  const activeFilters = ['status', 'region', 'supporter', 'archived', 'attention'].filter((name) =>
+    params.get(name),
+  ).length
   // On a phone the filters fold away so the families come first; on wider screens they are always shown.
   const [filtersOpen, setFiltersOpen] = useState(activeFilters > 0)
 
@@ -90,12 +92,18 @@ export function CaseloadPage() {
           aria-controls="caseload-filters-extra"
           onClick={() => setFiltersOpen(!filtersOpen)}
         >
-          {activeFilters > 0 ? t('caseload.filtersToggleActive', { count: activeFilters }) : t('caseload.filtersToggle')}
+          {activeFilters > 0
+            ? t('caseload.filtersToggleActive', { count: activeFilters })
+            : t('caseload.filtersToggle')}
         </button>
         <div id="caseload-filters-extra" className={filtersOpen ? 'filters-extra is-open' : 'filters-extra'}>
           <div className="field">
             <label htmlFor="caseload-status">{t('caseload.status')}</label>
-            <select id="caseload-status" value={statusParam ?? ''} onChange={(event) => setParam('status', event.target.value)}>
+            <select
+              id="caseload-status"
+              value={statusParam ?? ''}
+              onChange={(event) => setParam('status', event.target.value)}
+            >
               <option value="">{t('caseload.allStatuses')}</option>
               {FAMILY_STATUSES.map((status) => (
                 <option key={status} value={status}>
@@ -106,7 +114,11 @@ export function CaseloadPage() {
           </div>
           <div className="field">
             <label htmlFor="caseload-region">{t('caseload.region')}</label>
-            <select id="caseload-region" value={params.get('region') ?? ''} onChange={(event) => setParam('region', event.target.value)}>
+            <select
+              id="caseload-region"
+              value={params.get('region') ?? ''}
+              onChange={(event) => setParam('region', event.target.value)}
+            >
               <option value="">{t('caseload.allRegions')}</option>
               {regions.data?.items.map((region) => (
                 <option key={region.id} value={region.id}>
@@ -137,7 +149,11 @@ export function CaseloadPage() {
           {oneCaseload ? (
             <div className="field">
               <label htmlFor="caseload-sort">{t('attention.order')}</label>
-              <select id="caseload-sort" value={sort} onChange={(event) => setParam('sort', event.target.value === 'attention' ? 'attention' : '')}>
+              <select
+                id="caseload-sort"
+                value={sort}
+                onChange={(event) => setParam('sort', event.target.value === 'attention' ? 'attention' : '')}
+              >
                 <option value="newest">{t('attention.orderNewest')}</option>
                 <option value="attention">{t('attention.orderAttention')}</option>
               </select>
@@ -194,7 +210,9 @@ export function CaseloadPage() {
               sort={sort}
               onSort={(next) => setParam('sort', next === 'attention' ? 'attention' : '')}
             />
-            {families.isError ? <ErrorState error={families.error} onRetry={() => void families.fetchNextPage()} /> : null}
+            {families.isError ? (
+              <ErrorState error={families.error} onRetry={() => void families.fetchNextPage()} />
+            ) : null}
             {families.hasNextPage ? (
               <div className="load-more">
                 <button

@@ -63,7 +63,9 @@ export function CaseloadTable({ items, title, isSupervisor, withAttention, sort,
               <StatusBadge status={family.status} />
             </td>
             <td data-label={t('family.region')}>{family.region_name ?? '—'}</td>
-            {isSupervisor ? <td data-label={t('family.supporter')}>{family.supporter_name ?? t('family.noSupporter')}</td> : null}
+            {isSupervisor ? (
+              <td data-label={t('family.supporter')}>{family.supporter_name ?? t('family.noSupporter')}</td>
+            ) : null}
             <td data-label={t('family.startedOn')}>{formatDate(family.started_on)}</td>
           </tr>
         ))}

@@ -10,7 +10,15 @@ import { useClosure, useCloseFamily, useReopenFamily } from '../workday/queries'
 import type { ClosureReason, ClosureState } from '../workday/types'
 import { ResolutionRow, type Resolved } from './ResolutionRow'
 
-const REASONS: ClosureReason[] = ['goals_achieved', 'family_request', 'moved_away', 'other_care', 'no_contact', 'deceased', 'other']
+const REASONS: ClosureReason[] = [
+  'goals_achieved',
+  'family_request',
+  'moved_away',
+  'other_care',
+  'no_contact',
+  'deceased',
+  'other',
+]
 
 /** Ending support properly (reason, open work resolved, handover, follow-up), or reopening a closed family. */
 export function ClosurePage() {
@@ -39,7 +47,12 @@ function LatestClosure({ state }: { state: ClosureState }) {
   if (!latest) return null
   return (
     <section className="card" aria-labelledby="closure-latest">
-      <h2 id="closure-latest">{t('workday.closure.latest', { date: formatDate(latest.ended_on), reason: t(`workday.closure.reasons.${latest.reason}`) })}</h2>
+      <h2 id="closure-latest">
+        {t('workday.closure.latest', {
+          date: formatDate(latest.ended_on),
+          reason: t(`workday.closure.reasons.${latest.reason}`),
+        })}
+      </h2>
       {latest.reason_text ? <p>{latest.reason_text}</p> : null}
       <p>{t('workday.closure.followUpOn', { date: formatDate(latest.follow_up_due_on) })}</p>
       {latest.successor_name ? (
@@ -49,7 +62,11 @@ function LatestClosure({ state }: { state: ClosureState }) {
         </p>
       ) : null}
       {latest.handover_note ? <p className="pre-line">{latest.handover_note}</p> : null}
-      {latest.reopened_at ? <p>{t('workday.closure.reopened', { date: formatDate(latest.reopened_at), reason: latest.reopen_reason ?? '' })}</p> : null}
+      {latest.reopened_at ? (
+        <p>
+          {t('workday.closure.reopened', { date: formatDate(latest.reopened_at), reason: latest.reopen_reason ?? '' })}
+        </p>
+      ) : null}
     </section>
   )
 }
@@ -68,7 +85,10 @@ function CloseForm({ state }: { state: ClosureState }) {
   const errors = fieldErrors(close.error)
   const submit = (event: SyntheticEvent) => {
     event.preventDefault()
-    const pick = (map: Record<string, Resolved>, id: string) => ({ resolution: map[id]?.resolution ?? ('achieved'), handed_over_to: map[id]?.to || null })
+    const pick = (map: Record<string, Resolved>, id: string) => ({
+      resolution: map[id]?.resolution ?? 'achieved',
+      handed_over_to: map[id]?.to || null,
+    })
     close.mutate({
       reason,
       reason_text: reasonText.trim() || null,
@@ -107,43 +127,94 @@ function CloseForm({ state }: { state: ClosureState }) {
       </div>
       <div className={errors.reason_text ? 'field field-invalid' : 'field'}>
         <label htmlFor="closure-reason-text">{t('workday.closure.reasonText')}</label>
-        <p className="hint" id="closure-reason-text-hint">{t('workday.closure.reasonTextHint')}</p>
-        <textarea id="closure-reason-text" rows={3} maxLength={1000} aria-describedby="closure-reason-text-hint" value={reasonText} onChange={(event) => setReasonText(event.target.value)} />
+        <p className="hint" id="closure-reason-text-hint">
+          {t('workday.closure.reasonTextHint')}
+        </p>
+        <textarea
+          id="closure-reason-text"
+          rows={3}
+          maxLength={1000}
+          aria-describedby="closure-reason-text-hint"
+          value={reasonText}
+          onChange={(event) => setReasonText(event.target.value)}
+        />
       </div>
       <div className={errors.ended_on ? 'field field-invalid' : 'field'}>
         <label htmlFor="closure-ended-on">{t('workday.closure.endedOn')}</label>
         <DateHint id="closure-ended-on" />
-        <p className="hint" id="closure-ended-on-hint">{t('workday.closure.dateHint')}</p>
-        <input id="closure-ended-on" type="date" aria-describedby={`${dateHintId('closure-ended-on')} closure-ended-on-hint`} value={endedOn} onChange={(event) => setEndedOn(event.target.value)} />
+        <p className="hint" id="closure-ended-on-hint">
+          {t('workday.closure.dateHint')}
+        </p>
+        <input
+          id="closure-ended-on"
+          type="date"
+          aria-describedby={`${dateHintId('closure-ended-on')} closure-ended-on-hint`}
+          value={endedOn}
+          onChange={(event) => setEndedOn(event.target.value)}
+        />
         <p className="hint">{t('workday.closure.followUp', { months: state.follow_up_months })}</p>
       </div>
       <fieldset>
         <legend>{t('workday.closure.goals')}</legend>
         {state.open_goals.length === 0 ? <p className="muted">{t('workday.closure.none')}</p> : null}
         {state.open_goals.map((goal) => (
-          <ResolutionRow key={goal.id} id={goal.id} text={goal.text} value={goals[goal.id]} onChange={(v) => setGoals({ ...goals, [goal.id]: v })} />
+          <ResolutionRow
+            key={goal.id}
+            id={goal.id}
+            text={goal.text}
+            value={goals[goal.id]}
+            onChange={(v) => setGoals({ ...goals, [goal.id]: v })}
+          />
         ))}
       </fieldset>
       <fieldset>
         <legend>{t('workday.closure.actions')}</legend>
         {state.open_actions.length === 0 ? <p className="muted">{t('workday.closure.none')}</p> : null}
         {state.open_actions.map((action) => (
-          <ResolutionRow key={action.id} id={action.id} text={action.description} value={actions[action.id]} onChange={(v) => setActions({ ...actions, [action.id]: v })} />
+          <ResolutionRow
+            key={action.id}
+            id={action.id}
+            text={action.description}
+            value={actions[action.id]}
+            onChange={(v) => setActions({ ...actions, [action.id]: v })}
+          />
         ))}
       </fieldset>
       <fieldset>
         <legend>{t('workday.closure.handover')}</legend>
         <div className="field">
-          <label htmlFor="closure-successor">{t('workday.closure.successorName')} <span className="optional">{t('form.optional')}</span></label>
-          <input id="closure-successor" maxLength={200} value={successorName} onChange={(event) => setSuccessorName(event.target.value)} />
+          <label htmlFor="closure-successor">
+            {t('workday.closure.successorName')} <span className="optional">{t('form.optional')}</span>
+          </label>
+          <input
+            id="closure-successor"
+            maxLength={200}
+            value={successorName}
+            onChange={(event) => setSuccessorName(event.target.value)}
+          />
         </div>
         <div className="field">
-          <label htmlFor="closure-successor-org">{t('workday.closure.successorOrganisation')} <span className="optional">{t('form.optional')}</span></label>
-          <input id="closure-successor-org" maxLength={200} value={successorOrganisation} onChange={(event) => setSuccessorOrganisation(event.target.value)} />
+          <label htmlFor="closure-successor-org">
+            {t('workday.closure.successorOrganisation')} <span className="optional">{t('form.optional')}</span>
+          </label>
+          <input
+            id="closure-successor-org"
+            maxLength={200}
+            value={successorOrganisation}
+            onChange={(event) => setSuccessorOrganisation(event.target.value)}
+          />
         </div>
         <div className="field">
-          <label htmlFor="closure-note">{t('workday.closure.handoverNote')} <span className="optional">{t('form.optional')}</span></label>
-          <textarea id="closure-note" rows={4} maxLength={2000} value={handoverNote} onChange={(event) => setHandoverNote(event.target.value)} />
+          <label htmlFor="closure-note">
+            {t('workday.closure.handoverNote')} <span className="optional">{t('form.optional')}</span>
+          </label>
+          <textarea
+            id="closure-note"
+            rows={4}
+            maxLength={2000}
+            value={handoverNote}
+            onChange={(event) => setHandoverNote(event.target.value)}
+          />
         </div>
       </fieldset>
       <p>
@@ -174,7 +245,14 @@ function ReopenForm({ familyId }: { familyId: string }) {
       ) : null}
       <div className="field">
         <label htmlFor="reopen-reason">{t('workday.closure.reopenReason')}</label>
-        <textarea id="reopen-reason" rows={3} maxLength={1000} required value={reason} onChange={(event) => setReason(event.target.value)} />
+        <textarea
+          id="reopen-reason"
+          rows={3}
+          maxLength={1000}
+          required
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+        />
       </div>
       <p>
         <button type="submit" className="button" disabled={reopen.isPending || !reason.trim()}>

@@ -31,7 +31,17 @@ interface EntityFormProps {
 }
 
 /** The add or change form of one entity (a member, a contact), its values kept as a draft until saved. */
-export function EntityForm({ fields, draftKey, initial, legend, busy, error, onSubmit, onCancel, onReload }: EntityFormProps) {
+export function EntityForm({
+  fields,
+  draftKey,
+  initial,
+  legend,
+  busy,
+  error,
+  onSubmit,
+  onCancel,
+  onReload,
+}: EntityFormProps) {
   const { t } = useTranslation()
   const [values, setValues, clearDraft] = useDraft(draftKey, initial)
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
@@ -72,16 +82,31 @@ export function EntityForm({ fields, draftKey, initial, legend, busy, error, onS
             if (field.type === 'checkbox') {
               return (
                 <div className="field field-checkbox" key={field.name}>
-                  <input id={id} type="checkbox" checked={value === true} onChange={(e) => setValues({ ...values, [field.name]: e.target.checked })} />
+                  <input
+                    id={id}
+                    type="checkbox"
+                    checked={value === true}
+                    onChange={(e) => setValues({ ...values, [field.name]: e.target.checked })}
+                  />
                   <label htmlFor={id}>{field.label}</label>
                 </div>
               )
             }
             return (
-              <Field key={field.name} id={id} label={field.label} error={shown.fields[field.name]} required={field.required ?? false}>
+              <Field
+                key={field.name}
+                id={id}
+                label={field.label}
+                error={shown.fields[field.name]}
+                required={field.required ?? false}
+              >
                 {(inputProps) =>
                   field.type === 'select' ? (
-                    <select {...inputProps} value={typeof value === 'string' ? value : ''} onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}>
+                    <select
+                      {...inputProps}
+                      value={typeof value === 'string' ? value : ''}
+                      onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}
+                    >
                       {field.options?.map((option) => (
                         <option key={option.value} value={option.value}>
                           {option.label}

@@ -74,7 +74,17 @@ export function EntitySection<T extends Item>(props: EntitySectionProps<T>) {
           error={save.error}
           onCancel={close}
           onReload={props.onReload}
-          onSubmit={(values, done) => save.mutate({ values }, { onSuccess: () => { done(); close() } })}
+          onSubmit={(values, done) =>
+            save.mutate(
+              { values },
+              {
+                onSuccess: () => {
+                  done()
+                  close()
+                },
+              },
+            )
+          }
         />
       ) : null}
       {props.items.length === 0 && editing !== 'new' ? <p className="muted">{props.emptyText}</p> : null}
@@ -95,14 +105,26 @@ export function EntitySection<T extends Item>(props: EntitySectionProps<T>) {
                   props.onReload()
                 }}
                 onSubmit={(values, done) =>
-                  save.mutate({ id: item.id, version: item.version, values }, { onSuccess: () => { done(); close() } })
+                  save.mutate(
+                    { id: item.id, version: item.version, values },
+                    {
+                      onSuccess: () => {
+                        done()
+                        close()
+                      },
+                    },
+                  )
                 }
               />
             ) : (
               <>
                 <div className="entity-body">{props.renderItem(item)}</div>
                 {confirming === item.id ? (
-                  <div className="confirm" role="group" aria-label={t('entity.confirmDelete', { name: props.itemName(item) })}>
+                  <div
+                    className="confirm"
+                    role="group"
+                    aria-label={t('entity.confirmDelete', { name: props.itemName(item) })}
+                  >
                     <p>{t('entity.confirmDelete', { name: props.itemName(item) })}</p>
                     <button
                       type="button"
@@ -112,18 +134,22 @@ export function EntitySection<T extends Item>(props: EntitySectionProps<T>) {
                     >
                       {t('entity.deleteYes')}
                     </button>
-                    <button type="button" className="button button-secondary button-small" onClick={() => setConfirming(null)}>
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      onClick={() => setConfirming(null)}
+                    >
                       {t('common.cancel')}
                     </button>
                   </div>
                 ) : editing === null && !props.readOnly ? (
                   <div className="entity-actions">
                     <button
-                        type="button"
-                        className="link-button"
-                        aria-label={`${t('common.edit')}: ${props.itemName(item)}`}
-                        onClick={() => setEditing(item.id)}
-                      >
+                      type="button"
+                      className="link-button"
+                      aria-label={`${t('common.edit')}: ${props.itemName(item)}`}
+                      onClick={() => setEditing(item.id)}
+                    >
                       {t('common.edit')}
                     </button>
                     <button

@@ -7,7 +7,9 @@ import { Alert, errorText } from '../../components/States'
 
 /** The family's file: everything stored about them, fetched with the session's token (never in a URL). */
 export async function downloadFamilyExport(familyId: string, reference: string): Promise<void> {
-  const data = await unwrap(api.GET('/api/v1/families/{family_id}/export', { params: { path: { family_id: familyId } } }))
+  const data = await unwrap(
+    api.GET('/api/v1/families/{family_id}/export', { params: { path: { family_id: familyId } } }),
+  )
   // Named by reference and date, never by the family's name (file names end up in download lists and mail).
   const name = `bondgenoot-${reference}-${data.exported_at.slice(0, 10)}.json`
   saveFile(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), name)

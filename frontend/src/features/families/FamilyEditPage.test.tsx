@@ -26,7 +26,10 @@ describe('conflict message', () => {
         }),
       'PATCH /api/v1/families/11111111-1111-4111-8111-111111111111': () => {
         version = 2
-        return json({ type: 'about:blank', title: 'Precondition failed', status: 412, detail: 'stale' }, { status: 412 })
+        return json(
+          { type: 'about:blank', title: 'Precondition failed', status: 412, detail: 'stale' },
+          { status: 412 },
+        )
       },
     })
     const route = '/families/11111111-1111-4111-8111-111111111111/edit'

@@ -52,7 +52,11 @@ function EditForm({ loaded, onReload }: { loaded: LoadedFamily; onReload: () => 
   const { t } = useTranslation()
   const navigate = useNavigate()
   const { family, etag } = loaded
-  const [values, setValues, clearDraft, restored] = useDraft(`family.edit.${family.id}.${etag}`, () => familyValues(family), { persist: true })
+  const [values, setValues, clearDraft, restored] = useDraft(
+    `family.edit.${family.id}.${etag}`,
+    () => familyValues(family),
+    { persist: true },
+  )
   const update = useUpdateFamily(family.id)
   const conflict = isApiError(update.error, 412)
   const title = t('familyForm.editTitle', { name: family.display_name })

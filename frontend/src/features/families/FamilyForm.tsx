@@ -27,7 +27,16 @@ export interface FamilyFormValues {
   started_on: string
 }
 
-const FIELDS = ['display_name', 'reference', 'region_id', 'municipality', 'family_type', 'target_groups', 'supporter_id', 'started_on'] as const
+const FIELDS = [
+  'display_name',
+  'reference',
+  'region_id',
+  'municipality',
+  'family_type',
+  'target_groups',
+  'supporter_id',
+  'started_on',
+] as const
 
 export function emptyFamilyValues(): FamilyFormValues {
   return {
@@ -49,7 +58,9 @@ export function familyValues(family: FamilyDetail): FamilyFormValues {
     region_id: family.region_id ?? '',
     municipality: family.municipality ?? '',
     family_type: family.family_type ?? '',
-    target_groups: family.target_groups.filter((group): group is TargetGroup => (TARGET_GROUPS as readonly string[]).includes(group)),
+    target_groups: family.target_groups.filter((group): group is TargetGroup =>
+      (TARGET_GROUPS as readonly string[]).includes(group),
+    ),
     supporter_id: family.supporter_id ?? '',
     started_on: family.started_on ?? '',
   }
@@ -112,12 +123,41 @@ export function FamilyForm({ values, onChange, onSubmit, onCancel, error, busy, 
   return (
     <form onSubmit={submit} noValidate className="form">
       <ErrorSummary errors={fields} labels={labels} detail={detail} />
-      <Field id="field-display_name" label={labels.display_name ?? ''} hint={t('familyForm.display_nameHint')} error={fields.display_name} required>
-        {(props) => <input {...props} type="text" value={values.display_name} onChange={(e) => set('display_name', e.target.value)} maxLength={200} autoComplete="off" />}
+      <Field
+        id="field-display_name"
+        label={labels.display_name ?? ''}
+        hint={t('familyForm.display_nameHint')}
+        error={fields.display_name}
+        required
+      >
+        {(props) => (
+          <input
+            {...props}
+            type="text"
+            value={values.display_name}
+            onChange={(e) => set('display_name', e.target.value)}
+            maxLength={200}
+            autoComplete="off"
+          />
+        )}
       </Field>
       {mode === 'create' ? (
-        <Field id="field-reference" label={labels.reference ?? ''} hint={t('familyForm.referenceHint')} error={fields.reference}>
-          {(props) => <input {...props} type="text" value={values.reference} onChange={(e) => set('reference', e.target.value)} maxLength={40} autoComplete="off" />}
+        <Field
+          id="field-reference"
+          label={labels.reference ?? ''}
+          hint={t('familyForm.referenceHint')}
+          error={fields.reference}
+        >
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              value={values.reference}
+              onChange={(e) => set('reference', e.target.value)}
+              maxLength={40}
+              autoComplete="off"
+            />
+          )}
         </Field>
       ) : (
         <p className="readonly-field">
@@ -138,10 +178,24 @@ export function FamilyForm({ values, onChange, onSubmit, onCancel, error, busy, 
           )}
         </Field>
         <Field id="field-municipality" label={labels.municipality ?? ''} error={fields.municipality}>
-          {(props) => <input {...props} type="text" value={values.municipality} onChange={(e) => set('municipality', e.target.value)} maxLength={120} autoComplete="off" />}
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              value={values.municipality}
+              onChange={(e) => set('municipality', e.target.value)}
+              maxLength={120}
+              autoComplete="off"
+            />
+          )}
         </Field>
       </div>
-      <Field id="field-family_type" label={labels.family_type ?? ''} hint={t('familyForm.family_typeHint')} error={fields.family_type}>
+      <Field
+        id="field-family_type"
+        label={labels.family_type ?? ''}
+        hint={t('familyForm.family_typeHint')}
+        error={fields.family_type}
+      >
         {(props) => (
           <select {...props} value={values.family_type} onChange={(e) => set('family_type', e.target.value)}>
             <option value="">{t('familyForm.noFamilyType')}</option>
@@ -153,7 +207,11 @@ export function FamilyForm({ values, onChange, onSubmit, onCancel, error, busy, 
           </select>
         )}
       </Field>
-      <fieldset className={fields.target_groups ? 'fieldset field-invalid' : 'fieldset'} id="field-target_groups" tabIndex={-1}>
+      <fieldset
+        className={fields.target_groups ? 'fieldset field-invalid' : 'fieldset'}
+        id="field-target_groups"
+        tabIndex={-1}
+      >
         <legend>
           {labels.target_groups} <span className="optional">{t('form.optional')}</span>
         </legend>
@@ -166,7 +224,12 @@ export function FamilyForm({ values, onChange, onSubmit, onCancel, error, busy, 
                 type="checkbox"
                 checked={values.target_groups.includes(group)}
                 onChange={(e) =>
-                  set('target_groups', e.target.checked ? [...values.target_groups, group] : values.target_groups.filter((g) => g !== group))
+                  set(
+                    'target_groups',
+                    e.target.checked
+                      ? [...values.target_groups, group]
+                      : values.target_groups.filter((g) => g !== group),
+                  )
                 }
               />
               <label htmlFor={`target-${group}`}>{t(`targetGroup.${group}`)}</label>
@@ -192,7 +255,14 @@ export function FamilyForm({ values, onChange, onSubmit, onCancel, error, busy, 
           </Field>
         ) : null}
         <Field date id="field-started_on" label={labels.started_on ?? ''} error={fields.started_on}>
-          {(props) => <input {...props} type="date" value={values.started_on} onChange={(e) => set('started_on', e.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              value={values.started_on}
+              onChange={(e) => set('started_on', e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <div className="form-actions">

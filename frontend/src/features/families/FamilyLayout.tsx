@@ -28,7 +28,8 @@ export function FamilyLayout() {
     <>
       <div className="family-header">
         <p className="family-header-name">
-          <strong>{family.display_name}</strong> <span className="muted">{family.reference}</span> <StatusBadge status={family.status} />
+          <strong>{family.display_name}</strong> <span className="muted">{family.reference}</span>{' '}
+          <StatusBadge status={family.status} />
         </p>
         <nav aria-label={t('workday.family.tabs')} className="family-tabs">
           <ul>

@@ -26,7 +26,13 @@ describe('new family form', () => {
             title: 'Unprocessable Content',
             status: 422,
             detail: 'Validation failed',
-            errors: [{ field: 'reference', message: "String should match pattern '^[A-Za-z0-9]'", type: 'string_pattern_mismatch' }],
+            errors: [
+              {
+                field: 'reference',
+                message: "String should match pattern '^[A-Za-z0-9]'",
+                type: 'string_pattern_mismatch',
+              },
+            ],
           },
           { status: 422 },
         ),
@@ -50,7 +56,8 @@ describe('new family form', () => {
   it('sends the same idempotency key when the same data is sent twice', async () => {
     const { requests } = fakeApi({
       'GET /api/v1/regions': () => json({ items: [], next_cursor: null }),
-      'POST /api/v1/families': () => json({ type: 'about:blank', title: 'Error', status: 500, detail: 'boom' }, { status: 500 }),
+      'POST /api/v1/families': () =>
+        json({ type: 'about:blank', title: 'Error', status: 500, detail: 'boom' }, { status: 500 }),
     })
     renderPage(<FamilyNewPage />, { path: '/families/new', route: '/families/new' })
     await userEvent.type(screen.getByLabelText(/Naam van het gezin/), 'Gezin de Vries')

@@ -112,7 +112,9 @@ function Details({ loaded }: { loaded: LoadedFamily }) {
     [t('family.familyType'), family.family_type ? t(`familyType.${family.family_type}`) : '—'],
     [
       t('family.targetGroups'),
-      family.target_groups.length > 0 ? family.target_groups.map((group) => t(`targetGroup.${group}`, { defaultValue: group })).join(', ') : '—',
+      family.target_groups.length > 0
+        ? family.target_groups.map((group) => t(`targetGroup.${group}`, { defaultValue: group })).join(', ')
+        : '—',
     ],
     [t('family.supporter'), family.supporter_name ?? t('family.noSupporter')],
     [t('family.startedOn'), formatDate(family.started_on)],

@@ -1,5 +1,13 @@
 import { useTranslation } from 'react-i18next'
-import type { Contact, ContactCreate, ContactKind, FamilyDetail, Member, MemberCreate, MemberRole } from '../../api/types'
+import type {
+  Contact,
+  ContactCreate,
+  ContactKind,
+  FamilyDetail,
+  Member,
+  MemberCreate,
+  MemberRole,
+} from '../../api/types'
 import { blankToNull } from '../../components/forms'
 import { EntitySection, type FieldSpec, type FormValues } from './EntitySection'
 import { useDeleteContact, useDeleteMember, useSaveContact, useSaveMember } from './queries'
@@ -18,7 +26,7 @@ function memberBody(values: FormValues): MemberCreate {
     display_name: text(values, 'display_name') ?? '',
     role: (text(values, 'role') ?? 'other_relative') as MemberRole,
     // Sent as typed so the API can explain a wrong year at the field.
-    birth_year: year === null ? null : (Number.isInteger(Number(year)) ? Number(year) : (year as unknown as number)),
+    birth_year: year === null ? null : Number.isInteger(Number(year)) ? Number(year) : (year as unknown as number),
     is_client: values.is_client === true,
     phone: text(values, 'phone'),
     email: text(values, 'email'),
@@ -101,7 +109,10 @@ export function MembersSection({ family, onReload }: { family: FamilyDetail; onR
       save={{
         ...save,
         mutate: ({ id, version, values }, options) =>
-          save.mutate({ ...(id ? { memberId: id } : {}), ...(version ? { version } : {}), body: memberBody(values) }, options),
+          save.mutate(
+            { ...(id ? { memberId: id } : {}), ...(version ? { version } : {}), body: memberBody(values) },
+            options,
+          ),
       }}
       remove={remove}
       onReload={onReload}
@@ -139,7 +150,15 @@ export function ContactsSection({ family, onReload }: { family: FamilyDetail; on
       itemName={(contact) => contact.name}
       fields={fields}
       draftKey={`contact.${family.id}`}
-      emptyValues={() => ({ name: '', kind: 'informal', relation: '', organisation: '', role: '', phone: '', email: '' })}
+      emptyValues={() => ({
+        name: '',
+        kind: 'informal',
+        relation: '',
+        organisation: '',
+        role: '',
+        phone: '',
+        email: '',
+      })}
       toValues={(contact) => ({
         name: contact.name,
         kind: contact.kind,
@@ -155,14 +174,19 @@ export function ContactsSection({ family, onReload }: { family: FamilyDetail; on
             {contact.name}
             <span className={`badge badge-${contact.kind}`}>{t(`contactKind.${contact.kind}`)}</span>
           </p>
-          <p className="entity-meta">{[contact.relation, contact.role, contact.organisation].filter(Boolean).join(' · ') || '—'}</p>
+          <p className="entity-meta">
+            {[contact.relation, contact.role, contact.organisation].filter(Boolean).join(' · ') || '—'}
+          </p>
           <ContactLine phone={contact.phone} email={contact.email} />
         </>
       )}
       save={{
         ...save,
         mutate: ({ id, version, values }, options) =>
-          save.mutate({ ...(id ? { contactId: id } : {}), ...(version ? { version } : {}), body: contactBody(values) }, options),
+          save.mutate(
+            { ...(id ? { contactId: id } : {}), ...(version ? { version } : {}), body: contactBody(values) },
+            options,
+          ),
       }}
       remove={remove}
       onReload={onReload}

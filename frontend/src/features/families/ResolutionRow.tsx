@@ -9,7 +9,17 @@ export interface Resolved {
 const RESOLUTIONS: Resolution[] = ['achieved', 'discontinued', 'handed_over']
 
 /** One open goal or action and how it ends: achieved, discontinued, or handed over to a named party. */
-export function ResolutionRow({ id, text, value, onChange }: { id: string; text: string; value: Resolved | undefined; onChange: (next: Resolved) => void }) {
+export function ResolutionRow({
+  id,
+  text,
+  value,
+  onChange,
+}: {
+  id: string
+  text: string
+  value: Resolved | undefined
+  onChange: (next: Resolved) => void
+}) {
   const { t } = useTranslation()
   const current = value ?? { resolution: 'achieved' as Resolution, to: '' }
   return (
@@ -20,7 +30,11 @@ export function ResolutionRow({ id, text, value, onChange }: { id: string; text:
           {t('workday.closure.resolution')}
           <span className="visually-hidden"> {text}</span>
         </label>
-        <select id={`res-${id}`} value={current.resolution} onChange={(event) => onChange({ ...current, resolution: event.target.value as Resolution })}>
+        <select
+          id={`res-${id}`}
+          value={current.resolution}
+          onChange={(event) => onChange({ ...current, resolution: event.target.value as Resolution })}
+        >
           {RESOLUTIONS.map((r) => (
             <option key={r} value={r}>
               {t(`workday.closure.resolutions.${r}`)}
@@ -34,7 +48,13 @@ export function ResolutionRow({ id, text, value, onChange }: { id: string; text:
             {t('workday.closure.handedOverTo')}
             <span className="visually-hidden"> {text}</span>
           </label>
-          <input id={`res-to-${id}`} maxLength={200} required value={current.to} onChange={(event) => onChange({ ...current, to: event.target.value })} />
+          <input
+            id={`res-to-${id}`}
+            maxLength={200}
+            required
+            value={current.to}
+            onChange={(event) => onChange({ ...current, to: event.target.value })}
+          />
         </div>
       ) : null}
     </div>

@@ -1,7 +1,14 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
 import { isApiError, unwrap, unwrapWithResponse } from '../../api/errors'
-import type { ContactCreate, FamilyCreate, FamilyDetail, FamilyListQuery, FamilyUpdate, MemberCreate } from '../../api/types'
+import type {
+  ContactCreate,
+  FamilyCreate,
+  FamilyDetail,
+  FamilyListQuery,
+  FamilyUpdate,
+  MemberCreate,
+} from '../../api/types'
 
 export type FamilyFilters = Omit<FamilyListQuery, 'cursor' | 'limit'>
 const PAGE_SIZE = 25

@@ -95,11 +95,19 @@ export function ClientCard({
           <div className="entity-actions">
             {revoked ? null : (
               <>
-                <button type="button" className="button button-secondary button-small" onClick={() => setConfirming('rotate')}>
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  onClick={() => setConfirming('rotate')}
+                >
                   {t('funders.rotate.button')}
                   <span className="visually-hidden">: {client.name}</span>
                 </button>
-                <button type="button" className="button button-secondary button-small" onClick={() => setConfirming('revoke')}>
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  onClick={() => setConfirming('revoke')}
+                >
                   {t('funders.revoke.button')}
                   <span className="visually-hidden">: {client.name}</span>
                 </button>

@@ -16,7 +16,13 @@ const none: Consent = {
   recorded_at: null,
   version: 0,
 }
-const recorded: Consent = { ...none, aggregates_only: true, recorded_by: 'u1', recorded_at: '2026-11-20T10:00:00Z', version: 2 }
+const recorded: Consent = {
+  ...none,
+  aggregates_only: true,
+  recorded_by: 'u1',
+  recorded_at: '2026-11-20T10:00:00Z',
+  version: 2,
+}
 
 describe('ConsentCard', () => {
   afterEach(() => vi.unstubAllGlobals())
@@ -43,7 +49,8 @@ describe('ConsentCard', () => {
   it('sends the ETag it read when changing, and offers a reload after a conflict', async () => {
     const { requests } = fakeApi({
       [`GET ${URL}`]: () => json(recorded, { headers: { ETag: '"2"' } }),
-      [`PUT ${URL}`]: () => json({ type: 'about:blank', title: 'Precondition Failed', status: 412, detail: 'changed' }, { status: 412 }),
+      [`PUT ${URL}`]: () =>
+        json({ type: 'about:blank', title: 'Precondition Failed', status: 412, detail: 'changed' }, { status: 412 }),
     })
     renderPage(<ConsentCard familyId={FAMILY} />)
     expect(await screen.findByLabelText(/meetelt in de totalen/)).toBeChecked()

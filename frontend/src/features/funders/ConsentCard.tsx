@@ -109,7 +109,9 @@ function ConsentForm({ familyId, loaded, readOnly, saved, setSaved, onReload }: 
         ))}
       </fieldset>
       <p className="muted">
-        {consent.recorded_at ? t('funders.consent.recordedAt', { date: formatDate(consent.recorded_at) }) : t('funders.consent.notRecorded')}{' '}
+        {consent.recorded_at
+          ? t('funders.consent.recordedAt', { date: formatDate(consent.recorded_at) })
+          : t('funders.consent.notRecorded')}{' '}
         {consent.recorded_at && nothing ? t('funders.consent.nothingShared') : null}
       </p>
       <p className="muted">{t('funders.consent.change')}</p>

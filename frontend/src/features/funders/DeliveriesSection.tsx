@@ -71,7 +71,10 @@ export function DeliveriesSection({ clientNames }: { clientNames: Map<string, st
                     {d.status === 'pending' ? formatDateTime(d.next_attempt_at) : none}
                   </td>
                   <td data-label={t('funders.deliveries.lastResult')}>
-                    {[d.last_status_code ? t('funders.deliveries.httpStatus', { code: d.last_status_code }) : null, d.last_error]
+                    {[
+                      d.last_status_code ? t('funders.deliveries.httpStatus', { code: d.last_status_code }) : null,
+                      d.last_error,
+                    ]
                       .filter(Boolean)
                       .join(' · ') || none}
                   </td>
@@ -81,7 +84,12 @@ export function DeliveriesSection({ clientNames }: { clientNames: Map<string, st
           </table>
           {deliveries.hasNextPage ? (
             <div className="load-more">
-              <button type="button" className="button button-secondary" disabled={deliveries.isFetchingNextPage} onClick={() => void deliveries.fetchNextPage()}>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={deliveries.isFetchingNextPage}
+                onClick={() => void deliveries.fetchNextPage()}
+              >
                 {t('funders.deliveries.more')}
               </button>
             </div>

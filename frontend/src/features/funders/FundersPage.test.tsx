@@ -40,10 +40,20 @@ function api(clients: FunderClient[] = []) {
     'GET /api/v1/regions': () => json({ items: [REGION], next_cursor: null }),
     'GET /api/v1/funder/deliveries': () => json({ items: clients.length ? [delivery] : [], next_cursor: null }),
     'POST /api/v1/funder/clients': () => json({ ...client, client_secret: 'first-secret' }, { status: 201 }),
-    [`POST /api/v1/funder/clients/${client.id}/rotate-secret`]: () => json({ ...client, client_secret: 'second-secret' }),
+    [`POST /api/v1/funder/clients/${client.id}/rotate-secret`]: () =>
+      json({ ...client, client_secret: 'second-secret' }),
     [`GET /api/v1/funder/clients/${client.id}/webhooks`]: () =>
       json({
-        items: [{ id: 'h1', url: delivery.endpoint_url, event_types: ['plan.adopted'], description: null, disabled_at: null, created_at: client.created_at }],
+        items: [
+          {
+            id: 'h1',
+            url: delivery.endpoint_url,
+            event_types: ['plan.adopted'],
+            description: null,
+            disabled_at: null,
+            created_at: client.created_at,
+          },
+        ],
         next_cursor: null,
       }),
   })

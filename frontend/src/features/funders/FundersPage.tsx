@@ -26,13 +26,21 @@ export function FundersPage() {
     <>
       <PageHeading title={title}>{title}</PageHeading>
       <p className="lead">{t('funders.intro')}</p>
-      {revealed ? <SecretOnce client={revealed.client} rotated={revealed.rotated} onDone={() => {
+      {revealed ? (
+        <SecretOnce
+          client={revealed.client}
+          rotated={revealed.rotated}
+          onDone={() => {
             setRevealed(null)
             document.getElementById('clients-heading')?.focus() // the box is gone: continue at the list
-          }} /> : null}
+          }}
+        />
+      ) : null}
       <div className="two-columns">
         <section className="card" aria-labelledby="clients-heading">
-          <h2 id="clients-heading" tabIndex={-1}>{t('funders.list.title')}</h2>
+          <h2 id="clients-heading" tabIndex={-1}>
+            {t('funders.list.title')}
+          </h2>
           {clients.isPending ? (
             <Loading />
           ) : clients.isError && items.length === 0 ? (
@@ -53,7 +61,12 @@ export function FundersPage() {
               </ul>
               {clients.hasNextPage ? (
                 <div className="load-more">
-                  <button type="button" className="button button-secondary" disabled={clients.isFetchingNextPage} onClick={() => void clients.fetchNextPage()}>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    disabled={clients.isFetchingNextPage}
+                    onClick={() => void clients.fetchNextPage()}
+                  >
                     {t('funders.list.more')}
                   </button>
                 </div>

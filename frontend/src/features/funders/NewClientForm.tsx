@@ -26,7 +26,13 @@ function toggle<T>(list: T[], item: T, on: boolean): T[] {
 }
 
 /** Register a funder's system: name, funder, regions and scopes. The answer's secret goes to `onCreated`. */
-export function NewClientForm({ regions, onCreated }: { regions: Region[]; onCreated: (client: FunderClientWithSecret) => void }) {
+export function NewClientForm({
+  regions,
+  onCreated,
+}: {
+  regions: Region[]
+  onCreated: (client: FunderClientWithSecret) => void
+}) {
   const { t } = useTranslation()
   const [values, setValues] = useState<Values>(empty)
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
@@ -68,7 +74,16 @@ export function NewClientForm({ regions, onCreated }: { regions: Region[]; onCre
       <form onSubmit={submit} noValidate className="form">
         <ErrorSummary errors={fields} labels={labels} detail={detail} />
         <Field id="field-name" label={labels.name ?? ''} hint={t('funders.form.nameHint')} error={fields.name} required>
-          {(p) => <input {...p} type="text" autoComplete="off" maxLength={120} value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              type="text"
+              autoComplete="off"
+              maxLength={120}
+              value={values.name}
+              onChange={(e) => setValues({ ...values, name: e.target.value })}
+            />
+          )}
         </Field>
         <fieldset className="fieldset" aria-describedby="regions-hint">
           <legend id="field-region_ids" tabIndex={-1}>
@@ -81,7 +96,12 @@ export function NewClientForm({ regions, onCreated }: { regions: Region[]; onCre
           <div className="checkbox-grid">
             {regions.map((region) => (
               <div className="field-checkbox" key={region.id}>
-                <input id={`region-${region.id}`} type="checkbox" checked={values.region_ids.includes(region.id)} onChange={(e) => chooseRegion(region, e.target.checked)} />
+                <input
+                  id={`region-${region.id}`}
+                  type="checkbox"
+                  checked={values.region_ids.includes(region.id)}
+                  onChange={(e) => chooseRegion(region, e.target.checked)}
+                />
                 <label htmlFor={`region-${region.id}`}>
                   {region.name} <span className="muted">({region.funder_name})</span>
                 </label>
@@ -89,8 +109,23 @@ export function NewClientForm({ regions, onCreated }: { regions: Region[]; onCre
             ))}
           </div>
         </fieldset>
-        <Field id="field-funder_name" label={labels.funder_name ?? ''} hint={t('funders.form.funderHint')} error={fields.funder_name} required>
-          {(p) => <input {...p} type="text" autoComplete="off" maxLength={120} value={values.funder_name} onChange={(e) => setValues({ ...values, funder_name: e.target.value })} />}
+        <Field
+          id="field-funder_name"
+          label={labels.funder_name ?? ''}
+          hint={t('funders.form.funderHint')}
+          error={fields.funder_name}
+          required
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="text"
+              autoComplete="off"
+              maxLength={120}
+              value={values.funder_name}
+              onChange={(e) => setValues({ ...values, funder_name: e.target.value })}
+            />
+          )}
         </Field>
         <fieldset className="fieldset funder-checks" aria-describedby="scopes-hint">
           <legend id="field-scopes" tabIndex={-1}>
@@ -102,7 +137,12 @@ export function NewClientForm({ regions, onCreated }: { regions: Region[]; onCre
           {fields.scopes ? <p className="field-error">{fields.scopes}</p> : null}
           {SCOPES.map((scope) => (
             <div className="field-checkbox" key={scope}>
-              <input id={`scope-${scope}`} type="checkbox" checked={values.scopes.includes(scope)} onChange={(e) => setValues({ ...values, scopes: toggle(values.scopes, scope, e.target.checked) })} />
+              <input
+                id={`scope-${scope}`}
+                type="checkbox"
+                checked={values.scopes.includes(scope)}
+                onChange={(e) => setValues({ ...values, scopes: toggle(values.scopes, scope, e.target.checked) })}
+              />
               <label htmlFor={`scope-${scope}`}>
                 {t(scopeKey(scope))} <code className="funder-id">{scope}</code>
               </label>

@@ -19,7 +19,15 @@ export function CopyField({ label, value }: { label: string; value: string }) {
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <div className="copy-field">
-        <input id={id} type="text" readOnly value={value} spellCheck={false} autoComplete="off" onFocus={(e) => e.target.select()} />
+        <input
+          id={id}
+          type="text"
+          readOnly
+          value={value}
+          spellCheck={false}
+          autoComplete="off"
+          onFocus={(e) => e.target.select()}
+        />
         <button type="button" className="button button-secondary" onClick={() => void copy()}>
           {t('funders.secret.copy')}
           <span className="visually-hidden"> {label}</span>

@@ -41,7 +41,9 @@ export function useRotateSecret() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (id: string) =>
-      unwrap(api.POST('/api/v1/funder/clients/{api_client_id}/rotate-secret', { params: { path: { api_client_id: id } } })),
+      unwrap(
+        api.POST('/api/v1/funder/clients/{api_client_id}/rotate-secret', { params: { path: { api_client_id: id } } }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: funderKeys.clients }),
   })
 }

@@ -43,7 +43,12 @@ export function CohortPage() {
           <Results data={cohort.data} />
           <MethodDetails>
             {cohort.data.mean_gas_t_score == null ? null : (
-              <p>{t('evidence.gasScore', { score: formatNumber(Math.round(cohort.data.mean_gas_t_score * 10) / 10), count: cohort.data.gas_families })}</p>
+              <p>
+                {t('evidence.gasScore', {
+                  score: formatNumber(Math.round(cohort.data.mean_gas_t_score * 10) / 10),
+                  count: cohort.data.gas_families,
+                })}
+              </p>
             )}
           </MethodDetails>
           <PartiesTable parties={cohort.data.parties} />
@@ -64,13 +69,19 @@ function Filters({ query, onChange }: { query: CohortQuery; onChange: (query: Co
     onChange(value ? { ...rest, [name]: value } : rest)
   }
   return (
-    <form className="filters cohort-filters" aria-label={t('measurements.cohort.filters')} onSubmit={(event) => event.preventDefault()}>
+    <form
+      className="filters cohort-filters"
+      aria-label={t('measurements.cohort.filters')}
+      onSubmit={(event) => event.preventDefault()}
+    >
       <Field label={t('measurements.cohort.wave')} required>
         {(props) => (
           <select {...props} value={query.wave ?? 't1'} onChange={(event) => set('wave', event.target.value)}>
             {LATER_WAVES.map((wave) => (
               <option key={wave} value={wave}>
-                {wave === 'latest' ? t('evidence.latest') : t('measurements.cohort.waveOption', { wave: t(`measurements.wave.${wave}`) })}
+                {wave === 'latest'
+                  ? t('evidence.latest')
+                  : t('measurements.cohort.waveOption', { wave: t(`measurements.wave.${wave}`) })}
               </option>
             ))}
           </select>
@@ -112,7 +123,11 @@ function Filters({ query, onChange }: { query: CohortQuery; onChange: (query: Co
       </Field>
       <Field label={t('family.familyType')}>
         {(props) => (
-          <select {...props} value={query.family_type ?? ''} onChange={(event) => set('family_type', event.target.value)}>
+          <select
+            {...props}
+            value={query.family_type ?? ''}
+            onChange={(event) => set('family_type', event.target.value)}
+          >
             <option value="">{t('measurements.cohort.all')}</option>
             {FAMILY_TYPES.map((type) => (
               <option key={type} value={type}>
@@ -123,10 +138,19 @@ function Filters({ query, onChange }: { query: CohortQuery; onChange: (query: Co
         )}
       </Field>
       <Field date label={t('measurements.cohort.from')} hint={t('measurements.cohort.periodHint')}>
-        {(props) => <input {...props} type="date" value={query.from ?? ''} onChange={(event) => set('from', event.target.value)} />}
+        {(props) => (
+          <input
+            {...props}
+            type="date"
+            value={query.from ?? ''}
+            onChange={(event) => set('from', event.target.value)}
+          />
+        )}
       </Field>
       <Field date label={t('measurements.cohort.to')}>
-        {(props) => <input {...props} type="date" value={query.to ?? ''} onChange={(event) => set('to', event.target.value)} />}
+        {(props) => (
+          <input {...props} type="date" value={query.to ?? ''} onChange={(event) => set('to', event.target.value)} />
+        )}
       </Field>
     </form>
   )
@@ -151,7 +175,8 @@ function Results({ data }: { data: CohortOutcomes }) {
     )
   }
   const byInstrument = new Map<string, CohortScale[]>()
-  for (const scale of data.scales) byInstrument.set(scale.instrument_code, [...(byInstrument.get(scale.instrument_code) ?? []), scale])
+  for (const scale of data.scales)
+    byInstrument.set(scale.instrument_code, [...(byInstrument.get(scale.instrument_code) ?? []), scale])
   return (
     <>
       {[...byInstrument.entries()].map(([code, scales]) => (
@@ -161,7 +186,9 @@ function Results({ data }: { data: CohortOutcomes }) {
           <div className="table-scroll">
             <table className="table table-cards table-compact">
               <caption className="visually-hidden">
-                {t('measurements.cohort.caption', { wave: data.wave === 'latest' ? t('evidence.latest') : t(`measurements.wave.${data.wave}`) })}
+                {t('measurements.cohort.caption', {
+                  wave: data.wave === 'latest' ? t('evidence.latest') : t(`measurements.wave.${data.wave}`),
+                })}
               </caption>
               <thead>
                 <tr>
@@ -180,11 +207,18 @@ function Results({ data }: { data: CohortOutcomes }) {
                       {localized(scale.scale_name, i18n.language)}
                       <span className="muted scale-direction">
                         {' '}
-                        ({scale.higher_is_better ? t('measurements.outcomes.higherBetter') : t('measurements.outcomes.lowerBetter')})
+                        (
+                        {scale.higher_is_better
+                          ? t('measurements.outcomes.higherBetter')
+                          : t('measurements.outcomes.lowerBetter')}
+                        )
                       </span>
                     </th>
                     <td data-label={t('measurements.cohort.families')}>
-                      {t('measurements.cohort.familiesValue', { families: scale.n_families, respondents: scale.n_respondents })}
+                      {t('measurements.cohort.familiesValue', {
+                        families: scale.n_families,
+                        respondents: scale.n_respondents,
+                      })}
                     </td>
                     <td data-label={t('measurements.cohort.meanChange')}>{formatChange(scale.mean_change_from_t0)}</td>
                     <td data-label={t('measurements.cohort.improved')}>
@@ -205,7 +239,9 @@ function Results({ data }: { data: CohortOutcomes }) {
             </table>
           </div>
           <NormsNote scales={scales} />
-          <p className="muted">{t(data.unit === 'family' ? 'measurements.cohort.unitFamily' : 'measurements.cohort.unit')}</p>
+          <p className="muted">
+            {t(data.unit === 'family' ? 'measurements.cohort.unitFamily' : 'measurements.cohort.unit')}
+          </p>
         </section>
       ))}
       {data.factors.length > 0 ? (

@@ -41,8 +41,11 @@ export function FactorsSection({ familyId, canWrite }: { familyId: string; canWr
         <ul className="factor-list">
           {recorded.data.items.map((item) => (
             <li key={item.id} className="factor-item">
-              <span className={`badge factor-${item.factor.kind}`}>{t(`measurements.factors.kind.${item.factor.kind}`)}</span>{' '}
-              <strong>{factorLabel(item.factor, i18n.language)}</strong> <span className="muted">{formatDate(item.recorded_on)}</span>
+              <span className={`badge factor-${item.factor.kind}`}>
+                {t(`measurements.factors.kind.${item.factor.kind}`)}
+              </span>{' '}
+              <strong>{factorLabel(item.factor, i18n.language)}</strong>{' '}
+              <span className="muted">{formatDate(item.recorded_on)}</span>
               {item.note ? <p>{item.note}</p> : null}
             </li>
           ))}
@@ -71,7 +74,10 @@ function FactorForm({ familyId, onDone }: { familyId: string; onDone: () => void
     }
     setMissing({})
     record.mutate(
-      { body: { factor_id: factorId, note: blankToNull(note), ...(recordedOn ? { recorded_on: recordedOn } : {}) }, idempotencyKey: key },
+      {
+        body: { factor_id: factorId, note: blankToNull(note), ...(recordedOn ? { recorded_on: recordedOn } : {}) },
+        idempotencyKey: key,
+      },
       { onSuccess: onDone },
     )
   }
@@ -103,11 +109,30 @@ function FactorForm({ familyId, onDone }: { familyId: string; onDone: () => void
           </select>
         )}
       </Field>
-      <Field label={t('measurements.factors.note')} hint={t('measurements.factors.noteHint')} error={errors.fields.note}>
-        {(props) => <textarea {...props} rows={3} maxLength={2000} value={note} onChange={(event) => setNote(event.target.value)} />}
+      <Field
+        label={t('measurements.factors.note')}
+        hint={t('measurements.factors.noteHint')}
+        error={errors.fields.note}
+      >
+        {(props) => (
+          <textarea
+            {...props}
+            rows={3}
+            maxLength={2000}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+          />
+        )}
       </Field>
-      <Field date label={t('measurements.factors.date')} hint={t('measurements.factors.dateHint')} error={errors.fields.recorded_on}>
-        {(props) => <input {...props} type="date" value={recordedOn} onChange={(event) => setRecordedOn(event.target.value)} />}
+      <Field
+        date
+        label={t('measurements.factors.date')}
+        hint={t('measurements.factors.dateHint')}
+        error={errors.fields.recorded_on}
+      >
+        {(props) => (
+          <input {...props} type="date" value={recordedOn} onChange={(event) => setRecordedOn(event.target.value)} />
+        )}
       </Field>
       <div className="form-actions">
         <button type="submit" className="button" disabled={record.isPending}>

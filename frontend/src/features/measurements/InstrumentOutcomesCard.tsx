@@ -21,7 +21,10 @@ export function waveDates(outcomes: InstrumentOutcomes): Partial<Record<Wave, st
 }
 
 /** The family's points on one scale, wave by wave, with the date each wave was answered. */
-export function familyPoints(outcomes: InstrumentOutcomes, scale: string): (FamilyScalePoint & { wave: Wave; n: number; date: string | null })[] {
+export function familyPoints(
+  outcomes: InstrumentOutcomes,
+  scale: string,
+): (FamilyScalePoint & { wave: Wave; n: number; date: string | null })[] {
   const dates = waveDates(outcomes)
   return [...outcomes.family].sort(byWave).flatMap((wave) => {
     const point = wave.scales.find((item) => item.code === scale)
@@ -33,7 +36,9 @@ export function familyPoints(outcomes: InstrumentOutcomes, scale: string): (Fami
 export function InstrumentOutcomesCard({ outcomes }: { outcomes: InstrumentOutcomes }) {
   const { i18n } = useTranslation()
   const name = localized(outcomes.name, i18n.language)
-  const scales = [...outcomes.scales].sort((a, b) => Number(b.code === outcomes.primary_scale) - Number(a.code === outcomes.primary_scale))
+  const scales = [...outcomes.scales].sort(
+    (a, b) => Number(b.code === outcomes.primary_scale) - Number(a.code === outcomes.primary_scale),
+  )
   const headingId = `outcomes-${outcomes.code}`
   return (
     <section className="card instrument-outcomes" aria-labelledby={headingId}>
@@ -61,14 +66,17 @@ function ScaleBlock({ outcomes, scale }: { outcomes: InstrumentOutcomes; scale: 
     n: point.n,
     date: point.date,
   }))
-  const direction = scale.higher_is_better ? t('measurements.outcomes.higherBetter') : t('measurements.outcomes.lowerBetter')
+  const direction = scale.higher_is_better
+    ? t('measurements.outcomes.higherBetter')
+    : t('measurements.outcomes.lowerBetter')
   return (
     <div className={scale.code === outcomes.primary_scale ? 'scale-block scale-primary' : 'scale-block'}>
       <h3>
         {scaleName} {latest && latest.wave !== 't0' ? <ChangeBadge changeClass={latest.change_class} /> : null}
       </h3>
       <p className="muted scale-meta">
-        {t('measurements.outcomes.range', { min: formatScore(scale.minimum), max: formatScore(scale.maximum) })} · {direction}
+        {t('measurements.outcomes.range', { min: formatScore(scale.minimum), max: formatScore(scale.maximum) })} ·{' '}
+        {direction}
         {scale.has_norms ? null : ` · ${t('measurements.outcomes.noNorms')}`}
       </p>
       <WaveChart
@@ -92,16 +100,23 @@ function ScaleBlock({ outcomes, scale }: { outcomes: InstrumentOutcomes; scale: 
           {points.map((point) => (
             <tr key={point.wave}>
               <th scope="row" data-label={t('measurements.outcomes.wave')}>
-                {t(`measurements.wave.${point.wave}`)} {point.date ? <span className="muted wave-date">{formatDate(point.date)}</span> : null}
+                {t(`measurements.wave.${point.wave}`)}{' '}
+                {point.date ? <span className="muted wave-date">{formatDate(point.date)}</span> : null}
               </th>
               <td data-label={t('measurements.outcomes.familyScore')}>
                 <span className="cell">
-                  {formatScore(point.mean)} <span className="muted">{t('measurements.outcomes.respondents', { count: point.n_respondents })}</span>
+                  {formatScore(point.mean)}{' '}
+                  <span className="muted">
+                    {t('measurements.outcomes.respondents', { count: point.n_respondents })}
+                  </span>
                 </span>
               </td>
               <td data-label={t('measurements.outcomes.spread')}>
                 {point.n_respondents > 1 && point.minimum !== null && point.maximum !== null
-                  ? t('measurements.outcomes.spreadValue', { min: formatScore(point.minimum), max: formatScore(point.maximum) })
+                  ? t('measurements.outcomes.spreadValue', {
+                      min: formatScore(point.minimum),
+                      max: formatScore(point.maximum),
+                    })
                   : '—'}
               </td>
               <td data-label={t('measurements.outcomes.change')}>
@@ -122,17 +137,29 @@ function ScaleBlock({ outcomes, scale }: { outcomes: InstrumentOutcomes; scale: 
   )
 }
 
-function RespondentTable({ outcomes, scale, scaleName }: { outcomes: InstrumentOutcomes; scale: ScaleInfo; scaleName: string }) {
+function RespondentTable({
+  outcomes,
+  scale,
+  scaleName,
+}: {
+  outcomes: InstrumentOutcomes
+  scale: ScaleInfo
+  scaleName: string
+}) {
   const { t } = useTranslation()
   const rows = outcomes.respondents.flatMap((series) =>
-    [...series.waves].sort(byWave).map((wave) => ({ series, wave, point: wave.scales.find((item) => item.code === scale.code) })),
+    [...series.waves]
+      .sort(byWave)
+      .map((wave) => ({ series, wave, point: wave.scales.find((item) => item.code === scale.code) })),
   )
   if (rows.length === 0) return null
   return (
     <details className="respondent-details">
       <summary>{t('measurements.outcomes.perRespondent')}</summary>
       <table className="table table-cards table-compact">
-        <caption className="visually-hidden">{t('measurements.outcomes.respondentCaption', { scale: scaleName })}</caption>
+        <caption className="visually-hidden">
+          {t('measurements.outcomes.respondentCaption', { scale: scaleName })}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('measurements.outcomes.respondent')}</th>
@@ -148,10 +175,15 @@ function RespondentTable({ outcomes, scale, scaleName }: { outcomes: InstrumentO
                 {respondentLabel(series.respondent, t)}
               </th>
               <td data-label={t('measurements.outcomes.wave')}>
-                {t(`measurements.wave.${wave.wave}`)} <span className="muted wave-date">{formatDate(wave.completed_at)}</span>
+                {t(`measurements.wave.${wave.wave}`)}{' '}
+                <span className="muted wave-date">{formatDate(wave.completed_at)}</span>
               </td>
               <td data-label={t('measurements.scores.score')}>
-                {point?.score === null || point === undefined ? <span className="muted">{t('measurements.scores.noScore')}</span> : formatScore(point.score)}
+                {point?.score === null || point === undefined ? (
+                  <span className="muted">{t('measurements.scores.noScore')}</span>
+                ) : (
+                  formatScore(point.score)
+                )}
               </td>
               <td data-label={t('measurements.outcomes.change')}>
                 {wave.wave === 't0' || !point ? (

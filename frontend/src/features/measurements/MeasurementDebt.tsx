@@ -18,7 +18,9 @@ export function MeasurementDebt({ familyId }: { familyId: string }) {
       <ul className="factor-list">
         {items.map((item) => (
           <li key={`${item.instrument_code}-${item.wave}-${item.respondent.id}`} className="factor-item">
-            <span className={`badge plan-status plan-status-${item.status}`}>{t(`measurements.status.${item.status}`)}</span>{' '}
+            <span className={`badge plan-status plan-status-${item.status}`}>
+              {t(`measurements.status.${item.status}`)}
+            </span>{' '}
             {localized(item.instrument_name, i18n.language)} · {t(`measurements.waveOf.${item.wave}`)}{' '}
             <span className="muted">
               · {respondentLabel(item.respondent, t)} · {formatDate(item.due_on)}

@@ -45,7 +45,9 @@ function Questionnaire({ familyId, measurement }: { familyId: string; measuremen
   const send = (changes: Record<string, number | null>, after?: () => void) =>
     save.mutate(changes, {
       onSuccess: () => {
-        setUnsaved((current) => Object.fromEntries(Object.entries(current).filter(([key, value]) => changes[key] !== value)))
+        setUnsaved((current) =>
+          Object.fromEntries(Object.entries(current).filter(([key, value]) => changes[key] !== value)),
+        )
         setSavedAt(new Date().toISOString())
         after?.()
       },
@@ -76,15 +78,17 @@ function Questionnaire({ familyId, measurement }: { familyId: string; measuremen
       <p className="breadcrumb">
         <Link to={back}>← {t('measurements.outcomes.back')}</Link>
       </p>
-      <PageHeading title={`${name} ${wave}`}>
-        {name}
-      </PageHeading>
-      <p className="measurement-subtitle">{t('measurements.form.subtitle', { wave, respondent: respondentLabel(measurement.respondent, t) })}</p>
+      <PageHeading title={`${name} ${wave}`}>{name}</PageHeading>
+      <p className="measurement-subtitle">
+        {t('measurements.form.subtitle', { wave, respondent: respondentLabel(measurement.respondent, t) })}
+      </p>
       <LicenceNote licence={definition.licence} source={definition.source} />
       {completed ? (
         <section className="card" aria-labelledby="scores-heading">
           <h2 id="scores-heading">{t('measurements.form.scoresTitle')}</h2>
-          <p className="muted">{t('measurements.form.completedOn', { date: formatDateTime(measurement.completed_at) })}</p>
+          <p className="muted">
+            {t('measurements.form.completedOn', { date: formatDateTime(measurement.completed_at) })}
+          </p>
           <ScoreTable scores={measurement.scores} caption={t('measurements.form.scoresTitle')} />
           <p>
             <Link className="button" to={back}>
@@ -108,8 +112,14 @@ function Questionnaire({ familyId, measurement }: { familyId: string; measuremen
                 : save.isError
                   ? null
                   : savedAt
-                    ? t('measurements.form.saved', { answered: Object.keys(answers).length, items: definition.items.length })
-                    : t('measurements.form.progress', { answered: Object.keys(answers).length, items: definition.items.length })}
+                    ? t('measurements.form.saved', {
+                        answered: Object.keys(answers).length,
+                        items: definition.items.length,
+                      })
+                    : t('measurements.form.progress', {
+                        answered: Object.keys(answers).length,
+                        items: definition.items.length,
+                      })}
             </p>
             {save.isError ? (
               <Alert kind="error" title={t('measurements.form.notSaved')}>

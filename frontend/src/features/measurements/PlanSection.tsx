@@ -11,7 +11,6 @@ import { localized } from './text'
 import type { MeasurementPlan, PlanEntry } from './types'
 import { PhoneOffers } from '../voice/PhoneOffers'
 
-
 /** The family's measurement waves: what is due for whom, and a button to start or resume each questionnaire. */
 export function PlanSection({ familyId, canWrite }: { familyId: string; canWrite: boolean }) {
   const { t } = useTranslation()
@@ -71,7 +70,10 @@ function PlanTable({ plan, familyId, canWrite }: { plan: MeasurementPlan; family
                 {plan.waves.map((wave) => {
                   const entry = entries.find((item) => item.wave === wave.wave)
                   return (
-                    <td key={wave.wave} data-label={`${t(`measurements.wave.${wave.wave}`)} (${formatDate(wave.due_on)})`}>
+                    <td
+                      key={wave.wave}
+                      data-label={`${t(`measurements.wave.${wave.wave}`)} (${formatDate(wave.due_on)})`}
+                    >
                       {entry ? <EntryCell familyId={familyId} entry={entry} canWrite={canWrite} /> : '—'}
                     </td>
                   )
@@ -105,7 +107,9 @@ function EntryCell({ familyId, entry, canWrite }: { familyId: string; entry: Pla
       {
         onSuccess: (measurement) => void navigate(`/families/${familyId}/measurements/${measurement.id}`),
         onError: (error) => {
-          const existing = isApiError(error, 409) ? (error.problem as { measurement_id?: string } | null)?.measurement_id : undefined
+          const existing = isApiError(error, 409)
+            ? (error.problem as { measurement_id?: string } | null)?.measurement_id
+            : undefined
           if (existing) void navigate(`/families/${familyId}/measurements/${existing}`)
         },
       },
@@ -113,23 +117,28 @@ function EntryCell({ familyId, entry, canWrite }: { familyId: string; entry: Pla
   const label = { name, who, wave: t(`measurements.wave.${entry.wave}`) }
   return (
     <div className="plan-cell">
-      <span className={`badge plan-status plan-status-${entry.status}`}>{t(`measurements.status.${entry.status}`)}</span>
+      <span className={`badge plan-status plan-status-${entry.status}`}>
+        {t(`measurements.status.${entry.status}`)}
+      </span>
       {entry.measurement_id ? (
-          <Link className="button button-secondary button-small" to={`/families/${familyId}/measurements/${entry.measurement_id}`}>
-            {entry.status === 'done' ? t('measurements.plan.view') : t('measurements.plan.resume')}
-            <span className="visually-hidden"> {t('measurements.plan.which', label)}</span>
-          </Link>
-        ) : canWrite ? (
-          <button
-            type="button"
-            className={entry.status === 'upcoming' ? 'button button-secondary button-small' : 'button button-small'}
-            onClick={onStart}
-            disabled={start.isPending}
-          >
-            {t('measurements.plan.start')}
-            <span className="visually-hidden"> {t('measurements.plan.which', label)}</span>
-          </button>
-        ) : null}
+        <Link
+          className="button button-secondary button-small"
+          to={`/families/${familyId}/measurements/${entry.measurement_id}`}
+        >
+          {entry.status === 'done' ? t('measurements.plan.view') : t('measurements.plan.resume')}
+          <span className="visually-hidden"> {t('measurements.plan.which', label)}</span>
+        </Link>
+      ) : canWrite ? (
+        <button
+          type="button"
+          className={entry.status === 'upcoming' ? 'button button-secondary button-small' : 'button button-small'}
+          onClick={onStart}
+          disabled={start.isPending}
+        >
+          {t('measurements.plan.start')}
+          <span className="visually-hidden"> {t('measurements.plan.which', label)}</span>
+        </button>
+      ) : null}
       {start.isError && !isApiError(start.error, 409) ? (
         <Alert kind="error">
           <p>{errorText(start.error, t)}</p>

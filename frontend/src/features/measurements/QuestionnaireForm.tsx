@@ -33,13 +33,19 @@ export function QuestionnaireForm({ definition, answers, onAnswer, disabled = fa
           const chosen = answers[String(item.number)]
           const isFlagged = flagged.includes(item.number)
           return (
-            <li key={item.number} id={`item-${item.number}`} className={isFlagged ? 'question question-flagged' : 'question'}>
+            <li
+              key={item.number}
+              id={`item-${item.number}`}
+              className={isFlagged ? 'question question-flagged' : 'question'}
+            >
               <fieldset disabled={disabled}>
                 <legend>
                   {wording ? (
                     <>
                       <span className="question-number">{item.number}.</span>{' '}
-                      <span lang={wording.language === i18n.language.slice(0, 2) ? undefined : wording.language}>{wording.text}</span>
+                      <span lang={wording.language === i18n.language.slice(0, 2) ? undefined : wording.language}>
+                        {wording.text}
+                      </span>
                     </>
                   ) : (
                     t('measurements.form.licensedItem', { number: item.number })
@@ -63,9 +69,16 @@ export function QuestionnaireForm({ definition, answers, onAnswer, disabled = fa
                   ))}
                 </div>
                 {chosen === undefined || disabled ? null : (
-                  <button type="button" className="link-button answer-clear" onClick={() => onAnswer(item.number, null)}>
+                  <button
+                    type="button"
+                    className="link-button answer-clear"
+                    onClick={() => onAnswer(item.number, null)}
+                  >
                     {t('measurements.form.clear')}
-                    <span className="visually-hidden"> ({t('measurements.form.question', { number: item.number })})</span>
+                    <span className="visually-hidden">
+                      {' '}
+                      ({t('measurements.form.question', { number: item.number })})
+                    </span>
                   </button>
                 )}
               </fieldset>

@@ -4,7 +4,15 @@ import { formatChange, formatScore, localized } from './text'
 import type { ScaleScore } from './types'
 
 /** A measurement's scores per scale: score, band, how many items counted, and change from T0 once there is one. */
-export function ScoreTable({ scores, caption, showChange = true }: { scores: readonly ScaleScore[]; caption: string; showChange?: boolean }) {
+export function ScoreTable({
+  scores,
+  caption,
+  showChange = true,
+}: {
+  scores: readonly ScaleScore[]
+  caption: string
+  showChange?: boolean
+}) {
   const { t, i18n } = useTranslation()
   const withChange = showChange && scores.some((score) => score.change_from_t0 !== null)
   const withBand = scores.some((score) => score.band !== null)
@@ -27,9 +35,17 @@ export function ScoreTable({ scores, caption, showChange = true }: { scores: rea
               {localized(score.name, i18n.language)}
             </th>
             <td data-label={t('measurements.scores.score')}>
-              {score.score === null ? <span className="muted">{t('measurements.scores.noScore')}</span> : formatScore(score.score)}
+              {score.score === null ? (
+                <span className="muted">{t('measurements.scores.noScore')}</span>
+              ) : (
+                formatScore(score.score)
+              )}
             </td>
-            {withBand ? <td data-label={t('measurements.scores.band')}>{score.band ? localized(score.band, i18n.language) : '—'}</td> : null}
+            {withBand ? (
+              <td data-label={t('measurements.scores.band')}>
+                {score.band ? localized(score.band, i18n.language) : '—'}
+              </td>
+            ) : null}
             <td data-label={t('measurements.scores.answered')}>
               {t('measurements.scores.ofItems', { answered: score.n_answered, items: score.n_items })}
             </td>

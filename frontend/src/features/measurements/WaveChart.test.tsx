@@ -28,7 +28,9 @@ describe('WaveChart', () => {
         ]}
       />,
     )
-    expect(screen.getByRole('img')).toHaveAccessibleName('Veerkracht: Start (05-01-2026) 2, Na 6 maanden (06-07-2026) 4')
+    expect(screen.getByRole('img')).toHaveAccessibleName(
+      'Veerkracht: Start (05-01-2026) 2, Na 6 maanden (06-07-2026) 4',
+    )
     expect(container.querySelectorAll('circle')).toHaveLength(2)
     expect(container.querySelector('polyline')?.getAttribute('points')?.split(' ')).toHaveLength(2)
     expect(screen.getAllByTestId('chart-spread')).toHaveLength(1) // no bar where members agree
@@ -42,7 +44,14 @@ describe('WaveChart', () => {
   })
 
   it('says what will appear when there is only one measurement', () => {
-    render(<WaveChart title="Veerkracht" minimum={1} maximum={5} points={[{ wave: 't0', mean: 3, minimum: 3, maximum: 3, n: 1, date: '2026-01-05' }]} />)
+    render(
+      <WaveChart
+        title="Veerkracht"
+        minimum={1}
+        maximum={5}
+        points={[{ wave: 't0', mean: 3, minimum: 3, maximum: 3, n: 1, date: '2026-01-05' }]}
+      />,
+    )
     expect(screen.getByText('Na de volgende meting zie je hier de lijn.')).toBeVisible()
   })
 

@@ -39,7 +39,9 @@ export function WaveChart({
 }) {
   const { t } = useTranslation()
   const waveName = (point: WavePoint) =>
-    point.date ? t('measurements.waveOn', { wave: t(`measurements.wave.${point.wave}`), date: formatDate(point.date) }) : t(`measurements.wave.${point.wave}`)
+    point.date
+      ? t('measurements.waveOn', { wave: t(`measurements.wave.${point.wave}`), date: formatDate(point.date) })
+      : t(`measurements.wave.${point.wave}`)
   const waves = points.map((point) => point.wave)
   const scored = points.filter((point): point is WavePoint & { mean: number } => point.mean !== null)
   const spreads = scored.flatMap((point) =>

@@ -16,7 +16,9 @@ export function WorkEngagementSummarySection() {
         <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
       ) : summary.data.suppressed ? (
         <Alert kind="info" title={t('measurements.engagement.tooFewTitle')}>
-          <p>{t('measurements.engagement.tooFew', { count: summary.data.n_supporters, min: summary.data.min_group })}</p>
+          <p>
+            {t('measurements.engagement.tooFew', { count: summary.data.n_supporters, min: summary.data.min_group })}
+          </p>
         </Alert>
       ) : (
         <>

@@ -27,7 +27,8 @@ const one = (familyId: string, measurementId: string) => ({
 export function useMeasurementPlan(familyId: string) {
   return useQuery({
     queryKey: measurementKeys.plan(familyId),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/families/{family_id}/measurement-plan', { ...family(familyId), signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/families/{family_id}/measurement-plan', { ...family(familyId), signal })),
     retry: retryUnlessClientError,
   })
 }
@@ -36,7 +37,8 @@ export function useMeasurementPlan(familyId: string) {
 export function useMeasurementDebt(familyId: string) {
   return useQuery({
     queryKey: measurementKeys.debt(familyId),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/evaluation-debt', { params: { query: { family_id: familyId } }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/evaluation-debt', { params: { query: { family_id: familyId } }, signal })),
   })
 }
 
@@ -52,7 +54,12 @@ export function useMeasurement(familyId: string, measurementId: string) {
   return useQuery({
     queryKey: measurementKeys.measurement(familyId, measurementId),
     queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/families/{family_id}/measurements/{measurement_id}', { ...one(familyId, measurementId), signal })),
+      unwrap(
+        api.GET('/api/v1/families/{family_id}/measurements/{measurement_id}', {
+          ...one(familyId, measurementId),
+          signal,
+        }),
+      ),
     retry: retryUnlessClientError,
   })
 }
@@ -96,7 +103,9 @@ export function useCompleteMeasurement(familyId: string, measurementId: string) 
   const refresh = useRefreshFamily(familyId)
   return useMutation({
     mutationFn: () =>
-      unwrap(api.POST('/api/v1/families/{family_id}/measurements/{measurement_id}/complete', one(familyId, measurementId))),
+      unwrap(
+        api.POST('/api/v1/families/{family_id}/measurements/{measurement_id}/complete', one(familyId, measurementId)),
+      ),
     onSuccess: refresh,
   })
 }
@@ -180,7 +189,8 @@ export function useInstrument(code: string) {
 export function useEditInstrument(code: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: Definition) => unwrap(api.PUT('/api/v1/instruments/{code}', { params: { path: { code } }, body })),
+    mutationFn: (body: Definition) =>
+      unwrap(api.PUT('/api/v1/instruments/{code}', { params: { path: { code } }, body })),
     onSuccess: (data) => {
       queryClient.setQueryData(measurementKeys.instrument(code), data)
       return queryClient.invalidateQueries({ queryKey: measurementKeys.instruments })
@@ -207,7 +217,8 @@ export function useMyWorkEngagement() {
 export function useAnswerWorkEngagement() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (answers: Record<string, number | null>) => unwrap(api.POST('/api/v1/me/work-engagement', { body: { answers } })),
+    mutationFn: (answers: Record<string, number | null>) =>
+      unwrap(api.POST('/api/v1/me/work-engagement', { body: { answers } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: measurementKeys.myEngagement }),
   })
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { parseDecimal } from './admin/InstrumentEditForm'
-import { changeTone, formatChange, formatScore, formatShare, isAllowed, itemText, unansweredItems, withAnswer } from './text'
+import {
+  changeTone,
+  formatChange,
+  formatScore,
+  formatShare,
+  isAllowed,
+  itemText,
+  unansweredItems,
+  withAnswer,
+} from './text'
 import type { Definition } from './types'
 
 const first = { number: 1, text_en: 'I bounce back quickly.', option_set: 'agree', reverse_keyed: false }
@@ -17,7 +26,12 @@ const definition = {
   use: 'family_outcome',
   wave_member_roles: [],
   reverse_rule: 'min_plus_max',
-  option_sets: [{ code: 'agree', options: [1, 2, 3, 4, 5].map((value) => ({ value, label: { nl: String(value), en: String(value) } })) }],
+  option_sets: [
+    {
+      code: 'agree',
+      options: [1, 2, 3, 4, 5].map((value) => ({ value, label: { nl: String(value), en: String(value) } })),
+    },
+  ],
   items: [first, second, third],
   subscales: [],
   total: null,

@@ -69,7 +69,11 @@ export function changeTone(changeClass: ChangeClass | null | undefined): 'better
 }
 
 /** The answers with one item set, or taken out when the value is null. */
-export function withAnswer(answers: Readonly<Record<string, number>>, key: string, value: number | null): Record<string, number> {
+export function withAnswer(
+  answers: Readonly<Record<string, number>>,
+  key: string,
+  value: number | null,
+): Record<string, number> {
   const rest = Object.fromEntries(Object.entries(answers).filter(([name]) => name !== key))
   return value === null ? rest : { ...rest, [key]: value }
 }

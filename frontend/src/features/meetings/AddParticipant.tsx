@@ -11,7 +11,15 @@ const PREFIX = 'participant-'
 const FIELDS = ['person', 'name', 'organisation', 'role', 'email']
 
 /** Add someone to the list: a family member or contact not yet on it, or a professional from outside (a guest). */
-export function AddParticipant({ meeting, family, onClose }: { meeting: MeetingDetail; family: FamilyDetail; onClose: () => void }) {
+export function AddParticipant({
+  meeting,
+  family,
+  onClose,
+}: {
+  meeting: MeetingDetail
+  family: FamilyDetail
+  onClose: () => void
+}) {
   const { t } = useTranslation()
   const ref = useFocusFirstField<HTMLFormElement>()
   const add = useAddParticipant(meeting.id)
@@ -53,7 +61,10 @@ export function AddParticipant({ meeting, family, onClose }: { meeting: MeetingD
       }
     } else {
       const [kind, id] = person.split(':') as ['member' | 'contact', string]
-      body = kind === 'member' ? { kind, member_id: id, invitation: 'invited' } : { kind, contact_id: id, invitation: 'invited' }
+      body =
+        kind === 'member'
+          ? { kind, member_id: id, invitation: 'invited' }
+          : { kind, contact_id: id, invitation: 'invited' }
     }
     setClientErrors({})
     add.mutate(
@@ -87,7 +98,13 @@ export function AddParticipant({ meeting, family, onClose }: { meeting: MeetingD
         {person === 'guest' ? (
           <div className="form-grid">
             {(['name', 'organisation', 'role', 'email'] as const).map((field) => (
-              <Field key={field} id={`${PREFIX}${field}`} label={labels[field]} error={shown.fields[field]} required={field === 'name'}>
+              <Field
+                key={field}
+                id={`${PREFIX}${field}`}
+                label={labels[field]}
+                error={shown.fields[field]}
+                required={field === 'name'}
+              >
                 {(props) => (
                   <input
                     {...props}

@@ -41,7 +41,12 @@ export function Agenda({ meeting }: { meeting: MeetingDetail }) {
       <div className="section-heading">
         <h2 id="agenda-heading">{t('meetings.agenda.title')}</h2>
         {open ? (
-          <button type="button" className="button button-secondary button-small" disabled={busy} onClick={() => fromPlan.mutate()}>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            disabled={busy}
+            onClick={() => fromPlan.mutate()}
+          >
             {t('meetings.agenda.fromPlan')}
           </button>
         ) : null}
@@ -52,16 +57,27 @@ export function Agenda({ meeting }: { meeting: MeetingDetail }) {
         {items.map((item, index) => (
           <li key={item.id} className={`agenda-item agenda-${item.kind}`}>
             <p className="agenda-title">
-              <span className={`badge badge-agenda-${item.kind}`}>{t(`meetings.agenda.kind.${item.kind}`)}</span> {item.title}
+              <span className={`badge badge-agenda-${item.kind}`}>{t(`meetings.agenda.kind.${item.kind}`)}</span>{' '}
+              {item.title}
             </p>
             {noting === item.id ? (
-              <NoteForm item={item} pending={update.isPending} onSave={(note) => update.mutate({ item, body: { note } }, { onSuccess: () => setNoting(null) })} onCancel={() => setNoting(null)} />
+              <NoteForm
+                item={item}
+                pending={update.isPending}
+                onSave={(note) => update.mutate({ item, body: { note } }, { onSuccess: () => setNoting(null) })}
+                onCancel={() => setNoting(null)}
+              />
             ) : item.note ? (
               <p className="agenda-note">{item.note}</p>
             ) : null}
             {open && noting !== item.id ? (
               <div className="entity-actions">
-                <button type="button" className="link-button" aria-label={`${t('meetings.agenda.note')}: ${item.title}`} onClick={() => setNoting(item.id)}>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`${t('meetings.agenda.note')}: ${item.title}`}
+                  onClick={() => setNoting(item.id)}
+                >
                   {t('meetings.agenda.note')}
                 </button>
                 {index > 0 ? (
@@ -130,7 +146,17 @@ export function Agenda({ meeting }: { meeting: MeetingDetail }) {
   )
 }
 
-function NoteForm({ item, pending, onSave, onCancel }: { item: AgendaItem; pending: boolean; onSave: (note: string | null) => void; onCancel: () => void }) {
+function NoteForm({
+  item,
+  pending,
+  onSave,
+  onCancel,
+}: {
+  item: AgendaItem
+  pending: boolean
+  onSave: (note: string | null) => void
+  onCancel: () => void
+}) {
   const { t } = useTranslation()
   const [note, setNote] = useState(item.note ?? '')
   return (

@@ -56,7 +56,9 @@ export function CloseMeeting({ loaded, onReload }: { loaded: LoadedMeeting; onRe
           type="button"
           className="button button-secondary"
           disabled={!changed || update.isPending}
-          onClick={() => update.mutate({ etag, body: { minutes: minutes.trim() || null } }, { onSuccess: () => setSaved(true) })}
+          onClick={() =>
+            update.mutate({ etag, body: { minutes: minutes.trim() || null } }, { onSuccess: () => setSaved(true) })
+          }
         >
           {update.isPending ? t('common.saving') : t('meetings.close.saveMinutes')}
         </button>
@@ -71,7 +73,9 @@ export function CloseMeeting({ loaded, onReload }: { loaded: LoadedMeeting; onRe
           ) : null}
           <p>{t('meetings.close.explain', { count: meeting.decisions.length })}</p>
           {unmarked.length > 0 ? (
-            <p className="close-warning">{t('meetings.close.unmarked', { count: unmarked.length, names: unmarked.join(', ') })}</p>
+            <p className="close-warning">
+              {t('meetings.close.unmarked', { count: unmarked.length, names: unmarked.join(', ') })}
+            </p>
           ) : null}
           {confirming ? (
             <div className="confirm" role="group" aria-labelledby="close-confirm">

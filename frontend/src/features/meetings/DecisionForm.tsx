@@ -13,24 +13,59 @@ import type { DecisionCreate, DecisionKind, MeetingDetail } from './types'
 const PREFIX = 'decision-'
 const PERSON = 'person'
 const KINDS: readonly DecisionKind[] = ['confirm_action', 'add_action', 'add_goal', 'change_goal', 'adopt_plan', 'note']
-const FIELDS = ['kind', 'action_ids', 'goal', 'description', 'owner', 'owner_name', 'due_on', 'goal_text', 'life_domain_id', 'target_on', 'status', 'text', 'note']
+const FIELDS = [
+  'kind',
+  'action_ids',
+  'goal',
+  'description',
+  'owner',
+  'owner_name',
+  'due_on',
+  'goal_text',
+  'life_domain_id',
+  'target_on',
+  'status',
+  'text',
+  'note',
+]
 
 /** Write down one decision: confirm actions, a new action or goal, a changed goal, adopt the plan, or a note. */
-export function DecisionForm({ meeting, family, plan, onClose }: { meeting: MeetingDetail; family: FamilyDetail; plan: Plan; onClose: () => void }) {
+export function DecisionForm({
+  meeting,
+  family,
+  plan,
+  onClose,
+}: {
+  meeting: MeetingDetail
+  family: FamilyDetail
+  plan: Plan
+  onClose: () => void
+}) {
   const { t, i18n } = useTranslation()
   const ref = useFocusFirstField<HTMLFormElement>()
   const save = useAddDecision(meeting.id)
   const domains = useLifeDomains()
   const [idempotencyKey] = useState(newIdempotencyKey)
-  const confirming = new Set(meeting.decisions.flatMap((d) => (d.kind === 'confirm_action' ? ((d.payload.action_ids as string[] | undefined) ?? []) : [])))
-  const unagreed = plan.goals.flatMap((g) => g.actions).filter((a) => !a.agreed_at_table && a.status === 'open' && !confirming.has(a.id))
+  const confirming = new Set(
+    meeting.decisions.flatMap((d) =>
+      d.kind === 'confirm_action' ? ((d.payload.action_ids as string[] | undefined) ?? []) : [],
+    ),
+  )
+  const unagreed = plan.goals
+    .flatMap((g) => g.actions)
+    .filter((a) => !a.agreed_at_table && a.status === 'open' && !confirming.has(a.id))
   const adopting = meeting.decisions.some((d) => d.kind === 'adopt_plan')
-  const kinds = KINDS.filter((k) => (k === 'confirm_action' ? unagreed.length > 0 : k === 'adopt_plan' ? !adopting : true))
+  const kinds = KINDS.filter((k) =>
+    k === 'confirm_action' ? unagreed.length > 0 : k === 'adopt_plan' ? !adopting : true,
+  )
   const goals = [
     ...plan.goals.filter((g) => g.status !== 'discontinued').map((g) => ({ value: `goal:${g.id}`, label: g.text })),
     ...meeting.decisions
       .filter((d) => d.kind === 'add_goal')
-      .map((d) => ({ value: `decision:${d.id}`, label: `${(d.payload.goal as { text?: string } | undefined)?.text ?? d.text} (${t('meetings.decisions.newGoal')})` })),
+      .map((d) => ({
+        value: `decision:${d.id}`,
+        label: `${(d.payload.goal as { text?: string } | undefined)?.text ?? d.text} (${t('meetings.decisions.newGoal')})`,
+      })),
   ]
   const owners = ownerOptions(family, t('plan.action.supporter'))
   const [kind, setKind] = useState<DecisionKind>(kinds[0] ?? 'note')
@@ -73,7 +108,9 @@ export function DecisionForm({ meeting, family, plan, onClose }: { meeting: Meet
     const goalRef = goalType === 'decision' ? { goal_decision_id: goalId } : { goal_id: goalId }
     switch (kind) {
       case 'confirm_action':
-        return v.actionIds.size === 0 ? { action_ids: t('meetings.decisions.pickAction') } : { kind, text, action_ids: [...v.actionIds] }
+        return v.actionIds.size === 0
+          ? { action_ids: t('meetings.decisions.pickAction') }
+          : { kind, text, action_ids: [...v.actionIds] }
       case 'add_action': {
         const missing: Record<string, string> = {}
         if (!v.goal) missing.goal = t('form.required')
@@ -85,19 +122,33 @@ export function DecisionForm({ meeting, family, plan, onClose }: { meeting: Meet
           v.owner === PERSON || !chosen
             ? { owner_type: 'person' as const, owner_id: null, owner_name: v.ownerName.trim() }
             : { owner_type: chosen.type, owner_id: chosen.id, owner_name: null }
-        return { kind, text, ...goalRef, action: { description: v.description.trim(), ...owner, due_on: v.dueOn || null } }
+        return {
+          kind,
+          text,
+          ...goalRef,
+          action: { description: v.description.trim(), ...owner, due_on: v.dueOn || null },
+        }
       }
       case 'add_goal': {
         const missing: Record<string, string> = {}
         if (!v.goalText.trim()) missing.goal_text = t('form.required')
         if (!v.domain) missing.life_domain_id = t('form.required')
         if (Object.keys(missing).length > 0) return missing
-        return { kind, text, goal: { text: v.goalText.trim(), life_domain_id: v.domain, target_on: v.targetOn || null } } as DecisionCreate
+        return {
+          kind,
+          text,
+          goal: { text: v.goalText.trim(), life_domain_id: v.domain, target_on: v.targetOn || null },
+        } as DecisionCreate
       }
       case 'change_goal': {
         if (goalType !== 'goal') return { goal: t('form.required') }
         if (!v.status && !v.targetOn) return { status: t('meetings.decisions.pickChange') }
-        return { kind, text, goal_id: goalId, changes: { ...(v.status ? { status: v.status } : {}), ...(v.targetOn ? { target_on: v.targetOn } : {}) } }
+        return {
+          kind,
+          text,
+          goal_id: goalId,
+          changes: { ...(v.status ? { status: v.status } : {}), ...(v.targetOn ? { target_on: v.targetOn } : {}) },
+        }
       }
       case 'adopt_plan':
         return { kind, text, note: blankToNull(v.note) }
@@ -176,8 +227,21 @@ export function DecisionForm({ meeting, family, plan, onClose }: { meeting: Meet
         {kind === 'add_action' ? (
           <>
             {goalSelect(false)}
-            <Field id={`${PREFIX}description`} label={labels.description ?? ''} error={shown.fields.description} required>
-              {(props) => <textarea {...props} rows={2} maxLength={1000} value={v.description} onChange={(e) => set({ description: e.target.value })} />}
+            <Field
+              id={`${PREFIX}description`}
+              label={labels.description ?? ''}
+              error={shown.fields.description}
+              required
+            >
+              {(props) => (
+                <textarea
+                  {...props}
+                  rows={2}
+                  maxLength={1000}
+                  value={v.description}
+                  onChange={(e) => set({ description: e.target.value })}
+                />
+              )}
             </Field>
             <div className="form-grid">
               <Field id={`${PREFIX}owner`} label={labels.owner ?? ''} required>
@@ -193,23 +257,57 @@ export function DecisionForm({ meeting, family, plan, onClose }: { meeting: Meet
                 )}
               </Field>
               {v.owner === PERSON ? (
-                <Field id={`${PREFIX}owner_name`} label={labels.owner_name ?? ''} error={shown.fields.owner_name} required>
-                  {(props) => <input {...props} type="text" maxLength={200} value={v.ownerName} onChange={(e) => set({ ownerName: e.target.value })} />}
+                <Field
+                  id={`${PREFIX}owner_name`}
+                  label={labels.owner_name ?? ''}
+                  error={shown.fields.owner_name}
+                  required
+                >
+                  {(props) => (
+                    <input
+                      {...props}
+                      type="text"
+                      maxLength={200}
+                      value={v.ownerName}
+                      onChange={(e) => set({ ownerName: e.target.value })}
+                    />
+                  )}
                 </Field>
               ) : null}
               <Field date id={`${PREFIX}due_on`} label={labels.due_on ?? ''} error={shown.fields.due_on}>
-                {(props) => <input {...props} type="date" value={v.dueOn} onChange={(e) => set({ dueOn: e.target.value })} />}
+                {(props) => (
+                  <input {...props} type="date" value={v.dueOn} onChange={(e) => set({ dueOn: e.target.value })} />
+                )}
               </Field>
             </div>
           </>
         ) : null}
         {kind === 'add_goal' ? (
           <>
-            <Field id={`${PREFIX}goal_text`} label={labels.goal_text ?? ''} error={shown.fields.goal_text} hint={t('meetings.decisions.goalHint')} required>
-              {(props) => <textarea {...props} rows={2} maxLength={1000} value={v.goalText} onChange={(e) => set({ goalText: e.target.value })} />}
+            <Field
+              id={`${PREFIX}goal_text`}
+              label={labels.goal_text ?? ''}
+              error={shown.fields.goal_text}
+              hint={t('meetings.decisions.goalHint')}
+              required
+            >
+              {(props) => (
+                <textarea
+                  {...props}
+                  rows={2}
+                  maxLength={1000}
+                  value={v.goalText}
+                  onChange={(e) => set({ goalText: e.target.value })}
+                />
+              )}
             </Field>
             <div className="form-grid">
-              <Field id={`${PREFIX}life_domain_id`} label={labels.life_domain_id ?? ''} error={shown.fields.life_domain_id} required>
+              <Field
+                id={`${PREFIX}life_domain_id`}
+                label={labels.life_domain_id ?? ''}
+                error={shown.fields.life_domain_id}
+                required
+              >
                 {(props) => (
                   <select {...props} value={v.domain} onChange={(e) => set({ domain: e.target.value })}>
                     <option value="">{t('meetings.decisions.pick')}</option>
@@ -222,7 +320,14 @@ export function DecisionForm({ meeting, family, plan, onClose }: { meeting: Meet
                 )}
               </Field>
               <Field date id={`${PREFIX}target_on`} label={labels.target_on ?? ''} error={shown.fields.target_on}>
-                {(props) => <input {...props} type="date" value={v.targetOn} onChange={(e) => set({ targetOn: e.target.value })} />}
+                {(props) => (
+                  <input
+                    {...props}
+                    type="date"
+                    value={v.targetOn}
+                    onChange={(e) => set({ targetOn: e.target.value })}
+                  />
+                )}
               </Field>
             </div>
           </>
@@ -233,7 +338,11 @@ export function DecisionForm({ meeting, family, plan, onClose }: { meeting: Meet
             <div className="form-grid">
               <Field id={`${PREFIX}status`} label={labels.status ?? ''} error={shown.fields.status}>
                 {(props) => (
-                  <select {...props} value={v.status} onChange={(e) => set({ status: e.target.value as GoalStatus | '' })}>
+                  <select
+                    {...props}
+                    value={v.status}
+                    onChange={(e) => set({ status: e.target.value as GoalStatus | '' })}
+                  >
                     <option value="">{t('meetings.decisions.keep')}</option>
                     {(['active', 'achieved', 'discontinued'] as const).map((s) => (
                       <option key={s} value={s}>
@@ -244,7 +353,14 @@ export function DecisionForm({ meeting, family, plan, onClose }: { meeting: Meet
                 )}
               </Field>
               <Field date id={`${PREFIX}target_on`} label={labels.target_on ?? ''} error={shown.fields.target_on}>
-                {(props) => <input {...props} type="date" value={v.targetOn} onChange={(e) => set({ targetOn: e.target.value })} />}
+                {(props) => (
+                  <input
+                    {...props}
+                    type="date"
+                    value={v.targetOn}
+                    onChange={(e) => set({ targetOn: e.target.value })}
+                  />
+                )}
               </Field>
             </div>
           </>
@@ -253,7 +369,15 @@ export function DecisionForm({ meeting, family, plan, onClose }: { meeting: Meet
           <>
             <p className="hint">{t('meetings.decisions.adoptHint')}</p>
             <Field id={`${PREFIX}note`} label={labels.note ?? ''}>
-              {(props) => <input {...props} type="text" maxLength={1000} value={v.note} onChange={(e) => set({ note: e.target.value })} />}
+              {(props) => (
+                <input
+                  {...props}
+                  type="text"
+                  maxLength={1000}
+                  value={v.note}
+                  onChange={(e) => set({ note: e.target.value })}
+                />
+              )}
             </Field>
           </>
         ) : null}
@@ -264,7 +388,15 @@ export function DecisionForm({ meeting, family, plan, onClose }: { meeting: Meet
           hint={kind === 'note' ? undefined : t('meetings.decisions.textHint')}
           required={kind === 'note'}
         >
-          {(props) => <textarea {...props} rows={2} maxLength={1000} value={v.text} onChange={(e) => set({ text: e.target.value })} />}
+          {(props) => (
+            <textarea
+              {...props}
+              rows={2}
+              maxLength={1000}
+              value={v.text}
+              onChange={(e) => set({ text: e.target.value })}
+            />
+          )}
         </Field>
         <div className="form-actions">
           <button type="submit" className="button" disabled={save.isPending}>

@@ -70,7 +70,12 @@ export function FamilyMeetingsPage() {
         {past.length === 0 ? <p className="muted">{t('meetings.noPast')}</p> : <MeetingList meetings={past} />}
         {meetings.hasNextPage ? (
           <p className="load-more">
-            <button type="button" className="button button-secondary" disabled={meetings.isFetchingNextPage} onClick={() => void meetings.fetchNextPage()}>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={meetings.isFetchingNextPage}
+              onClick={() => void meetings.fetchNextPage()}
+            >
               {t('meetings.more')}
             </button>
           </p>

@@ -43,16 +43,29 @@ export function FamilyTimeline({ familyId }: { familyId: string }) {
             <li key={`${entry.kind}-${entry.id}`} className={`timeline-entry timeline-${entry.kind}`}>
               <p className="timeline-date">{meeting ? meetingDay(entry.at) : formatDate(entry.at)}</p>
               <p className="timeline-text">
-                {entry.kind === 'decision' ? <span className="timeline-label">{t('meetings.timeline.decision')} </span> : null}
-                {entry.meeting_id && entry.kind !== 'plan_adopted' ? <Link to={`/meetings/${entry.meeting_id}`}>{text}</Link> : text}
+                {entry.kind === 'decision' ? (
+                  <span className="timeline-label">{t('meetings.timeline.decision')} </span>
+                ) : null}
+                {entry.meeting_id && entry.kind !== 'plan_adopted' ? (
+                  <Link to={`/meetings/${entry.meeting_id}`}>{text}</Link>
+                ) : (
+                  text
+                )}
               </p>
-              {(entry.kind === 'plan_adopted' || entry.kind === 'supporter_changed') && entry.detail ? <p className="timeline-detail">{entry.detail}</p> : null}
+              {(entry.kind === 'plan_adopted' || entry.kind === 'supporter_changed') && entry.detail ? (
+                <p className="timeline-detail">{entry.detail}</p>
+              ) : null}
             </li>
           )
         })}
       </ol>
       {timeline.hasNextPage ? (
-        <button type="button" className="button button-secondary button-small" disabled={timeline.isFetchingNextPage} onClick={() => void timeline.fetchNextPage()}>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          disabled={timeline.isFetchingNextPage}
+          onClick={() => void timeline.fetchNextPage()}
+        >
           {t('meetings.timeline.more')}
         </button>
       ) : null}

@@ -27,7 +27,8 @@ export function checkWhenWhere(value: WhenWhere, t: TFunction): Record<string, s
   const errors: Record<string, string> = {}
   if (!value.date || !value.start) errors.starts_at = t('meetings.form.startRequired')
   else if (value.end && value.end <= value.start) errors.ends_at = t('meetings.form.endAfterStart')
-  if (value.videoUrl.trim() && !/^https:\/\/\S+$/.test(value.videoUrl.trim())) errors.video_url = t('meetings.form.videoHttps')
+  if (value.videoUrl.trim() && !/^https:\/\/\S+$/.test(value.videoUrl.trim()))
+    errors.video_url = t('meetings.form.videoHttps')
   return errors
 }
 
@@ -50,7 +51,9 @@ export function MeetingFields({
     <>
       <div className="form-grid meeting-when">
         <Field date id={`${prefix}starts_at`} label={labels.starts_at ?? ''} error={errors.starts_at} required>
-          {(props) => <input {...props} type="date" value={value.date} onChange={(e) => set({ date: e.target.value })} />}
+          {(props) => (
+            <input {...props} type="date" value={value.date} onChange={(e) => set({ date: e.target.value })} />
+          )}
         </Field>
         <Field id={`${prefix}start`} label={t('meetings.form.start')} required>
           {(props) => (
@@ -73,12 +76,37 @@ export function MeetingFields({
       </div>
       <p className="hint">{t('meetings.form.timeHint')}</p>
       <div className="form-grid">
-        <Field id={`${prefix}place`} label={labels.place ?? ''} error={errors.place} hint={t('meetings.form.placeHint')}>
-          {(props) => <input {...props} type="text" maxLength={200} value={value.place} onChange={(e) => set({ place: e.target.value })} />}
-        </Field>
-        <Field id={`${prefix}video_url`} label={labels.video_url ?? ''} error={errors.video_url} hint={t('meetings.form.videoHint')}>
+        <Field
+          id={`${prefix}place`}
+          label={labels.place ?? ''}
+          error={errors.place}
+          hint={t('meetings.form.placeHint')}
+        >
           {(props) => (
-            <input {...props} type="url" inputMode="url" maxLength={500} value={value.videoUrl} onChange={(e) => set({ videoUrl: e.target.value })} />
+            <input
+              {...props}
+              type="text"
+              maxLength={200}
+              value={value.place}
+              onChange={(e) => set({ place: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field
+          id={`${prefix}video_url`}
+          label={labels.video_url ?? ''}
+          error={errors.video_url}
+          hint={t('meetings.form.videoHint')}
+        >
+          {(props) => (
+            <input
+              {...props}
+              type="url"
+              inputMode="url"
+              maxLength={500}
+              value={value.videoUrl}
+              onChange={(e) => set({ videoUrl: e.target.value })}
+            />
           )}
         </Field>
       </div>

@@ -6,13 +6,23 @@ import { useAddParticipant, useUpdateParticipant } from './queries'
 import type { Flag, MeetingStatus, ParticipantCreate } from './types'
 
 /** Crucial players who are missing, said plainly at the top of the meeting: who, and why they matter. */
-export function MeetingFlags({ flags, status, meetingId }: { flags: readonly Flag[]; status: MeetingStatus; meetingId?: string }) {
+export function MeetingFlags({
+  flags,
+  status,
+  meetingId,
+}: {
+  flags: readonly Flag[]
+  status: MeetingStatus
+  meetingId?: string
+}) {
   const { t, i18n } = useTranslation()
   if (flags.length === 0) return null
   return (
     <section className="alert alert-warning meeting-flags" aria-labelledby="flags-heading">
       <h2 id="flags-heading" className="alert-title">
-        {status === 'held' ? t('meetings.flags.titleHeld', { count: flags.length }) : t('meetings.flags.title', { count: flags.length })}
+        {status === 'held'
+          ? t('meetings.flags.titleHeld', { count: flags.length })
+          : t('meetings.flags.title', { count: flags.length })}
       </h2>
       <p>{status === 'held' ? t('meetings.flags.introHeld') : t('meetings.flags.intro')}</p>
       <ul>
@@ -25,7 +35,9 @@ export function MeetingFlags({ flags, status, meetingId }: { flags: readonly Fla
                 {t('meetings.flags.because')} {flag.because.join('; ')}
               </span>
             ) : null}
-            {meetingId && status === 'planned' && flag.reason === 'not_invited' ? <InviteNow meetingId={meetingId} flag={flag} /> : null}
+            {meetingId && status === 'planned' && flag.reason === 'not_invited' ? (
+              <InviteNow meetingId={meetingId} flag={flag} />
+            ) : null}
           </li>
         ))}
       </ul>

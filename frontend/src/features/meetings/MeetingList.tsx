@@ -47,7 +47,9 @@ export function MeetingList({
             <FlagBadge count={meeting.flag_count} />
             <span>{meeting.place ?? (meeting.video_url ? t('meetings.video') : t('meetings.noPlace'))}</span>
             {meeting.chair_name ? <span>{t('meetings.chairedBy', { name: meeting.chair_name })}</span> : null}
-            {isOverview(meeting) && meeting.supporter_name ? <span>{t('meetings.supporter', { name: meeting.supporter_name })}</span> : null}
+            {isOverview(meeting) && meeting.supporter_name ? (
+              <span>{t('meetings.supporter', { name: meeting.supporter_name })}</span>
+            ) : null}
             <span>
               {meeting.status === 'held'
                 ? t('meetings.presentCount', { present: meeting.present_count, count: meeting.participant_count })
@@ -57,7 +59,9 @@ export function MeetingList({
           {showFlags && isOverview(meeting) && meeting.flags.length > 0 ? (
             <ul className="meeting-item-flags">
               {meeting.flags.map((flag) => (
-                <li key={`${flag.reason}-${flag.person.id ?? flag.person.name}`}>{localDetail(flag.message, i18n.language)}</li>
+                <li key={`${flag.reason}-${flag.person.id ?? flag.person.name}`}>
+                  {localDetail(flag.message, i18n.language)}
+                </li>
               ))}
             </ul>
           ) : null}

@@ -60,7 +60,9 @@ export function MeetingNewPage() {
     if (Object.keys(errors).length > 0) return
     const participants: ParticipantCreate[] = [...chosen].map((key) => {
       const [kind, id] = key.split(':') as ['member' | 'contact', string]
-      return kind === 'member' ? { kind, member_id: id, invitation: 'invited' } : { kind, contact_id: id, invitation: 'invited' }
+      return kind === 'member'
+        ? { kind, member_id: id, invitation: 'invited' }
+        : { kind, contact_id: id, invitation: 'invited' }
     })
     create.mutate(
       {
@@ -94,7 +96,9 @@ export function MeetingNewPage() {
             <select {...props} value={chair} onChange={(e) => setChair(e.target.value)}>
               <option value={ME}>{t('meetings.form.chairMe', { name: me.full_name })}</option>
               {supporterIsOther && detail.supporter_id ? (
-                <option value={detail.supporter_id}>{t('meetings.form.chairSupporter', { name: detail.supporter_name ?? '' })}</option>
+                <option value={detail.supporter_id}>
+                  {t('meetings.form.chairSupporter', { name: detail.supporter_name ?? '' })}
+                </option>
               ) : null}
             </select>
           )}

@@ -88,7 +88,9 @@ function MeetingScreen({ loaded, onReload }: { loaded: LoadedMeeting; onReload: 
           <Participants meeting={meeting} family={detail} />
           <Agenda meeting={meeting} />
           {meeting.status === 'planned' && <FamilyProposals familyId={meeting.family_id} meetingId={meeting.id} />}
-          {plan.isError && meeting.status === 'planned' ? <ErrorState error={plan.error} onRetry={() => void plan.refetch()} /> : null}
+          {plan.isError && meeting.status === 'planned' ? (
+            <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />
+          ) : null}
           <Decisions meeting={meeting} family={detail} plan={plan.data?.plan} />
           <CloseMeeting loaded={loaded} onReload={onReload} />
         </div>

@@ -75,7 +75,15 @@ export function MeetingSide({ loaded, onReload }: { loaded: LoadedMeeting; onRel
   )
 }
 
-function EditMeeting({ loaded, onClose, onReload }: { loaded: LoadedMeeting; onClose: () => void; onReload: () => void }) {
+function EditMeeting({
+  loaded,
+  onClose,
+  onReload,
+}: {
+  loaded: LoadedMeeting
+  onClose: () => void
+  onReload: () => void
+}) {
   const { t } = useTranslation()
   const { meeting, etag } = loaded
   const start = amsterdamInputs(meeting.starts_at)
@@ -126,7 +134,12 @@ function EditMeeting({ loaded, onClose, onReload }: { loaded: LoadedMeeting; onC
         <ErrorSummary errors={shown.fields} labels={labels} detail={shown.detail} fieldPrefix="edit-" />
       )}
       <MeetingFields value={value} onChange={setValue} errors={shown.fields} prefix="edit-" />
-      <Field id="edit-chair_participant_id" label={labels.chair_participant_id} error={shown.fields.chair_participant_id} required>
+      <Field
+        id="edit-chair_participant_id"
+        label={labels.chair_participant_id}
+        error={shown.fields.chair_participant_id}
+        required
+      >
         {(props) => (
           <select {...props} value={chair} onChange={(e) => setChair(e.target.value)}>
             {currentChair ? null : <option value="">—</option>}
@@ -167,9 +180,22 @@ function CancelMeeting({ meetingId }: { meetingId: string }) {
         <div className="confirm" role="group" aria-labelledby="cancel-confirm">
           <p id="cancel-confirm">{t('meetings.cancel.confirm')}</p>
           <Field id="cancel-reason" label={t('meetings.cancel.reason')}>
-            {(props) => <input {...props} type="text" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />}
+            {(props) => (
+              <input
+                {...props}
+                type="text"
+                maxLength={500}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            )}
           </Field>
-          <button type="button" className="button button-danger" disabled={cancel.isPending} onClick={() => cancel.mutate(reason.trim() || null)}>
+          <button
+            type="button"
+            className="button button-danger"
+            disabled={cancel.isPending}
+            onClick={() => cancel.mutate(reason.trim() || null)}
+          >
             {t('meetings.cancel.yes')}
           </button>
           <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>

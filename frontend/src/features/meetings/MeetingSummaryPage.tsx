@@ -50,7 +50,11 @@ export function MeetingSummaryPage() {
       </div>
       <h1>{s.title}</h1>
       <p className="print-meta">
-        {meeting.data ? <FamilyName familyId={meeting.data.meeting.family_id} fallback={s.family_reference} /> : s.family_reference}
+        {meeting.data ? (
+          <FamilyName familyId={meeting.data.meeting.family_id} fallback={s.family_reference} />
+        ) : (
+          s.family_reference
+        )}
       </p>
       <dl className="summary-facts">
         <div>

@@ -78,7 +78,9 @@ function OverviewSection({
       {result.isPending ? <Loading /> : null}
       {result.isError ? <ErrorState error={result.error} onRetry={() => void result.refetch()} /> : null}
       {result.isSuccess && result.data.items.length === 0 ? <EmptyState title={empty} /> : null}
-      {result.isSuccess && result.data.items.length > 0 ? <MeetingList meetings={result.data.items} showFlags={query.flagged === true} /> : null}
+      {result.isSuccess && result.data.items.length > 0 ? (
+        <MeetingList meetings={result.data.items} showFlags={query.flagged === true} />
+      ) : null}
     </section>
   )
 }

@@ -12,7 +12,8 @@ type Group = 'family' | 'network' | 'professionals'
 
 function groupOf(p: Participant, family: FamilyDetail): Group {
   if (p.kind === 'member') return 'family'
-  if (p.kind === 'contact') return family.contacts.find((c) => c.id === p.contact_id)?.kind === 'informal' ? 'network' : 'professionals'
+  if (p.kind === 'contact')
+    return family.contacts.find((c) => c.id === p.contact_id)?.kind === 'informal' ? 'network' : 'professionals'
   return 'professionals'
 }
 
@@ -37,11 +38,15 @@ export function Participants({ meeting, family }: { meeting: MeetingDetail; fami
   const addButton = useReturnFocus<HTMLButtonElement>(adding)
   const busy = attendance.isPending || update.isPending || remove.isPending
   const error = attendance.error ?? update.error ?? remove.error
-  const unmarked = meeting.participants.filter((p) => p.attendance === null && (p.invitation === 'invited' || p.invitation === 'accepted'))
+  const unmarked = meeting.participants.filter(
+    (p) => p.attendance === null && (p.invitation === 'invited' || p.invitation === 'accepted'),
+  )
   const groups: Group[] = ['family', 'network', 'professionals']
   // While a tick is being saved it shows at once; the server's answer (and the flags) follow.
   const shownAttendance = (p: Participant) =>
-    (attendance.isPending ? attendance.variables.find((item) => item.participant_id === p.id)?.attendance : undefined) ?? p.attendance
+    (attendance.isPending
+      ? attendance.variables.find((item) => item.participant_id === p.id)?.attendance
+      : undefined) ?? p.attendance
 
   return (
     <section className="card" aria-labelledby="participants-heading">
@@ -81,8 +86,12 @@ export function Participants({ meeting, family }: { meeting: MeetingDetail; fami
                   <div className="participant-who">
                     <p className="participant-name">
                       {p.name}
-                      {p.is_chair ? <span className="badge badge-chair">{t('meetings.participants.chair')}</span> : null}
-                      {p.is_crucial ? <span className="badge badge-crucial">{t('meetings.participants.crucial')}</span> : null}
+                      {p.is_chair ? (
+                        <span className="badge badge-chair">{t('meetings.participants.chair')}</span>
+                      ) : null}
+                      {p.is_crucial ? (
+                        <span className="badge badge-crucial">{t('meetings.participants.crucial')}</span>
+                      ) : null}
                     </p>
                     {roleText(p, t) ? <p className="participant-role">{roleText(p, t)}</p> : null}
                   </div>
@@ -96,7 +105,12 @@ export function Participants({ meeting, family }: { meeting: MeetingDetail; fami
                         className="select-small"
                         value={p.invitation}
                         disabled={busy}
-                        onChange={(e) => update.mutate({ participantId: p.id, body: { invitation: e.target.value as Participant['invitation'] } })}
+                        onChange={(e) =>
+                          update.mutate({
+                            participantId: p.id,
+                            body: { invitation: e.target.value as Participant['invitation'] },
+                          })
+                        }
                       >
                         {INVITATION.map((status) => (
                           <option key={status} value={status}>
@@ -105,9 +119,18 @@ export function Participants({ meeting, family }: { meeting: MeetingDetail; fami
                         ))}
                       </select>
                       <fieldset className="segmented" disabled={busy}>
-                        <legend className="visually-hidden">{t('meetings.participants.attendanceOf', { name: p.name })}</legend>
+                        <legend className="visually-hidden">
+                          {t('meetings.participants.attendanceOf', { name: p.name })}
+                        </legend>
                         {ATTENDANCE.map((value) => (
-                          <label key={value} className={shownAttendance(p) === value ? `segment segment-${value} segment-on` : `segment segment-${value}`}>
+                          <label
+                            key={value}
+                            className={
+                              shownAttendance(p) === value
+                                ? `segment segment-${value} segment-on`
+                                : `segment segment-${value}`
+                            }
+                          >
                             <input
                               type="radio"
                               name={`attendance-${p.id}`}
@@ -133,7 +156,9 @@ export function Participants({ meeting, family }: { meeting: MeetingDetail; fami
                     </div>
                   ) : (
                     <p className="participant-state">
-                      {p.attendance ? t(`meetings.attendance.${p.attendance}`) : t(`meetings.invitation.${p.invitation}`)}
+                      {p.attendance
+                        ? t(`meetings.attendance.${p.attendance}`)
+                        : t(`meetings.invitation.${p.invitation}`)}
                     </p>
                   )}
                 </li>
@@ -146,7 +171,12 @@ export function Participants({ meeting, family }: { meeting: MeetingDetail; fami
         adding ? (
           <AddParticipant meeting={meeting} family={family} onClose={() => setAdding(false)} />
         ) : (
-          <button type="button" className="button button-secondary button-small" ref={addButton} onClick={() => setAdding(true)}>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            ref={addButton}
+            onClick={() => setAdding(true)}
+          >
             {t('meetings.participants.add')}
           </button>
         )

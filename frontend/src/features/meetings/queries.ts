@@ -53,7 +53,9 @@ export function useMeeting(meetingId: string) {
   return useQuery({
     queryKey: meetingKeys.detail(meetingId),
     queryFn: async ({ signal }): Promise<LoadedMeeting> => {
-      const { data, response } = await unwrapWithResponse(api.GET('/api/v1/meetings/{meeting_id}', { ...meetingPath(meetingId), signal }))
+      const { data, response } = await unwrapWithResponse(
+        api.GET('/api/v1/meetings/{meeting_id}', { ...meetingPath(meetingId), signal }),
+      )
       return { meeting: data, etag: response.headers.get('ETag') ?? etagFor(data.version) }
     },
   })
@@ -62,7 +64,8 @@ export function useMeeting(meetingId: string) {
 export function useMeetingSummary(meetingId: string) {
   return useQuery({
     queryKey: meetingKeys.summary(meetingId),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/meetings/{meeting_id}/summary', { ...meetingPath(meetingId), signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/meetings/{meeting_id}/summary', { ...meetingPath(meetingId), signal })),
   })
 }
 
@@ -113,7 +116,9 @@ export function useUpdateMeeting(meetingId: string) {
   const refresh = useRefresh()
   return useMutation({
     mutationFn: ({ body, etag }: { body: MeetingUpdate; etag: string }) =>
-      unwrap(api.PATCH('/api/v1/meetings/{meeting_id}', { ...meetingPath(meetingId), headers: { 'If-Match': etag }, body })),
+      unwrap(
+        api.PATCH('/api/v1/meetings/{meeting_id}', { ...meetingPath(meetingId), headers: { 'If-Match': etag }, body }),
+      ),
     onSuccess: refresh,
   })
 }
@@ -122,7 +127,9 @@ export function useCancelMeeting(meetingId: string) {
   const refresh = useRefresh()
   return useMutation({
     mutationFn: (reason: string | null) =>
-      unwrap(api.POST('/api/v1/meetings/{meeting_id}/cancel', { ...meetingPath(meetingId), body: reason ? { reason } : {} })),
+      unwrap(
+        api.POST('/api/v1/meetings/{meeting_id}/cancel', { ...meetingPath(meetingId), body: reason ? { reason } : {} }),
+      ),
     onSuccess: refresh,
   })
 }
@@ -132,7 +139,12 @@ export function useCloseMeeting(meetingId: string, familyId: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (minutes: string | null) =>
-      unwrap(api.POST('/api/v1/meetings/{meeting_id}/close', { ...meetingPath(meetingId), body: minutes === null ? {} : { minutes } })),
+      unwrap(
+        api.POST('/api/v1/meetings/{meeting_id}/close', {
+          ...meetingPath(meetingId),
+          body: minutes === null ? {} : { minutes },
+        }),
+      ),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: meetingKeys.all })
       void queryClient.invalidateQueries({ queryKey: planKeys.all(familyId) })
@@ -215,7 +227,8 @@ export function useAgenda(meetingId: string) {
     onSuccess: refresh,
   })
   const remove = useMutation({
-    mutationFn: (itemId: string) => unwrap(api.DELETE('/api/v1/meetings/{meeting_id}/agenda-items/{item_id}', itemPath(itemId))),
+    mutationFn: (itemId: string) =>
+      unwrap(api.DELETE('/api/v1/meetings/{meeting_id}/agenda-items/{item_id}', itemPath(itemId))),
     onSuccess: refresh,
   })
   return { add, fromPlan, update, remove }

@@ -1,7 +1,13 @@
 // Meetings happen in the Netherlands: their times are shown in Europe/Amsterdam whatever the browser's zone,
 // in the Dutch format the rest of the app uses (src/i18n/format.ts).
 const ZONE = 'Europe/Amsterdam'
-const dayFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: ZONE, weekday: 'short', day: '2-digit', month: '2-digit', year: 'numeric' })
+const dayFormat = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: ZONE,
+  weekday: 'short',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+})
 const clockFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: ZONE, hour: '2-digit', minute: '2-digit' })
 const partsFormat = new Intl.DateTimeFormat('en-CA', {
   timeZone: ZONE,
@@ -33,7 +39,10 @@ export function meetingWhen(startsAt: string, endsAt: string): string {
 /** A UTC instant as the date and time inputs show it in Amsterdam: { date: "2026-12-03", time: "14:00" }. */
 export function amsterdamInputs(utc: string): { date: string; time: string } {
   const parts = Object.fromEntries(partsFormat.formatToParts(new Date(utc)).map((p) => [p.type, p.value]))
-  return { date: `${parts.year ?? ''}-${parts.month ?? ''}-${parts.day ?? ''}`, time: `${parts.hour ?? ''}:${parts.minute ?? ''}` }
+  return {
+    date: `${parts.year ?? ''}-${parts.month ?? ''}-${parts.day ?? ''}`,
+    time: `${parts.hour ?? ''}:${parts.minute ?? ''}`,
+  }
 }
 
 /** Date and time inputs as a wall time without offset, which the API reads as Europe/Amsterdam. */

@@ -11,7 +11,9 @@ export function ChannelStatus({ channels }: { channels: NotificationSettings['ch
       <p>{channels.email ? t('notifications.settings.emailOn') : t('notifications.settings.emailOff')}</p>
       <p>
         {channels.sms
-          ? t('notifications.settings.smsOn', { provider: channels.sms_provider === 'cm' ? 'CM.com' : channels.sms_provider })
+          ? t('notifications.settings.smsOn', {
+              provider: channels.sms_provider === 'cm' ? 'CM.com' : channels.sms_provider,
+            })
           : t('notifications.settings.smsOff')}
       </p>
     </Alert>

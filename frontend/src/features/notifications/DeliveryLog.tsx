@@ -20,7 +20,11 @@ export function DeliveryLog() {
       <p className="muted">{t('notifications.admin.logIntro')}</p>
       <div className="field">
         <label htmlFor="log-status">{t('notifications.admin.filter')}</label>
-        <select id="log-status" value={status ?? ''} onChange={(e) => setStatus((e.target.value || null) as MessageStatus | null)}>
+        <select
+          id="log-status"
+          value={status ?? ''}
+          onChange={(e) => setStatus((e.target.value || null) as MessageStatus | null)}
+        >
           <option value="">{t('notifications.admin.all')}</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -61,7 +65,9 @@ export function DeliveryLog() {
                       <span className="notification-sub">{t(`notifications.channel.${m.channel}`)}</span>
                     </span>
                   </td>
-                  <td data-label={t('notifications.admin.recipient')}>{t(`notifications.recipientKind.${m.recipient_kind}`)}</td>
+                  <td data-label={t('notifications.admin.recipient')}>
+                    {t(`notifications.recipientKind.${m.recipient_kind}`)}
+                  </td>
                   <td data-label={t('notifications.family.status')}>
                     <span>
                       <span className={statusBadge(m.status)}>{t(`notifications.status.${m.status}`)}</span>
@@ -76,7 +82,12 @@ export function DeliveryLog() {
           </table>
           {query.hasNextPage ? (
             <div className="load-more">
-              <button type="button" className="button button-secondary" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={query.isFetchingNextPage}
+                onClick={() => void query.fetchNextPage()}
+              >
                 {t('notifications.admin.more')}
               </button>
             </div>

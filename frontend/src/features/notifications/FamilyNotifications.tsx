@@ -65,7 +65,12 @@ export function FamilyNotifications({ familyId }: { familyId: string }) {
           </table>
           {query.hasNextPage ? (
             <div className="load-more">
-              <button type="button" className="button button-secondary" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={query.isFetchingNextPage}
+                onClick={() => void query.fetchNextPage()}
+              >
                 {t('notifications.family.more')}
               </button>
             </div>

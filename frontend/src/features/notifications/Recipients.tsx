@@ -20,7 +20,12 @@ interface Person {
   weekly_nudge?: boolean
 }
 
-type Choices = { preferred_channel: Channel | null; language: Language; messages_consent: boolean; weekly_nudge?: boolean }
+type Choices = {
+  preferred_channel: Channel | null
+  language: Language
+  messages_consent: boolean
+  weekly_nudge?: boolean
+}
 
 function useSaveChoices(familyId: string) {
   const client = useQueryClient()
@@ -38,7 +43,11 @@ function useSaveChoices(familyId: string) {
             api.PATCH('/api/v1/families/{family_id}/contacts/{contact_id}', {
               params: { path: { family_id: familyId, contact_id: person.id } },
               headers: { 'If-Match': etagFor(person.version) },
-              body: { preferred_channel: body.preferred_channel, language: body.language, messages_consent: body.messages_consent },
+              body: {
+                preferred_channel: body.preferred_channel,
+                language: body.language,
+                messages_consent: body.messages_consent,
+              },
             }),
           ),
     onSuccess: () => client.invalidateQueries({ queryKey: familyKeys.detail(familyId) }),
@@ -57,7 +66,11 @@ export function Recipients({ familyId }: { familyId: string }) {
   ]
   const summary = (p: Person) =>
     p.messages_consent && p.preferred_channel
-      ? [t(`notifications.channel.${p.preferred_channel}`), t(`notifications.language.${p.language ?? 'nl'}`), p.weekly_nudge ? t('notifications.recipients.nudge') : null]
+      ? [
+          t(`notifications.channel.${p.preferred_channel}`),
+          t(`notifications.language.${p.language ?? 'nl'}`),
+          p.weekly_nudge ? t('notifications.recipients.nudge') : null,
+        ]
           .filter(Boolean)
           .join(' · ')
       : t('notifications.recipients.none')
@@ -100,34 +113,60 @@ function ChoicesForm({ familyId, person, onDone }: { familyId: string; person: P
     save.mutate({ person, body: draft }, { onSuccess: onDone })
   }
   return (
-    <form className="notification-recipient-form" onSubmit={submit} aria-label={t('notifications.recipients.formLabel', { name: person.name })}>
+    <form
+      className="notification-recipient-form"
+      onSubmit={submit}
+      aria-label={t('notifications.recipients.formLabel', { name: person.name })}
+    >
       {save.error ? (
         <Alert kind="error">
           <p>{errorText(save.error, t)}</p>
         </Alert>
       ) : null}
       <div className="field field-checkbox">
-        <input id={`${id}-consent`} type="checkbox" checked={draft.messages_consent} onChange={(e) => setDraft({ ...draft, messages_consent: e.target.checked })} />
+        <input
+          id={`${id}-consent`}
+          type="checkbox"
+          checked={draft.messages_consent}
+          onChange={(e) => setDraft({ ...draft, messages_consent: e.target.checked })}
+        />
         <label htmlFor={`${id}-consent`}>{t('notifications.recipients.consent')}</label>
       </div>
       <div className="field">
         <label htmlFor={`${id}-channel`}>{t('notifications.recipients.channel')}</label>
-        <select id={`${id}-channel`} value={draft.preferred_channel ?? ''} onChange={(e) => setDraft({ ...draft, preferred_channel: (e.target.value || null) as Channel | null })}>
+        <select
+          id={`${id}-channel`}
+          value={draft.preferred_channel ?? ''}
+          onChange={(e) => setDraft({ ...draft, preferred_channel: (e.target.value || null) as Channel | null })}
+        >
           <option value="">{t('notifications.recipients.noChannel')}</option>
-          <option value="email" disabled={!person.email}>{t('notifications.channel.email')}</option>
-          <option value="sms" disabled={!person.phone}>{t('notifications.channel.sms')}</option>
+          <option value="email" disabled={!person.email}>
+            {t('notifications.channel.email')}
+          </option>
+          <option value="sms" disabled={!person.phone}>
+            {t('notifications.channel.sms')}
+          </option>
         </select>
       </div>
       <div className="field">
         <label htmlFor={`${id}-language`}>{t('notifications.settings.language')}</label>
-        <select id={`${id}-language`} value={draft.language} onChange={(e) => setDraft({ ...draft, language: e.target.value as Language })}>
+        <select
+          id={`${id}-language`}
+          value={draft.language}
+          onChange={(e) => setDraft({ ...draft, language: e.target.value as Language })}
+        >
           <option value="nl">{t('notifications.language.nl')}</option>
           <option value="en">{t('notifications.language.en')}</option>
         </select>
       </div>
       {person.kind === 'member' ? (
         <div className="field field-checkbox">
-          <input id={`${id}-nudge`} type="checkbox" checked={draft.weekly_nudge ?? false} onChange={(e) => setDraft({ ...draft, weekly_nudge: e.target.checked })} />
+          <input
+            id={`${id}-nudge`}
+            type="checkbox"
+            checked={draft.weekly_nudge ?? false}
+            onChange={(e) => setDraft({ ...draft, weekly_nudge: e.target.checked })}
+          />
           <label htmlFor={`${id}-nudge`}>{t('notifications.recipients.nudgeLabel')}</label>
         </div>
       ) : null}

@@ -62,23 +62,42 @@ function SettingsForm({ settings, title }: { settings: NotificationSettings; tit
         <Field label={t('notifications.settings.email')} hint={t('notifications.settings.emailHint')} required>
           {(props) => <input {...props} type="email" value={settings.email} readOnly />}
         </Field>
-        <Field label={t('notifications.settings.phone')} hint={t('notifications.settings.phoneHint')} error={errors.phone?.message}>
+        <Field
+          label={t('notifications.settings.phone')}
+          hint={t('notifications.settings.phoneHint')}
+          error={errors.phone?.message}
+        >
           {(props) => (
-            <input {...props} type="tel" autoComplete="tel" value={draft.phone} onChange={(e) => setDraft({ ...draft, phone: e.target.value })} />
+            <input
+              {...props}
+              type="tel"
+              autoComplete="tel"
+              value={draft.phone}
+              onChange={(e) => setDraft({ ...draft, phone: e.target.value })}
+            />
           )}
         </Field>
         <fieldset className="fieldset notification-options">
           <legend>{t('notifications.settings.preferred')}</legend>
           {CHANNELS.map((channel) => (
             <label key={channel}>
-              <input type="radio" name="preferred_channel" checked={draft.preferred_channel === channel} onChange={() => setDraft({ ...draft, preferred_channel: channel })} />
+              <input
+                type="radio"
+                name="preferred_channel"
+                checked={draft.preferred_channel === channel}
+                onChange={() => setDraft({ ...draft, preferred_channel: channel })}
+              />
               {t(`notifications.channel.${channel}`)}
             </label>
           ))}
         </fieldset>
         <Field label={t('notifications.settings.language')} required>
           {(props) => (
-            <select {...props} value={draft.language} onChange={(e) => setDraft({ ...draft, language: e.target.value as Language })}>
+            <select
+              {...props}
+              value={draft.language}
+              onChange={(e) => setDraft({ ...draft, language: e.target.value as Language })}
+            >
               {LANGUAGES.map((language) => (
                 <option key={language} value={language}>
                   {t(`notifications.language.${language}`)}
@@ -92,19 +111,34 @@ function SettingsForm({ settings, title }: { settings: NotificationSettings; tit
             <legend>{t('notifications.settings.digest')}</legend>
             {DIGESTS.map(([digest, label]) => (
               <label key={digest}>
-                <input type="radio" name="digest" checked={draft.digest === digest} onChange={() => setDraft({ ...draft, digest })} />
+                <input
+                  type="radio"
+                  name="digest"
+                  checked={draft.digest === digest}
+                  onChange={() => setDraft({ ...draft, digest })}
+                />
                 {t(`notifications.settings.${label}`)}
               </label>
             ))}
           </fieldset>
         ) : null}
         <div className="field field-checkbox">
-          <input id="call-me" type="checkbox" checked={draft.call_me_alerts} onChange={(e) => setDraft({ ...draft, call_me_alerts: e.target.checked })} />
+          <input
+            id="call-me"
+            type="checkbox"
+            checked={draft.call_me_alerts}
+            onChange={(e) => setDraft({ ...draft, call_me_alerts: e.target.checked })}
+          />
           <label htmlFor="call-me">{t('notifications.settings.callMe')}</label>
         </div>
         {me.role === 'coordinator' ? (
           <div className="field field-checkbox">
-            <input id="team-digest" type="checkbox" checked={draft.team_digest} onChange={(e) => setDraft({ ...draft, team_digest: e.target.checked })} />
+            <input
+              id="team-digest"
+              type="checkbox"
+              checked={draft.team_digest}
+              onChange={(e) => setDraft({ ...draft, team_digest: e.target.checked })}
+            />
             <label htmlFor="team-digest">{t('notifications.settings.teamDigest')}</label>
           </div>
         ) : null}

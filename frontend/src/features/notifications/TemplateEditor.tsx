@@ -49,16 +49,37 @@ export function TemplateEditor({ template, language }: { template: Template; lan
         </Alert>
       ) : null}
       <Field label={t('notifications.admin.subject')} error={errors.subject?.message} required>
-        {(props) => <input {...props} type="text" lang={language} maxLength={200} value={subject} onChange={(e) => setSubject(e.target.value)} />}
+        {(props) => (
+          <input
+            {...props}
+            type="text"
+            lang={language}
+            maxLength={200}
+            value={subject}
+            onChange={(e) => setSubject(e.target.value)}
+          />
+        )}
       </Field>
       <Field label={t('notifications.admin.body')} error={errors.body?.message} required>
-        {(props) => <textarea {...props} lang={language} maxLength={4000} value={body} onChange={(e) => setBody(e.target.value)} />}
+        {(props) => (
+          <textarea
+            {...props}
+            lang={language}
+            maxLength={4000}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+          />
+        )}
       </Field>
       <div className="form-actions">
         <button type="submit" className="button" disabled={save.isPending}>
           {t('notifications.admin.save')}
         </button>
-        <button type="button" className="button button-secondary" onClick={() => preview.mutate({ subject, body, language })}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => preview.mutate({ subject, body, language })}
+        >
           {t('notifications.admin.preview')}
         </button>
         {current.customised ? (
@@ -72,7 +93,11 @@ export function TemplateEditor({ template, language }: { template: Template; lan
           <h4>{t('notifications.admin.previewTitle')}</h4>
           {preview.data.unknown_placeholders.length > 0 ? (
             <Alert kind="error">
-              <p>{t('notifications.admin.unknown', { names: preview.data.unknown_placeholders.map((n) => `$${n}`).join(', ') })}</p>
+              <p>
+                {t('notifications.admin.unknown', {
+                  names: preview.data.unknown_placeholders.map((n) => `$${n}`).join(', '),
+                })}
+              </p>
             </Alert>
           ) : null}
           <pre className="notification-preview" lang={language}>

@@ -15,9 +15,7 @@ export function statusBadge(status: Message['status']): string {
 
 /** "Niet verstuurd — geen toestemming": the status, and why where the server said. */
 export function statusText(message: Pick<Message, 'status' | 'reason'>, t: TFunction): string {
-  const reason = message.reason
-    ? t(`notifications.reason.${message.reason}`, { defaultValue: message.reason })
-    : null
+  const reason = message.reason ? t(`notifications.reason.${message.reason}`, { defaultValue: message.reason }) : null
   return reason && message.status !== 'sent' ? reason : ''
 }
 

@@ -67,7 +67,9 @@ export function useDeliveryLog(status: MessageStatus | null) {
     queryFn: ({ pageParam, signal }) =>
       unwrap(
         api.GET('/api/v1/notifications/messages', {
-          params: { query: { limit: PAGE_SIZE, ...(status ? { status } : {}), ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: {
+            query: { limit: PAGE_SIZE, ...(status ? { status } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
+          },
           signal,
         }),
       ),

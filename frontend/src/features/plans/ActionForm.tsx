@@ -42,7 +42,11 @@ export function ActionForm({
   const { t } = useTranslation()
   const formRef = useFocusFirstField<HTMLFormElement>()
   const options = ownerOptions(family, t('plan.action.supporter'))
-  const initialOwner = action ? (action.owner_type === 'person' ? PERSON : `${action.owner_type}:${action.owner_id ?? ''}`) : (options[0]?.value ?? PERSON)
+  const initialOwner = action
+    ? action.owner_type === 'person'
+      ? PERSON
+      : `${action.owner_type}:${action.owner_id ?? ''}`
+    : (options[0]?.value ?? PERSON)
   const draftKey = action ? `action.edit.${action.id}.${String(action.version)}` : `action.new.${goalId}`
   const [draft, setDraft, clearDraft, restored] = useDraft<ActionValues>(
     draftKey,
@@ -94,7 +98,8 @@ export function ActionForm({
     }
     const changed: Record<string, unknown> = {}
     if (body.description !== action.description) changed.description = body.description
-    if (owner !== initialOwner || (owner === PERSON && ownerName.trim() !== action.owner_name)) Object.assign(changed, ownerFields)
+    if (owner !== initialOwner || (owner === PERSON && ownerName.trim() !== action.owner_name))
+      Object.assign(changed, ownerFields)
     if ((body.due_on ?? null) !== action.due_on) changed.due_on = body.due_on
     if (status !== action.status) changed.status = status
     if (Object.keys(changed).length === 0) {
@@ -114,15 +119,33 @@ export function ActionForm({
           </div>
         ) : null}
         {isApiError(save.error, 412) ? (
-          <ConflictMessage onReload={() => { close(); onReload() }} />
+          <ConflictMessage
+            onReload={() => {
+              close()
+              onReload()
+            }}
+          />
         ) : (
           <ErrorSummary errors={shown.fields} labels={labels} detail={shown.detail} fieldPrefix={prefix} />
         )}
         <Field id={`${prefix}description`} label={labels.description} error={shown.fields.description} required>
-          {(props) => <textarea {...props} rows={2} maxLength={1000} value={description} onChange={(e) => set({ description: e.target.value })} />}
+          {(props) => (
+            <textarea
+              {...props}
+              rows={2}
+              maxLength={1000}
+              value={description}
+              onChange={(e) => set({ description: e.target.value })}
+            />
+          )}
         </Field>
         <div className="form-grid">
-          <Field id={`${prefix}owner_id`} label={labels.owner_id} error={shown.fields.owner_id ?? shown.fields.owner_type} required>
+          <Field
+            id={`${prefix}owner_id`}
+            label={labels.owner_id}
+            error={shown.fields.owner_id ?? shown.fields.owner_type}
+            required
+          >
             {(props) => (
               <select {...props} value={owner} onChange={(e) => set({ owner: e.target.value })}>
                 {options.map((option) => (
@@ -136,7 +159,15 @@ export function ActionForm({
           </Field>
           {owner === PERSON ? (
             <Field id={`${prefix}owner_name`} label={labels.owner_name} error={shown.fields.owner_name} required>
-              {(props) => <input {...props} maxLength={200} autoComplete="off" value={ownerName} onChange={(e) => set({ ownerName: e.target.value })} />}
+              {(props) => (
+                <input
+                  {...props}
+                  maxLength={200}
+                  autoComplete="off"
+                  value={ownerName}
+                  onChange={(e) => set({ ownerName: e.target.value })}
+                />
+              )}
             </Field>
           ) : null}
           <Field date id={`${prefix}due_on`} label={labels.due_on} error={shown.fields.due_on}>

@@ -33,14 +33,25 @@ export function ActionList({
     <div className="plan-actions">
       <h4>{t('plan.action.title')}</h4>
       {complete.error ? (
-        isApiError(complete.error, 412) ? <ConflictMessage onReload={onReload} /> : <ErrorState error={complete.error} />
+        isApiError(complete.error, 412) ? (
+          <ConflictMessage onReload={onReload} />
+        ) : (
+          <ErrorState error={complete.error} />
+        )
       ) : null}
       {actions.length === 0 ? <p className="muted">{t('plan.action.none')}</p> : null}
       <ul className="action-list">
         {actions.map((action) =>
           editing === action.id ? (
             <li key={action.id}>
-              <ActionForm familyId={familyId} goalId={goalId} family={family} action={action} onClose={() => setEditing(null)} onReload={onReload} />
+              <ActionForm
+                familyId={familyId}
+                goalId={goalId}
+                family={family}
+                action={action}
+                onClose={() => setEditing(null)}
+                onReload={onReload}
+              />
             </li>
           ) : (
             <li key={action.id} className={action.is_overdue ? 'action action-overdue' : 'action'}>
@@ -50,7 +61,9 @@ export function ActionList({
                 <span>{t('plan.action.due', { date: formatDate(action.due_on) })}</span>
                 <span className={`badge badge-action-${action.status}`}>{t(`plan.actionStatus.${action.status}`)}</span>
                 {action.is_overdue ? <span className="badge badge-overdue">{t('plan.action.overdue')}</span> : null}
-                {action.agreed_at_table ? null : <span className="badge badge-unagreed">{t('plan.action.notAgreed')}</span>}
+                {action.agreed_at_table ? null : (
+                  <span className="badge badge-unagreed">{t('plan.action.notAgreed')}</span>
+                )}
               </p>
               {readOnly || editing !== null ? null : (
                 <div className="entity-actions">
@@ -61,7 +74,12 @@ export function ActionList({
                       disabled={complete.isPending}
                       aria-label={`${t('plan.action.complete')}: ${action.description}`}
                       onClick={() =>
-                        complete.mutate({ kind: 'update', actionId: action.id, version: action.version, body: { status: 'done' } })
+                        complete.mutate({
+                          kind: 'update',
+                          actionId: action.id,
+                          version: action.version,
+                          body: { status: 'done' },
+                        })
                       }
                     >
                       {t('plan.action.complete')}
@@ -85,7 +103,13 @@ export function ActionList({
         )}
       </ul>
       {readOnly ? null : editing === 'new' ? (
-        <ActionForm familyId={familyId} goalId={goalId} family={family} onClose={() => setEditing(null)} onReload={onReload} />
+        <ActionForm
+          familyId={familyId}
+          goalId={goalId}
+          family={family}
+          onClose={() => setEditing(null)}
+          onReload={onReload}
+        />
       ) : editing === null ? (
         <button type="button" className="button button-secondary button-small" onClick={() => setEditing('new')}>
           {t('plan.action.add')}

@@ -114,7 +114,12 @@ export function GoalCard({ familyId, goal, scores, family, domains, readOnly, on
       ) : readOnly ? null : (
         <div className="goal-buttons">
           {canScore ? (
-            <button type="button" className="button button-small" onClick={() => setMode('score')} aria-label={`${t('plan.score.add')}: ${goal.text}`}>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => setMode('score')}
+              aria-label={`${t('plan.score.add')}: ${goal.text}`}
+            >
               {t('plan.score.add')}
             </button>
           ) : null}
@@ -128,7 +133,14 @@ export function GoalCard({ familyId, goal, scores, family, domains, readOnly, on
           </button>
         </div>
       )}
-      <ActionList familyId={familyId} goalId={goal.id} actions={goal.actions} family={family} readOnly={readOnly} onReload={onReload} />
+      <ActionList
+        familyId={familyId}
+        goalId={goal.id}
+        actions={goal.actions}
+        family={family}
+        readOnly={readOnly}
+        onReload={onReload}
+      />
     </article>
   )
 }

@@ -20,7 +20,18 @@ interface GoalDetailsFieldsProps {
 }
 
 /** Everything about a goal after its words and ladder: domain, status, priority, date, members, start level, weight. */
-export function GoalDetailsFields({ id, values, labels, errors, domains, members, isNew, ladderComplete, set, onStatus }: GoalDetailsFieldsProps) {
+export function GoalDetailsFields({
+  id,
+  values,
+  labels,
+  errors,
+  domains,
+  members,
+  isNew,
+  ladderComplete,
+  set,
+  onStatus,
+}: GoalDetailsFieldsProps) {
   const { t } = useTranslation()
   const statuses = isNew ? STATUSES.slice(0, 2) : STATUSES
   return (
@@ -37,12 +48,24 @@ export function GoalDetailsFields({ id, values, labels, errors, domains, members
             </select>
           )}
         </Field>
-        <Field id={id('status')} label={labels.status ?? ''} hint={t('plan.goal.statusHint')} error={errors.status} required>
+        <Field
+          id={id('status')}
+          label={labels.status ?? ''}
+          hint={t('plan.goal.statusHint')}
+          error={errors.status}
+          required
+        >
           {(props) => (
             <select {...props} value={values.status} onChange={(e) => onStatus(e.target.value as GoalStatus)}>
               {statuses.map((status) => (
-                <option key={status} value={status} disabled={status === 'active' && !ladderComplete && values.status !== 'active'}>
-                  {status === 'active' && !ladderComplete ? t('plans.goalForm.activeNeedsLadder') : t(`plan.goalStatus.${status}`)}
+                <option
+                  key={status}
+                  value={status}
+                  disabled={status === 'active' && !ladderComplete && values.status !== 'active'}
+                >
+                  {status === 'active' && !ladderComplete
+                    ? t('plans.goalForm.activeNeedsLadder')
+                    : t(`plan.goalStatus.${status}`)}
                 </option>
               ))}
             </select>
@@ -60,7 +83,14 @@ export function GoalDetailsFields({ id, values, labels, errors, domains, members
           )}
         </Field>
         <Field date id={id('target_on')} label={labels.target_on ?? ''} error={errors.target_on}>
-          {(props) => <input {...props} type="date" value={values.target_on} onChange={(e) => set({ target_on: e.target.value })} />}
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              value={values.target_on}
+              onChange={(e) => set({ target_on: e.target.value })}
+            />
+          )}
         </Field>
       </div>
       {members.length > 0 ? (
@@ -77,7 +107,11 @@ export function GoalDetailsFields({ id, values, labels, errors, domains, members
                   type="checkbox"
                   checked={values.member_ids.includes(member.id)}
                   onChange={(e) =>
-                    set({ member_ids: e.target.checked ? [...values.member_ids, member.id] : values.member_ids.filter((m) => m !== member.id) })
+                    set({
+                      member_ids: e.target.checked
+                        ? [...values.member_ids, member.id]
+                        : values.member_ids.filter((m) => m !== member.id),
+                    })
                   }
                 />
                 <label htmlFor={id(`member-${member.id}`)}>{member.display_name}</label>
@@ -87,7 +121,12 @@ export function GoalDetailsFields({ id, values, labels, errors, domains, members
         </fieldset>
       ) : null}
       <div className="form-grid">
-        <Field id={id('baseline_level')} label={labels.baseline_level ?? ''} hint={t('plan.goal.baselineHint')} error={errors.baseline_level}>
+        <Field
+          id={id('baseline_level')}
+          label={labels.baseline_level ?? ''}
+          hint={t('plan.goal.baselineHint')}
+          error={errors.baseline_level}
+        >
           {(props) => (
             <select {...props} value={values.baseline_level} onChange={(e) => set({ baseline_level: e.target.value })}>
               <option value="">{t('plan.goal.baselineUnknown')}</option>
@@ -99,8 +138,21 @@ export function GoalDetailsFields({ id, values, labels, errors, domains, members
             </select>
           )}
         </Field>
-        <Field id={id('weight')} label={labels.weight ?? ''} hint={t('plan.goal.weightHint')} error={errors.weight} required>
-          {(props) => <input {...props} inputMode="decimal" value={values.weight} onChange={(e) => set({ weight: e.target.value })} />}
+        <Field
+          id={id('weight')}
+          label={labels.weight ?? ''}
+          hint={t('plan.goal.weightHint')}
+          error={errors.weight}
+          required
+        >
+          {(props) => (
+            <input
+              {...props}
+              inputMode="decimal"
+              value={values.weight}
+              onChange={(e) => set({ weight: e.target.value })}
+            />
+          )}
         </Field>
       </div>
     </>

@@ -8,7 +8,13 @@ import type { Goal, LifeDomain } from './types'
 
 const FAMILY = '11111111-1111-4111-8111-111111111111'
 const domains: LifeDomain[] = [
-  { id: '22222222-2222-4222-8222-222222222221', code: 'education', label_nl: 'Onderwijs', label_en: 'Education', position: 30 },
+  {
+    id: '22222222-2222-4222-8222-222222222221',
+    code: 'education',
+    label_nl: 'Onderwijs',
+    label_en: 'Education',
+    position: 30,
+  },
   { id: '22222222-2222-4222-8222-222222222222', code: 'housing', label_nl: 'Wonen', label_en: 'Housing', position: 60 },
 ]
 
@@ -36,7 +42,17 @@ const goal: Goal = {
 
 function renderForm(props: { goal?: Goal } = {}) {
   const onDone = vi.fn()
-  renderPage(<GoalForm familyId={FAMILY} domains={domains} members={[]} onDone={onDone} onCancel={vi.fn()} onReload={vi.fn()} {...props} />)
+  renderPage(
+    <GoalForm
+      familyId={FAMILY}
+      domains={domains}
+      members={[]}
+      onDone={onDone}
+      onCancel={vi.fn()}
+      onReload={vi.fn()}
+      {...props}
+    />,
+  )
   return { onDone }
 }
 
@@ -55,7 +71,9 @@ describe('GoalForm', { timeout: 30_000 }, () => {
     const steps = screen.getAllByLabelText(/^Stap/)
     expect(steps.map((el) => el.id.split('ladder.')[1])).toEqual(['zero', 'minus_1', 'plus_1', 'minus_2', 'plus_2'])
     expect(steps.every((el) => el.tagName === 'TEXTAREA')).toBe(true)
-    const fields = [...document.querySelectorAll('textarea, select, input')].map((el) => el.id.replace(/^goal-new-/, ''))
+    const fields = [...document.querySelectorAll('textarea, select, input')].map((el) =>
+      el.id.replace(/^goal-new-/, ''),
+    )
     expect(fields.indexOf('ladder.plus_2')).toBeLessThan(fields.indexOf('life_domain_id'))
     expect(screen.getByLabelText(/^Stap 0/)).toHaveAccessibleDescription('Zoals verwacht: dit willen we bereiken')
     expect(screen.getByLabelText(/^Stap −2/)).toHaveAccessibleDescription('Veel minder dan verwacht')
@@ -77,7 +95,12 @@ describe('GoalForm', { timeout: 30_000 }, () => {
     expect(screen.getByLabelText(/^Stap 0/)).not.toHaveAttribute('aria-invalid')
     expect(requests).toHaveLength(0)
 
-    for (const [step, text] of [['−1', 'Soms rustig'], ['\\+1', 'Vaak rustig'], ['−2', 'Nooit rustig'], ['\\+2', 'Altijd rustig']] as const) {
+    for (const [step, text] of [
+      ['−1', 'Soms rustig'],
+      ['\\+1', 'Vaak rustig'],
+      ['−2', 'Nooit rustig'],
+      ['\\+2', 'Altijd rustig'],
+    ] as const) {
       await userEvent.type(screen.getByLabelText(new RegExp(`^Stap ${step}`)), text)
     }
     expect(screen.getByText(/De ladder is af/)).toBeInTheDocument()
@@ -102,7 +125,11 @@ describe('GoalForm', { timeout: 30_000 }, () => {
             status: 422,
             detail: 'validation failed',
             errors: [
-              { field: 'body.ladder.minus_1', message: 'String should have at least 1 character', type: 'string_too_short' },
+              {
+                field: 'body.ladder.minus_1',
+                message: 'String should have at least 1 character',
+                type: 'string_too_short',
+              },
               { field: 'body.weight', message: 'Input should be greater than 0', type: 'greater_than' },
             ],
           },
@@ -139,7 +166,13 @@ describe('GoalForm', { timeout: 30_000 }, () => {
       priority: 3,
       target_on: null,
       status: 'active',
-      ladder: { plus_2: 'Elke avond rustig', plus_1: 'Vaak', zero: 'Meestal rustig', minus_1: 'Soms', minus_2: 'Nooit' },
+      ladder: {
+        plus_2: 'Elke avond rustig',
+        plus_1: 'Vaak',
+        zero: 'Meestal rustig',
+        minus_1: 'Soms',
+        minus_2: 'Nooit',
+      },
       baseline_level: -1,
       weight: 0,
     })
@@ -161,7 +194,13 @@ describe('GoalForm', { timeout: 30_000 }, () => {
     const patch = requests.find((r) => r.method === 'PATCH')
     expect(patch?.headers.get('If-Match')).toBe('"4"')
     expect(await patch?.json()).toEqual({
-      ladder: { plus_2: 'Hele week', plus_1: 'Vier hele dagen', zero: 'Elke ochtend', minus_1: 'Soms', minus_2: 'Thuis' },
+      ladder: {
+        plus_2: 'Hele week',
+        plus_1: 'Vier hele dagen',
+        zero: 'Elke ochtend',
+        minus_1: 'Soms',
+        minus_2: 'Thuis',
+      },
     })
   })
 })

@@ -14,7 +14,18 @@ import { useSaveGoal } from './queries'
 import { type Goal, type GoalStatus, LADDER_KEYS, LEVELS, levelLabel, type LifeDomain } from './types'
 
 const LADDER_FIELDS = LEVELS.map((level) => `ladder.${LADDER_KEYS[level]}`)
-const FIELDS = ['text', 'life_domain_id', 'member_ids', 'priority', 'target_on', 'status', 'ladder', ...LADDER_FIELDS, 'baseline_level', 'weight']
+const FIELDS = [
+  'text',
+  'life_domain_id',
+  'member_ids',
+  'priority',
+  'target_on',
+  'status',
+  'ladder',
+  ...LADDER_FIELDS,
+  'baseline_level',
+  'weight',
+]
 
 interface GoalFormProps {
   familyId: string
@@ -57,11 +68,19 @@ export function GoalForm({ familyId, goal, domains, members, onDone, onCancel, o
     ladder: t('plan.ladder.title'),
     baseline_level: t('plan.goal.baseline'),
     weight: t('plan.goal.weight'),
-    ...Object.fromEntries(LEVELS.map((level) => [`ladder.${LADDER_KEYS[level]}`, t('plan.ladder.levelLabel', { level: levelLabel(level) })])),
+    ...Object.fromEntries(
+      LEVELS.map((level) => [
+        `ladder.${LADDER_KEYS[level]}`,
+        t('plan.ladder.levelLabel', { level: levelLabel(level) }),
+      ]),
+    ),
   }
   const set = (patch: Partial<GoalValues>) => setDraft({ values: { ...values, ...patch }, statusChosen })
   const setLadder = (ladder: GoalValues['ladder']) =>
-    setDraft({ values: { ...values, ladder, status: statusAfterLadder(values, ladder, statusChosen, !goal) }, statusChosen })
+    setDraft({
+      values: { ...values, ladder, status: statusAfterLadder(values, ladder, statusChosen, !goal) },
+      statusChosen,
+    })
   const setStatus = (status: GoalStatus) => setDraft({ values: { ...values, status }, statusChosen: true })
 
   function submit(event: SyntheticEvent) {
@@ -70,7 +89,8 @@ export function GoalForm({ familyId, goal, domains, members, onDone, onCancel, o
     if (values.text.trim() === '') missing.text = t('form.required')
     if (values.life_domain_id === '') missing.life_domain_id = t('form.required')
     for (const key of emptySteps(values.ladder)) missing[`ladder.${key}`] = t('plans.goalForm.fillStep')
-    if (values.status === 'active' && stepsWritten(values.ladder) === 0) missing.ladder = t('problem.goal_ladder_incomplete')
+    if (values.status === 'active' && stepsWritten(values.ladder) === 0)
+      missing.ladder = t('problem.goal_ladder_incomplete')
     setClientErrors(missing)
     if (Object.keys(missing).length > 0) return
     const body = toBody(values, initial, !goal)
@@ -83,7 +103,9 @@ export function GoalForm({ familyId, goal, domains, members, onDone, onCancel, o
       return
     }
     save.mutate(
-      goal ? { kind: 'update', goalId: goal.id, version: goal.version, body } : { kind: 'create', body, idempotencyKey },
+      goal
+        ? { kind: 'update', goalId: goal.id, version: goal.version, body }
+        : { kind: 'create', body, idempotencyKey },
       { onSuccess: done },
     )
   }
@@ -107,8 +129,22 @@ export function GoalForm({ familyId, goal, domains, members, onDone, onCancel, o
         ) : (
           <ErrorSummary errors={shown.fields} labels={labels} detail={shown.detail} fieldPrefix={prefix} />
         )}
-        <Field id={id('text')} label={labels.text ?? ''} hint={t('plan.goal.textHint')} error={shown.fields.text} required>
-          {(props) => <textarea {...props} rows={3} maxLength={1000} value={values.text} onChange={(e) => set({ text: e.target.value })} />}
+        <Field
+          id={id('text')}
+          label={labels.text ?? ''}
+          hint={t('plan.goal.textHint')}
+          error={shown.fields.text}
+          required
+        >
+          {(props) => (
+            <textarea
+              {...props}
+              rows={3}
+              maxLength={1000}
+              value={values.text}
+              onChange={(e) => set({ text: e.target.value })}
+            />
+          )}
         </Field>
         <GoalLadderFields id={id} ladder={values.ladder} labels={labels} errors={shown.fields} onChange={setLadder} />
         <GoalDetailsFields

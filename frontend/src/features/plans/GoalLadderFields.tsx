@@ -27,9 +27,22 @@ export function GoalLadderFields({ id, ladder, labels, errors, onChange }: GoalL
         const key: keyof Ladder = LADDER_KEYS[level]
         const name = `ladder.${key}`
         return (
-          <Field key={level} id={id(name)} label={labels[name] ?? ''} hint={t(`plan.ladder.meaning.${key}`)} error={errors[name]} required>
+          <Field
+            key={level}
+            id={id(name)}
+            label={labels[name] ?? ''}
+            hint={t(`plan.ladder.meaning.${key}`)}
+            error={errors[name]}
+            required
+          >
             {(props) => (
-              <textarea {...props} rows={2} maxLength={500} value={ladder[key]} onChange={(e) => onChange({ ...ladder, [key]: e.target.value })} />
+              <textarea
+                {...props}
+                rows={2}
+                maxLength={500}
+                value={ladder[key]}
+                onChange={(e) => onChange({ ...ladder, [key]: e.target.value })}
+              />
             )}
           </Field>
         )

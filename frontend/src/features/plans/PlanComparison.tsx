@@ -70,7 +70,8 @@ function fieldValue(value: unknown, field: string, t: TFunction): string {
   if (typeof value === 'number') return field === 'baseline_level' ? levelLabel(value) : String(value)
   if (typeof value !== 'string') return JSON.stringify(value)
   if (field === 'owner_type') return t(`plan.ownerType.${value}`)
-  if (field === 'status') return t(`plan.goalStatus.${value}`, { defaultValue: t(`plan.actionStatus.${value}`, { defaultValue: value }) })
+  if (field === 'status')
+    return t(`plan.goalStatus.${value}`, { defaultValue: t(`plan.actionStatus.${value}`, { defaultValue: value }) })
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value)
   return value
 }
@@ -90,7 +91,8 @@ function Changes({ items }: { items: readonly ItemChange[] }) {
                   t('plan.compare.otherValue')
                 ) : (
                   <>
-                    <del>{fieldValue(change.before, change.field, t)}</del> → <ins>{fieldValue(change.after, change.field, t)}</ins>
+                    <del>{fieldValue(change.before, change.field, t)}</del> →{' '}
+                    <ins>{fieldValue(change.after, change.field, t)}</ins>
                   </>
                 )}
               </li>
@@ -106,7 +108,12 @@ function Differences({ comparison }: { comparison: Comparison }) {
   const { t } = useTranslation()
   const { goals, actions } = comparison
   const total =
-    goals.added.length + goals.removed.length + goals.changed.length + actions.added.length + actions.removed.length + actions.changed.length
+    goals.added.length +
+    goals.removed.length +
+    goals.changed.length +
+    actions.added.length +
+    actions.removed.length +
+    actions.changed.length
   const groups: [string, string[], string][] = [
     [t('plan.compare.goalsAdded'), goals.added.map((g) => g.text), 'diff-added'],
     [t('plan.compare.goalsRemoved'), goals.removed.map((g) => g.text), 'diff-removed'],

@@ -71,7 +71,11 @@ export function PlanPage() {
       <FamilyProposals familyId={familyId} />
       <p className="lead">
         {latest
-          ? t('plan.latestVersion', { number: latest.number, date: formatDateTime(latest.adopted_at), name: latest.adopted_by_name ?? '—' })
+          ? t('plan.latestVersion', {
+              number: latest.number,
+              date: formatDateTime(latest.adopted_at),
+              name: latest.adopted_by_name ?? '—',
+            })
           : t('plan.notAdopted')}
         {loaded.plan.has_unadopted_changes && latest ? ` ${t('plan.draftChanged')}` : ''}
       </p>
@@ -126,7 +130,13 @@ export function PlanPage() {
         </div>
         <div className="plan-side">
           <MeasurementDebt familyId={familyId} />
-          <VersionHistory familyId={familyId} loaded={loaded} refreshing={plan.isFetching} readOnly={readOnly} onReload={reload} />
+          <VersionHistory
+            familyId={familyId}
+            loaded={loaded}
+            refreshing={plan.isFetching}
+            readOnly={readOnly}
+            onReload={reload}
+          />
           <p className="muted small">{t('plan.updated', { date: formatDate(loaded.plan.updated_at) })}</p>
         </div>
       </div>

@@ -54,12 +54,17 @@ export function PlanPrintPage() {
       </div>
       <h1>{t('plan.print.heading', { name: detail.display_name })}</h1>
       <p className="print-meta">
-        {latest ? t('plan.print.version', { number: latest.number, date: formatDate(latest.adopted_at) }) : t('plan.print.draft')}
+        {latest
+          ? t('plan.print.version', { number: latest.number, date: formatDate(latest.adopted_at) })
+          : t('plan.print.draft')}
         {detail.supporter_name ? ` · ${t('plan.print.supporter', { name: detail.supporter_name })}` : ''}
         {detail.supporter_phone ? (
           <>
             {' · '}
-            {t('plan.print.phone')} <a className="print-phone" href={`tel:${detail.supporter_phone.replace(/[^+\d]/g, '')}`}>{detail.supporter_phone}</a>
+            {t('plan.print.phone')}{' '}
+            <a className="print-phone" href={`tel:${detail.supporter_phone.replace(/[^+\d]/g, '')}`}>
+              {detail.supporter_phone}
+            </a>
           </>
         ) : null}
       </p>
@@ -86,7 +91,9 @@ export function PlanPrintPage() {
                   {t('plan.print.goalNumber', { number: (numbers.get(goal.id) ?? 0) + 1 })} {goal.text}
                 </h3>
                 <p>
-                  {concerns.length > 0 ? t('plan.print.concerns', { names: concerns.join(', ') }) : t('plan.print.forFamily')}
+                  {concerns.length > 0
+                    ? t('plan.print.concerns', { names: concerns.join(', ') })
+                    : t('plan.print.forFamily')}
                   {goal.target_on ? ` ${t('plan.print.target', { date: formatDate(goal.target_on) })}` : ''}
                 </p>
                 {goal.ladder ? (
@@ -105,7 +112,9 @@ export function PlanPrintPage() {
                           <td>
                             {ladderText(goal.ladder, level)}
                             {goal.gas_level === level ? <strong> {t('plan.print.now')}</strong> : null}
-                            {goal.baseline_level === level && goal.gas_level !== level ? <em> {t('plan.print.start')}</em> : null}
+                            {goal.baseline_level === level && goal.gas_level !== level ? (
+                              <em> {t('plan.print.start')}</em>
+                            ) : null}
                           </td>
                         </tr>
                       ))}

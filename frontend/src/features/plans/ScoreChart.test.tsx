@@ -29,7 +29,12 @@ describe('ScoreChart', () => {
 
     const table = screen.getByRole('table', { name: 'Scores van het doel: Daan gaat weer naar school' })
     const rows = within(table).getAllByRole('row')
-    expect(rows.map((row) => row.textContent)).toEqual(['DatumStap op de ladder', '01-02-2026−1', '01-03-2026−1', '01-04-20260'])
+    expect(rows.map((row) => row.textContent)).toEqual([
+      'DatumStap op de ladder',
+      '01-02-2026−1',
+      '01-03-2026−1',
+      '01-04-20260',
+    ])
   })
 
   it('says so when there are no scores yet, without a table or line', () => {
@@ -41,7 +46,9 @@ describe('ScoreChart', () => {
   })
 
   it('centres a single score', () => {
-    const { container } = render(<ScoreChart goalText="Werk" baseline={null} scores={[{ scored_on: '2026-05-01', level: 2 }]} />)
+    const { container } = render(
+      <ScoreChart goalText="Werk" baseline={null} scores={[{ scored_on: '2026-05-01', level: 2 }]} />,
+    )
     expect(screen.getByRole('img')).toHaveAccessibleName('Scores van dit doel: 1 score: +2 op 01-05-2026.')
     expect(container.querySelector('polyline')).toBeNull()
     expect(container.querySelectorAll('circle')).toHaveLength(1)

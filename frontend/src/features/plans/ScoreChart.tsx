@@ -11,7 +11,15 @@ function dayNumber(value: string): number {
  * A goal's GAS scores over time, drawn with the shared LineChart (no chart library: the bundle stays lean).
  * Screen readers get a one-line summary and the scores as a table.
  */
-export function ScoreChart({ scores, baseline, goalText }: { scores: readonly ScorePoint[]; baseline: number | null; goalText: string }) {
+export function ScoreChart({
+  scores,
+  baseline,
+  goalText,
+}: {
+  scores: readonly ScorePoint[]
+  baseline: number | null
+  goalText: string
+}) {
   const { t } = useTranslation()
   const sorted = [...scores].sort((a, b) => a.scored_on.localeCompare(b.scored_on))
   const first = sorted[0]
@@ -60,21 +68,21 @@ export function ScoreChart({ scores, baseline, goalText }: { scores: readonly Sc
       {sorted.length > 0 ? (
         <div className="visually-hidden">
           <table>
-          <caption>{t('plan.chart.tableCaption', { goal: goalText })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('plan.score.date')}</th>
-              <th scope="col">{t('plan.score.level')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((score) => (
-              <tr key={score.scored_on}>
-                <td>{formatDate(score.scored_on)}</td>
-                <td>{levelLabel(score.level)}</td>
+            <caption>{t('plan.chart.tableCaption', { goal: goalText })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('plan.score.date')}</th>
+                <th scope="col">{t('plan.score.level')}</th>
               </tr>
-            ))}
-          </tbody>
+            </thead>
+            <tbody>
+              {sorted.map((score) => (
+                <tr key={score.scored_on}>
+                  <td>{formatDate(score.scored_on)}</td>
+                  <td>{levelLabel(score.level)}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         </div>
       ) : null}

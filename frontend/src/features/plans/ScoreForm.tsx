@@ -12,7 +12,17 @@ function today(): string {
 }
 
 /** Where does the goal stand today? Each level is shown with the family's own words for it. */
-export function ScoreForm({ familyId, goal, onDone, onCancel }: { familyId: string; goal: Goal; onDone: () => void; onCancel: () => void }) {
+export function ScoreForm({
+  familyId,
+  goal,
+  onDone,
+  onCancel,
+}: {
+  familyId: string
+  goal: Goal
+  onDone: () => void
+  onCancel: () => void
+}) {
   const { t } = useTranslation()
   const formRef = useFocusFirstField<HTMLFormElement>()
   const [scoredOn, setScoredOn] = useState(today)
@@ -73,7 +83,9 @@ export function ScoreForm({ familyId, goal, onDone, onCancel }: { familyId: stri
           </div>
         </fieldset>
         <Field id={`${prefix}note`} label={labels.note} error={shown.fields.note}>
-          {(props) => <textarea {...props} rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />}
+          {(props) => (
+            <textarea {...props} rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
+          )}
         </Field>
         <div className="form-actions">
           <button type="submit" className="button" disabled={record.isPending}>

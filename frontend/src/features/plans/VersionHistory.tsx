@@ -38,7 +38,10 @@ export function VersionHistory({
           {items.map((version) => (
             <li key={version.number}>
               <strong>{t('plan.versions.number', { number: version.number })}</strong>{' '}
-              {t('plan.versions.adoptedBy', { name: version.adopted_by_name ?? '—', date: formatDateTime(version.adopted_at) })}
+              {t('plan.versions.adoptedBy', {
+                name: version.adopted_by_name ?? '—',
+                date: formatDateTime(version.adopted_at),
+              })}
               <span className="muted">
                 {' · '}
                 {t('plan.versions.counts', { goals: version.goal_count, actions: version.action_count })}
@@ -53,7 +56,17 @@ export function VersionHistory({
   )
 }
 
-function Adopt({ familyId, loaded, refreshing, onReload }: { familyId: string; loaded: LoadedPlan; refreshing: boolean; onReload: () => void }) {
+function Adopt({
+  familyId,
+  loaded,
+  refreshing,
+  onReload,
+}: {
+  familyId: string
+  loaded: LoadedPlan
+  refreshing: boolean
+  onReload: () => void
+}) {
   const { t } = useTranslation()
   const [confirming, setConfirming] = useState(false)
   const [note, setNote] = useState('')

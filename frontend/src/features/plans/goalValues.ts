@@ -1,4 +1,12 @@
-import { type Goal, type GoalCreate, type GoalStatus, LADDER_KEYS, type Ladder, type Level, type LifeDomain } from './types'
+import {
+  type Goal,
+  type GoalCreate,
+  type GoalStatus,
+  LADDER_KEYS,
+  type Ladder,
+  type Level,
+  type LifeDomain,
+} from './types'
 
 /** The order the ladder is written in: what we expect first, then one step either side, then the far ends. */
 export const LADDER_ORDER: readonly Level[] = [0, -1, 1, -2, 2]
@@ -30,7 +38,8 @@ export function toValues(goal: Goal | undefined, domains: readonly LifeDomain[])
       minus_1: goal?.ladder?.minus_1 ?? '',
       minus_2: goal?.ladder?.minus_2 ?? '',
     },
-    baseline_level: goal?.baseline_level === null || goal?.baseline_level === undefined ? '' : String(goal.baseline_level),
+    baseline_level:
+      goal?.baseline_level === null || goal?.baseline_level === undefined ? '' : String(goal.baseline_level),
     weight: String(goal?.weight ?? 1),
   }
 }
@@ -51,7 +60,12 @@ export function emptySteps(ladder: GoalValues['ladder']): (keyof Ladder)[] {
  * The status after a ladder edit: a proposal becomes active the moment its ladder is complete (unless the supporter
  * chose a status), and a new goal falls back to a proposal when a step is emptied again.
  */
-export function statusAfterLadder(values: GoalValues, ladder: GoalValues['ladder'], chosen: boolean, isNew: boolean): GoalStatus {
+export function statusAfterLadder(
+  values: GoalValues,
+  ladder: GoalValues['ladder'],
+  chosen: boolean,
+  isNew: boolean,
+): GoalStatus {
   const before = stepsWritten(values.ladder) === 5
   const after = stepsWritten(ladder) === 5
   if (!before && after && values.status === 'proposed' && !chosen) return 'active'

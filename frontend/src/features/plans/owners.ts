@@ -11,7 +11,12 @@ export interface OwnerOption {
 /** Who can carry out an action: members, network contacts and the supporter ("type:id"), or a named person. */
 export function ownerOptions(family: FamilyDetail, supporterLabel: string): OwnerOption[] {
   const options: OwnerOption[] = [
-    ...family.members.map((m) => ({ value: `member:${m.id}`, type: 'member' as const, id: m.id, label: m.display_name })),
+    ...family.members.map((m) => ({
+      value: `member:${m.id}`,
+      type: 'member' as const,
+      id: m.id,
+      label: m.display_name,
+    })),
     ...family.contacts.map((c) => ({
       value: `contact:${c.id}`,
       type: 'contact' as const,
@@ -20,7 +25,12 @@ export function ownerOptions(family: FamilyDetail, supporterLabel: string): Owne
     })),
   ]
   if (family.supporter_id) {
-    options.push({ value: `supporter:${family.supporter_id}`, type: 'supporter', id: family.supporter_id, label: `${family.supporter_name ?? ''} (${supporterLabel})` })
+    options.push({
+      value: `supporter:${family.supporter_id}`,
+      type: 'supporter',
+      id: family.supporter_id,
+      label: `${family.supporter_name ?? ''} (${supporterLabel})`,
+    })
   }
   return options
 }

@@ -35,7 +35,8 @@ export function usePlan(familyId: string) {
 export function useGasSeries(familyId: string) {
   return useQuery({
     queryKey: planKeys.series(familyId),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/families/{family_id}/plan/gas/series', { ...path(familyId), signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/families/{family_id}/plan/gas/series', { ...path(familyId), signal })),
   })
 }
 
@@ -84,7 +85,9 @@ export function useSaveGoal(familyId: string) {
   const refresh = useRefreshPlan(familyId)
   return useMutation({
     mutationFn: (
-      vars: { kind: 'create'; body: GoalCreate; idempotencyKey: string } | { kind: 'update'; goalId: string; version: number; body: GoalUpdate },
+      vars:
+        | { kind: 'create'; body: GoalCreate; idempotencyKey: string }
+        | { kind: 'update'; goalId: string; version: number; body: GoalUpdate },
     ) =>
       vars.kind === 'create'
         ? unwrap(

@@ -26,7 +26,13 @@ export type SnapshotAction = Schemas['SnapshotAction']
 
 export const LEVELS = [2, 1, 0, -1, -2] as const
 export type Level = (typeof LEVELS)[number]
-export const LADDER_KEYS: Record<Level, keyof Ladder> = { 2: 'plus_2', 1: 'plus_1', 0: 'zero', [-1]: 'minus_1', [-2]: 'minus_2' }
+export const LADDER_KEYS: Record<Level, keyof Ladder> = {
+  2: 'plus_2',
+  1: 'plus_1',
+  0: 'zero',
+  [-1]: 'minus_1',
+  [-2]: 'minus_2',
+}
 
 /** "+2", "+1", "0", "−1", "−2" with a real minus sign. */
 export function levelLabel(level: number): string {

@@ -45,7 +45,13 @@ describe('DownloadButton', () => {
     fakeApi({
       [`GET /api/v1/research/projects/${PROJECT}/dataset`]: () =>
         new Response(
-          JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404, code: 'research_project_not_found', detail: 'x' }),
+          JSON.stringify({
+            type: 'about:blank',
+            title: 'Not found',
+            status: 404,
+            code: 'research_project_not_found',
+            detail: 'x',
+          }),
           { status: 404, headers: { 'Content-Type': 'application/problem+json' } },
         ),
     })

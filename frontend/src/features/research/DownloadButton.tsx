@@ -57,7 +57,11 @@ export function DownloadButton({ projectId }: { projectId: string }) {
             : t('research.download.hint')}
       </p>
       {busy ? <progress aria-label={t('research.download.progressLabel')} /> : null}
-      {error ? <Alert kind="error" title={t('research.download.failed')}>{errorText(error, t)}</Alert> : null}
+      {error ? (
+        <Alert kind="error" title={t('research.download.failed')}>
+          {errorText(error, t)}
+        </Alert>
+      ) : null}
     </div>
   )
 }

@@ -13,7 +13,8 @@ export function GrantAccessForm({ projectId, granted }: { projectId: string; gra
   const [userId, setUserId] = useState('')
   const candidates = (users.data?.pages.flatMap((page) => page.items) ?? []).filter((u) => !granted.includes(u.id))
   if (users.isPending) return null
-  if (candidates.length === 0) return granted.length > 0 ? null : <p className="muted">{t('research.access.noCandidates')}</p>
+  if (candidates.length === 0)
+    return granted.length > 0 ? null : <p className="muted">{t('research.access.noCandidates')}</p>
 
   function submit(event: SyntheticEvent) {
     event.preventDefault()

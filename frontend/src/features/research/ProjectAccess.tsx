@@ -31,7 +31,12 @@ export function ProjectAccess({ project }: { project: ResearchProjectDetail }) {
                   : t('research.organisations.invited')}
               </span>
               {own && !organisation.joined_at && me.role === 'admin' ? (
-                <button type="button" className="button button-small" disabled={join.isPending} onClick={() => join.mutate(project.id)}>
+                <button
+                  type="button"
+                  className="button button-small"
+                  disabled={join.isPending}
+                  onClick={() => join.mutate(project.id)}
+                >
                   {t('research.organisations.join')}
                 </button>
               ) : null}
@@ -49,13 +54,19 @@ export function ProjectAccess({ project }: { project: ResearchProjectDetail }) {
             <ul className="research-list">
               {researchers.map((r) => (
                 <li key={r.user_id}>
-                  {r.full_name} ({r.email}) — {r.revoked_at ? t('research.access.revoked') : t('research.access.since', { date: formatDate(r.granted_at) })}
+                  {r.full_name} ({r.email}) —{' '}
+                  {r.revoked_at
+                    ? t('research.access.revoked')
+                    : t('research.access.since', { date: formatDate(r.granted_at) })}
                 </li>
               ))}
             </ul>
           )}
           {project.owned && me.role === 'admin' ? (
-            <GrantAccessForm projectId={project.id} granted={researchers.filter((r) => !r.revoked_at).map((r) => r.user_id)} />
+            <GrantAccessForm
+              projectId={project.id}
+              granted={researchers.filter((r) => !r.revoked_at).map((r) => r.user_id)}
+            />
           ) : null}
           <h3>{t('research.downloads.title')}</h3>
           {downloads.length === 0 ? (
@@ -63,7 +74,9 @@ export function ProjectAccess({ project }: { project: ResearchProjectDetail }) {
           ) : (
             <ul className="research-list">
               {downloads.map((d) => (
-                <li key={d.occurred_at}>{formatDateTime(d.occurred_at)} — {d.actor_name ?? t('research.downloads.unknown')}</li>
+                <li key={d.occurred_at}>
+                  {formatDateTime(d.occurred_at)} — {d.actor_name ?? t('research.downloads.unknown')}
+                </li>
               ))}
             </ul>
           )}

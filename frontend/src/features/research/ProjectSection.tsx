@@ -26,7 +26,12 @@ export function ProjectSection({ projectId }: { projectId: string }) {
         </div>
         <div>
           <dt>{t('research.project.period')}</dt>
-          <dd>{t('research.project.periodValue', { from: formatDate(p.period_start_on), to: formatDate(p.period_end_on) })}</dd>
+          <dd>
+            {t('research.project.periodValue', {
+              from: formatDate(p.period_start_on),
+              to: formatDate(p.period_end_on),
+            })}
+          </dd>
         </div>
         <div>
           <dt>{t('research.project.threshold')}</dt>

@@ -27,7 +27,9 @@ export function ResponseTable({ projectId, titleId }: { projectId: string; title
         <select id={selectId} value={organisation} onChange={(event) => setOrganisation(event.target.value)}>
           <option value="">{t('research.response.pooled')}</option>
           {codes.map((code) => (
-            <option key={code} value={code}>{code}</option>
+            <option key={code} value={code}>
+              {code}
+            </option>
           ))}
         </select>
       </div>
@@ -40,7 +42,9 @@ export function ResponseTable({ projectId, titleId }: { projectId: string; title
               <th scope="col">{t('research.response.wave')}</th>
               <th scope="col">{t('research.response.instrument')}</th>
               {columns.map((c) => (
-                <th key={c} scope="col">{t(`research.response.${c}`)}</th>
+                <th key={c} scope="col">
+                  {t(`research.response.${c}`)}
+                </th>
               ))}
               <th scope="col">{t('research.response.rate')}</th>
             </tr>
@@ -54,7 +58,9 @@ export function ResponseTable({ projectId, titleId }: { projectId: string; title
                 <td data-label={t('research.response.wave')}>{t(`measurements.wave.${row.wave}`)}</td>
                 <td data-label={t('research.response.instrument')}>{row.instrument_code.toUpperCase()}</td>
                 {columns.map((c) => (
-                  <td key={c} data-label={t(`research.response.${c}`)}>{row[c]}</td>
+                  <td key={c} data-label={t(`research.response.${c}`)}>
+                    {row[c]}
+                  </td>
                 ))}
                 <td data-label={t('research.response.rate')}>{rate(row.response_rate)}</td>
               </tr>

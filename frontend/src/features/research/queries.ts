@@ -29,7 +29,9 @@ export function useResponseTracking(id: string) {
   return useQuery({
     queryKey: researchKeys.response(id),
     queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/research/projects/{project_id}/response', { params: { path: { project_id: id } }, signal })),
+      unwrap(
+        api.GET('/api/v1/research/projects/{project_id}/response', { params: { path: { project_id: id } }, signal }),
+      ),
   })
 }
 
@@ -57,8 +59,14 @@ export function useGrantAccess(id: string) {
 }
 
 /** Read the streamed ZIP chunk by chunk, reporting the bytes received; answers the whole file as a Blob. */
-export async function downloadDataset(id: string, onProgress: (bytes: number) => void, signal?: AbortSignal): Promise<Blob> {
-  const request = new Request(new URL(`/api/v1/research/projects/${id}/dataset`, globalThis.location.origin), { signal })
+export async function downloadDataset(
+  id: string,
+  onProgress: (bytes: number) => void,
+  signal?: AbortSignal,
+): Promise<Blob> {
+  const request = new Request(new URL(`/api/v1/research/projects/${id}/dataset`, globalThis.location.origin), {
+    signal,
+  })
   const response = await authFetch(request)
   if (!response.ok || !response.body) {
     const problem = (await response.json().catch(() => null)) as Problem | null

@@ -20,7 +20,9 @@ export function FamilyProposals({ familyId, meetingId }: { familyId: string; mee
       unwrap(
         api.PATCH('/api/v1/families/{family_id}/proposals/{proposal_id}', {
           params: { path: { family_id: familyId, proposal_id: id } },
-          body: agenda ? { status: 'on_agenda', meeting_id: meetingId ?? null } : { status: 'handled', answer: t('voice.handledAnswer') },
+          body: agenda
+            ? { status: 'on_agenda', meeting_id: meetingId ?? null }
+            : { status: 'handled', answer: t('voice.handledAnswer') },
         }),
       ),
     // Putting it on the agenda adds an agenda item: the meeting's queries reload too.
@@ -37,18 +39,29 @@ export function FamilyProposals({ familyId, meetingId }: { familyId: string; mee
           {open.map((p) => (
             <li key={p.id} className="network-item">
               <p className="network-who">
-                <strong>{p.kind === 'goal' ? t('voice.newGoal') : t('voice.comment', { goal: p.goal_text ?? '' })}</strong> “{p.text}”
+                <strong>
+                  {p.kind === 'goal' ? t('voice.newGoal') : t('voice.comment', { goal: p.goal_text ?? '' })}
+                </strong>{' '}
+                “{p.text}”
               </p>
               <p className="muted">
                 {p.member_name}, {formatDate(p.created_at)}
               </p>
               <div className="form-actions">
                 {meetingId && p.meeting_id !== meetingId && (
-                  <button type="button" className="button button-secondary button-small" onClick={() => change.mutate({ id: p.id, agenda: true })}>
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    onClick={() => change.mutate({ id: p.id, agenda: true })}
+                  >
                     {t('voice.toAgenda')}
                   </button>
                 )}
-                <button type="button" className="button button-secondary button-small" onClick={() => change.mutate({ id: p.id, agenda: false })}>
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  onClick={() => change.mutate({ id: p.id, agenda: false })}
+                >
                   {t('voice.markHandled')}
                 </button>
               </div>

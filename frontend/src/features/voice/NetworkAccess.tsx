@@ -15,7 +15,9 @@ export function NetworkAccess({ familyId }: { familyId: string }) {
   const access = useQuery({
     queryKey: key,
     queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/families/{family_id}/network-access', { params: { path: { family_id: familyId } }, signal })),
+      unwrap(
+        api.GET('/api/v1/families/{family_id}/network-access', { params: { path: { family_id: familyId } }, signal }),
+      ),
   })
   const refresh = () => void client.invalidateQueries({ queryKey: key })
   const link = useMutation({
@@ -28,7 +30,13 @@ export function NetworkAccess({ familyId }: { familyId: string }) {
     onSuccess: refresh,
   })
   const consent = useMutation({
-    mutationFn: (v: { contactId: string; version: number; plan: boolean; summaries: boolean; checkin_trend: boolean }) =>
+    mutationFn: (v: {
+      contactId: string
+      version: number
+      plan: boolean
+      summaries: boolean
+      checkin_trend: boolean
+    }) =>
       unwrap(
         api.PUT('/api/v1/families/{family_id}/contacts/{contact_id}/consent', {
           params: { path: { family_id: familyId, contact_id: v.contactId }, header: { 'If-Match': `"${v.version}"` } },
@@ -42,7 +50,8 @@ export function NetworkAccess({ familyId }: { familyId: string }) {
       <h2 id="voice-network">{t('voice.networkTitle')}</h2>
       {made && (
         <p role="status">
-          {t('voice.linkMade', { name: made.name })} <code>{made.url}</code> — {t('voice.code')} <strong>{made.code}</strong>
+          {t('voice.linkMade', { name: made.name })} <code>{made.url}</code> — {t('voice.code')}{' '}
+          <strong>{made.code}</strong>
         </p>
       )}
       <p className="muted">{t('voice.networkIntro')}</p>
@@ -57,7 +66,10 @@ export function NetworkAccess({ familyId }: { familyId: string }) {
             <div className="network-head">
               <p className="network-who">
                 <strong>{row.name}</strong> <span className="badge">{t(`voice.party.${row.party}`)}</span>
-                <span className="muted"> · {row.link ? t(`voice.linkStatus.${row.link.status}`) : t('voice.noLink')}</span>
+                <span className="muted">
+                  {' '}
+                  · {row.link ? t(`voice.linkStatus.${row.link.status}`) : t('voice.noLink')}
+                </span>
               </p>
               <button
                 type="button"
@@ -65,7 +77,8 @@ export function NetworkAccess({ familyId }: { familyId: string }) {
                 disabled={link.isPending}
                 onClick={() =>
                   link.mutate(row.contact_id, {
-                    onSuccess: (created) => setMade({ name: row.name, url: `${location.origin}${created.path}`, code: created.code }),
+                    onSuccess: (created) =>
+                      setMade({ name: row.name, url: `${location.origin}${created.path}`, code: created.code }),
                   })
                 }
               >

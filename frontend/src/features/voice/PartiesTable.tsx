@@ -17,8 +17,12 @@ export function PartiesTable({ parties }: { parties: Party[] }) {
         <thead>
           <tr>
             <th scope="col">{t('voice.parties.party')}</th>
-            <th scope="col" className="numeric">{t('voice.parties.meetings')}</th>
-            <th scope="col" className="numeric">{t('voice.parties.families')}</th>
+            <th scope="col" className="numeric">
+              {t('voice.parties.meetings')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('voice.parties.families')}
+            </th>
           </tr>
         </thead>
         <tbody>

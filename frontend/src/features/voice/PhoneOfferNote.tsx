@@ -23,13 +23,17 @@ export function PhoneOfferNote({ detail }: { detail: Detail }) {
             const offered = detail.phone_languages.includes(code)
             return (
               <li key={code} data-offered={offered}>
-                {offered ? t('voice.phoneOffer.adminOffered', { language }) : t('voice.phoneOffer.adminMissing', { language })}
+                {offered
+                  ? t('voice.phoneOffer.adminOffered', { language })
+                  : t('voice.phoneOffer.adminMissing', { language })}
               </li>
             )
           })}
           <li>
             {roles.length > 0
-              ? t('voice.phoneOffer.adminRoles', { roles: roles.map((role) => t(`memberRole.${role}`).toLowerCase()).join(', ') })
+              ? t('voice.phoneOffer.adminRoles', {
+                  roles: roles.map((role) => t(`memberRole.${role}`).toLowerCase()).join(', '),
+                })
               : t('voice.phoneOffer.adminEveryone')}
           </li>
         </ul>

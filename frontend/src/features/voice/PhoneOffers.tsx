@@ -20,7 +20,9 @@ export function PhoneOffers({ offers }: { offers: PhoneOffer[] }) {
           const first = own[0]
           if (!first) return null
           const member = first.member_name
-          const offered = own.filter((offer) => offer.offered).map((offer) => localized(offer.instrument_name, i18n.language))
+          const offered = own
+            .filter((offer) => offer.offered)
+            .map((offer) => localized(offer.instrument_name, i18n.language))
           const refused = own.filter((offer) => !offer.offered)
           // The child with the disability answers none: one line instead of the same reason per questionnaire.
           if (offered.length === 0 && refused.every((offer) => offer.reason === 'not_a_respondent')) {
@@ -32,7 +34,11 @@ export function PhoneOffers({ offers }: { offers: PhoneOffer[] }) {
           }
           return (
             <li key={first.member_id}>
-              <p>{offered.length > 0 ? t('voice.phoneOffer.offered', { member, names: offered.join(', ') }) : t('voice.phoneOffer.nothingOffered', { member })}</p>
+              <p>
+                {offered.length > 0
+                  ? t('voice.phoneOffer.offered', { member, names: offered.join(', ') })
+                  : t('voice.phoneOffer.nothingOffered', { member })}
+              </p>
               {refused.length > 0 ? (
                 <ul>
                   {refused.map((offer) => (

@@ -81,14 +81,25 @@ function AlertGroupItem({ group, onDone }: { group: AlertGroup; onDone: (name: s
         <label htmlFor={noteId}>
           {t('workday.alerts.note')} <span className="muted">{t('form.optional')}</span>
         </label>
-        <textarea id={noteId} rows={2} maxLength={1000} value={note} onChange={(event) => setNote(event.target.value)} />
+        <textarea
+          id={noteId}
+          rows={2}
+          maxLength={1000}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+        />
       </div>
       {acknowledge.error ? (
         <Alert kind="error">
           <p>{errorText(acknowledge.error, t)}</p>
         </Alert>
       ) : null}
-      <button type="button" className="button" disabled={acknowledge.isPending} onClick={() => void handle().catch(() => undefined)}>
+      <button
+        type="button"
+        className="button"
+        disabled={acknowledge.isPending}
+        onClick={() => void handle().catch(() => undefined)}
+      >
         {t('workday.alerts.acknowledge', { count: group.alerts.length })}
         <span className="visually-hidden"> {group.member_name}</span>
       </button>

@@ -14,13 +14,22 @@ export function AttentionTable({ families, reassignFrom }: { families: FamilyAtt
   const [onlyAttention, setOnlyAttention] = useState(false)
   const shown = families
     .filter((f) => !onlyAttention || f.attention > 0)
-    .sort((a, b) => (sort === 'name' ? a.family_name.localeCompare(b.family_name) : b.attention - a.attention || a.family_name.localeCompare(b.family_name)))
+    .sort((a, b) =>
+      sort === 'name'
+        ? a.family_name.localeCompare(b.family_name)
+        : b.attention - a.attention || a.family_name.localeCompare(b.family_name),
+    )
   const aria = (key: SortKey) => (sort === key ? (key === 'name' ? 'ascending' : 'descending') : 'none')
   return (
     <section className="card workday-section workday-wide" aria-labelledby="wd-caseload">
       <h2 id="wd-caseload">{t('workday.caseload.title', { count: families.length })}</h2>
       <div className="field field-checkbox">
-        <input id="wd-only-attention" type="checkbox" checked={onlyAttention} onChange={(event) => setOnlyAttention(event.target.checked)} />
+        <input
+          id="wd-only-attention"
+          type="checkbox"
+          checked={onlyAttention}
+          onChange={(event) => setOnlyAttention(event.target.checked)}
+        />
         <label htmlFor="wd-only-attention">{t('workday.caseload.onlyAttention')}</label>
       </div>
       <table className="table table-cards">
@@ -52,14 +61,26 @@ export function AttentionTable({ families, reassignFrom }: { families: FamilyAtt
                 <StatusBadge status={family.status} />
               </td>
               <td data-label={t('workday.caseload.attention')}>
-                <span className={family.open_alerts > 0 ? 'badge badge-danger' : family.attention > 0 ? 'badge badge-warning' : 'badge'}>
+                <span
+                  className={
+                    family.open_alerts > 0
+                      ? 'badge badge-danger'
+                      : family.attention > 0
+                        ? 'badge badge-warning'
+                        : 'badge'
+                  }
+                >
                   {family.attention}
                 </span>
               </td>
               <td data-label={t('workday.caseload.what')}>{describe(family, t)}</td>
               {reassignFrom ? (
                 <td data-label={t('workday.reassign.column')}>
-                  <ReassignForm familyId={family.family_id} familyName={family.family_name} currentSupporterId={reassignFrom} />
+                  <ReassignForm
+                    familyId={family.family_id}
+                    familyName={family.family_name}
+                    currentSupporterId={reassignFrom}
+                  />
                 </td>
               ) : null}
             </tr>

@@ -65,7 +65,10 @@ export function Questionnaires({ items }: { items: DueQuestionnaire[] }) {
       ) : (
         <ul className="wd-list">
           {items.map((item) => (
-            <QuestionnaireItem key={`${item.family_id}-${item.instrument_code}-${item.wave}-${item.respondent.id}`} item={item} />
+            <QuestionnaireItem
+              key={`${item.family_id}-${item.instrument_code}-${item.wave}-${item.respondent.id}`}
+              item={item}
+            />
           ))}
         </ul>
       )}
@@ -93,27 +96,39 @@ function QuestionnaireItem({ item }: { item: DueQuestionnaire }) {
       {
         onSuccess: (measurement) => open(measurement.id),
         onError: (error) => {
-          const existing = isApiError(error, 409) ? (error.problem as { measurement_id?: string } | null)?.measurement_id : undefined
+          const existing = isApiError(error, 409)
+            ? (error.problem as { measurement_id?: string } | null)?.measurement_id
+            : undefined
           if (existing) open(existing)
         },
       },
     )
   return (
     <li>
-      <span className={`badge plan-status plan-status-${item.status}`}>{t(`measurements.status.${item.status}`)}</span> {name} · {t(`measurements.waveOf.${item.wave}`)}
+      <span className={`badge plan-status plan-status-${item.status}`}>{t(`measurements.status.${item.status}`)}</span>{' '}
+      {name} · {t(`measurements.waveOf.${item.wave}`)}
       <span className="muted">
         {' '}
         · {item.family_name} · {respondentLabel(item.respondent, t)} · {formatDate(item.due_on)}
       </span>{' '}
       {item.measurement_id ? (
-        <Link className="button button-secondary button-small" to={`/families/${item.family_id}/measurements/${item.measurement_id}`}>
+        <Link
+          className="button button-secondary button-small"
+          to={`/families/${item.family_id}/measurements/${item.measurement_id}`}
+        >
           {t('workday.questionnaires.resume')}
-          <span className="visually-hidden"> {name}, {item.family_name}</span>
+          <span className="visually-hidden">
+            {' '}
+            {name}, {item.family_name}
+          </span>
         </Link>
       ) : (
         <button type="button" className="button button-small" onClick={onStart} disabled={start.isPending}>
           {t('workday.questionnaires.start')}
-          <span className="visually-hidden"> {name}, {item.family_name}</span>
+          <span className="visually-hidden">
+            {' '}
+            {name}, {item.family_name}
+          </span>
         </button>
       )}
       {start.isError && !isApiError(start.error, 409) ? (
@@ -137,8 +152,17 @@ export function MeetingsThisWeek({ items }: { items: WorkMeeting[] }) {
           {items.map((meeting) => (
             <li key={meeting.id}>
               <Link to={`/meetings/${meeting.id}`}>{formatDateTime(meeting.starts_at)}</Link>
-              <span className="muted"> · {meeting.family_display_name}{meeting.place ? ` · ${meeting.place}` : ''}</span>
-              {meeting.flag_count > 0 ? <span className="badge badge-warning"> {t('workday.meetings.flagged', { count: meeting.flag_count })}</span> : null}
+              <span className="muted">
+                {' '}
+                · {meeting.family_display_name}
+                {meeting.place ? ` · ${meeting.place}` : ''}
+              </span>
+              {meeting.flag_count > 0 ? (
+                <span className="badge badge-warning">
+                  {' '}
+                  {t('workday.meetings.flagged', { count: meeting.flag_count })}
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>

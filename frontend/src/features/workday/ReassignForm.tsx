@@ -5,14 +5,24 @@ import { useUsers } from '../admin/queries'
 import { useReassign } from './queries'
 
 /** Give a family to another supporter, with a short note for the timeline. */
-export function ReassignForm({ familyId, familyName, currentSupporterId }: { familyId: string; familyName: string; currentSupporterId: string }) {
+export function ReassignForm({
+  familyId,
+  familyName,
+  currentSupporterId,
+}: {
+  familyId: string
+  familyName: string
+  currentSupporterId: string
+}) {
   const { t } = useTranslation()
   const supporters = useUsers('supporter', true)
   const reassign = useReassign()
   const [target, setTarget] = useState('')
   const [note, setNote] = useState('')
   const id = useId()
-  const options = (supporters.data?.pages.flatMap((page) => page.items) ?? []).filter((u) => u.id !== currentSupporterId && u.is_active)
+  const options = (supporters.data?.pages.flatMap((page) => page.items) ?? []).filter(
+    (u) => u.id !== currentSupporterId && u.is_active,
+  )
   return (
     <form
       className="wd-reassign"

@@ -51,7 +51,11 @@ function Row({ member, norm }: { member: TeamMember; norm: number }) {
   return (
     <tr>
       <th scope="row" data-label={t('workday.team.supporter')}>
-        {member.supporter_id ? <Link to={`/team/${member.supporter_id}`}>{name}</Link> : <Link to="/families">{name}</Link>}
+        {member.supporter_id ? (
+          <Link to={`/team/${member.supporter_id}`}>{name}</Link>
+        ) : (
+          <Link to="/families">{name}</Link>
+        )}
       </th>
       <td data-label={t('workday.team.caseload')}>
         {t('workday.team.ofNorm', { count: member.caseload, norm })}

@@ -25,7 +25,9 @@ describe('problem codes', () => {
   })
 
   it('Dutch texts are not the English ones', () => {
-    const same = codes.filter((code) => (nl.problem as Record<string, string>)[code] === (en.problem as Record<string, string>)[code])
+    const same = codes.filter(
+      (code) => (nl.problem as Record<string, string>)[code] === (en.problem as Record<string, string>)[code],
+    )
     expect(same).toEqual([])
   })
 })

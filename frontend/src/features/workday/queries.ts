@@ -17,7 +17,9 @@ export function useWorklist(supporterId: string | null, enabled = true) {
   return useQuery({
     queryKey: workdayKeys.worklist(supporterId),
     queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/worklist', { params: { query: supporterId ? { supporter_id: supporterId } : {} }, signal })),
+      unwrap(
+        api.GET('/api/v1/worklist', { params: { query: supporterId ? { supporter_id: supporterId } : {} }, signal }),
+      ),
     retry: retryUnlessClientError,
     enabled,
   })
@@ -99,7 +101,12 @@ export function useReopenFamily(familyId: string) {
   const refresh = useRefreshFamily(familyId)
   return useMutation({
     mutationFn: (reason: string) =>
-      unwrap(api.POST('/api/v1/families/{family_id}/reopen', { params: { path: { family_id: familyId } }, body: { reason } })),
+      unwrap(
+        api.POST('/api/v1/families/{family_id}/reopen', {
+          params: { path: { family_id: familyId } },
+          body: { reason },
+        }),
+      ),
     onSuccess: refresh,
   })
 }
@@ -108,13 +115,19 @@ export function useReopenFamily(familyId: string) {
 export function useFamilyAttention(familyId: string) {
   const debt = useQuery({
     queryKey: ['workday', 'family-debt', familyId],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/evaluation-debt', { params: { query: { family_id: familyId } }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/evaluation-debt', { params: { query: { family_id: familyId } }, signal })),
     retry: retryUnlessClientError,
   })
   const alerts = useQuery({
     queryKey: [...checkinKeys.alerts, 'open', familyId],
     queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/checkin-alerts', { params: { query: { family_id: familyId, state: 'open', limit: 20 } }, signal })),
+      unwrap(
+        api.GET('/api/v1/checkin-alerts', {
+          params: { query: { family_id: familyId, state: 'open', limit: 20 } },
+          signal,
+        }),
+      ),
     retry: retryUnlessClientError,
   })
   return { debt, alerts }

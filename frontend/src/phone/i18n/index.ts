@@ -36,7 +36,8 @@ if (!i18n.isInitialized) {
   })
 } else {
   // Tests start the staff texts first: add the phone's own on top.
-  for (const [language, texts] of Object.entries(phoneResources)) i18n.addResourceBundle(language, 'translation', texts, true, false)
+  for (const [language, texts] of Object.entries(phoneResources))
+    i18n.addResourceBundle(language, 'translation', texts, true, false)
 }
 
 i18n.on('languageChanged', (language) => {

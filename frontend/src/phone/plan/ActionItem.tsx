@@ -4,7 +4,13 @@ import { formatDate } from '../../i18n/format'
 import type { PhoneAction } from './api'
 
 /** An action: who does what by when; one's own action has a big tick box. */
-export function ActionItem({ action, onMark }: { action: PhoneAction; onMark: (a: PhoneAction, done: boolean) => void }) {
+export function ActionItem({
+  action,
+  onMark,
+}: {
+  action: PhoneAction
+  onMark: (a: PhoneAction, done: boolean) => void
+}) {
   const { t } = useTranslation()
   const done = action.status === 'done'
   // The box follows the tap at once; the plan reloads from the server after the change.

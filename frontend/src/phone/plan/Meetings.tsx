@@ -45,7 +45,9 @@ export function Meetings({ plan, onInvitation }: Props) {
       </section>
       {plan.summaries.map((summary, index) => (
         <section key={summary.meeting_id} className="ci-card" aria-labelledby={`ph-s-${summary.meeting_id}`}>
-          <h2 id={`ph-s-${summary.meeting_id}`}>{index === 0 ? t('phone.lastMeeting') : t('phone.earlierMeeting', { when: summary.when })}</h2>
+          <h2 id={`ph-s-${summary.meeting_id}`}>
+            {index === 0 ? t('phone.lastMeeting') : t('phone.earlierMeeting', { when: summary.when })}
+          </h2>
           <p className="ph-muted" lang="nl">
             {summary.when}
           </p>

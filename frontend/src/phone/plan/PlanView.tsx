@@ -37,7 +37,8 @@ export function PlanView({ token, onProblem }: Props) {
       (error: unknown) => {
         if (!live) return
         const kept = keptPlan()
-        if (error instanceof CheckinError && error.kind === 'offline' && kept) setState({ plan: kept.plan, savedAt: kept.savedAt })
+        if (error instanceof CheckinError && error.kind === 'offline' && kept)
+          setState({ plan: kept.plan, savedAt: kept.savedAt })
         else if (error instanceof CheckinError && error.kind !== 'offline' && error.kind !== 'server') onProblem(error)
         else setState('error')
       },
@@ -49,8 +50,12 @@ export function PlanView({ token, onProblem }: Props) {
 
   const failed = useCallback(
     (error: unknown) => {
-      if (error instanceof CheckinError && ['session_expired', 'locked', 'unusable'].includes(error.kind)) onProblem(error)
-      else setNote(error instanceof CheckinError && error.kind === 'offline' ? t('phone.offlineWrite') : t('checkin.server'))
+      if (error instanceof CheckinError && ['session_expired', 'locked', 'unusable'].includes(error.kind))
+        onProblem(error)
+      else
+        setNote(
+          error instanceof CheckinError && error.kind === 'offline' ? t('phone.offlineWrite') : t('checkin.server'),
+        )
     },
     [onProblem, t],
   )
@@ -95,7 +100,9 @@ export function PlanView({ token, onProblem }: Props) {
           {note}
         </p>
       )}
-      <p className="ci-intro">{member ? t('phone.introMember') : t('phone.introContact', { name: plan.supporter_first_name ?? '' })}</p>
+      <p className="ci-intro">
+        {member ? t('phone.introMember') : t('phone.introContact', { name: plan.supporter_first_name ?? '' })}
+      </p>
       <section className="ci-card" aria-labelledby="ph-mine">
         <h2 id="ph-mine">{t('phone.myActions')}</h2>
         {plan.my_actions.length === 0 ? (

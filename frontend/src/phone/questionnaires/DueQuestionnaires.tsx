@@ -23,7 +23,8 @@ export function DueQuestionnaires({ token, onOpen, onProblem }: Props) {
       (list) => live && setItems(list),
       (error: unknown) => {
         if (!live) return
-        if (error instanceof CheckinError && ['session_expired', 'locked', 'unusable', 'no_token'].includes(error.kind)) onProblem(error)
+        if (error instanceof CheckinError && ['session_expired', 'locked', 'unusable', 'no_token'].includes(error.kind))
+          onProblem(error)
         else setItems('error')
       },
     )

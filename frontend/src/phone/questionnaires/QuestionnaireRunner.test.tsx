@@ -26,7 +26,12 @@ const form: Questionnaire = {
     wave_member_roles: [],
     reverse_rule: 'min_plus_max',
     option_sets: [{ code: 'agree', options }],
-    items: [1, 2, 3, 4, 5].map((number) => ({ number, text_en: `Statement ${number}`, option_set: 'agree', reverse_keyed: false })),
+    items: [1, 2, 3, 4, 5].map((number) => ({
+      number,
+      text_en: `Statement ${number}`,
+      option_set: 'agree',
+      reverse_keyed: false,
+    })),
     subscales: [],
     total: null,
   },
@@ -61,7 +66,8 @@ describe('questionnaire on the phone', () => {
         saved.push(await request.json())
         return json(form)
       },
-      [`POST ${BASE}/complete`]: () => json({ id: 'meas-1', status: 'completed', completed_at: '2026-11-24T10:00:00Z' }),
+      [`POST ${BASE}/complete`]: () =>
+        json({ id: 'meas-1', status: 'completed', completed_at: '2026-11-24T10:00:00Z' }),
     })
     render(<QuestionnaireRunner token="session-1" due={due} supporter="Fatima" onClose={vi.fn()} onProblem={vi.fn()} />)
     expect(await screen.findByText('Vraag 2 van 5')).toBeInTheDocument()
@@ -102,7 +108,9 @@ describe('questionnaire on the phone', () => {
 
   it('says so when the questionnaire is already done, and hands an ended session to the page', async () => {
     fakeApi({ [`GET ${BASE}`]: () => json({ type: 'about:blank', title: 'Conflict', status: 409 }, { status: 409 }) })
-    const { unmount } = render(<QuestionnaireRunner token="s" due={due} supporter={null} onClose={vi.fn()} onProblem={vi.fn()} />)
+    const { unmount } = render(
+      <QuestionnaireRunner token="s" due={due} supporter={null} onClose={vi.fn()} onProblem={vi.fn()} />,
+    )
     expect(await screen.findByText('Deze vragenlijst is al klaar of staat niet meer open.')).toBeInTheDocument()
     unmount()
     fakeApi({

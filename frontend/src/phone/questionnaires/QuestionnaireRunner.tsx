@@ -46,7 +46,12 @@ export function QuestionnaireRunner({ token, due, supporter, onClose, onProblem 
     if (error instanceof QuestionnaireGone) return setPhase('gone')
     if (error instanceof CheckinError && SESSION_PROBLEMS.includes(error.kind)) return onProblem(error)
     const kind = error instanceof CheckinError ? error.kind : 'server'
-    const text = kind === 'offline' ? t('checkin.offline') : kind === 'rate_limited' ? t('checkin.rateLimitedSoon') : t('checkin.server')
+    const text =
+      kind === 'offline'
+        ? t('checkin.offline')
+        : kind === 'rate_limited'
+          ? t('checkin.rateLimitedSoon')
+          : t('checkin.server')
     setMessage(unsavedNote ? `${text} ${t('checkins.q.notSaved')}` : text)
   }
 
@@ -218,7 +223,12 @@ export function QuestionnaireRunner({ token, due, supporter, onClose, onProblem 
             {t('checkins.q.back')}
           </button>
         ) : null}
-        <button type="button" className="ci-button ci-secondary" aria-disabled={busy || undefined} onClick={() => void stop()}>
+        <button
+          type="button"
+          className="ci-button ci-secondary"
+          aria-disabled={busy || undefined}
+          onClick={() => void stop()}
+        >
           {t('checkins.q.stop')}
         </button>
       </div>

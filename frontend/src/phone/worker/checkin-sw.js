@@ -24,7 +24,11 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((key) => key.startsWith('bondgenoot-checkin-') && key !== CACHE).map((key) => caches.delete(key))))
+      .then((keys) =>
+        Promise.all(
+          keys.filter((key) => key.startsWith('bondgenoot-checkin-') && key !== CACHE).map((key) => caches.delete(key)),
+        ),
+      )
       .then(() => self.clients.claim()),
   )
 })
@@ -33,8 +37,12 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   const data = event.data
   if (!data || data.type !== 'cache' || !Array.isArray(data.urls)) return
-  const urls = data.urls.filter((url) => new URL(url).origin === self.location.origin && new URL(url).pathname.startsWith('/assets/'))
-  event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(urls.map((url) => cache.add(url).catch(() => undefined)))))
+  const urls = data.urls.filter(
+    (url) => new URL(url).origin === self.location.origin && new URL(url).pathname.startsWith('/assets/'),
+  )
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => Promise.all(urls.map((url) => cache.add(url).catch(() => undefined)))),
+  )
 })
 
 self.addEventListener('fetch', (event) => {

@@ -42,21 +42,43 @@ function FactorRow({ factor }: { factor: Factor }) {
   const [kind, setKind] = useState<FactorKind>(factor.kind)
   const save = (event: SyntheticEvent) => {
     event.preventDefault()
-    update.mutate({ id: factor.id, version: factor.version, body: { label_nl: labelNl, label_en: labelEn, kind } }, { onSuccess: () => setEditing(false) })
+    update.mutate(
+      { id: factor.id, version: factor.version, body: { label_nl: labelNl, label_en: labelEn, kind } },
+      { onSuccess: () => setEditing(false) },
+    )
   }
   return (
     <li className="factor-item">
       <span className={`badge factor-${factor.kind}`}>{t(`measurements.factors.kind.${factor.kind}`)}</span>{' '}
-      <strong>{factor.label_nl}</strong> <span className="muted">/ {factor.label_en} ({factor.code})</span>
+      <strong>{factor.label_nl}</strong>{' '}
+      <span className="muted">
+        / {factor.label_en} ({factor.code})
+      </span>
       {factor.is_active ? null : <span className="badge badge-archived">{t('measurements.factors.retired')}</span>}
       <SaveError error={update.error} onReload={() => update.reset()} />
       {editing ? (
         <form className="form entity-form measurement-form" onSubmit={save}>
           <Field label={t('measurements.factors.labelNl')} required>
-            {(props) => <input {...props} type="text" value={labelNl} maxLength={200} onChange={(event) => setLabelNl(event.target.value)} />}
+            {(props) => (
+              <input
+                {...props}
+                type="text"
+                value={labelNl}
+                maxLength={200}
+                onChange={(event) => setLabelNl(event.target.value)}
+              />
+            )}
           </Field>
           <Field label={t('measurements.factors.labelEn')} required>
-            {(props) => <input {...props} type="text" value={labelEn} maxLength={200} onChange={(event) => setLabelEn(event.target.value)} />}
+            {(props) => (
+              <input
+                {...props}
+                type="text"
+                value={labelEn}
+                maxLength={200}
+                onChange={(event) => setLabelEn(event.target.value)}
+              />
+            )}
           </Field>
           <KindField value={kind} onChange={setKind} />
           <div className="form-actions">
@@ -78,7 +100,9 @@ function FactorRow({ factor }: { factor: Factor }) {
             type="button"
             className="link-button"
             disabled={update.isPending}
-            onClick={() => update.mutate({ id: factor.id, version: factor.version, body: { is_active: !factor.is_active } })}
+            onClick={() =>
+              update.mutate({ id: factor.id, version: factor.version, body: { is_active: !factor.is_active } })
+            }
           >
             {factor.is_active ? t('measurements.factors.retire') : t('measurements.factors.restore')}
             <span className="visually-hidden"> {factor.label_nl}</span>
@@ -137,7 +161,13 @@ function NewFactor() {
   const input = (name: keyof typeof values, label: string, hint?: string) => (
     <Field label={label} required hint={hint} error={errors.fields[name]}>
       {(props) => (
-        <input {...props} type="text" value={values[name]} maxLength={200} onChange={(event) => setValues({ ...values, [name]: event.target.value })} />
+        <input
+          {...props}
+          type="text"
+          value={values[name]}
+          maxLength={200}
+          onChange={(event) => setValues({ ...values, [name]: event.target.value })}
+        />
       )}
     </Field>
   )

@@ -30,7 +30,16 @@ const definition: Definition = {
     { number: 2, option_set: 'sat', reverse_keyed: true },
   ],
   subscales: [],
-  total: { code: 'total', name: { nl: 'Totaal', en: 'Total' }, items: [1, 2], aggregation: 'mean', min_answered: 1, prorate_missing: false, higher_is_better: true, bands: [] },
+  total: {
+    code: 'total',
+    name: { nl: 'Totaal', en: 'Total' },
+    items: [1, 2],
+    aggregation: 'mean',
+    min_answered: 1,
+    prorate_missing: false,
+    higher_is_better: true,
+    bands: [],
+  },
 }
 
 const save = () => userEvent.click(screen.getByRole('button', { name: 'Opslaan als nieuwe versie' }))
@@ -59,7 +68,13 @@ describe('InstrumentEditForm: wording', () => {
     const body = (await api.requests[0]?.json()) as Definition
     expect(body.items).toEqual([
       { number: 1, option_set: 'sat', reverse_keyed: false, text_nl: null, text_en: null },
-      { number: 2, option_set: 'sat', reverse_keyed: true, text_nl: 'Wij helpen elkaar.', text_en: 'We help each other.' },
+      {
+        number: 2,
+        option_set: 'sat',
+        reverse_keyed: true,
+        text_nl: 'Wij helpen elkaar.',
+        text_en: 'We help each other.',
+      },
     ])
     expect(body.option_sets[0]?.options.map((option) => [option.value, option.label.nl])).toEqual([
       [1, 'Heel ontevreden'],
@@ -77,7 +92,13 @@ describe('InstrumentEditForm: wording', () => {
             title: 'Unprocessable',
             status: 422,
             detail: 'Ongeldig / invalid.',
-            errors: [{ field: 'body.items.1.text_nl', message: 'String should have at most 500 characters', type: 'string_too_long' }],
+            errors: [
+              {
+                field: 'body.items.1.text_nl',
+                message: 'String should have at most 500 characters',
+                type: 'string_too_long',
+              },
+            ],
           },
           { status: 422 },
         ),
@@ -88,7 +109,9 @@ describe('InstrumentEditForm: wording', () => {
     const field = within(second).getByLabelText(/^Nederlands/)
     expect(field).toHaveAttribute('aria-invalid', 'true')
     expect(field).toHaveAccessibleDescription(/Dit is te lang/)
-    expect(within(screen.getByRole('group', { name: /^Vraag 1/ })).getByLabelText(/^Nederlands/)).not.toHaveAttribute('aria-invalid')
+    expect(within(screen.getByRole('group', { name: /^Vraag 1/ })).getByLabelText(/^Nederlands/)).not.toHaveAttribute(
+      'aria-invalid',
+    )
     expect(screen.getByRole('alert')).toHaveTextContent('Vraag 2 (Nederlands): Dit is te lang')
   })
 })

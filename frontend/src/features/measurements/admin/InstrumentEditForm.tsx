@@ -15,7 +15,8 @@ export function parseDecimal(value: string): number | null {
   return /^-?\d+([.,]\d+)?$/.test(trimmed) ? Number(trimmed.replace(',', '.')) : Number.NaN
 }
 
-const show = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(value).replace('.', ','))
+const show = (value: number | null | undefined) =>
+  value === null || value === undefined ? '' : String(value).replace('.', ',')
 
 interface BandDraft {
   lower: string
@@ -38,7 +39,12 @@ function draftOf(scale: Scale): ScaleDraft {
   return {
     nl: scale.name.nl,
     en: scale.name.en,
-    bands: scale.bands.map((band) => ({ lower: show(band.lower), upper: show(band.upper), nl: band.label.nl, en: band.label.en })),
+    bands: scale.bands.map((band) => ({
+      lower: show(band.lower),
+      upper: show(band.upper),
+      nl: band.label.nl,
+      en: band.label.en,
+    })),
     mean: show(scale.norms?.mean),
     sd: show(scale.norms?.sd),
     reliability: show(scale.norms?.reliability),
@@ -63,18 +69,32 @@ function applyDraft(scale: Scale, draft: ScaleDraft, problems: string[], t: TFun
   const reliability = number(draft.reliability, t('measurements.admin.normR'))
   const cutoff = number(draft.cutoff, t('measurements.admin.cutoff'))
   const hasNorms = mean !== null || sd !== null || reliability !== null
-  if (hasNorms && (mean === null || sd === null || reliability === null)) problems.push(t('measurements.admin.normsIncomplete', { scale: draft.nl }))
+  if (hasNorms && (mean === null || sd === null || reliability === null))
+    problems.push(t('measurements.admin.normsIncomplete', { scale: draft.nl }))
   return {
     ...scale,
     name: { nl: draft.nl, en: draft.en },
     bands,
     clinical_cutoff: cutoff,
-    norms: hasNorms ? { ...(scale.norms ?? {}), mean: mean ?? 0, sd: sd ?? 0, reliability: reliability ?? 0, status: normsStatus(scale, mean, sd, reliability) } : null,
+    norms: hasNorms
+      ? {
+          ...(scale.norms ?? {}),
+          mean: mean ?? 0,
+          sd: sd ?? 0,
+          reliability: reliability ?? 0,
+          status: normsStatus(scale, mean, sd, reliability),
+        }
+      : null,
   }
 }
 
 /** Figures typed in here have no citation yet: changed norms are example norms until a source is given. */
-function normsStatus(scale: Scale, mean: number | null, sd: number | null, reliability: number | null): 'example' | 'sourced' {
+function normsStatus(
+  scale: Scale,
+  mean: number | null,
+  sd: number | null,
+  reliability: number | null,
+): 'example' | 'sourced' {
   const old = scale.norms
   const same = old != null && old.mean === mean && old.sd === sd && old.reliability === reliability
   return same ? old.status : 'example'
@@ -132,16 +152,32 @@ export function InstrumentEditForm({
     <Field label={label} required>
       {(props) =>
         long ? (
-          <textarea {...props} rows={3} value={text[name]} onChange={(event) => setText({ ...text, [name]: event.target.value })} />
+          <textarea
+            {...props}
+            rows={3}
+            value={text[name]}
+            onChange={(event) => setText({ ...text, [name]: event.target.value })}
+          />
         ) : (
-          <input {...props} type="text" value={text[name]} maxLength={200} onChange={(event) => setText({ ...text, [name]: event.target.value })} />
+          <input
+            {...props}
+            type="text"
+            value={text[name]}
+            maxLength={200}
+            onChange={(event) => setText({ ...text, [name]: event.target.value })}
+          />
         )
       }
     </Field>
   )
 
   return (
-    <form className="card form instrument-form measurement-form" onSubmit={submit} noValidate aria-labelledby="edit-heading">
+    <form
+      className="card form instrument-form measurement-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="edit-heading"
+    >
       <h2 id="edit-heading">{t('measurements.admin.editTitle')}</h2>
       <Alert kind="info">
         <p>
@@ -188,14 +224,41 @@ export function InstrumentEditForm({
           <legend>{t('measurements.admin.scaleLegend', { scale: draft.nl })}</legend>
           <div className="form-grid">
             <Field label={t('measurements.admin.nameNl')} required>
-              {(props) => <input {...props} type="text" value={draft.nl} onChange={(event) => setDraft(index, { nl: event.target.value })} />}
+              {(props) => (
+                <input
+                  {...props}
+                  type="text"
+                  value={draft.nl}
+                  onChange={(event) => setDraft(index, { nl: event.target.value })}
+                />
+              )}
             </Field>
             <Field label={t('measurements.admin.nameEn')} required>
-              {(props) => <input {...props} type="text" value={draft.en} onChange={(event) => setDraft(index, { en: event.target.value })} />}
+              {(props) => (
+                <input
+                  {...props}
+                  type="text"
+                  value={draft.en}
+                  onChange={(event) => setDraft(index, { en: event.target.value })}
+                />
+              )}
             </Field>
             {(['mean', 'sd', 'reliability', 'cutoff'] as const).map((name) => (
-              <Field key={name} label={t(`measurements.admin.${name === 'mean' ? 'normMean' : name === 'sd' ? 'normSd' : name === 'reliability' ? 'normR' : 'cutoff'}`)}>
-                {(props) => <input {...props} type="text" inputMode="decimal" value={draft[name]} onChange={(event) => setDraft(index, { [name]: event.target.value })} />}
+              <Field
+                key={name}
+                label={t(
+                  `measurements.admin.${name === 'mean' ? 'normMean' : name === 'sd' ? 'normSd' : name === 'reliability' ? 'normR' : 'cutoff'}`,
+                )}
+              >
+                {(props) => (
+                  <input
+                    {...props}
+                    type="text"
+                    inputMode="decimal"
+                    value={draft[name]}
+                    onChange={(event) => setDraft(index, { [name]: event.target.value })}
+                  />
+                )}
               </Field>
             ))}
           </div>
@@ -216,30 +279,69 @@ export function InstrumentEditForm({
 
 function BandsEditor({ bands, onChange }: { bands: BandDraft[]; onChange: (bands: BandDraft[]) => void }) {
   const { t } = useTranslation()
-  const set = (index: number, change: Partial<BandDraft>) => onChange(bands.map((band, i) => (i === index ? { ...band, ...change } : band)))
+  const set = (index: number, change: Partial<BandDraft>) =>
+    onChange(bands.map((band, i) => (i === index ? { ...band, ...change } : band)))
   return (
     <div className="bands-editor">
       <p className="readonly-label">{t('measurements.admin.bands')}</p>
       {bands.map((band, index) => (
         <div key={index} className="band-row">
           <Field label={t('measurements.admin.lower')} required>
-            {(props) => <input {...props} type="text" inputMode="decimal" value={band.lower} onChange={(event) => set(index, { lower: event.target.value })} />}
+            {(props) => (
+              <input
+                {...props}
+                type="text"
+                inputMode="decimal"
+                value={band.lower}
+                onChange={(event) => set(index, { lower: event.target.value })}
+              />
+            )}
           </Field>
           <Field label={t('measurements.admin.upper')} required>
-            {(props) => <input {...props} type="text" inputMode="decimal" value={band.upper} onChange={(event) => set(index, { upper: event.target.value })} />}
+            {(props) => (
+              <input
+                {...props}
+                type="text"
+                inputMode="decimal"
+                value={band.upper}
+                onChange={(event) => set(index, { upper: event.target.value })}
+              />
+            )}
           </Field>
           <Field label={t('measurements.admin.labelNl')} required>
-            {(props) => <input {...props} type="text" value={band.nl} onChange={(event) => set(index, { nl: event.target.value })} />}
+            {(props) => (
+              <input
+                {...props}
+                type="text"
+                value={band.nl}
+                onChange={(event) => set(index, { nl: event.target.value })}
+              />
+            )}
           </Field>
           <Field label={t('measurements.admin.labelEn')} required>
-            {(props) => <input {...props} type="text" value={band.en} onChange={(event) => set(index, { en: event.target.value })} />}
+            {(props) => (
+              <input
+                {...props}
+                type="text"
+                value={band.en}
+                onChange={(event) => set(index, { en: event.target.value })}
+              />
+            )}
           </Field>
-          <button type="button" className="link-button link-danger" onClick={() => onChange(bands.filter((_, i) => i !== index))}>
+          <button
+            type="button"
+            className="link-button link-danger"
+            onClick={() => onChange(bands.filter((_, i) => i !== index))}
+          >
             {t('measurements.admin.removeBand', { label: band.nl || index + 1 })}
           </button>
         </div>
       ))}
-      <button type="button" className="button button-secondary button-small" onClick={() => onChange([...bands, { lower: '', upper: '', nl: '', en: '' }])}>
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        onClick={() => onChange([...bands, { lower: '', upper: '', nl: '', en: '' }])}
+      >
         {t('measurements.admin.addBand')}
       </button>
     </div>

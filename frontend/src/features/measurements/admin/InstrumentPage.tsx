@@ -50,12 +50,18 @@ function Instrument({ detail }: { detail: InstrumentDetail }) {
       >
         {name}
       </PageHeading>
-      <p className="measurement-subtitle">{t('measurements.admin.versionOf', { version: definition.version, code: definition.code })}</p>
+      <p className="measurement-subtitle">
+        {t('measurements.admin.versionOf', { version: definition.version, code: definition.code })}
+      </p>
       <LicenceNote licence={definition.licence} source={definition.source} />
       <PhoneOfferNote detail={detail} />
       {savedNew === null ? null : (
         <Alert kind="success">
-          <p>{savedNew ? t('measurements.admin.savedNew', { version: definition.version }) : t('measurements.admin.savedSame', { version: definition.version })}</p>
+          <p>
+            {savedNew
+              ? t('measurements.admin.savedNew', { version: definition.version })
+              : t('measurements.admin.savedSame', { version: definition.version })}
+          </p>
         </Alert>
       )}
       {editing ? (
@@ -119,7 +125,9 @@ function Overview({ definition }: { definition: Definition }) {
       <section className="card" aria-labelledby="items-heading">
         <h2 id="items-heading">{t('measurements.admin.items', { count: definition.items.length })}</h2>
         <table className="table table-cards table-compact">
-          <caption className="visually-hidden">{t('measurements.admin.items', { count: definition.items.length })}</caption>
+          <caption className="visually-hidden">
+            {t('measurements.admin.items', { count: definition.items.length })}
+          </caption>
           <thead>
             <tr>
               <th scope="col">#</th>
@@ -137,7 +145,9 @@ function Overview({ definition }: { definition: Definition }) {
                     {item.reverse_keyed ? <span className="badge">{t('measurements.admin.reversed')}</span> : null}
                   </th>
                   <td data-label={t('measurements.admin.itemText')}>
-                    {itemText(item, i18n.language)?.text ?? <span className="muted">{t('measurements.admin.textWithLicensee')}</span>}
+                    {itemText(item, i18n.language)?.text ?? (
+                      <span className="muted">{t('measurements.admin.textWithLicensee')}</span>
+                    )}
                   </td>
                   <td data-label={t('measurements.admin.options')}>
                     {options.map((option) => `${option.value} = ${localized(option.label, i18n.language)}`).join('; ')}
@@ -165,7 +175,11 @@ function ScaleView({ scale }: { scale: Scale }) {
       {scale.bands.length > 0 ? (
         <p>
           {t('measurements.admin.bands')}:{' '}
-          {scale.bands.map((band) => `${formatScore(band.lower)}–${formatScore(band.upper)} ${localized(band.label, i18n.language)}`).join('; ')}
+          {scale.bands
+            .map(
+              (band) => `${formatScore(band.lower)}–${formatScore(band.upper)} ${localized(band.label, i18n.language)}`,
+            )
+            .join('; ')}
         </p>
       ) : null}
       <p className="muted">

@@ -46,12 +46,16 @@ export function InstrumentsPage() {
                   <td data-label={t('measurements.admin.version')}>
                     {t('measurements.admin.versionValue', { version: item.version, count: item.n_versions })}
                   </td>
-                  <td data-label={t('measurements.admin.respondent')}>{t(`measurements.admin.respondents.${item.respondent}`)}</td>
+                  <td data-label={t('measurements.admin.respondent')}>
+                    {t(`measurements.admin.respondents.${item.respondent}`)}
+                  </td>
                   <td data-label={t('measurements.admin.use')}>{t(`measurements.admin.uses.${item.use}`)}</td>
                   <td data-label={t('measurements.admin.licence')}>
                     <span className="cell">
                       {item.licence.owner}
-                      {item.licence.item_text_reproducible ? null : <span className="muted"> · {t('measurements.admin.noItemText')}</span>}
+                      {item.licence.item_text_reproducible ? null : (
+                        <span className="muted"> · {t('measurements.admin.noItemText')}</span>
+                      )}
                     </span>
                   </td>
                 </tr>

@@ -45,19 +45,24 @@ export function applyWording(definition: Definition, draft: WordingDraft): Pick<
 }
 
 const itemField = (index: number, language: 'nl' | 'en') => `items.${index}.text_${language}`
-const optionField = (set: number, option: number, language: 'nl' | 'en') => `option_sets.${set}.options.${option}.label.${language}`
+const optionField = (set: number, option: number, language: 'nl' | 'en') =>
+  `option_sets.${set}.options.${option}.label.${language}`
 
 /** The API field names this editor shows errors for, with the label the error summary uses. */
 export function wordingLabels(definition: Definition, t: TFunction): Record<string, string> {
   const labels: Record<string, string> = {}
   definition.items.forEach((item, i) => {
-    labels[itemField(i, 'nl')] = `${t('measurements.admin.wording.item', { number: item.number })} (${t('measurements.admin.wording.nl')})`
-    labels[itemField(i, 'en')] = `${t('measurements.admin.wording.item', { number: item.number })} (${t('measurements.admin.wording.en')})`
+    labels[itemField(i, 'nl')] =
+      `${t('measurements.admin.wording.item', { number: item.number })} (${t('measurements.admin.wording.nl')})`
+    labels[itemField(i, 'en')] =
+      `${t('measurements.admin.wording.item', { number: item.number })} (${t('measurements.admin.wording.en')})`
   })
   definition.option_sets.forEach((set, s) => {
     set.options.forEach((option, o) => {
-      labels[optionField(s, o, 'nl')] = `${t('measurements.admin.wording.option', { value: option.value })} (${t('measurements.admin.wording.nl')})`
-      labels[optionField(s, o, 'en')] = `${t('measurements.admin.wording.option', { value: option.value })} (${t('measurements.admin.wording.en')})`
+      labels[optionField(s, o, 'nl')] =
+        `${t('measurements.admin.wording.option', { value: option.value })} (${t('measurements.admin.wording.nl')})`
+      labels[optionField(s, o, 'en')] =
+        `${t('measurements.admin.wording.option', { value: option.value })} (${t('measurements.admin.wording.en')})`
     })
   })
   return labels
@@ -87,7 +92,9 @@ export function WordingEditor({
   const setOption = (set: number, index: number, change: Partial<Pair>) =>
     onChange({
       ...draft,
-      options: draft.options.map((pairs, s) => (s === set ? pairs.map((pair, o) => (o === index ? { ...pair, ...change } : pair)) : pairs)),
+      options: draft.options.map((pairs, s) =>
+        s === set ? pairs.map((pair, o) => (o === index ? { ...pair, ...change } : pair)) : pairs,
+      ),
     })
   const optionCount = definition.option_sets.reduce((sum, set) => sum + set.options.length, 0)
 
@@ -95,7 +102,11 @@ export function WordingEditor({
     <section className="wording" aria-labelledby="wording-heading">
       <h3 id="wording-heading">{t('measurements.admin.wording.title')}</h3>
       <p className="muted">{t('measurements.admin.wording.apiOnly')}</p>
-      <details className="wording-block" open={open.items || itemErrors} onToggle={(event) => setOpen({ ...open, items: event.currentTarget.open })}>
+      <details
+        className="wording-block"
+        open={open.items || itemErrors}
+        onToggle={(event) => setOpen({ ...open, items: event.currentTarget.open })}
+      >
         <summary>{t('measurements.admin.wording.items', { count: definition.items.length })}</summary>
         <ol className="wording-list">
           {definition.items.map((item, index) => {
@@ -124,7 +135,10 @@ export function WordingEditor({
                         {(props) => (
                           <textarea
                             {...props}
-                            aria-describedby={[empty ? hintId(index) : null, props['aria-describedby']].filter(Boolean).join(' ') || undefined}
+                            aria-describedby={
+                              [empty ? hintId(index) : null, props['aria-describedby']].filter(Boolean).join(' ') ||
+                              undefined
+                            }
                             rows={2}
                             maxLength={ITEM_TEXT_MAX}
                             value={pair[language]}
@@ -140,7 +154,11 @@ export function WordingEditor({
           })}
         </ol>
       </details>
-      <details className="wording-block" open={open.options || optionErrors} onToggle={(event) => setOpen({ ...open, options: event.currentTarget.open })}>
+      <details
+        className="wording-block"
+        open={open.options || optionErrors}
+        onToggle={(event) => setOpen({ ...open, options: event.currentTarget.open })}
+      >
         <summary>{t('measurements.admin.wording.options', { count: optionCount })}</summary>
         {definition.option_sets.map((set, s) => (
           <fieldset key={set.code} className="wording-item">
@@ -149,7 +167,9 @@ export function WordingEditor({
               const pair = draft.options[s]?.[o] ?? { nl: '', en: '' }
               return (
                 <fieldset key={option.value} className="wording-option">
-                  <legend className="wording-value">{t('measurements.admin.wording.option', { value: option.value })}</legend>
+                  <legend className="wording-value">
+                    {t('measurements.admin.wording.option', { value: option.value })}
+                  </legend>
                   <div className="wording-pair">
                     {(['nl', 'en'] as const).map((language) => (
                       <Field
