@@ -34,7 +34,7 @@ test.describe('the caseload\'s "aandacht" column', () => {
       await page.getByRole('button', { name: /Aandacht/ }).click() // the column header sorts
       await expect(page.getByRole('columnheader', { name: /Aandacht/ })).toHaveAttribute('aria-sort', 'descending')
     } else {
-      await page.getByLabel('Volgorde').selectOption({ label: 'Meeste aandacht eerst' })
+      await page.getByLabel('Volgorde').selectOption({ label: 'Aandacht eerst' })
     }
     await expect(page).toHaveURL(/sort=attention/)
     const firstRow = page.getByRole('row').nth(1)
