@@ -1,32 +1,26 @@
 import './checkin.css'
-import { lazy, type ReactNode, Suspense, useCallback, useEffect, useRef, useState } from 'react'
+import { type ReactNode, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { setLanguage } from './i18n/index'
+import { KeptScreen, ThanksScreen } from './AfterCheckin'
 import { CheckinError, type CheckinCreate, openSession, readTrend, submitCheckin, type TrendPoint } from './api'
 import { CheckinForm } from './CheckinForm'
 import { CodeForm } from './CodeForm'
+import { describeCheckinError } from './describeError'
+import { DueQuestionnaires, PlanView, QuestionnaireRunner } from './lazyViews'
+import { PhoneHeader } from './PhoneHeader'
 import { Pictogram } from './Pictogram'
 import { setUpInstallableApp } from './pwa'
 import { flush, keep, pending } from './queue'
+import { type Section, SectionTabs } from './SectionTabs'
+import { useSendWhenOnline } from './sendWhenOnline'
 import { forgetLinkToken, loadSession, saveSession, type StoredSession, takeLinkToken } from './storage'
 import type { DueQuestionnaire } from './questionnaires/api'
 
-// Loaded when needed, so a cheap phone downloads less before the code screen (see scripts/size.mjs).
-const QuestionnaireRunner = lazy(() =>
-  import('./questionnaires/QuestionnaireRunner').then((m) => ({ default: m.QuestionnaireRunner })),
-)
-const DueQuestionnaires = lazy(() =>
-  import('./questionnaires/DueQuestionnaires').then((m) => ({ default: m.DueQuestionnaires })),
-)
-const Trend = lazy(() => import('./Trend').then((m) => ({ default: m.Trend })))
-const PlanView = lazy(() => import('./plan/PlanView').then((m) => ({ default: m.PlanView })))
-
 type View = 'form' | 'thanks' | 'kept'
-type Section = 'checkin' | 'plan'
 
 /** The public check-in page for a family member's phone: link (#token) + code, then a one-minute check-in. */
 export function CheckinPage() {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const [linkToken, setLinkToken] = useState(takeLinkToken)
   const [session, setSessionState] = useState(() => loadSession())
   const sessionRef = useRef(session)
@@ -47,35 +41,7 @@ export function CheckinPage() {
     setSessionState(value)
   }, [])
 
-  const describe = useCallback(
-    (error: unknown): string => {
-      if (!(error instanceof CheckinError)) return t('checkin.server')
-      switch (error.kind) {
-        case 'wrong_code':
-          return error.attemptsLeft === null
-            ? t('checkin.wrongCode')
-            : t('checkin.wrongCodeLeft', { count: error.attemptsLeft })
-        case 'locked':
-          return t('checkin.locked')
-        case 'unusable':
-        case 'no_token':
-          return t('checkin.unusable')
-        case 'rate_limited':
-          return error.retryAfter === null
-            ? t('checkin.rateLimitedSoon')
-            : t('checkin.rateLimited', { minutes: Math.max(1, Math.ceil(error.retryAfter / 60)) })
-        case 'offline':
-          return t('checkin.offline')
-        case 'invalid':
-          return t('checkin.codeMissing')
-        case 'session_expired':
-          return t('checkin.sessionEnded')
-        case 'server':
-          return t('checkin.server')
-      }
-    },
-    [t],
-  )
+  const describe = useCallback((error: unknown): string => describeCheckinError(error, t), [t])
 
   /** A questionnaire request found the session ended (ask the code again) or the link stopped. */
   const sessionProblem = useCallback(
@@ -137,16 +103,7 @@ export function CheckinPage() {
     return () => window.removeEventListener('hashchange', changed)
   }, [])
 
-  // Send what was kept offline: when the page opens and whenever the connection comes back.
-  useEffect(() => {
-    const online = () => void sendWaiting()
-    const first = setTimeout(online, 0)
-    window.addEventListener('online', online)
-    return () => {
-      clearTimeout(first)
-      window.removeEventListener('online', online)
-    }
-  }, [sendWaiting])
+  useSendWhenOnline(sendWaiting)
 
   // A new step moves the focus to its heading, so a screen reader says where the member is now.
   const step = `${view}-${blocked ?? ''}-${session === null ? 'code' : 'in'}-${questionnaire?.instrument_code ?? ''}-${section}`
@@ -191,7 +148,6 @@ export function CheckinPage() {
     setLinkToken(null)
   }
 
-  const other = i18n.language === 'en' ? 'nl' : 'en'
   const supporter = session?.supporter ?? null
   let title: string
   let body: ReactNode
@@ -242,51 +198,18 @@ export function CheckinPage() {
     )
   } else if (view === 'kept') {
     title = t('checkin.keptTitle')
-    body = (
-      <div className="ci-card ci-kept" role="status">
-        <p>
-          <Pictogram name="mobile" />
-          {keptNote ? t('checkin.keptRateLimited') : t('checkin.keptText')}
-        </p>
-        {keptNote && <p>{keptNote}</p>}
-        <button
-          type="button"
-          className="ci-button"
-          aria-disabled={busy || undefined}
-          onClick={() => void sendWaiting()}
-        >
-          {busy ? t('checkin.sending') : t('checkin.sendNow')}
-        </button>
-      </div>
-    )
+    body = <KeptScreen note={keptNote} busy={busy} onSend={() => void sendWaiting()} />
   } else if (view === 'thanks') {
     title = t('checkin.thanksTitle')
     body = (
-      <>
-        <div className="ci-card ci-thanks" role="status">
-          <p>
-            <Pictogram name="heart" className="ci-heart" />
-            {supporter ? t('checkin.thanksText', { name: supporter }) : t('checkin.thanksTextAnonymous')}
-          </p>
-          <p className="ci-hint">{t('checkin.urgent')}</p>
-        </div>
-        <section className="ci-card" aria-labelledby="ci-trend-title">
-          <h2 id="ci-trend-title">{t('checkin.trendTitle')}</h2>
-          {trend === 'loading' && <p>{t('checkin.trendLoading')}</p>}
-          {trend === 'error' && <p>{t('checkin.trendError')}</p>}
-          {Array.isArray(trend) && (
-            <Suspense fallback={null}>
-              <Trend items={trend} />
-            </Suspense>
-          )}
-        </section>
-        <Suspense fallback={null}>
-          <DueQuestionnaires token={session.token} onOpen={setQuestionnaire} onProblem={sessionProblem} />
-        </Suspense>
-        <button type="button" className="ci-button ci-secondary" onClick={() => setView('form')}>
-          {t('checkin.another')}
-        </button>
-      </>
+      <ThanksScreen
+        supporter={supporter}
+        trend={trend}
+        token={session.token}
+        onOpen={setQuestionnaire}
+        onProblem={sessionProblem}
+        onAnother={() => setView('form')}
+      />
     )
   } else {
     title = session.name ? t('checkin.hello', { name: session.name }) : t('checkin.helloAnonymous')
@@ -303,25 +226,10 @@ export function CheckinPage() {
 
   return (
     <div className="ci-page">
-      <header className="ci-header">
-        <span className="ci-brand">
-          <img src="/favicon.svg" alt="" width="28" height="28" />
-          Bondgenoot
-        </span>
-        <button type="button" className="ci-lang" lang={other} onClick={() => setLanguage(other)}>
-          {t('checkin.switchLanguage')}
-        </button>
-      </header>
+      <PhoneHeader />
       <main className="ci-main">
         {session && session.party !== 'contact' && !blocked && linkToken && (
-          <nav className="ph-tabs" aria-label={t('phone.tabPlan')}>
-            <button type="button" aria-pressed={section === 'checkin'} onClick={() => setSection('checkin')}>
-              {t('phone.tabCheckin')}
-            </button>
-            <button type="button" aria-pressed={section === 'plan'} onClick={() => setSection('plan')}>
-              {t('phone.tabPlan')}
-            </button>
-          </nav>
+          <SectionTabs section={section} onChange={setSection} />
         )}
         <h1 ref={heading} tabIndex={-1}>
           {title}
