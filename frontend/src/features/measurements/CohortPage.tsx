@@ -1,16 +1,14 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Field } from '../../components/Field'
 import { PageHeading } from '../../components/Page'
 import { EmptyState, ErrorState, Loading } from '../../components/States'
 import { formatNumber } from '../../i18n/format'
-import { useRegions } from '../admin/queries'
-import { FAMILY_TYPES } from '../families/FamilyForm'
+import { CohortFilters } from './CohortFilters'
 import { factorLabel } from './FactorsSection'
 import { LicenceNote } from './LicenceNote'
 import { useCohort, useInstruments } from './queries'
 import { formatChange, formatShare, localized } from './text'
-import type { CohortOutcomes, CohortQuery, CohortScale, Wave } from './types'
+import type { CohortOutcomes, CohortQuery, CohortScale } from './types'
 import { WorkEngagementSummarySection } from './WorkEngagementSummary'
 import { CohortExplainer } from '../evidence/CohortExplainer'
 import { CohortSummary } from '../evidence/CohortSummary'
@@ -19,8 +17,6 @@ import { PartiesTable } from '../voice/PartiesTable'
 import { ExampleBadge, NormsNote } from '../evidence/NormsNote'
 import './measurements.css'
 import '../evidence/evidence.css'
-
-const LATER_WAVES: readonly (Wave | 'latest')[] = ['t1', 't2', 'end', 'follow_up', 'latest']
 
 /** Coordinators: per instrument and scale the mean change from T0 and the shares of reliable change, with filters. */
 export function CohortPage() {
@@ -32,7 +28,7 @@ export function CohortPage() {
     <>
       <PageHeading title={title}>{title}</PageHeading>
       <p className="lead">{t('measurements.cohort.intro')}</p>
-      <Filters query={query} onChange={setQuery} />
+      <CohortFilters query={query} onChange={setQuery} />
       {cohort.isPending ? (
         <Loading />
       ) : cohort.isError ? (
@@ -57,102 +53,6 @@ export function CohortPage() {
       <CohortExplainer />
       <WorkEngagementSummarySection />
     </>
-  )
-}
-
-function Filters({ query, onChange }: { query: CohortQuery; onChange: (query: CohortQuery) => void }) {
-  const { t, i18n } = useTranslation()
-  const regions = useRegions()
-  const instruments = useInstruments()
-  const set = (name: keyof CohortQuery, value: string) => {
-    const rest = Object.fromEntries(Object.entries(query).filter(([key]) => key !== name)) as CohortQuery
-    onChange(value ? { ...rest, [name]: value } : rest)
-  }
-  return (
-    <form
-      className="filters cohort-filters"
-      aria-label={t('measurements.cohort.filters')}
-      onSubmit={(event) => event.preventDefault()}
-    >
-      <Field label={t('measurements.cohort.wave')} required>
-        {(props) => (
-          <select {...props} value={query.wave ?? 't1'} onChange={(event) => set('wave', event.target.value)}>
-            {LATER_WAVES.map((wave) => (
-              <option key={wave} value={wave}>
-                {wave === 'latest'
-                  ? t('evidence.latest')
-                  : t('measurements.cohort.waveOption', { wave: t(`measurements.wave.${wave}`) })}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('evidence.unit')}>
-        {(props) => (
-          <select {...props} value={query.unit ?? 'family'} onChange={(event) => set('unit', event.target.value)}>
-            <option value="family">{t('evidence.unitFamily')}</option>
-            <option value="respondent">{t('evidence.unitRespondent')}</option>
-          </select>
-        )}
-      </Field>
-      <Field label={t('measurements.cohort.instrument')}>
-        {(props) => (
-          <select {...props} value={query.instrument ?? ''} onChange={(event) => set('instrument', event.target.value)}>
-            <option value="">{t('measurements.cohort.all')}</option>
-            {(instruments.data?.items ?? [])
-              .filter((item) => item.use === 'family_outcome')
-              .map((item) => (
-                <option key={item.code} value={item.code}>
-                  {localized(item.name, i18n.language)}
-                </option>
-              ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('family.region')}>
-        {(props) => (
-          <select {...props} value={query.region_id ?? ''} onChange={(event) => set('region_id', event.target.value)}>
-            <option value="">{t('measurements.cohort.all')}</option>
-            {(regions.data?.items ?? []).map((region) => (
-              <option key={region.id} value={region.id}>
-                {region.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('family.familyType')}>
-        {(props) => (
-          <select
-            {...props}
-            value={query.family_type ?? ''}
-            onChange={(event) => set('family_type', event.target.value)}
-          >
-            <option value="">{t('measurements.cohort.all')}</option>
-            {FAMILY_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`familyType.${type}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field date label={t('measurements.cohort.from')} hint={t('measurements.cohort.periodHint')}>
-        {(props) => (
-          <input
-            {...props}
-            type="date"
-            value={query.from ?? ''}
-            onChange={(event) => set('from', event.target.value)}
-          />
-        )}
-      </Field>
-      <Field date label={t('measurements.cohort.to')}>
-        {(props) => (
-          <input {...props} type="date" value={query.to ?? ''} onChange={(event) => set('to', event.target.value)} />
-        )}
-      </Field>
-    </form>
   )
 }
 
