@@ -151,7 +151,7 @@ test('new pages have no axe violations and fit the screen', async ({ page, reque
 
   await page.goto(`/families/${family.id}/afsluiten`)
   await heading(page, 'Begeleiding afsluiten')
-  await expect(page.getByText('dd-mm-jjjj')).toBeVisible()
+  await expect(page.getByText(/^Schrijf als dd-mm-jjjj/)).toBeVisible()
   await checkPage(page, 'family-closure')
 })
 
