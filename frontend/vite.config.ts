@@ -51,5 +51,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // Form tests type character by character; on a 2-core machine that also runs the API suites, 5 s is too tight.
+    testTimeout: 20_000,
   },
 })
