@@ -118,7 +118,12 @@ def test_the_attention_sort_pages_by_cursor_and_needs_one_caseload(
     seed(session, password="demo-password-123")
     session.commit()
     coordinator = session.exec(select(User).where(User.role == Role.coordinator)).first()
-    supporter = session.exec(select(User).where(User.role == Role.supporter)).first()
+    # a supporter with a caseload (the demo also has colleagues without families)
+    supporter = session.exec(
+        select(User)
+        .where(User.role == Role.supporter, col(User.id).in_(select(Family.supporter_id)))
+        .order_by(col(User.email))
+    ).first()
     assert coordinator is not None and supporter is not None
     headers = auth(coordinator)
     refused = client.get("/api/v1/families", params={"sort": "attention"}, headers=headers)
