@@ -2,11 +2,11 @@
 
 import uuid
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
 
-from api.auth.principal import CurrentPrincipal
-from api.core.concurrency import IdempotencyKey, IfMatch, etag, idempotent_create
+from api.auth.principal import CurrentPrincipal, IdempotentCreate
+from api.core.concurrency import IfMatch, etag
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.families import people_service as people
@@ -36,25 +36,17 @@ def list_members(
 def add_member(
     family_id: uuid.UUID,
     data: MemberCreate,
-    request: Request,
+    create: IdempotentCreate,
     session: SessionDep,
     principal: CurrentPrincipal,
-    idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Add a member to the family."""
 
-    def create() -> MemberPublic:
+    def add() -> MemberPublic:
         member = people.add_person(session, principal, family_id, FamilyMember, data)
         return MemberPublic.model_validate(member.model_dump())
 
-    return idempotent_create(
-        session,
-        actor_id=principal.id,
-        key=idempotency_key,
-        path=request.url.path,
-        payload=data,
-        create=create,
-    )
+    return create(data, add)
 
 
 @router.patch("/members/{member_id}", response_model=MemberPublic, responses=problems(404, 409, 412, 428))
@@ -95,25 +87,17 @@ def list_contacts(
 def add_contact(
     family_id: uuid.UUID,
     data: ContactCreate,
-    request: Request,
+    create: IdempotentCreate,
     session: SessionDep,
     principal: CurrentPrincipal,
-    idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Add a network contact."""
 
-    def create() -> ContactPublic:
+    def add() -> ContactPublic:
         contact = people.add_person(session, principal, family_id, NetworkContact, data)
         return ContactPublic.model_validate(contact.model_dump())
 
-    return idempotent_create(
-        session,
-        actor_id=principal.id,
-        key=idempotency_key,
-        path=request.url.path,
-        payload=data,
-        create=create,
-    )
+    return create(data, add)
 
 
 @router.patch("/contacts/{contact_id}", response_model=ContactPublic, responses=problems(404, 409, 412, 428))

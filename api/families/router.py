@@ -3,13 +3,12 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query, Response
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
 
 from api.audit.schemas import AuditEventPublic
-from api.auth.principal import CurrentPrincipal
-from api.core.concurrency import IdempotencyKey, IfMatch, etag, idempotent_create
+from api.auth.principal import CurrentPrincipal, IdempotentCreate
+from api.core.concurrency import IfMatch, etag
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery, Page
@@ -21,10 +20,6 @@ from api.families.schemas import FamilyCreate, FamilyDetail, FamilyListItem, Fam
 from api.models import FamilyStatus
 
 router = APIRouter(prefix="/families", tags=["families"])
-
-
-def _etag_header(result: BaseModel) -> dict[str, str]:
-    return {"ETag": etag(result.version)}  # type: ignore[attr-defined]
 
 
 @router.get("", response_model=Page[FamilyListItem], responses=problems(422))
@@ -61,22 +56,10 @@ def list_families(
 
 @router.post("", response_model=FamilyDetail, status_code=201, responses=problems(409, 422))
 def create_family(
-    request: Request,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-    data: FamilyCreate,
-    idempotency_key: IdempotencyKey = None,
+    create: IdempotentCreate, session: SessionDep, principal: CurrentPrincipal, data: FamilyCreate
 ) -> JSONResponse:
     """Enrol a family; only `display_name` is required."""
-    return idempotent_create(
-        session,
-        actor_id=principal.id,
-        key=idempotency_key,
-        path=request.url.path,
-        payload=data,
-        create=lambda: service.create_family(session, principal, data),
-        headers=_etag_header,
-    )
+    return create(data, lambda: service.create_family(session, principal, data), tagged=True)
 
 
 @router.get("/{family_id}", response_model=FamilyDetail, responses=problems(404))

@@ -2,11 +2,10 @@
 
 import uuid
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from api.auth.principal import CurrentPrincipal
-from api.core.concurrency import IdempotencyKey, idempotent_create
+from api.auth.principal import CurrentPrincipal, IdempotentCreate
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery, Page
@@ -49,20 +48,12 @@ def list_measurements(
 def start_measurement(
     family_id: uuid.UUID,
     data: MeasurementStart,
-    request: Request,
+    create: IdempotentCreate,
     session: SessionDep,
     principal: CurrentPrincipal,
-    idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Start a questionnaire for a respondent at a wave; answers the form to fill in."""
-    return idempotent_create(
-        session,
-        actor_id=principal.id,
-        key=idempotency_key,
-        path=request.url.path,
-        payload=data,
-        create=lambda: service.start_measurement(session, principal, family_id, data),
-    )
+    return create(data, lambda: service.start_measurement(session, principal, family_id, data))
 
 
 @router.get("/measurements/{measurement_id}", response_model=MeasurementDetail, responses=problems(404))
@@ -123,17 +114,9 @@ def list_family_factors(
 def record_family_factor(
     family_id: uuid.UUID,
     data: FamilyFactorCreate,
-    request: Request,
+    create: IdempotentCreate,
     session: SessionDep,
     principal: CurrentPrincipal,
-    idempotency_key: IdempotencyKey = None,
 ) -> JSONResponse:
     """Record a factor seen in the family, with a note."""
-    return idempotent_create(
-        session,
-        actor_id=principal.id,
-        key=idempotency_key,
-        path=request.url.path,
-        payload=data,
-        create=lambda: factors.record_family_factor(session, principal, family_id, data),
-    )
+    return create(data, lambda: factors.record_family_factor(session, principal, family_id, data))
