@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/errors'
-import { retryUnlessClientError } from '../families/queries'
+import {} from '../families/queries'
 import type { CostEventCreate, ModelEdit, ReportQuery } from './types'
 
 export const businessCaseKeys = {
@@ -15,7 +15,6 @@ export function useBusinessCase(query: ReportQuery) {
   return useQuery({
     queryKey: businessCaseKeys.report(query),
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/business-case', { params: { query }, signal })),
-    retry: retryUnlessClientError,
   })
 }
 
@@ -24,7 +23,6 @@ export function useModel(version?: number) {
     queryKey: businessCaseKeys.model(version),
     queryFn: ({ signal }) =>
       unwrap(api.GET('/api/v1/business-case/model', { params: { query: version ? { version } : {} }, signal })),
-    retry: retryUnlessClientError,
   })
 }
 
@@ -59,7 +57,6 @@ export function useCostEvents(familyId: string) {
           signal,
         }),
       ),
-    retry: retryUnlessClientError,
   })
 }
 

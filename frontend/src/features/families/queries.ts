@@ -61,7 +61,6 @@ export function useFamily(id: string) {
       )
       return { family: data, etag: response.headers.get('ETag') ?? etagFor(data.version) }
     },
-    retry: retryUnlessClientError,
   })
 }
 

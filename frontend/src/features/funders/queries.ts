@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
 import { unwrap, unwrapWithResponse } from '../../api/errors'
-import { etagFor, familyKeys, retryUnlessClientError } from '../families/queries'
+import { etagFor, familyKeys } from '../families/queries'
 import type { Consent, ConsentUpdate, FunderClientCreate } from './types'
 
 export const funderKeys = {
@@ -100,7 +100,6 @@ export function useConsent(familyId: string) {
       )
       return { consent: data, etag: response.headers.get('ETag') ?? etagFor(data.version) }
     },
-    retry: retryUnlessClientError,
   })
 }
 

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/errors'
-import { etagFor, retryUnlessClientError } from '../families/queries'
+import { etagFor } from '../families/queries'
 import type { CohortQuery, Definition, FactorCreate, FactorUpdate, FamilyFactorCreate, MeasurementStart } from './types'
 
 export const measurementKeys = {
@@ -29,7 +29,6 @@ export function useMeasurementPlan(familyId: string) {
     queryKey: measurementKeys.plan(familyId),
     queryFn: ({ signal }) =>
       unwrap(api.GET('/api/v1/families/{family_id}/measurement-plan', { ...family(familyId), signal })),
-    retry: retryUnlessClientError,
   })
 }
 
@@ -46,7 +45,6 @@ export function useOutcomes(familyId: string) {
   return useQuery({
     queryKey: measurementKeys.outcomes(familyId),
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/families/{family_id}/outcomes', { ...family(familyId), signal })),
-    retry: retryUnlessClientError,
   })
 }
 
@@ -60,7 +58,6 @@ export function useMeasurement(familyId: string, measurementId: string) {
           signal,
         }),
       ),
-    retry: retryUnlessClientError,
   })
 }
 
@@ -114,7 +111,6 @@ export function useFamilyFactors(familyId: string) {
   return useQuery({
     queryKey: measurementKeys.familyFactors(familyId),
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/families/{family_id}/factors', { ...family(familyId), signal })),
-    retry: retryUnlessClientError,
   })
 }
 
@@ -182,7 +178,6 @@ export function useInstrument(code: string) {
   return useQuery({
     queryKey: measurementKeys.instrument(code),
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/instruments/{code}', { params: { path: { code } }, signal })),
-    retry: retryUnlessClientError,
   })
 }
 
@@ -210,7 +205,6 @@ export function useMyWorkEngagement() {
   return useQuery({
     queryKey: measurementKeys.myEngagement,
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/me/work-engagement', { signal })),
-    retry: retryUnlessClientError,
   })
 }
 

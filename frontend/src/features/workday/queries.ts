@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/errors'
 import { checkinKeys } from '../checkins/queries'
-import { familyKeys, retryUnlessClientError } from '../families/queries'
+import { familyKeys } from '../families/queries'
 import type { ClosureCreate } from './types'
 
 export const workdayKeys = {
@@ -20,7 +20,6 @@ export function useWorklist(supporterId: string | null, enabled = true) {
       unwrap(
         api.GET('/api/v1/worklist', { params: { query: supporterId ? { supporter_id: supporterId } : {} }, signal }),
       ),
-    retry: retryUnlessClientError,
     enabled,
   })
 }
@@ -46,7 +45,6 @@ export function useTeam() {
   return useQuery({
     queryKey: workdayKeys.team,
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/team', { signal })),
-    retry: retryUnlessClientError,
   })
 }
 
@@ -73,7 +71,6 @@ export function useClosure(familyId: string) {
     queryKey: workdayKeys.closure(familyId),
     queryFn: ({ signal }) =>
       unwrap(api.GET('/api/v1/families/{family_id}/closure', { params: { path: { family_id: familyId } }, signal })),
-    retry: retryUnlessClientError,
   })
 }
 
@@ -117,7 +114,6 @@ export function useFamilyAttention(familyId: string) {
     queryKey: ['workday', 'family-debt', familyId],
     queryFn: ({ signal }) =>
       unwrap(api.GET('/api/v1/evaluation-debt', { params: { query: { family_id: familyId } }, signal })),
-    retry: retryUnlessClientError,
   })
   const alerts = useQuery({
     queryKey: [...checkinKeys.alerts, 'open', familyId],
@@ -128,7 +124,6 @@ export function useFamilyAttention(familyId: string) {
           signal,
         }),
       ),
-    retry: retryUnlessClientError,
   })
   return { debt, alerts }
 }
