@@ -159,7 +159,10 @@ def prepare(connection: Connection, supporters_per_template: int) -> None:
 
 
 def add_audit_events(connection: Connection, target: int) -> None:
-    """Reads by each family's supporter, spread over two years, until the audit table holds `target` rows."""
+    """Reads by each family's supporter, spread over two years, until the audit table holds `target` rows.
+
+    Each batch commits on its own, so a long fill that is stopped keeps what it wrote (event n gets id
+    md5('audit:' || n), numbered after the rows already present)."""
     have = run(connection, ("SELECT count(*) FROM audit_event")).fetchone()[0]
     missing = target - have
     if missing <= 0:
@@ -186,11 +189,12 @@ def add_audit_events(connection: Connection, target: int) -> None:
                 "'user', f.supporter_id, 'supporter', f.organisation_id, "
                 "(ARRAY['read','list','update'])[1 + g % 3], 'family', f.id, f.id, 'success', "
                 "'10.0.0.1', NULL "
-                f"FROM generate_series({start + 1}, {start + size}) g "
+                f"FROM generate_series({have + start + 1}, {have + start + size}) g "
                 f"JOIN bench_family f ON f.slot = (g::bigint * 104729) % {count}"
             ),
         )
-        print(f"  audit_event +{size} rows")
+        connection.connection.commit()  # run() writes through the driver, beside SQLAlchemy's transaction
+        print(f"  audit_event +{size} rows", flush=True)
 
 
 def main() -> None:
@@ -223,7 +227,7 @@ def main() -> None:
         print(f"copying the demo's {TEMPLATE_FAMILIES} families {copies} times")
         prepare(connection, supporters)
         clone(connection, copies)
-    with engine.begin() as connection:
+    with engine.connect() as connection:
         add_audit_events(connection, args.audit_events)
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         run(connection, ("VACUUM ANALYZE"))
