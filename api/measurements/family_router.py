@@ -10,11 +10,11 @@ from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery, Page
 from api.measurements import factors, outcomes, service
+from api.measurements.outcome_schemas import FamilyOutcomes
 from api.measurements.schemas import (
     AnswersUpdate,
     FamilyFactorCreate,
     FamilyFactorPublic,
-    FamilyOutcomes,
     MeasurementDetail,
     MeasurementPlan,
     MeasurementPublic,

@@ -16,16 +16,7 @@ from api.measurements import evidence
 from api.measurements.definitions import InstrumentDefinition, Scale
 from api.measurements.instruments import ensure_catalog
 from api.measurements.norms import norms_status
-from api.measurements.repository import (
-    definition_of,
-    family_measurements,
-    instrument_rows,
-    latest_by_code,
-    members_of,
-    scores_of,
-    users_by_id,
-)
-from api.measurements.schemas import (
+from api.measurements.outcome_schemas import (
     CohortFactor,
     CohortOutcomes,
     CohortScale,
@@ -39,6 +30,15 @@ from api.measurements.schemas import (
     RespondentWave,
     ScaleInfo,
     ScalePoint,
+)
+from api.measurements.repository import (
+    definition_of,
+    family_measurements,
+    instrument_rows,
+    latest_by_code,
+    members_of,
+    scores_of,
+    users_by_id,
 )
 from api.measurements.scoring import RCI_CRITERION, ScaleScore, ScoreResult, family_score, reliable_change
 from api.measurements.views import band_of

@@ -11,10 +11,8 @@ from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery
 from api.core.types import SafeDate
 from api.measurements import outcomes, service, work_engagement
+from api.measurements.outcome_schemas import CohortOutcomes, CohortUnit, CohortWave
 from api.measurements.schemas import (
-    CohortOutcomes,
-    CohortUnit,
-    CohortWave,
     DueMeasurements,
     InstrumentCode,
     WorkEngagementAnswers,

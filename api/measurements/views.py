@@ -3,12 +3,7 @@
 from collections.abc import Sequence
 
 from api.measurements.definitions import InstrumentDefinition, LocalizedText
-from api.measurements.schemas import (
-    MeasurementDetail,
-    MeasurementPublic,
-    RespondentPublic,
-    ScaleScorePublic,
-)
+from api.measurements.schemas import MeasurementDetail, MeasurementPublic, RespondentPublic, ScaleScorePublic
 from api.models import Measurement, MeasurementScore
 
 
