@@ -6,7 +6,7 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from api.core.errors import ERROR_CODES
+from api.core.error_codes import ERROR_CODES
 from tests.factories import World, auth
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,7 +1,8 @@
 """Typed domain errors and RFC 9457 problem+json responses for every error.
 
-Every problem carries a stable machine `code` from ERROR_CODES (the web app translates it), an English
-`detail` for integrators, and for invalid input `errors[]`, each with a JSON pointer to the field and a code.
+Every problem carries a stable machine `code` from ERROR_CODES in `api/core/error_codes.py` (the web app
+translates it), an English `detail` for integrators, and for invalid input `errors[]`, each with a JSON
+pointer to the field and a code.
 """
 
 from http import HTTPStatus
@@ -14,129 +15,6 @@ from sqlalchemy import exc as sa_exc
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_JSON = "application/problem+json"
-
-# The public list of problem codes: code -> what it means (English). The OpenAPI contract publishes it as the
-# ErrorCode enum; tests fail when a raise uses a code missing here, or the web app lacks a translation.
-ERROR_CODES: dict[str, str] = {
-    # generic, one per error class and HTTP status
-    "bad_request": "The request is not valid.",
-    "unauthorized": "Log in first.",
-    "forbidden": "Your role may not do this.",
-    "not_found": "Not found, or outside your reach.",
-    "method_not_allowed": "This method is not allowed here.",
-    "conflict": "The request conflicts with the current state.",
-    "stale_version": "The object changed since you read it (ETag).",
-    "if_match_required": "Send the ETag you read in If-Match.",
-    "payload_too_large": "The request body is too large.",
-    "invalid_input": "The input is not valid.",
-    "validation_failed": "One or more fields are not valid; see errors[].",
-    "too_many_requests": "Too many requests; wait and try again.",
-    "internal_error": "Something went wrong on our side; nothing was saved.",
-    "http_error": "The request failed.",
-    "service_unavailable": "The service is not available right now.",
-    # auth and accounts
-    "login_required": "No or an invalid access token.",
-    "account_inactive": "The account is not active.",
-    "wrong_login": "Wrong e-mail address or password.",
-    "login_throttled": "Too many failed logins; try again later.",
-    "session_missing": "No refresh token was sent.",
-    "session_expired": "The session has expired.",
-    "session_reused": "The refresh token was reused; the session is ended.",
-    "wrong_client": "Unknown client or wrong secret.",
-    "client_token_required": "A client-credentials token is required.",
-    "client_token_invalid": "This client token is not valid.",
-    "scope_missing": "The token lacks the required scope.",
-    "invalid_scope": "The requested scope is not granted to this client.",
-    "unsupported_grant": "This grant type is not available.",
-    "account_not_found": "The account was not found.",
-    "email_taken": "This e-mail address already has an account.",
-    "coordinator_adds_supporters_only": "A coordinator can only add supporters.",
-    "staff_only": "Only a coordinator or administrator may do this.",
-    "supporter_only": "Only a supporter may do this.",
-    # families
-    "family_not_found": "The family was not found.",
-    "family_archived": "The family is archived.",
-    "family_closed": "The family is closed; reopen it first.",
-    "family_not_closed": "The family is not closed.",
-    "family_reference_taken": "This reference is already in use.",
-    "family_status_transition": "The family cannot move to this status.",
-    "family_has_open_work": "Close the family through its closure: goals or actions are still open.",
-    "family_assign_forbidden": "Only a coordinator can assign a family to another caseload.",
-    "family_date_invalid": "The date is not possible for this family.",
-    "closure_unresolved": "Every open goal and action needs a resolution.",
-    "member_not_found": "The family member was not found.",
-    "region_not_found": "The region was not found.",
-    "region_exists": "This region already exists.",
-    # plans
-    "goal_not_found": "The goal was not found.",
-    "goal_status_transition": "The goal cannot move to this status.",
-    "goal_has_scores": "The goal has scores; discontinue it instead of deleting it.",
-    "goal_not_scorable": "Only an active or achieved goal with a GAS ladder can be scored.",
-    "goal_discontinued": "The goal is discontinued.",
-    "goal_ladder_incomplete": "A goal becomes active only with all five GAS levels described.",
-    "action_not_found": "The action was not found.",
-    "action_agreed_at_table": "The action was agreed at the table; cancel it instead.",
-    "plan_adoption_running": "The plan is being adopted right now.",
-    "plan_has_no_goals": "The plan has no goals yet.",
-    "plan_version_not_found": "The plan version was not found.",
-    "life_domain_exists": "This life domain already exists.",
-    # meetings
-    "meeting_not_found": "The meeting was not found.",
-    "meeting_not_open": "The meeting is no longer open for changes.",
-    "meeting_adopts_plan_already": "This meeting already adopts the plan.",
-    "decision_goal_in_use": "An action decided here belongs to this new goal.",
-    "decision_goal_missing": "The action's new goal is missing.",
-    "decision_not_found": "The decision was not found.",
-    "decision_failed": "A decision could not be applied; nothing changed and the meeting is still open.",
-    "attendance_missing": "Attendance is not recorded for everyone.",
-    "nobody_present": "Nobody was present.",
-    "participant_not_found": "The participant was not found.",
-    "participant_duplicate": "This participant is already invited.",
-    "chair_removal": "Choose another chair first.",
-    "agenda_item_not_found": "The agenda item was not found.",
-    # check-ins
-    "checkin_link_not_found": "The check-in link was not found.",
-    "checkin_link_unusable": "The check-in link is expired, revoked or unknown.",
-    "checkin_link_locked": "The check-in link is locked after wrong codes.",
-    "checkin_code_format": "Enter the six digits of the code.",
-    "checkin_too_old": "The check-in is older than 30 days.",
-    "checkin_rate_limited": "Too many check-in requests; wait a moment.",
-    "alert_not_found": "The alert was not found.",
-    "questionnaire_not_found": "The questionnaire was not found.",
-    "questionnaire_no_starter": "Nobody can start this questionnaire for the family.",
-    # measurements
-    "measurement_not_found": "The measurement was not found.",
-    "measurement_completed": "The measurement is already completed.",
-    "instrument_not_found": "The instrument was not found.",
-    "instrument_invalid": "The instrument definition is not valid.",
-    "instrument_code_taken": "An instrument with this code exists.",
-    "instrument_code_fixed": "An instrument's code cannot change.",
-    "answer_invalid": "An answer is not valid.",
-    "too_few_answers": "Too few answers to score.",
-    "factor_not_found": "The factor was not found.",
-    "factor_code_taken": "This factor code is already in use.",
-    "work_engagement_missing": "No work-engagement instrument is defined.",
-    # funders
-    "funder_client_not_found": "The funder client was not found.",
-    "funder_client_revoked": "The funder client is revoked.",
-    "funder_region_invalid": "A region is outside the funder's regions.",
-    "trajectory_not_found": "The trajectory was not found.",
-    "webhook_endpoint_not_found": "The webhook endpoint was not found.",
-    "webhook_url_invalid": "The webhook URL is not allowed.",
-    "period_invalid": "The period is not valid.",
-    # lists and requests
-    "invalid_cursor": "The cursor is not valid; start from the first page.",
-    "idempotency_key_reused": "The Idempotency-Key was used for another request.",
-    "idempotency_key_in_progress": "A request with this Idempotency-Key is still in progress.",
-    # the working day
-    "supporter_not_found": "The supporter was not found in your organisation.",
-    "supporter_required": "Name the supporter whose worklist you want.",
-    # research
-    "researcher_research_only": "A researcher's account opens only the research projects.",
-    "research_project_not_found": "The research project was not found.",
-    "research_researcher_invalid": "The account is not a researcher of this organisation.",
-    "attention_needs_caseload": "Filter or sort by attention within one caseload (give supporter_id).",
-}
 
 
 class DomainError(Exception):

@@ -6,7 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from api.core.errors import ERROR_CODES, PROBLEM_JSON
+from api.core.error_codes import ERROR_CODES
+from api.core.errors import PROBLEM_JSON
 
 Responses = dict[int | str, dict[str, Any]]
 
