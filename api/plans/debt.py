@@ -26,7 +26,7 @@ from api.core.pagination import decode_key, encode_key, keyset_page, keyset_stat
 from api.families.repository import readable_families
 from api.measurements.service import measurement_debt, measurement_debt_counts
 from api.models import ActionStatus, Family, FamilyStatus, GasScore, Goal, GoalStatus, PlanAction, Role, User
-from api.plans.schemas import DebtCount, DebtItem, EvaluationDebt, EvaluationDebtSummary
+from api.plans.debt_schemas import DebtCount, DebtItem, EvaluationDebt, EvaluationDebtSummary
 
 
 def open_families(scope: Any) -> Any:

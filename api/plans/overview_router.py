@@ -11,7 +11,8 @@ from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery, Page
 from api.plans import debt, domains
-from api.plans.schemas import EvaluationDebt, EvaluationDebtSummary, LifeDomainCreate, LifeDomainPublic
+from api.plans.debt_schemas import EvaluationDebt, EvaluationDebtSummary
+from api.plans.schemas import LifeDomainCreate, LifeDomainPublic
 
 router = APIRouter(tags=["plans"])
 

@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 from api.measurements.schemas import DueMeasurement
 from api.meetings.schemas import MeetingOverviewItem
 from api.models import AlertReason, FamilyStatus
-from api.plans.schemas import DebtItem
+from api.plans.debt_schemas import DebtItem
 
 
 class WorkAlert(BaseModel):
