@@ -10,13 +10,12 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from api.audit import service as audit
+from api.checkins.plan_meetings import link_family, meeting_summaries, next_meeting
 from api.checkins.plan_schemas import (
     LadderStep,
     PhoneAction,
     PhoneConsent,
     PhoneGoal,
-    PhoneMeetingSummary,
-    PhoneNextMeeting,
     PhonePlan,
     PhoneProposal,
     PhoneTrendPoint,
@@ -26,21 +25,16 @@ from api.checkins.public_service import AnyLink, any_session_link, link_principa
 from api.core.errors import NotFound, Unprocessable
 from api.measurements.definitions import LocalizedText
 from api.meetings import ical
-from api.meetings.summary import build_summary, when_text
 from api.models import (
     ActionStatus,
-    Attendance,
     Checkin,
     CheckinLink,
     ContactLink,
-    Family,
     FamilyMember,
     FamilyProposal,
     Goal,
     GoalStatus,
     Meeting,
-    MeetingParticipant,
-    MeetingStatus,
     NetworkContact,
     OwnerType,
     PlanAction,
@@ -53,7 +47,6 @@ from api.plans.views import LADDER_COLUMNS, owner_name
 from api.voice.consent import consent_of
 
 SHOWN_GOALS = (GoalStatus.active, GoalStatus.proposed, GoalStatus.achieved)
-SUMMARIES = 3
 NO_ACTION = "Deze actie is er niet (meer). / This action was not found."
 NO_MEETING = "Dit overleg is er niet (meer). / This meeting was not found."
 LEVELS = {"minus_2": -2, "minus_1": -1, "zero": 0, "plus_1": 1, "plus_2": 2}
@@ -116,82 +109,6 @@ def _goal(
     )
 
 
-def _next_meeting(session: Session, link: AnyLink) -> PhoneNextMeeting | None:
-    """The family's next planned meeting; a contact sees only one they are invited to."""
-    statement = select(Meeting).where(
-        Meeting.family_id == link.family_id,
-        Meeting.status == MeetingStatus.planned,
-        col(Meeting.ends_at) >= utcnow(),
-    )
-    if isinstance(link, ContactLink):
-        statement = statement.join(
-            MeetingParticipant, col(MeetingParticipant.meeting_id) == Meeting.id
-        ).where(MeetingParticipant.contact_id == link.contact_id)
-    meeting = session.exec(statement.order_by(col(Meeting.starts_at)).limit(1)).first()
-    if meeting is None:
-        return None
-    summary = build_summary(session, meeting, _family(session, link))
-    invited = (
-        session.exec(
-            select(MeetingParticipant.id).where(
-                MeetingParticipant.meeting_id == meeting.id,
-                MeetingParticipant.member_id == link.member_id
-                if isinstance(link, CheckinLink)
-                else MeetingParticipant.contact_id == link.contact_id,
-            )
-        ).first()
-        is not None
-    )
-    return PhoneNextMeeting(
-        meeting_id=meeting.id,
-        starts_at=meeting.starts_at,
-        ends_at=meeting.ends_at,
-        when=when_text(meeting),
-        where=summary.where,
-        video_url=meeting.video_url,
-        agenda=summary.agenda,
-        invited=invited,
-    )
-
-
-def _summaries(session: Session, link: AnyLink, all_held: bool) -> list[PhoneMeetingSummary]:
-    """The last held meeting for a member; a contact: meetings attended (all, with the family's consent)."""
-    statement = select(Meeting).where(
-        Meeting.family_id == link.family_id, Meeting.status == MeetingStatus.held
-    )
-    if isinstance(link, ContactLink) and not all_held:
-        statement = statement.join(
-            MeetingParticipant, col(MeetingParticipant.meeting_id) == Meeting.id
-        ).where(
-            MeetingParticipant.contact_id == link.contact_id,
-            MeetingParticipant.attendance == Attendance.present,
-        )
-    limit = 1 if isinstance(link, CheckinLink) else SUMMARIES
-    meetings = session.exec(statement.order_by(col(Meeting.starts_at).desc()).limit(limit)).all()
-    family = _family(session, link)
-    found = []
-    for meeting in meetings:
-        text = build_summary(session, meeting, family)
-        found.append(
-            PhoneMeetingSummary(
-                meeting_id=meeting.id,
-                starts_at=meeting.starts_at,
-                title=text.title,
-                when=text.when,
-                decisions=text.decisions,
-                agreements=text.agreements,
-                plan_adopted=text.plan_adopted,
-            )
-        )
-    return found
-
-
-def _family(session: Session, link: AnyLink) -> Family:
-    family = session.get(Family, link.family_id)
-    assert family is not None  # the session checked the link's family
-    return family
-
-
 def _trend(session: Session, family_id: uuid.UUID) -> list[PhoneTrendPoint]:
     rows = session.exec(
         select(Checkin.checked_in_at, Checkin.wellbeing, Checkin.care_burden)
@@ -203,7 +120,7 @@ def _trend(session: Session, family_id: uuid.UUID) -> list[PhoneTrendPoint]:
 
 
 def _build(session: Session, link: AnyLink) -> PhonePlan:
-    family = _family(session, link)
+    family = link_family(session, link)
     consent = consent_of(session, link.contact_id) if isinstance(link, ContactLink) else None
     member = isinstance(link, CheckinLink)
     sees_plan = member or (consent is not None and consent.plan)
@@ -228,7 +145,7 @@ def _build(session: Session, link: AnyLink) -> PhonePlan:
             if goal.status in SHOWN_GOALS
         ]
     mine = [_action(link, a) for a in actions if _mine(link, a) and a.status != ActionStatus.cancelled]
-    upcoming = _next_meeting(session, link)
+    upcoming = next_meeting(session, link)
     if upcoming is not None and not sees_plan:
         upcoming.agenda = []  # the agenda names the family's goals and everyone's actions
     supporter = session.get(User, family.supporter_id) if family.supporter_id else None
@@ -241,7 +158,9 @@ def _build(session: Session, link: AnyLink) -> PhonePlan:
         goals=goals,
         my_actions=mine,
         proposals=[_proposal(p) for p in proposals if p.kind == ProposalKind.goal],
-        summaries=_summaries(session, link, all_held=member or (consent is not None and consent.summaries)),
+        summaries=meeting_summaries(
+            session, link, all_held=member or (consent is not None and consent.summaries)
+        ),
         next_meeting=upcoming,
         consent=PhoneConsent(
             plan=consent.plan, summaries=consent.summaries, checkin_trend=consent.checkin_trend
@@ -356,11 +275,11 @@ def invitation(
     """The .ics of the next meeting this link may see."""
 
     def work(link: AnyLink) -> tuple[bytes, str]:
-        upcoming = _next_meeting(session, link)
+        upcoming = next_meeting(session, link)
         meeting = session.get(Meeting, meeting_id) if upcoming and upcoming.meeting_id == meeting_id else None
         if meeting is None:
             raise NotFound(NO_MEETING)
-        family = _family(session, link)
+        family = link_family(session, link)
         organizer = session.get(User, family.supporter_id) if family.supporter_id else None
         audit.record(
             session,
