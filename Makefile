@@ -27,6 +27,8 @@ lock:
 	$(BIN)/uv pip compile -q pyproject.toml --extra dev --generate-hashes --python-version 3.11 --custom-compile-command "make lock" -o $(LOCK)
 
 ## make run: set up, migrate, seed demo data when empty, build the web app, serve on http://127.0.0.1:8000
+# The demo's personal links are printed for the host and port the app is served on.
+run: export BONDGENOOT_PUBLIC_URL ?= http://$(HOST):$(PORT)
 run: install frontend-build
 	$(BIN)/bondgenoot migrate
 	$(BIN)/bondgenoot seed-demo
