@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Connection, event
+from sqlalchemy import Connection
 from sqlmodel import Session
 
 from tests.factories import World, auth
+from tests.statements import selects_sent
 
 FAMILIES = 4000
 WATCHED = {"family", "gas_score", "measurement_score", "audit_event"}
@@ -71,18 +72,7 @@ def _scans(plan: Any) -> Iterator[tuple[str, str]]:
 
 
 def _plans_of(client: TestClient, connection: Connection, url: str, headers: dict[str, str]) -> list[Any]:
-    sent: list[tuple[str, Any]] = []
-
-    def capture(_conn: object, _cursor: object, statement: str, parameters: Any, *_args: object) -> None:
-        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
-            sent.append((statement, parameters))
-
-    event.listen(connection, "before_cursor_execute", capture)
-    try:
-        response = client.get(url, headers=headers)
-    finally:
-        event.remove(connection, "before_cursor_execute", capture)
-    assert response.status_code == 200, response.text
+    sent = selects_sent(client, connection, url, headers)
     # no read binds one parameter per family: at most the one family a request names
     families = {str(row[0]) for row in connection.exec_driver_sql("SELECT id FROM family")}
     for _, parameters in sent:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Connection, event
+from sqlalchemy import Connection
 from sqlmodel import Session, col, select
 
 from api.models import Region
@@ -15,25 +15,10 @@ from tests.conftest import POSTGRES_URL
 from tests.factories import World
 from tests.funders.factories import client_auth, make_client
 from tests.funders.test_query_plans import GUARDED, _scans, _seed
+from tests.statements import selects_sent
 
 pytestmark = pytest.mark.skipif(not POSTGRES_URL, reason="query plans are checked on PostgreSQL")
 WATCHED = GUARDED | {"family_pseudonym", "family_consent"}
-
-
-def _statements(client: TestClient, connection: Connection, url: str, headers: dict[str, str]) -> list[Any]:
-    sent: list[tuple[str, Any]] = []
-
-    def capture(_conn: object, _cursor: object, statement: str, parameters: Any, *_args: object) -> None:
-        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
-            sent.append((statement, parameters))
-
-    event.listen(connection, "before_cursor_execute", capture)
-    try:
-        response = client.get(url, headers=headers)
-    finally:
-        event.remove(connection, "before_cursor_execute", capture)
-    assert response.status_code == 200, response.text
-    return sent
 
 
 def _sequential(connection: Connection, sent: list[tuple[str, Any]]) -> set[str]:
@@ -59,8 +44,8 @@ def test_trajectories_and_fhir_read_by_index(
     headers = client_auth(funder)
     page = client.get("/api/v1/funder/trajectories?limit=100", headers=headers).json()
     assert len(page["items"]) == 100
-    listing = _statements(client, connection, "/api/v1/funder/trajectories?limit=100", headers)
+    listing = selects_sent(client, connection, "/api/v1/funder/trajectories?limit=100", headers)
     pseudonym = page["items"][0]["pseudonym"]
-    export = _statements(client, connection, f"/api/v1/funder/trajectories/{pseudonym}/fhir", headers)
+    export = selects_sent(client, connection, f"/api/v1/funder/trajectories/{pseudonym}/fhir", headers)
     assert not _sequential(connection, listing), "trajectory page"
     assert not _sequential(connection, export), "FHIR export"
