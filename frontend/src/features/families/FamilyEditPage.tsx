@@ -6,7 +6,8 @@ import type { FamilyUpdate } from '../../api/types'
 import { ConflictMessage } from '../../components/ConflictMessage'
 import { NotFound } from '../../components/NotFound'
 import { PageHeading } from '../../components/Page'
-import { Alert, ErrorState, Loading } from '../../components/States'
+import { ErrorState, Loading } from '../../components/States'
+import { DraftRestored } from '../auth/DraftRestored'
 import { useDraft } from '../auth/drafts'
 import { familyBody, FamilyForm, familyValues } from './FamilyForm'
 import { type LoadedFamily, useFamily, useUpdateFamily } from './queries'
@@ -96,11 +97,9 @@ function EditForm({ loaded, onReload }: { loaded: LoadedFamily; onReload: () => 
             void onReload()
           }}
         />
-      ) : restored ? (
-        <Alert kind="info">
-          <p>{t('form.restored')}</p>
-        </Alert>
-      ) : null}
+      ) : (
+        <DraftRestored shown={restored} />
+      )}
       <div className="card">
         <FamilyForm
           values={values}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { newIdempotencyKey } from '../../components/forms'
 import { PageHeading } from '../../components/Page'
-import { Alert } from '../../components/States'
+import { DraftRestored } from '../auth/DraftRestored'
 import { useDraft } from '../auth/drafts'
 import { emptyFamilyValues, familyBody, FamilyForm } from './FamilyForm'
 import { useCreateFamily } from './queries'
@@ -36,11 +36,7 @@ export function FamilyNewPage() {
     <>
       <PageHeading title={t('familyForm.newTitle')}>{t('familyForm.newTitle')}</PageHeading>
       <p className="lead">{t('familyForm.newIntro')}</p>
-      {restored ? (
-        <Alert kind="info">
-          <p>{t('form.restored')}</p>
-        </Alert>
-      ) : null}
+      <DraftRestored shown={restored} />
       <div className="card">
         <FamilyForm
           values={values}

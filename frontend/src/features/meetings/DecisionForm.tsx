@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { FamilyDetail } from '../../api/types'
 import { ErrorSummary, Field } from '../../components/Field'
 import { formErrors, newIdempotencyKey } from '../../components/forms'
+import { DraftRestored } from '../auth/DraftRestored'
 import { useDraft } from '../auth/drafts'
 import { useFocusFirstField } from '../plans/focus'
 import { ownerOptions } from '../plans/owners'
@@ -102,11 +103,7 @@ export function DecisionForm({
     <form className="plan-form decision-form" onSubmit={submit} noValidate ref={ref}>
       <fieldset className="fieldset">
         <legend>{t('meetings.decisions.addTitle')}</legend>
-        {restored ? (
-          <div className="alert alert-info">
-            <p>{t('form.restored')}</p>
-          </div>
-        ) : null}
+        <DraftRestored shown={restored} />
         <ErrorSummary errors={shown.fields} labels={labels} detail={shown.detail} fieldPrefix={PREFIX} />
         <Field id={`${PREFIX}kind`} label={labels.kind ?? ''} required>
           {(props) => (

@@ -5,6 +5,7 @@ import type { FamilyDetail } from '../../api/types'
 import { ConflictMessage } from '../../components/ConflictMessage'
 import { ErrorSummary, Field } from '../../components/Field'
 import { formErrors, newIdempotencyKey } from '../../components/forms'
+import { DraftRestored } from '../auth/DraftRestored'
 import { useDraft } from '../auth/drafts'
 import { useFocusFirstField } from './focus'
 import { ownerOptions } from './owners'
@@ -113,11 +114,7 @@ export function ActionForm({
     <form className="plan-form" onSubmit={submit} noValidate ref={formRef}>
       <fieldset className="fieldset">
         <legend>{action ? t('plan.action.editTitle') : t('plan.action.newTitle')}</legend>
-        {restored ? (
-          <div className="alert alert-info">
-            <p>{t('form.restored')}</p>
-          </div>
-        ) : null}
+        <DraftRestored shown={restored} />
         {isApiError(save.error, 412) ? (
           <ConflictMessage
             onReload={() => {

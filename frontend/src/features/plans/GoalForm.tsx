@@ -5,6 +5,7 @@ import type { Member } from '../../api/types'
 import { ConflictMessage } from '../../components/ConflictMessage'
 import { ErrorSummary, Field } from '../../components/Field'
 import { formErrors, newIdempotencyKey } from '../../components/forms'
+import { DraftRestored } from '../auth/DraftRestored'
 import { useDraft } from '../auth/drafts'
 import { useFocusFirstField } from './focus'
 import { GoalDetailsFields } from './GoalDetailsFields'
@@ -119,11 +120,7 @@ export function GoalForm({ familyId, goal, domains, members, onDone, onCancel, o
     <form className="plan-form" onSubmit={submit} noValidate ref={formRef}>
       <fieldset className="fieldset">
         <legend>{goal ? t('plan.goal.editTitle') : t('plan.goal.newTitle')}</legend>
-        {restored ? (
-          <div className="alert alert-info">
-            <p>{t('form.restored')}</p>
-          </div>
-        ) : null}
+        <DraftRestored shown={restored} />
         {isApiError(save.error, 412) ? (
           <ConflictMessage onReload={onReload} />
         ) : (
