@@ -49,7 +49,9 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-pytest: pytest-sqlite pytest-postgres
+# Both databases at once (each prints when done): the SQLite run is CPU-bound, the PostgreSQL one waits on the server.
+pytest: install
+	$(MAKE) --no-print-directory -j2 --output-sync=target pytest-sqlite pytest-postgres
 
 pytest-sqlite: install
 	@echo "== pytest on SQLite =="
