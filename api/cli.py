@@ -56,6 +56,10 @@ def fill_rollups(*, only_when_empty: bool = False) -> None:
         started = time.perf_counter()
         counts = rollup.rebuild(session)
         session.commit()
+    if get_engine().dialect.name == "postgresql":  # fresh statistics and visibility map (the owner only)
+        with get_engine().connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            for name in counts:
+                connection.exec_driver_sql(f"VACUUM (ANALYZE) {name}")
     rows = ", ".join(f"{name} {n}" for name, n in counts.items())
     print(f"rollups rebuilt in {time.perf_counter() - started:.1f} s: {rows}")
 

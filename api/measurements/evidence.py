@@ -43,6 +43,7 @@ from api.models import (
 
 FAMILY_OUTCOME = "family_outcome"
 EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
+REPORT_WORK_MEM = "64MB"
 
 
 def scale_changes(
@@ -199,8 +200,13 @@ def gas_t_scores(
 
 
 def _grouped(statement: Any, family_id: Any, group: Any) -> Any:
-    """Joined to the family only when grouped by one of its columns (a funder's regions)."""
-    return statement if group is None else statement.join(Family, col(Family.id) == family_id)
+    """Joined to what holds the group's value, only when grouped (a funder's regions): the family, or the
+    scope that carries it (`figures`: a family id with its group, each family once)."""
+    if group is None:
+        return statement
+    if getattr(group, "table", None) is Family.__table__:  # type: ignore[attr-defined]
+        return statement.join(Family, col(Family.id) == family_id)
+    return statement.join(group.table, group.table.c.id == family_id)
 
 
 def family_counts(
@@ -273,11 +279,20 @@ def figures(
     """Every cohort figure per group and span, in four aggregate queries whatever the number of families: the
     status, GAS and scale figures read the per-family rollups (api/measurements/rollup.py), one narrow row per
     family and status interval, T-score step or measured scale."""
-    scope = select(_once(scope, "in_scope", spans).c.id)  # found once per query, not once per use
+    # Found once per query, not once per use; with the group's value, so the rollups need not join the family.
+    in_scope = _once(scope.add_columns(group.label("grp")) if group is not None else scope, "in_scope", spans)
+    carried = in_scope.c.grp if group is not None else None
+    scope = select(in_scope.c.id)
+    if session.get_bind().dialect.name == "postgresql":
+        # Hundreds of thousands of rollup rows are grouped and ranked: in memory, not sorts spilled to disk.
+        # A SELECT (not SET), so it reaches the replica the reads go to; `true`: this transaction only.
+        session.execute(select(func.set_config("work_mem", REPORT_WORK_MEM, True)))
     found = family_counts(session, scope, spans, group=group)
-    for key, (n, mean) in gas_t_scores(session, scope, spans, group=group).items():
+    for key, (n, mean) in gas_t_scores(session, scope, spans, group=carried).items():
         found.setdefault(key, Figures()).gas_families, found[key].mean_gas_t_score = n, mean
-    changes = scale_changes(session, scope, spans, definitions=definitions, unit=unit, wave=wave, group=group)
+    changes = scale_changes(
+        session, scope, spans, definitions=definitions, unit=unit, wave=wave, group=carried
+    )
     for key, scales in changes.items():
         found.setdefault(key, Figures()).scales = sorted(scales, key=lambda f: (f.instrument, f.scale))
     return found

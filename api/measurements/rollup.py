@@ -144,7 +144,8 @@ def scale_rows(families: Any = None) -> Any:
 
 
 def _table(model: Any) -> Table:
-    return model.__table__  # type: ignore[no-any-return]
+    table: Table = model.__table__
+    return table
 
 
 ROLLUPS: list[tuple[Table, list[str], Any]] = [
@@ -182,7 +183,8 @@ def rebuild(session: Session) -> dict[str, int]:
     counts: dict[str, int] = {}
     for table, columns, rows in ROLLUPS:
         session.execute(delete(table))
-        session.execute(insert(table).from_select(columns, rows()))
+        made = rows().subquery("made")  # a family's rows side by side: few pages per family to read
+        session.execute(insert(table).from_select(columns, select(made).order_by(made.c.family_id)))
         counts[table.name] = session.execute(select(func.count()).select_from(table)).scalar_one()
     return counts
 

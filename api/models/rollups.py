@@ -19,6 +19,10 @@ class RollupFamilyStatus(SQLModel, table=True):
     """A family's status over time: one row per interval [since, until), from its recorded status changes."""
 
     __tablename__ = "rollup_family_status"
+    # PostgreSQL reads a scope's rows from the index alone (INCLUDE); SQLite has the key columns only.
+    __table_args__ = (
+        Index("ix_rollup_family_status_family", "family_id", postgresql_include=["status", "since", "until"]),
+    )
 
     family_id: uuid.UUID = Field(primary_key=True)
     position: int = Field(primary_key=True)  # 0: before the first recorded change (or no change at all)
@@ -32,6 +36,11 @@ class RollupGas(SQLModel, table=True):
     of its counted goals (None while none of them has a level)."""
 
     __tablename__ = "rollup_gas"
+    __table_args__ = (
+        Index(
+            "ix_rollup_gas_family_since", "family_id", "since_on", postgresql_include=["until_on", "t_score"]
+        ),
+    )
 
     family_id: uuid.UUID = Field(primary_key=True)
     since_on: date = Field(primary_key=True)
@@ -43,7 +52,14 @@ class RollupScaleChange(SQLModel, table=True):
     """One scale of a completed measurement that has a change from T0: who, which wave, when, how much."""
 
     __tablename__ = "rollup_scale_change"
-    __table_args__ = (Index("ix_rollup_scale_change_family_completed", "family_id", "completed_at"),)
+    __table_args__ = (
+        Index(
+            "ix_rollup_scale_change_family_completed",
+            "family_id",
+            "completed_at",
+            postgresql_include=["respondent_id", "instrument_code", "scale_code", "wave", "change_from_t0"],
+        ),
+    )
 
     measurement_id: uuid.UUID = Field(primary_key=True)
     scale_code: str = Field(primary_key=True, max_length=40)
