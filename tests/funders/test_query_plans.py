@@ -201,7 +201,7 @@ def test_funder_aggregates_use_indexes(session: Session, world: World) -> None:
     finally:
         event.remove(bind, "before_cursor_execute", capture)
     assert found[(regions[0], "2024-Q3")].families > 100  # a region's worth of families
-    assert len(statements) == 4  # families, meetings, GAS, changes
+    assert len(statements) == 5  # the report's work_mem, families, meetings, GAS, changes
     # A few thousand rows fit in a handful of pages, where a sequential scan is the cheaper plan; priced out,
     # any sequential scan left means no index can serve the query, which at 100k families would be slow.
     bind.exec_driver_sql("SET LOCAL enable_seqscan = off")
