@@ -65,16 +65,20 @@ def scale_changes(
     r = RollupScaleChange
     first, last = _overall(spans)
     changes = _once(
-        select(
+        _scoped(
+            [
+                col(r.family_id),
+                col(r.respondent_id),
+                col(r.instrument_code),
+                col(r.scale_code),
+                col(r.wave),
+                col(r.completed_at),
+                col(r.change_from_t0),
+            ],
             col(r.family_id),
-            col(r.respondent_id),
-            col(r.instrument_code),
-            col(r.scale_code),
-            col(r.wave),
-            col(r.completed_at),
-            col(r.change_from_t0),
+            scope,
+            group,
         ).where(
-            col(r.family_id).in_(scope),
             col(r.instrument_code).in_(codes),
             col(r.completed_at) >= _moment(first),
             col(r.completed_at) < _moment(last + timedelta(days=1)),
@@ -84,8 +88,8 @@ def scale_changes(
         spans,
     )
     who = changes.c.respondent_id if unit is Unit.respondent else changes.c.family_id
-    grp = (group if group is not None else null()).label("grp")
-    per_wave = _grouped(
+    grp = (changes.c.grp if group is not None else null()).label("grp")
+    per_wave = (
         select(
             grp,
             span.c.pkey,
@@ -96,16 +100,11 @@ def scale_changes(
             func.max(changes.c.completed_at).label("at"),
             func.avg(changes.c.change_from_t0).label("change"),
             func.count().label("n"),
-        ).select_from(changes),
-        changes.c.family_id,
-        group,
-    )
-    per_wave = (
-        per_wave.join(
-            span, and_(changes.c.completed_at >= span.c.starts, changes.c.completed_at < span.c.ends)
         )
+        .select_from(changes)
+        .join(span, and_(changes.c.completed_at >= span.c.starts, changes.c.completed_at < span.c.ends))
         .group_by(
-            *_by(group),
+            *_by(changes.c.grp if group is not None else None),
             span.c.pkey,
             changes.c.family_id,
             who,
@@ -168,8 +167,12 @@ def gas_t_scores(
     r = RollupGas
     first, last = _overall(spans)
     steps = _once(
-        select(col(r.family_id), col(r.since_on), col(r.until_on), col(r.t_score)).where(
-            col(r.family_id).in_(scope),
+        _scoped(
+            [col(r.family_id), col(r.since_on), col(r.until_on), col(r.t_score)],
+            col(r.family_id),
+            scope,
+            group,
+        ).where(
             col(r.t_score).is_not(None),
             col(r.since_on) <= last,
             or_(col(r.until_on).is_(None), col(r.until_on) > first),
@@ -177,12 +180,8 @@ def gas_t_scores(
         "gas_steps",
         spans,
     )
-    grp = (group if group is not None else null()).label("grp")
-    statement = _grouped(
-        select(grp, span.c.pkey, func.count(), func.avg(steps.c.t_score)).select_from(steps),
-        steps.c.family_id,
-        group,
-    )
+    grp = (steps.c.grp if group is not None else null()).label("grp")
+    statement = select(grp, span.c.pkey, func.count(), func.avg(steps.c.t_score)).select_from(steps)
     rows = session.execute(
         statement.join(
             span,
@@ -191,7 +190,7 @@ def gas_t_scores(
                 steps.c.since_on <= span.c.end_on,
                 or_(steps.c.until_on.is_(None), steps.c.until_on > span.c.end_on),
             ),
-        ).group_by(*_by(group), span.c.pkey)
+        ).group_by(*_by(steps.c.grp if group is not None else None), span.c.pkey)
     ).all()
     return {
         (_uuid(grp_), pkey): (int(n), float(mean) if mean is not None else None)
@@ -199,14 +198,16 @@ def gas_t_scores(
     }
 
 
-def _grouped(statement: Any, family_id: Any, group: Any) -> Any:
-    """Joined to what holds the group's value, only when grouped (a funder's regions): the family, or the
-    scope that carries it (`figures`: a family id with its group, each family once)."""
+def _scoped(columns: list[Any], family_id: Any, scope: Select[Any], group: Any) -> Any:
+    """A rollup's rows of the families in scope; grouped, with the group's value (`grp`): from the family, or
+    from the scope that carries it (`figures`: each family once with its group), whose join then scopes."""
     if group is None:
-        return statement
+        return select(*columns).where(family_id.in_(scope))
     if getattr(group, "table", None) is Family.__table__:  # type: ignore[attr-defined]
-        return statement.join(Family, col(Family.id) == family_id)
-    return statement.join(group.table, group.table.c.id == family_id)
+        joined = select(*columns, group.label("grp")).join(Family, col(Family.id) == family_id)
+        return joined.where(family_id.in_(scope))
+    holder: Any = group.table
+    return select(*columns, group.label("grp")).join(holder, holder.c.id == family_id)
 
 
 def family_counts(
@@ -285,8 +286,11 @@ def figures(
     scope = select(in_scope.c.id)
     if session.get_bind().dialect.name == "postgresql":
         # Hundreds of thousands of rollup rows are grouped and ranked: in memory, not sorts spilled to disk.
-        # A SELECT (not SET), so it reaches the replica the reads go to; `true`: this transaction only.
-        session.execute(select(func.set_config("work_mem", REPORT_WORK_MEM, True)))
+        # Compiling them (JIT) costs more than it saves on rows the planner overestimates. A SELECT (not SET),
+        # so it reaches the replica the reads go to; `true`: this transaction only.
+        session.execute(
+            select(func.set_config("work_mem", REPORT_WORK_MEM, True), func.set_config("jit", "off", True))
+        )
     found = family_counts(session, scope, spans, group=group)
     for key, (n, mean) in gas_t_scores(session, scope, spans, group=carried).items():
         found.setdefault(key, Figures()).gas_families, found[key].mean_gas_t_score = n, mean
