@@ -173,6 +173,11 @@ def refresh(session: Session, family_ids: Collection[uuid.UUID]) -> None:
     ids = sorted(family_ids)
     for start in range(0, len(ids), BATCH):
         families: Any = bindparam("families", ids[start : start + BATCH], expanding=True)
+        if session.get_bind().dialect.name == "postgresql":
+            # Two transactions refreshing one family take turns: the second deletes the first's rows and
+            # recomputes with its facts (SQLite's writers take turns anyway). NO KEY: scores may be added.
+            lock = select(col(Family.id)).where(col(Family.id).in_(families)).order_by(col(Family.id))
+            session.execute(lock.with_for_update(key_share=True))
         for table, columns, rows in ROLLUPS:
             session.execute(delete(table).where(table.c.family_id.in_(families)))
             session.execute(insert(table).from_select(columns, rows(families)))
