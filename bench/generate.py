@@ -227,6 +227,11 @@ def main() -> None:
         print(f"copying the demo's {TEMPLATE_FAMILIES} families {copies} times")
         prepare(connection, supporters)
         clone(connection, copies)
+    # The copies are bulk SQL, which the rollups' flush listener never sees: recompute them from the raw data.
+    rebuilt = subprocess.run(
+        [bindir / "bondgenoot", "rollups", "rebuild"], env=env, check=True, capture_output=True
+    )
+    print(rebuilt.stdout.decode().strip())
     with engine.connect() as connection:
         add_audit_events(connection, args.audit_events)
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:

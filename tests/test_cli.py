@@ -67,3 +67,8 @@ def test_create_admin_makes_the_organisation(engine: object, monkeypatch: pytest
     with pytest.raises(SystemExit):
         monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
         main(["create-admin", "--email", "x@example.nl", "--organisation", "CLI Org", "--password-stdin"])
+
+
+def test_rollups_rebuild_recomputes_them(engine: object, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["rollups", "rebuild"])
+    assert "rollups rebuilt" in capsys.readouterr().out

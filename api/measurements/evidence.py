@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, null, or_, select, union_all
+from sqlalchemy import and_, case, func, null, or_, select
 from sqlalchemy.sql import Select
 from sqlmodel import Session, col
 
@@ -29,25 +29,21 @@ from api.measurements.evidence_parts import (
     _spans,
     _uuid,
 )
-from api.measurements.scoring import GAS_DEFAULT_RHO, RCI_CRITERION
+from api.measurements.scoring import RCI_CRITERION
 from api.models import (
     Family,
     FamilyStatus,
-    FamilyStatusChange,
-    GasScore,
-    Goal,
-    GoalStatus,
-    Measurement,
-    MeasurementScore,
-    MeasurementStatus,
     Meeting,
     MeetingStatus,
+    RollupFamilyStatus,
+    RollupGas,
+    RollupScaleChange,
     Wave,
 )
 
-COUNTED_GOALS = (GoalStatus.active, GoalStatus.achieved)  # as the family's own T-score (api/plans)
 FAMILY_OUTCOME = "family_outcome"
 EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
+REPORT_WORK_MEM = "64MB"
 
 
 def scale_changes(
@@ -66,40 +62,55 @@ def scale_changes(
     if not codes or not spans:
         return {}
     span = _spans(spans)
-    m, s = Measurement, MeasurementScore
-    who = col(m.respondent_id) if unit is Unit.respondent else col(m.family_id)
-    grp = (group if group is not None else null()).label("grp")
+    r = RollupScaleChange
+    first, last = _overall(spans)
+    changes = _once(
+        _scoped(
+            [
+                col(r.family_id),
+                col(r.respondent_id),
+                col(r.instrument_code),
+                col(r.scale_code),
+                col(r.wave),
+                col(r.completed_at),
+                col(r.change_from_t0),
+            ],
+            col(r.family_id),
+            scope,
+            group,
+        ).where(
+            col(r.instrument_code).in_(codes),
+            col(r.completed_at) >= _moment(first),
+            col(r.completed_at) < _moment(last + timedelta(days=1)),
+            *([col(r.wave) == wave] if wave is not None else []),
+        ),
+        "changes",
+        spans,
+    )
+    who = changes.c.respondent_id if unit is Unit.respondent else changes.c.family_id
+    grp = (changes.c.grp if group is not None else null()).label("grp")
     per_wave = (
         select(
             grp,
             span.c.pkey,
-            col(m.family_id).label("family_id"),
+            changes.c.family_id.label("family_id"),
             who.label("who"),
-            col(m.instrument_code).label("instrument"),
-            col(s.scale_code).label("scale"),
-            func.max(m.completed_at).label("at"),
-            func.avg(s.change_from_t0).label("change"),
+            changes.c.instrument_code.label("instrument"),
+            changes.c.scale_code.label("scale"),
+            func.max(changes.c.completed_at).label("at"),
+            func.avg(changes.c.change_from_t0).label("change"),
             func.count().label("n"),
         )
-        .select_from(s)
-        .join(m, col(m.id) == s.measurement_id)
-        .join(Family, col(Family.id) == m.family_id)
-        .join(span, and_(col(m.completed_at) >= span.c.starts, col(m.completed_at) < span.c.ends))
-        .where(
-            col(m.family_id).in_(scope),
-            col(m.status) == MeasurementStatus.completed,
-            col(m.instrument_code).in_(codes),
-            col(s.change_from_t0).is_not(None),
-            *([col(m.wave) == wave] if wave is not None else []),
-        )
+        .select_from(changes)
+        .join(span, and_(changes.c.completed_at >= span.c.starts, changes.c.completed_at < span.c.ends))
         .group_by(
-            *_by(group),
+            *_by(changes.c.grp if group is not None else None),
             span.c.pkey,
-            col(m.family_id),
+            changes.c.family_id,
             who,
-            col(m.instrument_code),
-            col(s.scale_code),
-            col(m.wave),
+            changes.c.instrument_code,
+            changes.c.scale_code,
+            changes.c.wave,
         )
         .subquery("per_wave")
     )
@@ -149,55 +160,37 @@ def gas_t_scores(
     session: Session, scope: Select[Any], spans: Sequence[Span], *, group: Any = None
 ) -> dict[Key, tuple[int, float | None]]:
     """Families with a GAS score in the span: their T-score at the span's end (active and achieved goals,
-    each at its latest level; Kiresuk & Sherman, rho 0.3), how many, and their mean."""
+    each at its latest level; Kiresuk & Sherman, rho 0.3), how many, and their mean. From each family's
+    T-score timeline (api/measurements/rollup.py): the step in force at the span's end began in the span
+    exactly when the family was scored in the span."""
     span = _spans(spans)
-    g = GasScore
-    until = func.lead(g.scored_on).over(
-        partition_by=col(g.goal_id), order_by=(col(g.scored_on), col(g.created_at))
-    )
-    levels = (
-        select(col(g.family_id), col(g.level), col(g.scored_on), col(Goal.weight), until.label("until"))
-        .join(Goal, col(Goal.id) == g.goal_id)
-        .where(col(g.family_id).in_(scope), col(Goal.status).in_(COUNTED_GOALS))
-        .subquery("level")
-    )
-    grp = (group if group is not None else null()).label("grp")
-    w, x = levels.c.weight, levels.c.level
-    rho = GAS_DEFAULT_RHO
-    t = 50 + 10 * func.sum(w * x) / func.sqrt((1 - rho) * func.sum(w * w) + rho * func.sum(w) * func.sum(w))
-    at_end = (
-        select(grp, span.c.pkey, levels.c.family_id, t.label("t"))
-        .select_from(levels)
-        .join(Family, col(Family.id) == levels.c.family_id)
-        .join(
-            span,
-            and_(
-                levels.c.scored_on <= span.c.end_on,
-                or_(levels.c.until.is_(None), levels.c.until > span.c.end_on),
-            ),
-        )
-        .group_by(*_by(group), span.c.pkey, levels.c.family_id)
-        .subquery("at_end")
-    )
+    r = RollupGas
     first, last = _overall(spans)
-    dates = _once(
-        select(col(g.family_id), col(g.scored_on)).where(
-            col(g.family_id).in_(scope), col(g.scored_on) >= first, col(g.scored_on) <= last
+    steps = _once(
+        _scoped(
+            [col(r.family_id), col(r.since_on), col(r.until_on), col(r.t_score)],
+            col(r.family_id),
+            scope,
+            group,
+        ).where(
+            col(r.t_score).is_not(None),
+            col(r.since_on) <= last,
+            or_(col(r.until_on).is_(None), col(r.until_on) > first),
         ),
-        "gas_dates",
+        "gas_steps",
         spans,
     )
-    scored = (
-        select(span.c.pkey, dates.c.family_id)
-        .join(span, and_(dates.c.scored_on >= span.c.start_on, dates.c.scored_on <= span.c.end_on))
-        .distinct()
-        .subquery("scored")
-    )
+    grp = (steps.c.grp if group is not None else null()).label("grp")
+    statement = select(grp, span.c.pkey, func.count(), func.avg(steps.c.t_score)).select_from(steps)
     rows = session.execute(
-        select(at_end.c.grp, at_end.c.pkey, func.count(), func.avg(at_end.c.t))
-        .select_from(at_end)
-        .join(scored, and_(scored.c.pkey == at_end.c.pkey, scored.c.family_id == at_end.c.family_id))
-        .group_by(at_end.c.grp, at_end.c.pkey)
+        statement.join(
+            span,
+            and_(
+                steps.c.since_on >= span.c.start_on,
+                steps.c.since_on <= span.c.end_on,
+                or_(steps.c.until_on.is_(None), steps.c.until_on > span.c.end_on),
+            ),
+        ).group_by(*_by(steps.c.grp if group is not None else None), span.c.pkey)
     ).all()
     return {
         (_uuid(grp_), pkey): (int(n), float(mean) if mean is not None else None)
@@ -205,33 +198,16 @@ def gas_t_scores(
     }
 
 
-def _status_intervals(scope: Select[Any]) -> Any:
-    """Each family's statuses over time from its recorded changes: (family, status, since, until)."""
-    c = FamilyStatusChange
-    order = (col(c.changed_at), col(c.id))
-    moves: Any = select(
-        col(c.family_id),
-        col(c.to_status).label("status"),
-        col(c.changed_at).label("since"),
-        func.lead(c.changed_at).over(partition_by=col(c.family_id), order_by=order).label("until"),
-    ).where(col(c.family_id).in_(scope))
-    first = (
-        select(
-            col(c.family_id),
-            col(c.from_status),
-            col(c.changed_at),
-            func.row_number().over(partition_by=col(c.family_id), order_by=order).label("rn"),
-        )
-        .where(col(c.family_id).in_(scope))
-        .subquery("first_change")
-    )
-    before = select(first.c.family_id, first.c.from_status, null().label("since"), first.c.changed_at).where(
-        first.c.rn == 1
-    )
-    unchanged = select(col(Family.id), col(Family.status), null(), null()).where(
-        col(Family.id).in_(scope), ~select(col(c.id)).where(col(c.family_id) == Family.id).exists()
-    )
-    return union_all(moves, before, unchanged).subquery("interval")
+def _scoped(columns: list[Any], family_id: Any, scope: Select[Any], group: Any) -> Any:
+    """A rollup's rows of the families in scope; grouped, with the group's value (`grp`): from the family, or
+    from the scope that carries it (`figures`: each family once with its group), whose join then scopes."""
+    if group is None:
+        return select(*columns).where(family_id.in_(scope))
+    if getattr(group, "table", None) is Family.__table__:  # type: ignore[attr-defined]
+        joined = select(*columns, group.label("grp")).join(Family, col(Family.id) == family_id)
+        return joined.where(family_id.in_(scope))
+    holder: Any = group.table
+    return select(*columns, group.label("grp")).join(holder, holder.c.id == family_id)
 
 
 def family_counts(
@@ -240,24 +216,24 @@ def family_counts(
     """Families in support at some point of each span (enrolled by its end, not closed before it began),
     by their status at the span's end (from the recorded status changes) and by family type."""
     span = _spans(spans)
-    iv = _status_intervals(scope)
+    iv = RollupFamilyStatus
     grp = (group if group is not None else null()).label("grp")
     covers_end = and_(
-        or_(iv.c.since.is_(None), iv.c.since < span.c.ends),
-        or_(iv.c.until.is_(None), iv.c.until >= span.c.ends),
+        or_(col(iv.since).is_(None), col(iv.since) < span.c.ends),
+        or_(col(iv.until).is_(None), col(iv.until) >= span.c.ends),
     )
     enrolled = or_(
         col(Family.started_on) <= span.c.end_on,
         and_(col(Family.started_on).is_(None), col(Family.created_at) < span.c.ends),
     )
-    present = or_(iv.c.status != FamilyStatus.closed, iv.c.since > span.c.starts)
+    present = or_(col(iv.status) != FamilyStatus.closed, col(iv.since) > span.c.starts)
     rows = session.execute(
-        select(grp, span.c.pkey, iv.c.status, col(Family.family_type), func.count())
+        select(grp, span.c.pkey, col(iv.status), col(Family.family_type), func.count())
         .select_from(iv)
-        .join(Family, col(Family.id) == iv.c.family_id)
+        .join(Family, col(Family.id) == iv.family_id)
         .join(span, covers_end)
-        .where(enrolled, present)
-        .group_by(*_by(group), span.c.pkey, iv.c.status, col(Family.family_type))
+        .where(col(iv.family_id).in_(scope), enrolled, present)
+        .group_by(*_by(group), span.c.pkey, col(iv.status), col(Family.family_type))
     ).all()
     found: dict[Key, Figures] = {}
     for g, pkey, status, family_type, n in rows:
@@ -301,12 +277,26 @@ def figures(
     wave: Wave | None = None,
     group: Any = None,
 ) -> dict[Key, Figures]:
-    """Every cohort figure per group and span, in four aggregate queries whatever the number of families."""
-    scope = select(_once(scope, "in_scope", spans).c.id)  # found once per query, not once per use
+    """Every cohort figure per group and span, in four aggregate queries whatever the number of families: the
+    status, GAS and scale figures read the per-family rollups (api/measurements/rollup.py), one narrow row per
+    family and status interval, T-score step or measured scale."""
+    # Found once per query, not once per use; with the group's value, so the rollups need not join the family.
+    in_scope = _once(scope.add_columns(group.label("grp")) if group is not None else scope, "in_scope", spans)
+    carried = in_scope.c.grp if group is not None else None
+    scope = select(in_scope.c.id)
+    if session.get_bind().dialect.name == "postgresql":
+        # Hundreds of thousands of rollup rows are grouped and ranked: in memory, not sorts spilled to disk.
+        # Compiling them (JIT) costs more than it saves on rows the planner overestimates. A SELECT (not SET),
+        # so it reaches the replica the reads go to; `true`: this transaction only.
+        session.execute(
+            select(func.set_config("work_mem", REPORT_WORK_MEM, True), func.set_config("jit", "off", True))
+        )
     found = family_counts(session, scope, spans, group=group)
-    for key, (n, mean) in gas_t_scores(session, scope, spans, group=group).items():
+    for key, (n, mean) in gas_t_scores(session, scope, spans, group=carried).items():
         found.setdefault(key, Figures()).gas_families, found[key].mean_gas_t_score = n, mean
-    changes = scale_changes(session, scope, spans, definitions=definitions, unit=unit, wave=wave, group=group)
+    changes = scale_changes(
+        session, scope, spans, definitions=definitions, unit=unit, wave=wave, group=carried
+    )
     for key, scales in changes.items():
         found.setdefault(key, Figures()).scales = sorted(scales, key=lambda f: (f.instrument, f.scale))
     return found

@@ -79,6 +79,7 @@ from api.models.plans import (
 )
 from api.models.pseudonyms import FamilyPseudonym, FunderKey
 from api.models.research import ResearchAccess, ResearchOrganisation, ResearchProject
+from api.models.rollups import RollupFamilyStatus, RollupGas, RollupScaleChange
 from api.models.voice import ContactConsent, ContactLink, FamilyProposal, ProposalKind, ProposalStatus
 from api.models.workday import (
     AlertNote,
@@ -169,6 +170,9 @@ __all__ = [
     "ResearchProject",
     "Resolution",
     "Role",
+    "RollupFamilyStatus",
+    "RollupGas",
+    "RollupScaleChange",
     "SupporterChange",
     "User",
     "Wave",

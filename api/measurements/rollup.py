@@ -1,0 +1,200 @@
+"""The per-family rollups behind the cohort and funder figures (api/models/rollups.py), from the raw data.
+
+One set of statements serves both ways of filling them: `refresh` recomputes the rows of a few families in
+the caller's transaction (api/measurements/rollup_tracking.py calls it when their facts change) and `rebuild`
+recomputes every family's (`bondgenoot rollups rebuild`). So the incremental rows are, by construction, the
+rows a rebuild makes.
+"""
+
+import uuid
+from collections.abc import Collection
+from typing import Any
+
+from sqlalchemy import (
+    Table,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    literal_column,
+    null,
+    or_,
+    select,
+    union_all,
+)
+from sqlmodel import Session, col
+
+from api.measurements.scoring import GAS_DEFAULT_RHO
+from api.models import (
+    Family,
+    FamilyStatusChange,
+    GasScore,
+    Goal,
+    GoalStatus,
+    Measurement,
+    MeasurementScore,
+    MeasurementStatus,
+    RollupFamilyStatus,
+    RollupGas,
+    RollupScaleChange,
+)
+
+COUNTED_GOALS = (GoalStatus.active, GoalStatus.achieved)  # as the family's own T-score (api/plans)
+BATCH = 500  # families per statement when refreshing many
+
+
+def _only(column: Any, families: Any) -> list[Any]:
+    return [] if families is None else [column.in_(families)]
+
+
+def status_rows(families: Any = None) -> Any:
+    """Each family's statuses over time from its recorded changes: (family, position, status, since,
+    until)."""
+    c = FamilyStatusChange
+    order = (col(c.changed_at), col(c.id))
+    moves = select(
+        col(c.family_id),
+        func.row_number().over(partition_by=col(c.family_id), order_by=order).label("position"),
+        col(c.to_status).label("status"),
+        col(c.changed_at).label("since"),
+        func.lead(c.changed_at).over(partition_by=col(c.family_id), order_by=order).label("until"),
+    ).where(*_only(col(c.family_id), families))
+    first = (
+        select(
+            col(c.family_id),
+            col(c.from_status),
+            col(c.changed_at),
+            func.row_number().over(partition_by=col(c.family_id), order_by=order).label("rn"),
+        )
+        .where(*_only(col(c.family_id), families))
+        .subquery("first_change")
+    )
+    before = select(
+        first.c.family_id, literal_column("0"), first.c.from_status, null(), first.c.changed_at
+    ).where(first.c.rn == 1)
+    unchanged: Any = select(col(Family.id), literal_column("0"), col(Family.status), null(), null()).where(
+        *_only(col(Family.id), families), ~select(col(c.id)).where(col(c.family_id) == Family.id).exists()
+    )
+    return union_all(moves, before, unchanged)
+
+
+def gas_rows(families: Any = None) -> Any:
+    """Each family's GAS T-score timeline: from every day one of its goals was scored until the next such day,
+    the T-score of its active and achieved goals, each at its latest level (Kiresuk & Sherman, rho 0.3)."""
+    g = GasScore
+    until = func.lead(g.scored_on).over(
+        partition_by=col(g.goal_id), order_by=(col(g.scored_on), col(g.created_at))
+    )
+    levels = (
+        select(col(g.family_id), col(g.level), col(g.scored_on), col(Goal.weight), until.label("until"))
+        .join(Goal, col(Goal.id) == g.goal_id)
+        .where(*_only(col(g.family_id), families), col(Goal.status).in_(COUNTED_GOALS))
+        .subquery("level")
+    )
+    days = select(col(g.family_id), col(g.scored_on)).where(*_only(col(g.family_id), families)).distinct()
+    day = days.subquery("day")
+    following = func.lead(day.c.scored_on).over(partition_by=day.c.family_id, order_by=day.c.scored_on)
+    timeline = select(
+        day.c.family_id, day.c.scored_on.label("since_on"), following.label("until_on")
+    ).subquery("timeline")
+    w, x, rho = levels.c.weight, levels.c.level, GAS_DEFAULT_RHO
+    t = 50 + 10 * func.sum(w * x) / func.sqrt((1 - rho) * func.sum(w * w) + rho * func.sum(w) * func.sum(w))
+    at = (
+        select(timeline.c.family_id, timeline.c.since_on, t.label("t"))
+        .join(
+            levels,
+            and_(
+                levels.c.family_id == timeline.c.family_id,
+                levels.c.scored_on <= timeline.c.since_on,
+                or_(levels.c.until.is_(None), levels.c.until > timeline.c.since_on),
+            ),
+        )
+        .group_by(timeline.c.family_id, timeline.c.since_on)
+        .subquery("at_day")
+    )
+    return select(timeline.c.family_id, timeline.c.since_on, timeline.c.until_on, at.c.t).outerjoin(
+        at, and_(at.c.family_id == timeline.c.family_id, at.c.since_on == timeline.c.since_on)
+    )
+
+
+def scale_rows(families: Any = None) -> Any:
+    """Every scale of a completed measurement with a change from T0, with its family, respondent and wave."""
+    m, s = Measurement, MeasurementScore
+    return (
+        select(
+            col(m.id),
+            col(s.scale_code),
+            col(m.family_id),
+            col(m.respondent_id),
+            col(m.instrument_code),
+            col(m.wave),
+            col(m.completed_at),
+            col(s.change_from_t0),
+        )
+        .join(m, col(m.id) == s.measurement_id)
+        .where(
+            *_only(col(m.family_id), families),
+            col(m.family_id).is_not(None),
+            col(m.status) == MeasurementStatus.completed,
+            col(m.completed_at).is_not(None),
+            col(s.change_from_t0).is_not(None),
+        )
+    )
+
+
+def _table(model: Any) -> Table:
+    table: Table = model.__table__
+    return table
+
+
+ROLLUPS: list[tuple[Table, list[str], Any]] = [
+    (_table(RollupFamilyStatus), ["family_id", "position", "status", "since", "until"], status_rows),
+    (_table(RollupGas), ["family_id", "since_on", "until_on", "t_score"], gas_rows),
+    (
+        _table(RollupScaleChange),
+        [
+            "measurement_id",
+            "scale_code",
+            "family_id",
+            "respondent_id",
+            "instrument_code",
+            "wave",
+            "completed_at",
+            "change_from_t0",
+        ],
+        scale_rows,
+    ),
+]
+
+
+def refresh(session: Session, family_ids: Collection[uuid.UUID]) -> None:
+    """Recompute these families' rollup rows from their raw data, in the caller's transaction."""
+    ids = sorted(family_ids)
+    for start in range(0, len(ids), BATCH):
+        families: Any = bindparam("families", ids[start : start + BATCH], expanding=True)
+        if session.get_bind().dialect.name == "postgresql":
+            # Two transactions refreshing one family take turns: the second deletes the first's rows and
+            # recomputes with its facts (SQLite's writers take turns anyway). NO KEY: scores may be added.
+            lock = select(col(Family.id)).where(col(Family.id).in_(families)).order_by(col(Family.id))
+            session.execute(lock.with_for_update(key_share=True))
+        for table, columns, rows in ROLLUPS:
+            session.execute(delete(table).where(table.c.family_id.in_(families)))
+            session.execute(insert(table).from_select(columns, rows(families)))
+
+
+def rebuild(session: Session) -> dict[str, int]:
+    """Recompute every family's rollup rows from the raw data, one set-based statement per table."""
+    counts: dict[str, int] = {}
+    for table, columns, rows in ROLLUPS:
+        session.execute(delete(table))
+        made = rows().subquery("made")  # a family's rows side by side: few pages per family to read
+        session.execute(insert(table).from_select(columns, select(made).order_by(made.c.family_id)))
+        counts[table.name] = session.execute(select(func.count()).select_from(table)).scalar_one()
+    return counts
+
+
+def is_empty(session: Session) -> bool:
+    """No rollup rows while families exist: never filled (a database just upgraded to them)."""
+    filled = session.execute(select(col(RollupFamilyStatus.family_id)).limit(1)).first()
+    return filled is None and session.execute(select(col(Family.id)).limit(1)).first() is not None

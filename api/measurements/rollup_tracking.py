@@ -1,0 +1,83 @@
+"""Keeps the per-family rollups current: every flush that changes a fact a figure rests on recomputes that
+family's rollup rows (api/measurements/rollup.py) in the same transaction.
+
+Why a flush listener and not one domain event per write: the facts are written by services, the demo seeder,
+closing, imports and test factories alike, and a forgotten `publish` would mean silently stale figures. The
+unit of work already knows every row that changed; the listener maps each to its family. Domains import
+nothing of this (the composition root, api/subscribers.py, installs it). Bulk SQL statements bypass the ORM
+and so this listener: whatever writes these tables that way (bench/generate.py) runs a rebuild afterwards.
+"""
+
+import uuid
+from typing import Any
+
+from sqlalchemy import event, inspect, select
+from sqlalchemy.orm import Session, UOWTransaction
+from sqlmodel import col
+
+from api.measurements import rollup
+from api.models import Family, FamilyStatusChange, GasScore, Goal, Measurement, MeasurementScore
+
+# Per model: the columns whose change moves a figure (empty: any change, insert or delete does).
+WATCHED: dict[type, tuple[str, ...]] = {
+    Family: ("status",),
+    FamilyStatusChange: (),
+    Goal: ("status", "weight", "family_id"),
+    GasScore: (),
+    Measurement: ("status", "completed_at", "wave", "instrument_code", "respondent_id", "family_id"),
+    MeasurementScore: ("change_from_t0", "scale_code", "measurement_id"),
+}
+FAMILIES, MEASUREMENTS = "rollup_families", "rollup_measurements"
+
+
+def _keys(obj: Any, attribute: str, changed: bool) -> set[uuid.UUID]:
+    """The attribute's value, and on a change also the one it had (a row moved to another family)."""
+    found = {getattr(obj, attribute)}
+    if changed:
+        found.update(inspect(obj).attrs[attribute].history.deleted)
+    return {value for value in found if value is not None}
+
+
+def _note(session: Session, _context: UOWTransaction) -> None:
+    """After the flush's SQL, while new, dirty and deleted still show what changed: note their families."""
+    families: set[uuid.UUID] = session.info.setdefault(FAMILIES, set())
+    measurements: set[uuid.UUID] = session.info.setdefault(MEASUREMENTS, set())
+    changed = [(obj, False) for obj in (*session.new, *session.deleted)] + [
+        (obj, True) for obj in session.dirty
+    ]
+    for obj, dirty in changed:
+        watched = WATCHED.get(type(obj))
+        if watched is None:
+            continue
+        if dirty and watched:
+            state = inspect(obj)
+            if not any(state.attrs[name].history.has_changes() for name in watched):
+                continue
+        if isinstance(obj, Family):
+            families.add(obj.id)
+        elif isinstance(obj, MeasurementScore):
+            measurements |= _keys(obj, "measurement_id", dirty)
+        else:
+            families |= _keys(obj, "family_id", dirty)
+
+
+def _refresh(session: Session, _context: UOWTransaction) -> None:
+    families: set[uuid.UUID] = session.info.pop(FAMILIES, set())
+    measurements: set[uuid.UUID] = session.info.pop(MEASUREMENTS, set())
+    if measurements:
+        families |= {
+            family_id
+            for family_id in session.execute(
+                select(col(Measurement.family_id)).where(col(Measurement.id).in_(measurements))
+            ).scalars()
+            if family_id is not None
+        }
+    if families:
+        rollup.refresh(session, families)  # type: ignore[arg-type]
+
+
+def track() -> None:
+    """Install the listener on every session (registering it twice has no effect)."""
+    if not event.contains(Session, "after_flush", _note):
+        event.listen(Session, "after_flush", _note)
+        event.listen(Session, "after_flush_postexec", _refresh)

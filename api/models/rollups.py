@@ -1,0 +1,71 @@
+"""Per-family rollups the cohort and funder figures aggregate (api/measurements/rollup.py keeps them current).
+
+Derived rows only: each is recomputed from the raw tables when a family's facts change (in the same
+transaction) and by `bondgenoot rollups rebuild`. No foreign keys: a family's rows go with its recomputation.
+"""
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import Index
+from sqlmodel import Field, SQLModel
+
+from api.models.base import UTCDateTime, enum_type
+from api.models.family import FamilyStatus
+from api.models.measurements import Wave
+
+
+class RollupFamilyStatus(SQLModel, table=True):
+    """A family's status over time: one row per interval [since, until), from its recorded status changes."""
+
+    __tablename__ = "rollup_family_status"
+    # PostgreSQL reads a scope's rows from the index alone (INCLUDE); SQLite has the key columns only.
+    __table_args__ = (
+        Index("ix_rollup_family_status_family", "family_id", postgresql_include=["status", "since", "until"]),
+    )
+
+    family_id: uuid.UUID = Field(primary_key=True)
+    position: int = Field(primary_key=True)  # 0: before the first recorded change (or no change at all)
+    status: FamilyStatus = Field(sa_type=enum_type(FamilyStatus, 20))
+    since: datetime | None = Field(default=None, sa_type=UTCDateTime, nullable=True)
+    until: datetime | None = Field(default=None, sa_type=UTCDateTime, nullable=True)
+
+
+class RollupGas(SQLModel, table=True):
+    """A family's GAS T-score timeline: from each day a goal was scored until the next such day, the T-score
+    of its counted goals (None while none of them has a level)."""
+
+    __tablename__ = "rollup_gas"
+    __table_args__ = (
+        Index(
+            "ix_rollup_gas_family_since", "family_id", "since_on", postgresql_include=["until_on", "t_score"]
+        ),
+    )
+
+    family_id: uuid.UUID = Field(primary_key=True)
+    since_on: date = Field(primary_key=True)
+    until_on: date | None = None
+    t_score: float | None = None
+
+
+class RollupScaleChange(SQLModel, table=True):
+    """One scale of a completed measurement that has a change from T0: who, which wave, when, how much."""
+
+    __tablename__ = "rollup_scale_change"
+    __table_args__ = (
+        Index(
+            "ix_rollup_scale_change_family_completed",
+            "family_id",
+            "completed_at",
+            postgresql_include=["respondent_id", "instrument_code", "scale_code", "wave", "change_from_t0"],
+        ),
+    )
+
+    measurement_id: uuid.UUID = Field(primary_key=True)
+    scale_code: str = Field(primary_key=True, max_length=40)
+    family_id: uuid.UUID
+    respondent_id: uuid.UUID
+    instrument_code: str = Field(max_length=40)
+    wave: Wave | None = Field(default=None, sa_type=enum_type(Wave, 20))
+    completed_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    change_from_t0: float

@@ -1,0 +1,92 @@
+"""The per-family rollups behind the cohort and funder figures: what the writes leave behind is exactly what a
+rebuild from the raw data makes (api/measurements/rollup.py, rollup_tracking.py)."""
+
+from datetime import date, timedelta
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import select as select_rows
+from sqlmodel import Session, select
+
+from api.demo.seed import seed
+from api.measurements import rollup
+from api.models import FamilyMember
+from tests.factories import World, auth
+from tests.plans.factories import make_goal
+
+BRS_ANSWERS = [
+    {"1": 2, "2": 4, "3": 2, "4": 4, "5": 2, "6": 4},  # T0: low resilience
+    {"1": 4, "2": 2, "3": 4, "4": 2, "5": 3, "6": 1},  # T1: 4.0
+]
+
+
+def _rows(session: Session) -> dict[str, list[tuple[Any, ...]]]:
+    return {
+        table.name: sorted((tuple(row) for row in session.execute(select_rows(table)).all()), key=repr)
+        for table, _columns, _rows in rollup.ROLLUPS
+    }
+
+
+def _equals_a_rebuild(session: Session) -> dict[str, list[tuple[Any, ...]]]:
+    session.flush()
+    kept = _rows(session)
+    rollup.rebuild(session)
+    assert _rows(session) == kept
+    return kept
+
+
+def test_the_demo_leaves_the_rollups_a_rebuild_would_make(session: Session) -> None:
+    seed(session, password="demo-password-123")
+    kept = _equals_a_rebuild(session)
+    assert all(kept.values())  # statuses, T-score steps and scale changes for the demo's families
+    for table, _columns, _made in rollup.ROLLUPS:
+        session.execute(table.delete())
+    assert rollup.is_empty(session)  # what `bondgenoot migrate` fills by itself (just upgraded to them)
+    rollup.rebuild(session)
+    assert not rollup.is_empty(session) and _rows(session) == kept
+
+
+def test_api_writes_keep_the_rollups_equal_to_a_rebuild(
+    client: TestClient, session: Session, world: World
+) -> None:
+    headers = auth(world.supporter)
+    family_url = f"/api/v1/families/{world.family.id}"
+    first, second = make_goal(session, world.family), make_goal(session, world.family, weight=2.0)
+    session.commit()
+    etag = client.get(family_url, headers=headers).headers["etag"]
+    moved = client.patch(family_url, json={"status": "active"}, headers=headers | {"If-Match": etag})
+    assert moved.status_code == 200, moved.text
+    _equals_a_rebuild(session)
+    today = date.today()
+    for goal, day, level in ((first, 20, -1), (second, 20, 0), (first, 5, 1), (first, 5, 2)):
+        body = {"scored_on": (today - timedelta(days=day)).isoformat(), "level": level}
+        scored = client.post(f"{family_url}/plan/goals/{goal.id}/scores", json=body, headers=headers)
+        assert scored.status_code == 201, scored.text
+        _equals_a_rebuild(session)
+    parent = session.exec(select(FamilyMember).where(FamilyMember.family_id == world.family.id)).one()
+    for wave, answers in zip(("t0", "t1"), BRS_ANSWERS, strict=True):
+        body = {"instrument_code": "brs", "wave": wave, "respondent_member_id": str(parent.id)}
+        started = client.post(f"{family_url}/measurements", json=body, headers=headers)
+        assert started.status_code == 201, started.text
+        base = f"{family_url}/measurements/{started.json()['id']}"
+        assert client.put(f"{base}/answers", json={"answers": answers}, headers=headers).status_code == 200
+        assert client.post(f"{base}/complete", headers=headers).status_code == 200
+        _equals_a_rebuild(session)
+    closing = {
+        "reason": "goals_achieved",
+        "goals": [
+            {"goal_id": str(first.id), "resolution": "achieved"},
+            {"goal_id": str(second.id), "resolution": "handed_over", "handed_over_to": "Wijkteam"},
+        ],
+        "actions": [],
+    }
+    closed = client.post(f"{family_url}/closure", json=closing, headers=headers)
+    assert closed.status_code == 201, closed.text
+    _equals_a_rebuild(session)
+    reopened = client.post(f"{family_url}/reopen", json={"reason": "Moeder belde."}, headers=headers)
+    assert reopened.status_code == 200, reopened.text
+    kept = _equals_a_rebuild(session)
+    mine = {name: [r for r in rows if world.family.id in r] for name, rows in kept.items()}
+    assert len(mine["rollup_family_status"]) >= 4  # intake, active, closed, reopened
+    assert [r[1:] for r in mine["rollup_gas"]][-1][-1] is not None  # a T-score after the last scores
+    assert len(mine["rollup_scale_change"]) == 1  # the T1 total, changed from T0
