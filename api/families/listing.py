@@ -94,7 +94,8 @@ def list_families(
     one_caseload = principal.role == Role.supporter or filters.supporter_id is not None
     if (filters.attention or filters.sort == "attention") and not one_caseload:
         raise Unprocessable(
-            "Filter or sort by attention within one caseload: give supporter_id.",
+            "Filter of sorteer op aandacht binnen één caseload: geef supporter_id / "
+            "filter or sort by attention within one caseload: give supporter_id.",
             code="attention_needs_caseload",
             errors=[{"field": "supporter_id", "message": "required with attention", "type": "missing"}],
         )

@@ -183,7 +183,8 @@ def _refuse_open_work(session: Session, family: Family) -> None:
     ).first()
     if open_goal is not None or open_action is not None:
         raise Conflict(
-            "Goals or actions are still open; close the family through its closure.",
+            "Er staan nog doelen of acties open; sluit het gezin af via de afsluiting / "
+            "goals or actions are still open; close the family through its closure.",
             code="family_has_open_work",
         )
 

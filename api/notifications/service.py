@@ -69,7 +69,7 @@ def read_settings(session: Session, principal: Principal) -> NotificationSetting
     """The caller's own contact fields and choices."""
     user = session.get(User, principal.id)
     if user is None:
-        raise NotFound("Account not found.")
+        raise NotFound("Dit account bestaat niet / account not found.")
     preference = _preference(session, user.id)
     return NotificationSettings(
         email=user.email,
@@ -89,7 +89,7 @@ def update_settings(
     """Change the caller's own choices (only the fields sent)."""
     user = session.get(User, principal.id)
     if user is None:
-        raise NotFound("Account not found.")
+        raise NotFound("Dit account bestaat niet / account not found.")
     fields = data.model_dump(exclude_unset=True)
     for name in ("phone", "preferred_channel", "language"):
         if name in fields and (fields[name] is not None or name == "phone"):

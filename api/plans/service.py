@@ -52,7 +52,10 @@ def writable_family(session: Session, principal: Principal, family_id: uuid.UUID
     if family.archived_at is not None:
         raise Conflict(ARCHIVED, code="family_archived")
     if family.status == FamilyStatus.closed:
-        raise Conflict("This family is closed; reopen it first.", code="family_closed")
+        raise Conflict(
+            "Dit gezin is afgesloten; heropen het eerst / this family is closed; reopen it first.",
+            code="family_closed",
+        )
     return family
 
 
@@ -147,7 +150,10 @@ def _require_ladder_when_active(goal: Goal) -> None:
     """An active goal has its whole ladder: it is written first, and the goal is a proposal until then."""
     ladder = (goal.level_minus_2, goal.level_minus_1, goal.level_0, goal.level_plus_1, goal.level_plus_2)
     if goal.status == GoalStatus.active and any(level is None for level in ladder):
-        message = "Describe all five GAS levels before the goal becomes active."
+        message = (
+            "Beschrijf alle vijf GAS-niveaus voordat het doel actief wordt / "
+            "describe all five GAS levels before the goal becomes active."
+        )
         raise Unprocessable(
             message,
             code="goal_ladder_incomplete",

@@ -177,7 +177,10 @@ def join_project(session: Session, principal: Principal, project_id: uuid.UUID) 
         )
     ).first()
     if link is None:  # only owned: the owner was invited at creation, so this is unreachable in practice
-        raise Forbidden("Your organisation is not invited to this project.")
+        raise Forbidden(
+            "Je organisatie is niet uitgenodigd voor dit project / "
+            "your organisation is not invited to this project."
+        )
     if link.joined_at is None:
         link.joined_at, link.joined_by_id = utcnow(), principal.id
         session.flush()
@@ -191,11 +194,15 @@ def grant_access(
     """Bind a researcher account of the owning organisation to the project."""
     project = get_project(session, principal, project_id, action="update")
     if project.organisation_id != principal.organisation_id:
-        raise Forbidden("Only the project's own organisation grants access.")
+        raise Forbidden(
+            "Alleen de eigen organisatie van het project geeft toegang / "
+            "only the project's own organisation grants access."
+        )
     user = session.get(User, data.user_id)
     if user is None or user.organisation_id != principal.organisation_id or user.role != Role.researcher:
         raise Unprocessable(
-            "This account is not a researcher of your organisation.",
+            "Dit account is geen onderzoeker van je organisatie / "
+            "this account is not a researcher of your organisation.",
             code="research_researcher_invalid",
             errors=[{"field": "user_id", "message": "not a researcher", "type": "value_error"}],
         )

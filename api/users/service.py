@@ -32,7 +32,7 @@ def me(session: Session, principal: Principal) -> Me:
     user = session.get(User, principal.id)
     organisation = session.get(Organisation, principal.organisation_id)
     if user is None or organisation is None:
-        raise NotFound("Account not found.", code="account_not_found")
+        raise NotFound("Dit account bestaat niet / account not found.", code="account_not_found")
     return Me(
         **_public(user).model_dump(),
         organisation_name=organisation.name,

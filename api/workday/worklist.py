@@ -46,16 +46,22 @@ def target_supporter(session: Session, principal: Principal, supporter_id: uuid.
     """Whose worklist: a supporter's own; staff name an active supporter of their organisation."""
     if principal.role == Role.supporter:
         if supporter_id not in (None, principal.id):
-            raise NotFound("This supporter was not found.", code="supporter_not_found")
+            raise NotFound(
+                "Deze begeleider bestaat niet / this supporter was not found.", code="supporter_not_found"
+            )
         return principal.id
     if supporter_id is None:
         # staff have no caseload of their own: they open a supporter's worklist from the team page
         raise Forbidden(
-            "Name the supporter whose worklist you want (supporter_id).", code="supporter_required"
+            "Kies de begeleider van wie je de werklijst wilt (supporter_id) / "
+            "name the supporter whose worklist you want (supporter_id).",
+            code="supporter_required",
         )
     user = session.get(User, supporter_id)
     if user is None or user.organisation_id != principal.organisation_id or user.role != Role.supporter:
-        raise NotFound("This supporter was not found.", code="supporter_not_found")
+        raise NotFound(
+            "Deze begeleider bestaat niet / this supporter was not found.", code="supporter_not_found"
+        )
     return user.id
 
 
