@@ -18,6 +18,7 @@ from api.core.config import get_settings
 from api.core.errors import NotFound, install_error_handlers
 from api.core.middleware import BodyLimitMiddleware, RequestLogMiddleware
 from api.core.openapi import document_implied_statuses, problems
+from api.exports.router import router as exports_router
 from api.families.router import router as families_router
 from api.funders.router import router as funders_router
 from api.health.router import router as health_router
@@ -38,6 +39,7 @@ ROUTERS: list[APIRouter] = [
     users_router,
     regions_router,
     families_router,
+    exports_router,
     audit_router,
     meetings_router,
     checkins_router,

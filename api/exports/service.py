@@ -27,10 +27,10 @@ from api.measurements.repository import definition_of, family_measurements, memb
 from api.measurements.views import answers_of, measurement_public, scale_scores
 from api.measurements.waves import member_respondent, user_respondent
 from api.meetings.plan_links import crucial_people
+from api.meetings.presenters import meeting_detail
 from api.meetings.repository import participants_of
 from api.meetings.schemas import MeetingDetail
 from api.meetings.timeline import status_changes
-from api.meetings.views import meeting_detail
 from api.models import (
     Checkin,
     CheckinAlert,
@@ -49,8 +49,8 @@ from api.models import (
 from api.models.base import utcnow
 from api.plans import repository as plan_repo
 from api.plans.gas import score_public
+from api.plans.presenters import version_detail
 from api.plans.service import plan_detail
-from api.plans.views import version_detail
 
 
 def _meetings(session: Session, family: Family) -> list[MeetingDetail]:

@@ -12,8 +12,6 @@ from api.core.concurrency import IfMatch, etag
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery, Page
-from api.exports import service as exports
-from api.exports.schemas import FamilyExport
 from api.families import listing, service
 from api.families.listing import Sort
 from api.families.schemas import FamilyCreate, FamilyDetail, FamilyListItem, FamilyPublic, FamilyUpdate
@@ -91,12 +89,6 @@ def update_family(
 def archive_family(family_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal) -> FamilyPublic:
     """Archive a family (coordinator or admin); families are never deleted by a normal request."""
     return service.archive_family(session, principal, family_id)
-
-
-@router.get("/{family_id}/export", response_model=FamilyExport, responses=problems(404))
-def export_family(family_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal) -> FamilyExport:
-    """Everything stored about a family, as JSON (audited as an export)."""
-    return exports.export_family(session, principal, family_id)
 
 
 @router.get("/{family_id}/access-log", response_model=Page[AuditEventPublic], responses=problems(403, 404))

@@ -18,14 +18,14 @@ from api.meetings.decision_schemas import (
     ConfirmActionDecision,
 )
 from api.meetings.plan_links import crucial_people
+from api.meetings.presenters import live_flags
 from api.meetings.repository import decisions_of, get_open_meeting, participants_of
 from api.meetings.schemas import MeetingClose, MeetingDetail
 from api.meetings.service import claim_status, detail
-from api.meetings.views import live_flags
 from api.models import Attendance, DecisionKind, Family, Meeting, MeetingDecision, MeetingStatus, PlanVersion
 from api.models.base import utcnow
 from api.plans import actions as plan_actions
-from api.plans import service as plan_goals
+from api.plans import goals as plan_goals
 from api.plans import versions as plan_versions
 from api.plans.schemas import AdoptionCreate
 

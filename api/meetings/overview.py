@@ -16,9 +16,9 @@ from api.auth.principal import Principal
 from api.core.pagination import Page, decode_cursor, encode_cursor
 from api.families.repository import readable_families
 from api.meetings.plan_links import crucial_people
+from api.meetings.presenters import meeting_flags, meeting_public
 from api.meetings.repository import participants_of
 from api.meetings.schemas import MeetingFlag, MeetingOverviewItem
-from api.meetings.views import meeting_flags, meeting_public
 from api.models import Family, Meeting, MeetingStatus
 
 

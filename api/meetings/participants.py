@@ -9,9 +9,9 @@ from api.auth.principal import Principal
 from api.core.errors import Conflict, NotFound, Unprocessable
 from api.meetings.events import meeting_scheduled
 from api.meetings.plan_links import crucial_people
+from api.meetings.presenters import participant_public
 from api.meetings.repository import get_open_meeting, get_participant, participants_of
 from api.meetings.schemas import AttendanceUpdate, ParticipantCreate, ParticipantPublic, ParticipantUpdate
-from api.meetings.views import participant_public
 from api.models import (
     Family,
     FamilyMember,

@@ -25,7 +25,7 @@ from api.models import (
 )
 from api.models.plans import LIFE_DOMAINS, life_domain_id
 from api.plans import repository as plans_repo
-from api.plans.views import owner_name
+from api.plans.presenters import owner_name
 from api.voice.parties import PARTY_DOMAINS, PARTY_LABELS, names_party_domain
 
 # A goal whose target date is this close (or past) is put on the agenda for review.

@@ -15,6 +15,7 @@ from api.families.repository import get_readable_family
 from api.meetings import participants as people
 from api.meetings.events import meeting_scheduled
 from api.meetings.plan_links import agenda_from_plan, crucial_people
+from api.meetings.presenters import meeting_detail, meeting_flags, meeting_public
 from api.meetings.repository import (
     NOT_OPEN,
     agenda_of,
@@ -32,7 +33,6 @@ from api.meetings.schemas import (
     ParticipantCreate,
     check_duration,
 )
-from api.meetings.views import meeting_detail, meeting_flags, meeting_public
 from api.models import (
     Family,
     Meeting,

@@ -10,8 +10,8 @@ from sqlmodel import Session, col, select
 from api.audit import service as audit
 from api.auth.principal import Principal
 from api.meetings.clock import local
+from api.meetings.presenters import chair_name, participant_name
 from api.meetings.repository import agenda_of, decisions_of, get_meeting, participants_of
-from api.meetings.views import chair_name, participant_name
 from api.models import (
     Attendance,
     DecisionKind,
@@ -24,7 +24,7 @@ from api.models import (
     PlanVersion,
     User,
 )
-from api.plans.views import owner_name
+from api.plans.presenters import owner_name
 
 DAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",

@@ -30,9 +30,10 @@ from api.models import (
 )
 from api.models.base import utcnow
 from api.plans import repository as repo
+from api.plans.goals import load_goal
+from api.plans.presenters import action_public
 from api.plans.schemas import ActionCreate, ActionPublic, ActionUpdate
-from api.plans.service import field_error, load_goal, writable_family
-from api.plans.views import action_public
+from api.plans.service import field_error, writable_family
 
 ACTION_NOT_FOUND = "Deze actie bestaat niet (meer) / action not found."
 MATERIAL = (

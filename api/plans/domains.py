@@ -7,8 +7,8 @@ from api.audit import service as audit
 from api.auth.principal import Principal
 from api.core.errors import Conflict
 from api.models import LifeDomain
+from api.plans.presenters import domain_public
 from api.plans.schemas import LifeDomainCreate, LifeDomainPublic
-from api.plans.views import domain_public
 
 
 def list_domains(session: Session) -> list[LifeDomainPublic]:

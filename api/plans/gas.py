@@ -19,6 +19,7 @@ from api.families.repository import get_readable_family
 from api.measurements.scoring import gas_t_score
 from api.models import GasScore, Goal, User
 from api.plans import repository as repo
+from api.plans.goals import load_goal
 from api.plans.schemas import (
     GasGoalLevel,
     GasGoalSeries,
@@ -29,7 +30,7 @@ from api.plans.schemas import (
     ScoreCreate,
     ScorePublic,
 )
-from api.plans.service import COUNTED, family_t_score, field_error, load_goal, writable_family
+from api.plans.service import COUNTED, family_t_score, field_error, writable_family
 
 
 def score_public(score: GasScore, scorer: User | None) -> ScorePublic:

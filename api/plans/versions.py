@@ -17,6 +17,7 @@ from api.families.repository import get_readable_family
 from api.models import Goal, Plan, PlanVersion
 from api.models.base import utcnow
 from api.plans import repository as repo
+from api.plans.presenters import snapshot, version_detail, version_summary
 from api.plans.schemas import (
     ActionDiff,
     AdoptionCreate,
@@ -30,7 +31,6 @@ from api.plans.schemas import (
     SnapshotGoal,
 )
 from api.plans.service import family_t_score, writable_family
-from api.plans.views import snapshot, version_detail, version_summary
 
 VERSION_NOT_FOUND = "Deze planversie bestaat niet / plan version not found."
 # Fields that say what the plan is; labels follow from ids, and a goal's score is progress, not plan.
