@@ -52,13 +52,13 @@ def read_business_case_model(
     session: SessionDep, principal: CurrentPrincipal, version: VersionQuery = None
 ) -> ModelPublic:
     """The business-case model: types, cost factors, assumptions, sources (latest, or `version`)."""
-    return versions.read_model(session, principal, version)
+    return versions.read_model(session, principal, version=version)
 
 
 @router.put("/model", response_model=ModelPublic, responses=problems(403, 409))
 def edit_business_case_model(data: ModelEdit, session: SessionDep, principal: AdminPrincipal) -> ModelPublic:
     """Save an edited model as a new version (administrator); earlier versions never change."""
-    return versions.edit_model(session, principal, data)
+    return versions.edit_model(session, principal, data=data)
 
 
 @router.get("/model/versions", response_model=Page[ModelVersionInfo])

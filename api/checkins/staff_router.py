@@ -41,7 +41,9 @@ def create_checkin_link(
 ) -> JSONResponse:
     """Make a personal check-in link for a family member (it replaces their earlier one); the token and
     the code are in this answer only."""
-    created = service.create_link(session, principal, family_id, member_id, data or CheckinLinkCreate())
+    created = service.create_link(
+        session, principal, family_id=family_id, member_id=member_id, data=data or CheckinLinkCreate()
+    )
     # No Idempotency-Key here: a stored replay would keep the token in clear. A retry makes a new link.
     return JSONResponse(
         created.model_dump(mode="json"), status_code=201, headers={"Cache-Control": "no-store"}
@@ -57,7 +59,7 @@ def list_checkin_links(
     cursor: CursorQuery = None,
 ) -> Page[CheckinLinkPublic]:
     """The family's check-in links and their status (never the token or the code)."""
-    return service.list_links(session, principal, family_id, limit=limit, cursor=cursor)
+    return service.list_links(session, principal, family_id=family_id, limit=limit, cursor=cursor)
 
 
 @router.post(
@@ -67,7 +69,7 @@ def revoke_checkin_link(
     family_id: uuid.UUID, link_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> CheckinLinkPublic:
     """Stop a check-in link at once."""
-    return service.revoke_link(session, principal, family_id, link_id)
+    return service.revoke_link(session, principal, family_id=family_id, link_id=link_id)
 
 
 @router.get(f"{FAMILY}/checkins", response_model=Page[CheckinPublic], responses=problems(404))
@@ -81,7 +83,7 @@ def list_family_checkins(
 ) -> Page[CheckinPublic]:
     """The family's check-ins, newest first (reading them is audited)."""
     return service.list_checkins(
-        session, principal, family_id, member_id=member_id, limit=limit, cursor=cursor
+        session, principal, family_id=family_id, member_id=member_id, limit=limit, cursor=cursor
     )
 
 
@@ -113,7 +115,7 @@ def acknowledge_checkin_alert(
     alert_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> CheckinAlertPublic:
     """Acknowledge an alert (who and when are recorded)."""
-    return service.acknowledge_alert(session, principal, alert_id)
+    return service.acknowledge_alert(session, principal, alert_id=alert_id)
 
 
 @router.get("/checkin-summary", response_model=CheckinSummary)

@@ -81,7 +81,7 @@ def _completed(
     )
     session.add(measurement)
     session.flush()
-    recording.complete(session, measurement, definition_of(row))
+    recording.complete(session, measurement, definition=definition_of(row))
     measurement.completed_at = datetime.combine(on, time(10, 25), tzinfo=UTC)
     recording.refresh_changes(session, measurement)
 
@@ -169,7 +169,7 @@ def _work_engagement(session: Session, context: DemoContext, row: Instrument, rn
             )
             session.add(measurement)
             session.flush()
-            recording.complete(session, measurement, definition)
+            recording.complete(session, measurement, definition=definition)
             measurement.completed_at = datetime.now(UTC) - timedelta(days=30 * months_ago + 3)
             count += 1
     return count

@@ -16,4 +16,4 @@ router = APIRouter(prefix="/families", tags=["families"])
 @router.get("/{family_id}/export", response_model=FamilyExport, responses=problems(404))
 def export_family(family_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal) -> FamilyExport:
     """Everything stored about a family, as JSON (audited as an export)."""
-    return service.export_family(session, principal, family_id)
+    return service.export_family(session, principal, family_id=family_id)

@@ -115,7 +115,7 @@ def _latest(session: Session, family_id: uuid.UUID) -> ClosurePublic | None:
     )
 
 
-def closure_state(session: Session, principal: Principal, family_id: uuid.UUID) -> ClosureState:
+def closure_state(session: Session, principal: Principal, *, family_id: uuid.UUID) -> ClosureState:
     """The open goals and actions a closure must resolve, and the latest closure."""
     family = get_readable_family(session, principal, family_id)
     goals, actions = _open_work(session, family.id)
@@ -173,7 +173,7 @@ def _check_resolutions(data: ClosureCreate, goals: list[Goal], actions: list[Pla
 
 
 def close_family(
-    session: Session, principal: Principal, family_id: uuid.UUID, data: ClosureCreate
+    session: Session, principal: Principal, *, family_id: uuid.UUID, data: ClosureCreate
 ) -> ClosurePublic:
     """End the family's support: resolve its open work, record why and who takes over, and close it."""
     family = get_readable_family(session, principal, family_id, action="close")
@@ -251,7 +251,7 @@ def close_family(
 
 
 def reopen_family(
-    session: Session, principal: Principal, family_id: uuid.UUID, data: Reopen
+    session: Session, principal: Principal, *, family_id: uuid.UUID, data: Reopen
 ) -> ClosurePublic:
     """Take a closed family back into active support; the closure keeps who reopened it, when and why."""
     family = get_readable_family(session, principal, family_id, action="reopen")

@@ -57,7 +57,7 @@ def create_family(
     create: IdempotentCreate, session: SessionDep, principal: CurrentPrincipal, data: FamilyCreate
 ) -> JSONResponse:
     """Enrol a family; only `display_name` is required."""
-    return create(data, lambda: service.create_family(session, principal, data), tagged=True)
+    return create(data, lambda: service.create_family(session, principal, data=data), tagged=True)
 
 
 @router.get("/{family_id}", response_model=FamilyDetail, responses=problems(404))
@@ -65,7 +65,7 @@ def read_family(
     family_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal, response: Response
 ) -> FamilyDetail:
     """Read one family with its members and network; the answer carries an ETag."""
-    family = service.read_family(session, principal, family_id)
+    family = service.read_family(session, principal, family_id=family_id)
     response.headers["ETag"] = etag(family.version)
     return family
 
@@ -80,7 +80,7 @@ def update_family(
     if_match: IfMatch = None,
 ) -> FamilyDetail:
     """Change a family (send `If-Match` with the ETag you read); status moves along its path."""
-    family = service.update_family(session, principal, family_id, data, if_match)
+    family = service.update_family(session, principal, family_id=family_id, data=data, if_match=if_match)
     response.headers["ETag"] = etag(family.version)
     return family
 
@@ -88,7 +88,7 @@ def update_family(
 @router.post("/{family_id}/archive", response_model=FamilyPublic, responses=problems(404))
 def archive_family(family_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal) -> FamilyPublic:
     """Archive a family (coordinator or admin); families are never deleted by a normal request."""
-    return service.archive_family(session, principal, family_id)
+    return service.archive_family(session, principal, family_id=family_id)
 
 
 @router.get("/{family_id}/access-log", response_model=Page[AuditEventPublic], responses=problems(403, 404))
@@ -100,4 +100,4 @@ def read_access_log(
     cursor: CursorQuery = None,
 ) -> Page[AuditEventPublic]:
     """Who read or changed this family's data, when, from where and why (coordinator or admin)."""
-    return service.read_access_log(session, principal, family_id, limit=limit, cursor=cursor)
+    return service.read_access_log(session, principal, family_id=family_id, limit=limit, cursor=cursor)

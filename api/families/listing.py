@@ -127,7 +127,7 @@ def _caseload_page(
 ) -> tuple[list[FamilyListItem], str | None]:
     """One caseload: every family's attention in one grouped subquery, joined to the page's rows."""
     counts = attention_statement(
-        session, principal, statement.with_only_columns(col(Family.id)), date.today()
+        session, principal, scope=statement.with_only_columns(col(Family.id)), today=date.today()
     ).subquery("attention")
     total = func.coalesce(counts.c.attention, literal(0, Integer))
     page = _with_names(statement).add_columns(

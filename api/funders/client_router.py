@@ -68,7 +68,7 @@ def export_trajectory_fhir(
     pseudonym: Pseudonym, session: SessionDep, principal: TrajectoriesClient
 ) -> JSONResponse:
     """One pseudonymised trajectory as a FHIR R4 Bundle (`application/fhir+json`)."""
-    bundle = trajectories.export_fhir(session, principal, pseudonym)
+    bundle = trajectories.export_fhir(session, principal, value=pseudonym)
     return JSONResponse(bundle, media_type=FHIR_JSON)
 
 
@@ -83,7 +83,7 @@ def list_webhooks(
 @router.post("/webhooks", response_model=WebhookWithSecret, status_code=201, responses=problems(403))
 def create_webhook(session: SessionDep, principal: WebhooksClient, data: WebhookCreate) -> WebhookWithSecret:
     """Register an endpoint for events; the `whsec_…` signing secret is in this answer only."""
-    return webhooks.create_endpoint(session, principal, data)
+    return webhooks.create_endpoint(session, principal, data=data)
 
 
 @router.delete("/webhooks/{webhook_endpoint_id}", status_code=204, responses=problems(403, 404))
@@ -91,5 +91,5 @@ def disable_webhook(
     webhook_endpoint_id: uuid.UUID, session: SessionDep, principal: WebhooksClient
 ) -> Response:
     """Stop deliveries to one of your endpoints (its history stays visible to the administrator)."""
-    webhooks.disable_endpoint(session, principal, webhook_endpoint_id)
+    webhooks.disable_endpoint(session, principal, endpoint_id=webhook_endpoint_id)
     return Response(status_code=204)

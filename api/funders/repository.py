@@ -19,7 +19,7 @@ def family_by_pseudonym(
 ) -> Family:
     """The consenting family behind the funder's pseudonym (one index lookup), or a 404 whose refusal is
     audited. Only pseudonyms already given out resolve; the family must still be visible to this client."""
-    match = family_of(session, key, value)
+    match = family_of(session, key, value=value)
     visible = funder_families(principal).where(Family.id == match)
     family = session.exec(visible).first() if match is not None else None
     if family is None:

@@ -33,7 +33,7 @@ def list_instruments(session: SessionDep, principal: CurrentPrincipal) -> Page[I
 @router.get("/instruments/{code}", response_model=InstrumentDetail, responses=problems(404))
 def read_instrument(code: CodePath, session: SessionDep, principal: CurrentPrincipal) -> InstrumentDetail:
     """One instrument: the latest definition and its versions with how often each was answered."""
-    return instruments.read_instrument(session, principal, code)
+    return instruments.read_instrument(session, principal, code=code)
 
 
 @router.post("/instruments", response_model=InstrumentDetail, status_code=201, responses=problems(403, 409))
@@ -41,7 +41,7 @@ def create_instrument(
     data: InstrumentDefinition, session: SessionDep, principal: AdminPrincipal
 ) -> InstrumentDetail:
     """Define a new instrument (administrator); it starts at version 1."""
-    return instruments.create_instrument(session, principal, data)
+    return instruments.create_instrument(session, principal, data=data)
 
 
 @router.put("/instruments/{code}", response_model=InstrumentDetail, responses=problems(403, 404))
@@ -49,7 +49,7 @@ def edit_instrument(
     code: CodePath, data: InstrumentDefinition, session: SessionDep, principal: AdminPrincipal
 ) -> InstrumentDetail:
     """Edit an instrument (administrator): answered versions stay frozen, so this makes a new version."""
-    return instruments.edit_instrument(session, principal, code, data)
+    return instruments.edit_instrument(session, principal, code=code, data=data)
 
 
 @router.get("/factors", response_model=Page[FactorPublic], tags=["factors"])
@@ -57,7 +57,7 @@ def list_factors(
     session: SessionDep, principal: CurrentPrincipal, include_inactive: bool = False
 ) -> Page[FactorPublic]:
     """The coded hindering and facilitating factors."""
-    return factors.list_factors(session, principal, include_inactive)
+    return factors.list_factors(session, principal, include_inactive=include_inactive)
 
 
 @router.post(
@@ -65,7 +65,7 @@ def list_factors(
 )
 def create_factor(data: FactorCreate, session: SessionDep, principal: AdminPrincipal) -> FactorPublic:
     """Add a coded factor (administrator)."""
-    return factors.create_factor(session, principal, data)
+    return factors.create_factor(session, principal, data=data)
 
 
 @router.patch(
@@ -83,6 +83,6 @@ def update_factor(
     if_match: IfMatch = None,
 ) -> FactorPublic:
     """Change a factor's labels or kind, or retire it (administrator; send If-Match)."""
-    factor = factors.update_factor(session, principal, factor_id, data, if_match)
+    factor = factors.update_factor(session, principal, factor_id=factor_id, data=data, if_match=if_match)
     response.headers["ETag"] = etag(factor.version)
     return factor

@@ -51,7 +51,7 @@ def merge_answers(
 
 
 def complete(
-    session: Session, measurement: Measurement, definition: InstrumentDefinition
+    session: Session, measurement: Measurement, *, definition: InstrumentDefinition
 ) -> list[MeasurementScore]:
     """Score the answers exactly as the instrument defines and store one row per scale."""
     result = score_response(definition, {int(k): v for k, v in measurement.answers.items()})

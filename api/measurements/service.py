@@ -94,7 +94,7 @@ def _writable_family(session: Session, principal: Principal, family_id: uuid.UUI
 
 
 def start_measurement(
-    session: Session, principal: Principal, family_id: uuid.UUID, data: MeasurementStart
+    session: Session, principal: Principal, *, family_id: uuid.UUID, data: MeasurementStart
 ) -> MeasurementDetail:
     """Start a questionnaire for one respondent at a wave, on the instrument's latest version."""
     family = _writable_family(session, principal, family_id, action="create")
@@ -189,7 +189,7 @@ def begin_measurement(
 
 
 def list_measurements(
-    session: Session, principal: Principal, family_id: uuid.UUID, *, limit: int, cursor: str | None
+    session: Session, principal: Principal, *, family_id: uuid.UUID, limit: int, cursor: str | None
 ) -> Page[MeasurementPublic]:
     """A family's measurements, newest first."""
     family = get_readable_family(session, principal, family_id, action="list")
@@ -238,7 +238,7 @@ def _measurement(
 
 
 def read_measurement(
-    session: Session, principal: Principal, family_id: uuid.UUID, measurement_id: uuid.UUID
+    session: Session, principal: Principal, *, family_id: uuid.UUID, measurement_id: uuid.UUID
 ) -> MeasurementDetail:
     """One measurement with its form, saved answers and scores."""
     measurement = _measurement(session, principal, family_id, measurement_id, "read")
@@ -265,18 +265,19 @@ def ensure_open(measurement: Measurement) -> Measurement:
 def save_answers(
     session: Session,
     principal: Principal,
+    *,
     family_id: uuid.UUID,
     measurement_id: uuid.UUID,
     answers: dict[int, int | None],
 ) -> MeasurementDetail:
     """Save some answers (null clears one); the rest stays as it was, so answering can resume."""
     measurement = _open(session, principal, family_id, measurement_id)
-    record_answers(session, principal, measurement, answers)
+    record_answers(session, principal, measurement=measurement, answers=answers)
     return _detail(session, measurement)
 
 
 def record_answers(
-    session: Session, principal: Principal, measurement: Measurement, answers: dict[int, int | None]
+    session: Session, principal: Principal, *, measurement: Measurement, answers: dict[int, int | None]
 ) -> None:
     """Check and merge answers into an open measurement the caller has found (and locked) in its scope."""
     row = session.get(Instrument, measurement.instrument_id)
@@ -289,19 +290,19 @@ def record_answers(
 
 
 def complete_measurement(
-    session: Session, principal: Principal, family_id: uuid.UUID, measurement_id: uuid.UUID
+    session: Session, principal: Principal, *, family_id: uuid.UUID, measurement_id: uuid.UUID
 ) -> MeasurementDetail:
     """Score and close a measurement; change from T0 is stored for this respondent's later waves."""
     measurement = _open(session, principal, family_id, measurement_id)
-    finish_measurement(session, principal, measurement)
+    finish_measurement(session, principal, measurement=measurement)
     return _detail(session, measurement)
 
 
-def finish_measurement(session: Session, principal: Principal, measurement: Measurement) -> None:
+def finish_measurement(session: Session, principal: Principal, *, measurement: Measurement) -> None:
     """Score an open measurement the caller has found in its scope, store change from T0, announce it."""
     row = session.get(Instrument, measurement.instrument_id)
     assert row is not None
-    recording.complete(session, measurement, definition_of(row))
+    recording.complete(session, measurement, definition=definition_of(row))
     recording.refresh_changes(session, measurement)
     _audit(session, principal, "complete", measurement)
     if measurement.family_id is not None:
@@ -319,10 +320,10 @@ def _definitions(session: Session, organisation_id: uuid.UUID) -> list[Instrumen
     return sorted((definition_of(r) for r in rows), key=lambda d: d.code)
 
 
-def measurement_plan(session: Session, principal: Principal, family_id: uuid.UUID) -> MeasurementPlan:
+def measurement_plan(session: Session, principal: Principal, *, family_id: uuid.UUID) -> MeasurementPlan:
     """Which instrument is due for whom at which wave, and what has been done."""
     family = get_readable_family(session, principal, family_id)
-    entries = plans_by_family(session, principal, [family])[family.id]
+    entries = plans_by_family(session, principal, families=[family])[family.id]
     audit.record(session, principal, action="read", object_type="measurement_plan", family_id=family.id)
     return MeasurementPlan(
         family_id=family.id,

@@ -24,7 +24,7 @@ def list_family_meetings(
     cursor: CursorQuery = None,
 ) -> Page[MeetingPublic]:
     """The family's meetings, latest start first, each with its flag count."""
-    return service.list_family_meetings(session, principal, family_id, limit=limit, cursor=cursor)
+    return service.list_family_meetings(session, principal, family_id=family_id, limit=limit, cursor=cursor)
 
 
 @router.post("/meetings", response_model=MeetingDetail, status_code=201, responses=problems(404, 409))
@@ -36,7 +36,9 @@ def create_meeting(
     principal: CurrentPrincipal,
 ) -> JSONResponse:
     """Plan a roundtable meeting; the agenda starts from the goals and actions of the plan."""
-    return create(data, lambda: service.create_meeting(session, principal, family_id, data), tagged=True)
+    return create(
+        data, lambda: service.create_meeting(session, principal, family_id=family_id, data=data), tagged=True
+    )
 
 
 @router.get("/timeline", response_model=Page[timeline.TimelineEntry], responses=problems(404))
@@ -48,4 +50,4 @@ def read_family_timeline(
     cursor: CursorQuery = None,
 ) -> Page[timeline.TimelineEntry]:
     """The family's history: enrolment, status changes, meetings, decisions, plan adoptions (newest first)."""
-    return timeline.timeline(session, principal, family_id, limit=limit, cursor=cursor)
+    return timeline.timeline(session, principal, family_id=family_id, limit=limit, cursor=cursor)

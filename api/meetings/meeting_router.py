@@ -51,7 +51,7 @@ def list_meetings(
         flagged=flagged,
         order=order,
     )
-    return overview.overview(session, principal, filters, limit=limit, cursor=cursor)
+    return overview.overview(session, principal, filters=filters, limit=limit, cursor=cursor)
 
 
 @router.get("/{meeting_id}", response_model=MeetingDetail, responses=problems(404))
@@ -59,7 +59,7 @@ def read_meeting(
     meeting_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal, response: Response
 ) -> MeetingDetail:
     """One meeting: participants, agenda, decisions and flags; the answer carries an ETag."""
-    meeting = service.read_meeting(session, principal, meeting_id)
+    meeting = service.read_meeting(session, principal, meeting_id=meeting_id)
     response.headers["ETag"] = etag(meeting.version)
     return meeting
 
@@ -74,7 +74,7 @@ def update_meeting(
     if_match: IfMatch = None,
 ) -> MeetingDetail:
     """Change time, place, video link, chair or minutes (send `If-Match`); only minutes after closing."""
-    meeting = service.update_meeting(session, principal, meeting_id, data, if_match)
+    meeting = service.update_meeting(session, principal, meeting_id=meeting_id, data=data, if_match=if_match)
     response.headers["ETag"] = etag(meeting.version)
     return meeting
 
@@ -88,7 +88,7 @@ def cancel_meeting(
     response: Response,
 ) -> MeetingDetail:
     """Call a planned meeting off (the invitation becomes a cancellation)."""
-    meeting = service.cancel_meeting(session, principal, meeting_id, data)
+    meeting = service.cancel_meeting(session, principal, meeting_id=meeting_id, data=data)
     response.headers["ETag"] = etag(meeting.version)
     return meeting
 
@@ -102,7 +102,7 @@ def close_meeting(
     response: Response,
 ) -> MeetingDetail:
     """Close the meeting: all decisions reach the plan at once, or none does (then the meeting stays open)."""
-    meeting = closing.close_meeting(session, principal, meeting_id, data)
+    meeting = closing.close_meeting(session, principal, meeting_id=meeting_id, data=data)
     response.headers["ETag"] = etag(meeting.version)
     return meeting
 
@@ -112,7 +112,7 @@ def read_meeting_summary(
     meeting_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> summary.MeetingSummary:
     """The meeting for the family in plain Dutch, ready to print."""
-    return summary.summary(session, principal, meeting_id)
+    return summary.summary(session, principal, meeting_id=meeting_id)
 
 
 @router.get(
@@ -127,7 +127,7 @@ def download_meeting_invitation(
     meeting_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> Response:
     """The iCalendar invitation (a cancellation once the meeting is called off); same UID on every update."""
-    body, filename = ical.invitation_for(session, principal, meeting_id)
+    body, filename = ical.invitation_for(session, principal, meeting_id=meeting_id)
     return Response(
         content=body,
         media_type="text/calendar; charset=utf-8",

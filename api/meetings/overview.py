@@ -86,7 +86,7 @@ def _batch(
 
 
 def overview(
-    session: Session, principal: Principal, filters: OverviewFilters, *, limit: int, cursor: str | None
+    session: Session, principal: Principal, *, filters: OverviewFilters, limit: int, cursor: str | None
 ) -> Page[MeetingOverviewItem]:
     """A page of meetings; with `flagged`, a page is filled by reading on (fixed queries per batch read)."""
     statement = _statement(principal, filters)

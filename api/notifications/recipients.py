@@ -48,7 +48,7 @@ class Recipient:
         return self.email if channel == Channel.email else self.phone
 
 
-def load(session: Session, kind: RecipientKind, recipient_id: uuid.UUID) -> Recipient | None:
+def load(session: Session, kind: RecipientKind, *, recipient_id: uuid.UUID) -> Recipient | None:
     if kind == RecipientKind.member:
         member = session.get(FamilyMember, recipient_id)
         if member is None:
@@ -104,7 +104,7 @@ def choose_channel(recipient: Recipient) -> Channel | None:
     return next((c for c in order if recipient.address(c)), None)
 
 
-def opted_out(session: Session, recipient: Recipient, channel: Channel) -> bool:
+def opted_out(session: Session, recipient: Recipient, *, channel: Channel) -> bool:
     return (
         session.exec(
             select(NotificationOptOut.id).where(
@@ -131,7 +131,7 @@ def quiet_until(moment: datetime, settings: Settings) -> datetime | None:
     return datetime.combine(day, time(end), tzinfo=AMSTERDAM).astimezone(moment.tzinfo)
 
 
-def sent_this_week(session: Session, recipient: Recipient, now: datetime) -> int:
+def sent_this_week(session: Session, recipient: Recipient, *, now: datetime) -> int:
     return session.exec(
         select(func.count())
         .select_from(NotificationMessage)

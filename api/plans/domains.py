@@ -19,7 +19,7 @@ def list_domains(session: Session) -> list[LifeDomainPublic]:
     return [domain_public(d) for d in domains]
 
 
-def create_domain(session: Session, principal: Principal, data: LifeDomainCreate) -> LifeDomainPublic:
+def create_domain(session: Session, principal: Principal, *, data: LifeDomainCreate) -> LifeDomainPublic:
     """Add a life domain (the caller is a platform operator)."""
     taken = session.exec(select(LifeDomain.id).where(LifeDomain.code == data.code)).first()
     if taken is not None:

@@ -40,11 +40,11 @@ def score_public(score: GasScore, scorer: User | None) -> ScorePublic:
 
 
 def record_score(
-    session: Session, principal: Principal, family_id: uuid.UUID, goal_id: uuid.UUID, data: ScoreCreate
+    session: Session, principal: Principal, *, family_id: uuid.UUID, goal_id: uuid.UUID, data: ScoreCreate
 ) -> ScorePublic:
     """Record where a goal stands on a date (-2 .. +2 on its ladder)."""
-    family = writable_family(session, principal, family_id, "create")
-    goal = load_goal(session, family.id, goal_id)
+    family = writable_family(session, principal, family_id=family_id, action="create")
+    goal = load_goal(session, family.id, goal_id=goal_id)
     if goal.status not in COUNTED or goal.level_0 is None:
         raise Conflict(
             "Alleen een actief of behaald doel met een GAS-ladder krijgt een score / "
@@ -65,11 +65,11 @@ def record_score(
 
 
 def list_scores(
-    session: Session, principal: Principal, family_id: uuid.UUID, goal_id: uuid.UUID
+    session: Session, principal: Principal, *, family_id: uuid.UUID, goal_id: uuid.UUID
 ) -> list[ScorePublic]:
     """A goal's scores, oldest first."""
     family = get_readable_family(session, principal, family_id)
-    goal = load_goal(session, family.id, goal_id)
+    goal = load_goal(session, family.id, goal_id=goal_id)
     scores = repo.scores_of_goal(session, goal.id)
     audit.record(
         session, principal, action="list", object_type="gas_score", object_id=goal.id, family_id=family.id
@@ -82,7 +82,9 @@ def _goals(session: Session, family_id: uuid.UUID) -> list[Goal]:
     return list(repo.goals_of_plan(session, plan.id)) if plan else []
 
 
-def gas_summary(session: Session, principal: Principal, family_id: uuid.UUID, on: date | None) -> GasSummary:
+def gas_summary(
+    session: Session, principal: Principal, *, family_id: uuid.UUID, on: date | None
+) -> GasSummary:
     """The family's T-score on a date (today by default), goal by goal."""
     family = get_readable_family(session, principal, family_id)
     on = on or date.today()
@@ -108,7 +110,7 @@ def gas_summary(session: Session, principal: Principal, family_id: uuid.UUID, on
     )
 
 
-def gas_series(session: Session, principal: Principal, family_id: uuid.UUID) -> GasSeries:
+def gas_series(session: Session, principal: Principal, *, family_id: uuid.UUID) -> GasSeries:
     """The T-score on every date anything was scored, and every goal's own scores (three queries)."""
     family = get_readable_family(session, principal, family_id)
     goals = _goals(session, family.id)

@@ -101,16 +101,18 @@ def _goal_detail(session: Session, goal: Goal) -> GoalDetail:
     return goal_detail(goal, repo.latest_levels(session, goal.family_id, today), actions, today)
 
 
-def load_goal(session: Session, family_id: uuid.UUID, goal_id: uuid.UUID) -> Goal:
+def load_goal(session: Session, family_id: uuid.UUID, *, goal_id: uuid.UUID) -> Goal:
     goal = repo.get_goal(session, family_id, goal_id)
     if goal is None:
         raise NotFound(GOAL_NOT_FOUND, code="goal_not_found")
     return goal
 
 
-def create_goal(session: Session, principal: Principal, family_id: uuid.UUID, data: GoalCreate) -> GoalDetail:
+def create_goal(
+    session: Session, principal: Principal, *, family_id: uuid.UUID, data: GoalCreate
+) -> GoalDetail:
     """Add a goal to the draft, in the family's own words."""
-    family = writable_family(session, principal, family_id, "create")
+    family = writable_family(session, principal, family_id=family_id, action="create")
     plan, _ = repo.ensure_plan(session, family)
     repo.touch_plan(session, plan)
     _check_domain(session, data.life_domain_id)
@@ -135,13 +137,15 @@ def create_goal(session: Session, principal: Principal, family_id: uuid.UUID, da
     audit.record(
         session, principal, action="create", object_type="goal", object_id=goal.id, family_id=family.id
     )
-    return _goal_detail(session, load_goal(session, family.id, goal.id))
+    return _goal_detail(session, load_goal(session, family.id, goal_id=goal.id))
 
 
-def read_goal(session: Session, principal: Principal, family_id: uuid.UUID, goal_id: uuid.UUID) -> GoalDetail:
+def read_goal(
+    session: Session, principal: Principal, *, family_id: uuid.UUID, goal_id: uuid.UUID
+) -> GoalDetail:
     """One goal with its actions and latest score."""
     family = get_readable_family(session, principal, family_id)
-    goal = load_goal(session, family.id, goal_id)
+    goal = load_goal(session, family.id, goal_id=goal_id)
     audit.record(
         session, principal, action="read", object_type="goal", object_id=goal.id, family_id=family.id
     )
@@ -151,14 +155,15 @@ def read_goal(session: Session, principal: Principal, family_id: uuid.UUID, goal
 def update_goal(
     session: Session,
     principal: Principal,
+    *,
     family_id: uuid.UUID,
     goal_id: uuid.UUID,
     data: GoalUpdate,
     if_match: str | None,
 ) -> GoalDetail:
     """Change a goal in the draft, only from the version the caller read."""
-    family = writable_family(session, principal, family_id, "update")
-    goal = load_goal(session, family.id, goal_id)
+    family = writable_family(session, principal, family_id=family_id, action="update")
+    goal = load_goal(session, family.id, goal_id=goal_id)
     claim_version(session, goal, if_match)
     plan = session.get(Plan, goal.plan_id)
     assert plan is not None
@@ -184,13 +189,13 @@ def update_goal(
         session, principal, action="update", object_type="goal", object_id=goal.id, family_id=family.id
     )
     session.expire(goal, ["life_domain"])
-    return _goal_detail(session, load_goal(session, family.id, goal.id))
+    return _goal_detail(session, load_goal(session, family.id, goal_id=goal.id))
 
 
-def delete_goal(session: Session, principal: Principal, family_id: uuid.UUID, goal_id: uuid.UUID) -> None:
+def delete_goal(session: Session, principal: Principal, *, family_id: uuid.UUID, goal_id: uuid.UUID) -> None:
     """Remove a goal that was never scored, with its actions (adopted versions keep it)."""
-    family = writable_family(session, principal, family_id, "delete")
-    goal = load_goal(session, family.id, goal_id)
+    family = writable_family(session, principal, family_id=family_id, action="delete")
+    goal = load_goal(session, family.id, goal_id=goal_id)
     scored = session.exec(select(GasScore.id).where(GasScore.goal_id == goal.id).limit(1)).first()
     if scored is not None:
         raise Conflict(

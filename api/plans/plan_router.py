@@ -31,7 +31,7 @@ def read_plan(
     family_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal, response: Response
 ) -> PlanDetail:
     """The family's living plan: goals (with weight, latest GAS level and actions) and today's T-score."""
-    plan = service.read_plan(session, principal, family_id)
+    plan = service.read_plan(session, principal, family_id=family_id)
     response.headers["ETag"] = etag(plan.version)
     return plan
 
@@ -46,7 +46,7 @@ def create_plan(
     family_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal, response: Response
 ) -> PlanDetail:
     """Make the family's plan (201), or answer the existing one (200)."""
-    plan, created = service.create_plan(session, principal, family_id)
+    plan, created = service.create_plan(session, principal, family_id=family_id)
     response.status_code = 201 if created else 200
     response.headers["ETag"] = etag(plan.version)
     return plan
@@ -63,7 +63,10 @@ def adopt_plan(
 ) -> JSONResponse:
     """Adopt the draft: freeze it as the next version (If-Match with the plan's ETag adopts what you read)."""
     payload = data or AdoptionCreate()
-    return create(payload, lambda: versions.adopt_plan(session, principal, family_id, payload, if_match))
+    return create(
+        payload,
+        lambda: versions.adopt_plan(session, principal, family_id=family_id, data=payload, if_match=if_match),
+    )
 
 
 @router.get("/versions", response_model=Page[PlanVersionSummary], responses=problems(404))
@@ -75,7 +78,7 @@ def list_plan_versions(
     cursor: CursorQuery = None,
 ) -> Page[PlanVersionSummary]:
     """The adopted versions, newest first."""
-    return versions.list_versions(session, principal, family_id, limit=limit, cursor=cursor)
+    return versions.list_versions(session, principal, family_id=family_id, limit=limit, cursor=cursor)
 
 
 @router.get("/versions/compare", response_model=PlanComparison, responses=problems(404))
@@ -91,7 +94,7 @@ def compare_plan_versions(
     ] = "draft",
 ) -> PlanComparison:
     """Goals and actions added, changed (field by field) and removed between two versions or the draft."""
-    return versions.compare_versions(session, principal, family_id, from_version, to)
+    return versions.compare_versions(session, principal, family_id=family_id, from_number=from_version, to=to)
 
 
 @router.get("/versions/{number}", response_model=PlanVersionDetail, responses=problems(404))
@@ -102,7 +105,7 @@ def read_plan_version(
     principal: CurrentPrincipal,
 ) -> PlanVersionDetail:
     """One adopted version, exactly as it was adopted (versions never change)."""
-    return versions.read_version(session, principal, family_id, number)
+    return versions.read_version(session, principal, family_id=family_id, number=number)
 
 
 @router.get("/gas", response_model=GasSummary, responses=problems(404))
@@ -113,10 +116,10 @@ def read_plan_gas(
     on: Annotated[SafeDate | None, Query(description="The date (default: today).")] = None,
 ) -> GasSummary:
     """The family's GAS T-score on a date, from each goal's latest score on or before it."""
-    return gas.gas_summary(session, principal, family_id, on)
+    return gas.gas_summary(session, principal, family_id=family_id, on=on)
 
 
 @router.get("/gas/series", response_model=GasSeries, responses=problems(404))
 def read_plan_gas_series(family_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal) -> GasSeries:
     """The T-score on every scoring date and each goal's scores over time (for charts)."""
-    return gas.gas_series(session, principal, family_id)
+    return gas.gas_series(session, principal, family_id=family_id)

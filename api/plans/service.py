@@ -25,7 +25,7 @@ def field_error(field: str, message: str) -> Unprocessable:
     return Unprocessable(message, errors=[{"field": field, "message": message, "type": "value_error"}])
 
 
-def writable_family(session: Session, principal: Principal, family_id: uuid.UUID, action: str) -> Family:
+def writable_family(session: Session, principal: Principal, *, family_id: uuid.UUID, action: str) -> Family:
     """A family the caller may change: readable, and not archived."""
     family = get_readable_family(session, principal, family_id, action=action)
     if family.archived_at is not None:
@@ -44,7 +44,7 @@ def family_t_score(goals: Sequence[Goal], levels: Levels) -> float | None:
     return gas_t_score(pairs)
 
 
-def plan_detail(session: Session, plan: Plan, today: date) -> PlanDetail:
+def plan_detail(session: Session, plan: Plan, *, today: date) -> PlanDetail:
     """The whole draft in five queries, whatever its size."""
     goals = repo.goals_of_plan(session, plan.id)
     actions = repo.actions_of_family(session, plan.family_id)
@@ -59,17 +59,17 @@ def plan_detail(session: Session, plan: Plan, today: date) -> PlanDetail:
     )
 
 
-def read_plan(session: Session, principal: Principal, family_id: uuid.UUID) -> PlanDetail:
+def read_plan(session: Session, principal: Principal, *, family_id: uuid.UUID) -> PlanDetail:
     """The family's living plan (made on first access)."""
     family = get_readable_family(session, principal, family_id)
     plan, _ = repo.ensure_plan(session, family)
     audit.record(
         session, principal, action="read", object_type="plan", object_id=plan.id, family_id=family.id
     )
-    return plan_detail(session, plan, date.today())
+    return plan_detail(session, plan, today=date.today())
 
 
-def create_plan(session: Session, principal: Principal, family_id: uuid.UUID) -> tuple[PlanDetail, bool]:
+def create_plan(session: Session, principal: Principal, *, family_id: uuid.UUID) -> tuple[PlanDetail, bool]:
     """Make the family's plan if it has none; (plan, created). Idempotent."""
     family = get_readable_family(session, principal, family_id, action="create")
     plan = repo.find_plan(session, family.id)
@@ -86,4 +86,4 @@ def create_plan(session: Session, principal: Principal, family_id: uuid.UUID) ->
         object_id=plan.id,
         family_id=family.id,
     )
-    return plan_detail(session, plan, date.today()), created
+    return plan_detail(session, plan, today=date.today()), created

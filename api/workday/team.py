@@ -76,7 +76,7 @@ def team(session: Session, principal: Principal, *, today: date | None = None) -
     flagged = overview(
         session,
         principal,
-        OverviewFilters(
+        filters=OverviewFilters(
             starts_from=start,
             starts_to=start + timedelta(days=FLAG_HORIZON_DAYS),
             status=MeetingStatus.planned,
@@ -110,7 +110,7 @@ def team(session: Session, principal: Principal, *, today: date | None = None) -
 
 
 def reassign(
-    session: Session, principal: Principal, family_id: uuid.UUID, data: Reassign
+    session: Session, principal: Principal, *, family_id: uuid.UUID, data: Reassign
 ) -> SupporterChangePublic:
     """Move a family to another supporter's caseload (coordinator or admin); its timeline shows it."""
     family = get_readable_family(session, principal, family_id, action="reassign")
