@@ -20,6 +20,7 @@ from api.checkins.schemas import (
     QuestionnaireStart,
 )
 from api.core.errors import Conflict, NotFound
+from api.measurements import recording
 from api.measurements import service as measurements
 from api.measurements.definitions import InstrumentDefinition
 from api.measurements.offering import phone_reason
@@ -184,7 +185,7 @@ def start_questionnaire(
         created_by = link.created_by_id or family.supporter_id
         if created_by is None:
             raise Conflict(NO_STARTER, code="questionnaire_no_starter")
-        measurement = measurements.begin_measurement(
+        measurement = recording.start_measurement(
             session,
             principal,
             family=family,
@@ -237,9 +238,9 @@ def save_answers(
     """Save some answers (null clears one), checked by the measurement service; answering can resume."""
 
     def work(link: CheckinLink) -> MemberQuestionnaire:
-        measurement = measurements.ensure_open(_own(session, link, measurement_id, lock=True))
+        measurement = recording.ensure_open(_own(session, link, measurement_id, lock=True))
         _form(session, measurement)  # 404 for a form without wording, before anything is written
-        measurements.record_answers(
+        recording.save_answers(
             session, link_principal(link, address), measurement=measurement, answers=answers
         )
         return _form(session, measurement)
@@ -253,9 +254,9 @@ def complete(
     """Finish: scored by the measurement service; the member gets no scores (the supporter discusses them)."""
 
     def work(link: CheckinLink) -> QuestionnaireDone:
-        measurement = measurements.ensure_open(_own(session, link, measurement_id, lock=True))
+        measurement = recording.ensure_open(_own(session, link, measurement_id, lock=True))
         _form(session, measurement)
-        measurements.finish_measurement(session, link_principal(link, address), measurement=measurement)
+        recording.complete_measurement(session, link_principal(link, address), measurement=measurement)
         return QuestionnaireDone(
             id=measurement.id, status=measurement.status, completed_at=measurement.completed_at
         )
