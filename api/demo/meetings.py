@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from sqlmodel import Session, col, select
 
 from api.auth.principal import Principal
-from api.demo.context import DemoContext
+from api.demo.context import DemoContext, supporter_of
 from api.meetings import closing, participants, service
 from api.meetings.clock import AMSTERDAM, as_utc
 from api.meetings.decision_schemas import (
@@ -44,7 +44,6 @@ from api.models import (
     OwnerType,
     ParticipantKind,
     PlanAction,
-    User,
 )
 from api.models.base import replaying_at
 from api.models.plans import life_domain_id
@@ -227,12 +226,9 @@ def seed_meetings(session: Session, context: DemoContext) -> str:
             is not None
         ):
             continue
-        supporter = session.get(User, family.supporter_id) if family.supporter_id else None
-        if supporter is None:
+        who = supporter_of(session, family)
+        if who is None:
             continue
-        who = Principal(
-            actor_type="user", id=supporter.id, role=supporter.role, organisation_id=supporter.organisation_id
-        )
         # The first table weeks after support started (the plan's version 1), a follow-up halfway to today.
         started = family.started_on or today - timedelta(days=120)
         first = max(started + timedelta(days=21), today - timedelta(days=120 - index))
