@@ -12,33 +12,20 @@ from fastapi.routing import APIRoute
 from api import subscribers
 from api.audit.router import router as audit_router
 from api.auth.router import router as auth_router
-from api.business_case.family_router import router as cost_events_router
 from api.business_case.router import router as business_case_router
-from api.checkins.plan_router import router as checkin_plan_router
-from api.checkins.public_router import router as checkin_public_router
 from api.checkins.router import router as checkins_router
 from api.core.config import get_settings
 from api.core.errors import NotFound, install_error_handlers
 from api.core.middleware import BodyLimitMiddleware, RequestLogMiddleware
 from api.core.openapi import document_implied_statuses, problems
-from api.families.closing_router import router as closing_router
-from api.families.people_router import router as people_router
+from api.exports.router import router as exports_router
 from api.families.router import router as families_router
-from api.funders.admin_router import router as funder_admin_router
-from api.funders.consent_router import router as consent_router
-from api.funders.router import router as funder_router
+from api.funders.router import router as funders_router
 from api.health.router import router as health_router
-from api.measurements.family_router import router as measurement_family_router
-from api.measurements.router import router as instruments_router
-from api.measurements.staff_router import router as measurement_staff_router
-from api.meetings.parts_router import router as meeting_parts_router
-from api.meetings.router import family_router as meeting_family_router
+from api.measurements.router import router as measurements_router
 from api.meetings.router import router as meetings_router
 from api.notifications.router import router as notifications_router
-from api.plans.actions_router import router as plan_actions_router
-from api.plans.goals_router import router as plan_goals_router
-from api.plans.overview_router import router as plans_overview_router
-from api.plans.router import router as plan_router
+from api.plans.router import router as plans_router
 from api.regions.router import router as regions_router
 from api.research.router import router as research_router
 from api.users.router import router as users_router
@@ -52,29 +39,16 @@ ROUTERS: list[APIRouter] = [
     users_router,
     regions_router,
     families_router,
-    people_router,
+    exports_router,
     audit_router,
-    meeting_family_router,
     meetings_router,
-    meeting_parts_router,
     checkins_router,
-    checkin_public_router,
-    checkin_plan_router,
     voice_router,
-    plan_router,
-    plan_goals_router,
-    plan_actions_router,
-    plans_overview_router,
-    consent_router,
-    funder_admin_router,
-    funder_router,
-    instruments_router,
-    measurement_family_router,
-    measurement_staff_router,
+    plans_router,
+    funders_router,
+    measurements_router,
     notifications_router,
     business_case_router,
-    cost_events_router,
-    closing_router,
     workday_router,
     research_router,
 ]

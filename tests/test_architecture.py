@@ -47,20 +47,13 @@ def test_no_domain_imports_the_funders_webhook_outbox() -> None:
     assert offenders == []
 
 
-# Funders' modules other domains may read: none. Exceptions are named here with their reason, to be removed.
-FUNDERS_READERS = {
-    # The business case's funder view narrows to the funder's families with the funders' own scope.
-    ("business_case/funder.py", "api.funders.repository"),
-}
-
-
 def test_no_domain_imports_funders_internals() -> None:
     offenders = [
         f"{path.relative_to(API)} imports {name}"
         for path in API.rglob("*.py")
         if path.relative_to(API).parts[0] not in COMPOSERS | {"funders"}
         for name in _imports(path)
-        if name.startswith("api.funders") and (str(path.relative_to(API)), name) not in FUNDERS_READERS
+        if name.startswith("api.funders")
     ]
     assert offenders == []
 

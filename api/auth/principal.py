@@ -55,17 +55,25 @@ def get_principal(
     """Resolve the bearer token to an active user; anything else is a 401."""
     if not token:
         raise Unauthorized(
-            "Please log in first.", headers={"WWW-Authenticate": "Bearer"}, code="login_required"
+            "Log eerst in / please log in first.",
+            headers={"WWW-Authenticate": "Bearer"},
+            code="login_required",
         )
     claims = decode_token(token, kind=ACCESS)
     user = session.get(User, claims.subject) if claims.actor_type == "user" else None
     if user is None or not user.is_active or not session_still_valid(user, claims.issued_at):
         raise Unauthorized(
-            "Your account is not active.", headers={"WWW-Authenticate": "Bearer"}, code="account_inactive"
+            "Je account is niet actief / your account is not active.",
+            headers={"WWW-Authenticate": "Bearer"},
+            code="account_inactive",
         )
     if user.role == Role.researcher and not request.url.path.startswith(RESEARCHER_PATHS):
         # deny by default: a researcher's token opens the research pages and its own account, nothing else
-        raise Forbidden("A researcher reads only the research projects.", code="researcher_research_only")
+        raise Forbidden(
+            "Een onderzoeker leest alleen de onderzoeksprojecten / "
+            "a researcher reads only the research projects.",
+            code="researcher_research_only",
+        )
     return Principal(
         actor_type="user",
         id=user.id,
@@ -104,7 +112,7 @@ def require_role(*roles: Role) -> object:
 
     def _check(principal: CurrentPrincipal) -> Principal:
         if principal.role not in roles:
-            raise Forbidden("Your role may not do this.")
+            raise Forbidden("Je rol mag dit niet / your role may not do this.")
         return principal
 
     return Depends(_check)
@@ -142,7 +150,7 @@ def get_funder_principal(
     """Resolve a client-credentials token to an active funder client; a person's token is a 401 here."""
     if not token:
         raise Unauthorized(
-            "A client-credentials token is required.",
+            "Hiervoor is een client-credentials-token nodig / a client-credentials token is required.",
             headers={"WWW-Authenticate": "Bearer"},
             code="client_token_required",
         )
@@ -156,7 +164,7 @@ def get_funder_principal(
         or issued_at < client.secret_rotated_at.replace(microsecond=0)
     ):
         raise Unauthorized(
-            "This client token is not valid.",
+            "Dit client-token is niet geldig / this client token is not valid.",
             headers={"WWW-Authenticate": "Bearer"},
             code="client_token_invalid",
         )

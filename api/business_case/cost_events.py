@@ -53,7 +53,7 @@ def _public(
 
 
 def list_cost_events(
-    session: Session, principal: Principal, family_id: uuid.UUID, *, limit: int, cursor: str | None
+    session: Session, principal: Principal, *, family_id: uuid.UUID, limit: int, cursor: str | None
 ) -> Page[CostEventPublic]:
     """A family's cost events, newest recorded first."""
     family = get_readable_family(session, principal, family_id)
@@ -87,7 +87,7 @@ def _volume(data: CostEventCreate, unit: Unit) -> Decimal:
 
 
 def record_cost_event(
-    session: Session, principal: Principal, family_id: uuid.UUID, data: CostEventCreate
+    session: Session, principal: Principal, *, family_id: uuid.UUID, data: CostEventCreate
 ) -> CostEventPublic:
     """Record a cost event against a factor of the current model."""
     family = get_readable_family(session, principal, family_id, action="create")
@@ -117,7 +117,7 @@ def record_cost_event(
 
 
 def delete_cost_event(
-    session: Session, principal: Principal, family_id: uuid.UUID, event_id: uuid.UUID
+    session: Session, principal: Principal, *, family_id: uuid.UUID, event_id: uuid.UUID
 ) -> None:
     """Remove a cost event recorded in error (the audit log keeps that it existed)."""
     family = get_readable_family(session, principal, family_id, action="delete")

@@ -21,7 +21,7 @@ from api.business_case.schemas import BusinessCaseScope, CohortFigures, CostFact
 from api.business_case.service import period
 from api.business_case.versions import definition_of, model_row
 from api.core.config import get_settings
-from api.funders.repository import funder_families
+from api.families.repository import funder_families
 from api.models import Region
 
 ALL_REGIONS = "Alle regio's van deze client"

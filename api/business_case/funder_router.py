@@ -1,4 +1,4 @@
-"""The funder's route to the business case (included in the funder router, scope `outcomes:read`)."""
+"""The funder's route to the business case (scope `outcomes:read`)."""
 
 from datetime import date
 from typing import Annotated
@@ -11,7 +11,7 @@ from api.business_case.service import MAX_SCALE
 from api.core.db import ReportingSessionDep
 from api.core.openapi import problems
 
-router = APIRouter(tags=["funder"])
+router = APIRouter(prefix="/funder", tags=["funder"])
 
 
 @router.get("/business-case", response_model=funder.FunderBusinessCase, responses=problems(403))

@@ -39,7 +39,7 @@ def business_case(
 ) -> BusinessCaseReport:
     """The business case of the organisation's families in support in the scope, with the model it used."""
     from_on, to_on = period(from_on, to_on)
-    row = model_row(session, principal.organisation_id, model_version)
+    row = model_row(session, principal.organisation_id, version=model_version)
     model = definition_of(row)
     scope = in_support(readable_families(principal), region_id=region_id, from_on=from_on, to_on=to_on)
     counts = type_counts(session, scope)

@@ -46,7 +46,9 @@ def ensure_model(session: Session, organisation_id: uuid.UUID) -> None:
         pass
 
 
-def model_row(session: Session, organisation_id: uuid.UUID, version: int | None = None) -> BusinessCaseModel:
+def model_row(
+    session: Session, organisation_id: uuid.UUID, *, version: int | None = None
+) -> BusinessCaseModel:
     """One version of the organisation's model (default the latest), or a 404; read on the primary, where
     a model copied in on first use was just written (a reporting route may read the rest from a replica)."""
     statement = select(BusinessCaseModel).where(BusinessCaseModel.organisation_id == organisation_id)
@@ -82,9 +84,9 @@ def _public(session: Session, row: BusinessCaseModel) -> ModelPublic:
     )
 
 
-def read_model(session: Session, principal: Principal, version: int | None) -> ModelPublic:
+def read_model(session: Session, principal: Principal, *, version: int | None) -> ModelPublic:
     """The model (latest, or the version asked for)."""
-    return _public(session, model_row(session, principal.organisation_id, version))
+    return _public(session, model_row(session, principal.organisation_id, version=version))
 
 
 def list_versions(session: Session, principal: Principal) -> Page[ModelVersionInfo]:
@@ -111,7 +113,7 @@ def list_versions(session: Session, principal: Principal) -> Page[ModelVersionIn
     )
 
 
-def edit_model(session: Session, principal: Principal, data: ModelEdit) -> ModelPublic:
+def edit_model(session: Session, principal: Principal, *, data: ModelEdit) -> ModelPublic:
     """Save an edit as the next version; editing an older version than the latest is a conflict."""
     latest = model_row(session, principal.organisation_id)
     if data.based_on_version != latest.version:

@@ -92,7 +92,7 @@ def issue_link(
     return link, token, code
 
 
-def stop_link(session: Session, principal: Principal, link: PersonalLink) -> None:
+def stop_link(session: Session, principal: Principal, *, link: PersonalLink) -> None:
     """Stop a link at once (stopping twice changes nothing); audited."""
     if link.revoked_at is None:
         link.revoked_at = utcnow()

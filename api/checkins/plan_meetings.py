@@ -34,7 +34,7 @@ def next_meeting(session: Session, link: AnyLink) -> PhoneNextMeeting | None:
     meeting = session.exec(statement.order_by(col(Meeting.starts_at)).limit(1)).first()
     if meeting is None:
         return None
-    summary = build_summary(session, meeting, link_family(session, link))
+    summary = build_summary(session, meeting, family=link_family(session, link))
     invited = (
         session.exec(
             select(MeetingParticipant.id).where(
@@ -58,7 +58,7 @@ def next_meeting(session: Session, link: AnyLink) -> PhoneNextMeeting | None:
     )
 
 
-def meeting_summaries(session: Session, link: AnyLink, all_held: bool) -> list[PhoneMeetingSummary]:
+def meeting_summaries(session: Session, link: AnyLink, *, all_held: bool) -> list[PhoneMeetingSummary]:
     """The last held meeting for a member; a contact: meetings attended (all, with the family's consent)."""
     statement = select(Meeting).where(
         Meeting.family_id == link.family_id, Meeting.status == MeetingStatus.held
@@ -75,7 +75,7 @@ def meeting_summaries(session: Session, link: AnyLink, all_held: bool) -> list[P
     family = link_family(session, link)
     found = []
     for meeting in meetings:
-        text = build_summary(session, meeting, family)
+        text = build_summary(session, meeting, family=family)
         found.append(
             PhoneMeetingSummary(
                 meeting_id=meeting.id,

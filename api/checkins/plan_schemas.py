@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StringConstraints
 
-from api.families.schemas import Input
+from api.core.types import Input
 from api.measurements.definitions import LocalizedText
 from api.meetings.summary import Agreement
 from api.models import ActionStatus, GoalStatus, ProposalKind, ProposalStatus

@@ -43,7 +43,7 @@ from api.models import (
 )
 from api.models.base import utcnow
 from api.plans import repository as plans_repo
-from api.plans.views import LADDER_COLUMNS, owner_name
+from api.plans.presenters import LADDER_COLUMNS, owner_name
 from api.voice.consent import consent_of
 
 SHOWN_GOALS = (GoalStatus.active, GoalStatus.proposed, GoalStatus.achieved)

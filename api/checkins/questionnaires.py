@@ -20,6 +20,7 @@ from api.checkins.schemas import (
     QuestionnaireStart,
 )
 from api.core.errors import Conflict, NotFound
+from api.measurements import recording
 from api.measurements import service as measurements
 from api.measurements.definitions import InstrumentDefinition
 from api.measurements.offering import phone_reason
@@ -36,7 +37,7 @@ NO_STARTER = (
 )
 
 
-def offered(session: Session, definition: InstrumentDefinition, member_id: uuid.UUID | None) -> bool:
+def offered(session: Session, definition: InstrumentDefinition, *, member_id: uuid.UUID | None) -> bool:
     """The phone offers what the measurement plan calls offerable (api/measurements/offering.py)."""
     member = session.get(FamilyMember, member_id) if member_id is not None else None
     return member is not None and phone_reason(definition, member) is None
@@ -53,7 +54,9 @@ def _entries(session: Session, link: CheckinLink, address: str | None) -> list[P
 
     A member who missed a wave is not asked the same questions twice in a row; the supporter sees it.
     """
-    plans = measurements.plans_by_family(session, link_principal(link, address), [_family(session, link)])
+    plans = measurements.plans_by_family(
+        session, link_principal(link, address), families=[_family(session, link)]
+    )
     own = [
         entry
         for entry in plans[link.family_id]
@@ -95,7 +98,7 @@ def list_questionnaires(session: Session, *, token: str | None, address: str | N
             measurement = started.get(entry.measurement_id) if entry.measurement_id else None
             row = by_id[measurement.instrument_id] if measurement else latest[entry.instrument_code]
             definition = definition_of(row)
-            if not offered(session, definition, link.member_id):
+            if not offered(session, definition, member_id=link.member_id):
                 continue
             items.append(
                 MemberQuestionnaireSummary(
@@ -136,7 +139,7 @@ def _form(session: Session, measurement: Measurement) -> MemberQuestionnaire:
     row = session.get(Instrument, measurement.instrument_id)
     assert row is not None  # foreign key
     definition = definition_of(row)
-    if not offered(session, definition, measurement.respondent_member_id):
+    if not offered(session, definition, member_id=measurement.respondent_member_id):
         raise NotFound(NOT_FOUND, code="questionnaire_not_found")
     return MemberQuestionnaire(
         id=measurement.id,
@@ -175,14 +178,14 @@ def start_questionnaire(
         row = latest_by_code(instrument_rows(session, link.organisation_id, data.instrument_code))[
             data.instrument_code
         ]
-        if not offered(session, definition_of(row), link.member_id):
+        if not offered(session, definition_of(row), member_id=link.member_id):
             raise NotFound(NOT_FOUND, code="questionnaire_not_found")
         family = _family(session, link)
         # The account behind the link (who made it), else the family's supporter: created_by is a user.
         created_by = link.created_by_id or family.supporter_id
         if created_by is None:
             raise Conflict(NO_STARTER, code="questionnaire_no_starter")
-        measurement = measurements.begin_measurement(
+        measurement = recording.start_measurement(
             session,
             principal,
             family=family,
@@ -235,9 +238,11 @@ def save_answers(
     """Save some answers (null clears one), checked by the measurement service; answering can resume."""
 
     def work(link: CheckinLink) -> MemberQuestionnaire:
-        measurement = measurements.ensure_open(_own(session, link, measurement_id, lock=True))
+        measurement = recording.ensure_open(_own(session, link, measurement_id, lock=True))
         _form(session, measurement)  # 404 for a form without wording, before anything is written
-        measurements.record_answers(session, link_principal(link, address), measurement, answers)
+        recording.save_answers(
+            session, link_principal(link, address), measurement=measurement, answers=answers
+        )
         return _form(session, measurement)
 
     return session_link(session, token=token, address=address, work=work)
@@ -249,9 +254,9 @@ def complete(
     """Finish: scored by the measurement service; the member gets no scores (the supporter discusses them)."""
 
     def work(link: CheckinLink) -> QuestionnaireDone:
-        measurement = measurements.ensure_open(_own(session, link, measurement_id, lock=True))
+        measurement = recording.ensure_open(_own(session, link, measurement_id, lock=True))
         _form(session, measurement)
-        measurements.finish_measurement(session, link_principal(link, address), measurement)
+        recording.complete_measurement(session, link_principal(link, address), measurement=measurement)
         return QuestionnaireDone(
             id=measurement.id, status=measurement.status, completed_at=measurement.completed_at
         )

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import AwareDatetime, BaseModel, Field, StringConstraints
 
 from api.core.openapi import Problem
-from api.families.schemas import Input
+from api.core.types import Input
 from api.measurements.definitions import InstrumentDefinition, LocalizedText
 from api.models import AlertReason, CheckinNeed, MeasurementStatus, Wave
 

@@ -39,6 +39,7 @@ def link_public(link: CheckinLink) -> CheckinLinkPublic:
 def create_link(
     session: Session,
     principal: Principal,
+    *,
     family_id: uuid.UUID,
     member_id: uuid.UUID,
     data: CheckinLinkCreate,
@@ -81,7 +82,7 @@ def create_link(
 
 
 def list_links(
-    session: Session, principal: Principal, family_id: uuid.UUID, *, limit: int, cursor: str | None
+    session: Session, principal: Principal, *, family_id: uuid.UUID, limit: int, cursor: str | None
 ) -> Page[CheckinLinkPublic]:
     """The family's check-in links, newest first (never their token or code)."""
     family = get_readable_family(session, principal, family_id)
@@ -98,20 +99,20 @@ def list_links(
 
 
 def revoke_link(
-    session: Session, principal: Principal, family_id: uuid.UUID, link_id: uuid.UUID
+    session: Session, principal: Principal, *, family_id: uuid.UUID, link_id: uuid.UUID
 ) -> CheckinLinkPublic:
     """Stop a link at once (revoking twice changes nothing)."""
     family = get_readable_family(session, principal, family_id, action="revoke")
     link = repo.get_family_link(session, family.id, link_id)
-    stop_link(session, principal, link)
+    stop_link(session, principal, link=link)
     return link_public(link)
 
 
 def list_checkins(
     session: Session,
     principal: Principal,
-    family_id: uuid.UUID,
     *,
+    family_id: uuid.UUID,
     member_id: uuid.UUID | None,
     limit: int,
     cursor: str | None,
@@ -200,7 +201,7 @@ def count_open_alerts(session: Session, principal: Principal) -> OpenAlertCount:
     return OpenAlertCount(open_alerts=count)
 
 
-def acknowledge_alert(session: Session, principal: Principal, alert_id: uuid.UUID) -> CheckinAlertPublic:
+def acknowledge_alert(session: Session, principal: Principal, *, alert_id: uuid.UUID) -> CheckinAlertPublic:
     """Mark an alert as seen and handled; the first acknowledgement (who, when) is kept."""
     alert = repo.get_readable_alert(session, principal, alert_id, action="acknowledge")
     if alert.acknowledged_at is None:

@@ -116,7 +116,8 @@ def decode_token(token: str, *, kind: str) -> TokenClaims:
         )
     except (JWTError, ValueError, KeyError, TypeError) as exc:
         raise Unauthorized(
-            "Your session is not valid or has expired; please log in again.",
+            "Je sessie is ongeldig of verlopen; log opnieuw in / "
+            "your session is not valid or has expired; please log in again.",
             headers={"WWW-Authenticate": "Bearer"},
             code="login_required",
         ) from exc

@@ -10,7 +10,15 @@ import math
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
 
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 MIN_DATE, MAX_DATE = date(1900, 1, 1), date(2199, 12, 31)
@@ -74,3 +82,12 @@ class Input(BaseModel):
     @classmethod
     def _every_value_is_storable(cls, value: Any, _info: ValidationInfo) -> Any:
         return _storable(value)
+
+
+# Shared text fields of request bodies: a person's or thing's name, a short label, a phone number, an e-mail.
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)]
+Phone = Annotated[str, StringConstraints(strip_whitespace=True, max_length=40, pattern=r"^[0-9 +()\-]*$")]
+Email = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+]

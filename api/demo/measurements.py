@@ -5,14 +5,16 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlmodel import Session, col, select
 
+from api.auth.principal import Principal
 from api.core.config import get_settings
-from api.demo.context import DemoContext
+from api.demo.context import DemoContext, acting, supporter_of
 from api.measurements import recording
 from api.measurements.definitions import Aggregation, InstrumentDefinition
 from api.measurements.factors import ensure_factors
 from api.measurements.instruments import ensure_catalog
 from api.measurements.repository import definition_of, instrument_rows, latest_by_code
 from api.measurements.waves import wave_dates
+from api.measurements.work_engagement import answer_work_engagement
 from api.models import (
     Factor,
     Family,
@@ -24,6 +26,7 @@ from api.models import (
     Role,
     Wave,
 )
+from api.models.base import replaying_at
 
 # How the relatives' resilience moves from T0 per later wave (burden and quality of life follow).
 TRAJECTORIES = ["strong", "strong", "moderate", "moderate", "moderate", "flat", "worse"]
@@ -60,6 +63,7 @@ def _keyed_answers(definition: InstrumentDefinition, target: float, rng: random.
 
 def _completed(
     session: Session,
+    who: Principal,
     family: Family,
     row: Instrument,
     member: FamilyMember,
@@ -67,23 +71,21 @@ def _completed(
     answers: dict[int, int],
     on: date,
 ) -> None:
-    measurement = Measurement(
-        organisation_id=family.organisation_id,
-        family_id=family.id,
-        instrument_id=row.id,
-        instrument_code=row.code,
-        wave=wave,
-        respondent_member_id=member.id,
-        respondent_id=member.id,
-        created_by_id=family.supporter_id,  # type: ignore[arg-type]
-        answers={str(k): v for k, v in answers.items()},
-        started_at=datetime.combine(on, time(10, 0), tzinfo=UTC),
-    )
-    session.add(measurement)
-    session.flush()
-    recording.complete(session, measurement, definition_of(row))
-    measurement.completed_at = datetime.combine(on, time(10, 25), tzinfo=UTC)
-    recording.refresh_changes(session, measurement)
+    """Started, answered and completed through the measurement's own steps, at the times it happened."""
+    with replaying_at(datetime.combine(on, time(10, 0), tzinfo=UTC)):
+        measurement = recording.start_measurement(
+            session,
+            who,
+            family=family,
+            row=row,
+            wave=wave,
+            member_id=member.id,
+            user_id=None,
+            created_by_id=who.id,
+        )
+    with replaying_at(datetime.combine(on, time(10, 25), tzinfo=UTC)):
+        recording.save_answers(session, who, measurement=measurement, answers=dict(answers))
+        recording.complete_measurement(session, who, measurement=measurement)
 
 
 def _family_measurements(
@@ -95,7 +97,8 @@ def _family_measurements(
 ) -> int:
     today = date.today()
     parent = next((m for m in members if m.role == MemberRole.parent), None)
-    if parent is None or family.started_on is None:
+    who = supporter_of(session, family)
+    if parent is None or family.started_on is None or who is None:
         return 0
     trajectory = rng.choice(TRAJECTORIES)
     # Everyone the family questionnaire asks (one response per member), so the plan shows no false debt.
@@ -113,6 +116,7 @@ def _family_measurements(
         move = STEP[trajectory] * step
         _completed(
             session,
+            who,
             family,
             rows["brs"],
             parent,
@@ -122,6 +126,7 @@ def _family_measurements(
         )
         _completed(
             session,
+            who,
             family,
             rows["ediz_plus"],
             parent,
@@ -133,6 +138,7 @@ def _family_measurements(
             target = min(5, max(1, quality[member.id] + 0.9 * move))
             _completed(
                 session,
+                who,
                 family,
                 rows["fqol_beach"],
                 member,
@@ -158,19 +164,9 @@ def _work_engagement(session: Session, context: DemoContext, row: Instrument, rn
             continue
         level = rng.uniform(3.4, 4.8)
         for months_ago in (6, 0):
-            measurement = Measurement(
-                organisation_id=context.organisation.id,
-                instrument_id=row.id,
-                instrument_code=row.code,
-                respondent_user_id=user.id,
-                respondent_id=user.id,
-                created_by_id=user.id,
-                answers={str(k): v for k, v in _keyed_answers(definition, level, rng).items()},
-            )
-            session.add(measurement)
-            session.flush()
-            recording.complete(session, measurement, definition)
-            measurement.completed_at = datetime.now(UTC) - timedelta(days=30 * months_ago + 3)
+            answers = _keyed_answers(definition, level, rng)
+            with replaying_at(datetime.now(UTC) - timedelta(days=30 * months_ago + 3)):
+                answer_work_engagement(session, acting(user), dict(answers))
             count += 1
     return count
 

@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from sqlmodel import Session, col, select
 
 from api.auth.principal import Principal
-from api.demo.context import DemoContext
+from api.demo.context import DemoContext, supporter_of
 from api.meetings import closing, participants, service
 from api.meetings.clock import AMSTERDAM, as_utc
 from api.meetings.decision_schemas import (
@@ -44,7 +44,6 @@ from api.models import (
     OwnerType,
     ParticipantKind,
     PlanAction,
-    User,
 )
 from api.models.base import replaying_at
 from api.models.plans import life_domain_id
@@ -118,7 +117,9 @@ def _first_table(session: Session, who: Principal, family: Family, meeting_id: u
         .order_by(col(Goal.priority))
     ).first()
     if goal is None:
-        new_goal = add_decision(session, who, meeting_id, AddGoalDecision(kind="add_goal", goal=FIRST_GOAL))
+        new_goal = add_decision(
+            session, who, meeting_id=meeting_id, data=AddGoalDecision(kind="add_goal", goal=FIRST_GOAL)
+        )
     loose = session.exec(
         select(PlanAction.id).where(
             PlanAction.family_id == family.id,
@@ -128,7 +129,10 @@ def _first_table(session: Session, who: Principal, family: Family, meeting_id: u
     ).all()
     if loose:
         add_decision(
-            session, who, meeting_id, ConfirmActionDecision(kind="confirm_action", action_ids=list(loose))
+            session,
+            who,
+            meeting_id=meeting_id,
+            data=ConfirmActionDecision(kind="confirm_action", action_ids=list(loose)),
         )
     _, contacts = _people(session, family)
     helper = next((c for c in contacts if c.kind == ContactKind.informal), None)
@@ -140,7 +144,9 @@ def _first_table(session: Session, who: Principal, family: Family, meeting_id: u
         due_on=due,
     )
     where = {"goal_id": goal.id} if goal else {"goal_decision_id": new_goal.id}
-    add_decision(session, who, meeting_id, AddActionDecision(kind="add_action", action=action, **where))
+    add_decision(
+        session, who, meeting_id=meeting_id, data=AddActionDecision(kind="add_action", action=action, **where)
+    )
 
 
 def _hold(
@@ -153,8 +159,8 @@ def _hold(
         created = service.create_meeting(
             session,
             who,
-            family.id,
-            MeetingCreate(
+            family_id=family.id,
+            data=MeetingCreate(
                 starts_at=_at(day, 14),
                 place=PLACE,
                 participants=_invite(members, contacts) + _named_owners(session, family),
@@ -169,15 +175,20 @@ def _hold(
             )
             for p in created.participants
         ]
-        participants.record_attendance(session, who, created.id, AttendanceUpdate(items=items))
+        participants.record_attendance(
+            session, who, meeting_id=created.id, data=AttendanceUpdate(items=items)
+        )
         if first:
             _first_table(session, who, family, created.id, date.today() + timedelta(days=21))
         note = "Over drie maanden kijken we samen of het zo goed gaat."
-        add_decision(session, who, created.id, NoteDecision(kind="note", text=note))
+        add_decision(session, who, meeting_id=created.id, data=NoteDecision(kind="note", text=note))
         add_decision(
-            session, who, created.id, AdoptPlanDecision(kind="adopt_plan", note="Vastgesteld aan tafel.")
+            session,
+            who,
+            meeting_id=created.id,
+            data=AdoptPlanDecision(kind="adopt_plan", note="Vastgesteld aan tafel."),
         )
-        closing.close_meeting(session, who, created.id, MeetingClose(minutes=MINUTES))
+        closing.close_meeting(session, who, meeting_id=created.id, data=MeetingClose(minutes=MINUTES))
 
 
 def _plan_next(session: Session, who: Principal, family: Family, day: date, *, flagged: bool) -> uuid.UUID:
@@ -186,8 +197,8 @@ def _plan_next(session: Session, who: Principal, family: Family, day: date, *, f
     created = service.create_meeting(
         session,
         who,
-        family.id,
-        MeetingCreate(
+        family_id=family.id,
+        data=MeetingCreate(
             starts_at=_at(day, 10),
             place=None if not flagged else "Thuis bij het gezin",
             video_url=None if flagged else VIDEO,
@@ -198,7 +209,9 @@ def _plan_next(session: Session, who: Principal, family: Family, day: date, *, f
     )
     for participant in created.participants[1::2]:  # some have said yes already
         accepted = ParticipantUpdate(invitation=InvitationStatus.accepted)
-        participants.update_participant(session, who, created.id, participant.id, accepted)
+        participants.update_participant(
+            session, who, meeting_id=created.id, participant_id=participant.id, data=accepted
+        )
     return created.id
 
 
@@ -213,12 +226,9 @@ def seed_meetings(session: Session, context: DemoContext) -> str:
             is not None
         ):
             continue
-        supporter = session.get(User, family.supporter_id) if family.supporter_id else None
-        if supporter is None:
+        who = supporter_of(session, family)
+        if who is None:
             continue
-        who = Principal(
-            actor_type="user", id=supporter.id, role=supporter.role, organisation_id=supporter.organisation_id
-        )
         # The first table weeks after support started (the plan's version 1), a follow-up halfway to today.
         started = family.started_on or today - timedelta(days=120)
         first = max(started + timedelta(days=21), today - timedelta(days=120 - index))
@@ -231,7 +241,9 @@ def seed_meetings(session: Session, context: DemoContext) -> str:
         created += 1
         if index % 5 == 2:
             extra = _plan_next(session, who, family, today + timedelta(days=60), flagged=False)
-            service.cancel_meeting(session, who, extra, MeetingCancel(reason="Dubbel gepland."))
+            service.cancel_meeting(
+                session, who, meeting_id=extra, data=MeetingCancel(reason="Dubbel gepland.")
+            )
             created += 1
     session.flush()
     return f"Demo meetings: {created} created (held, upcoming, flagged and cancelled)."

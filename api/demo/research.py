@@ -49,7 +49,7 @@ def seed_research(session: Session, context: DemoContext) -> str:
     project = service.create_project(
         session,
         who,
-        ProjectCreate(
+        data=ProjectCreate(
             title=TITLE,
             institution="Tranzo, Tilburg University (demo)",
             period_start_on=date(today.year - 2, 1, 1),
@@ -58,6 +58,6 @@ def seed_research(session: Session, context: DemoContext) -> str:
             small_cell_threshold=5,
         ),
     )
-    service.join_project(session, who, project.id)
-    service.grant_access(session, who, project.id, AccessGrant(user_id=researcher.id))
+    service.join_project(session, who, project_id=project.id)
+    service.grant_access(session, who, project_id=project.id, data=AccessGrant(user_id=researcher.id))
     return f"Research demo: project created and joined; researcher login {researcher.email}."

@@ -27,10 +27,10 @@ from api.measurements.repository import definition_of, family_measurements, memb
 from api.measurements.views import answers_of, measurement_public, scale_scores
 from api.measurements.waves import member_respondent, user_respondent
 from api.meetings.plan_links import crucial_people
+from api.meetings.presenters import meeting_detail
 from api.meetings.repository import participants_of
 from api.meetings.schemas import MeetingDetail
 from api.meetings.timeline import status_changes
-from api.meetings.views import meeting_detail
 from api.models import (
     Checkin,
     CheckinAlert,
@@ -49,8 +49,8 @@ from api.models import (
 from api.models.base import utcnow
 from api.plans import repository as plan_repo
 from api.plans.gas import score_public
+from api.plans.presenters import version_detail
 from api.plans.service import plan_detail
-from api.plans.views import version_detail
 
 
 def _meetings(session: Session, family: Family) -> list[MeetingDetail]:
@@ -111,7 +111,7 @@ def _measurements(session: Session, family: Family) -> list[MeasurementExport]:
     return result
 
 
-def export_family(session: Session, principal: Principal, family_id: uuid.UUID) -> FamilyExport:
+def export_family(session: Session, principal: Principal, *, family_id: uuid.UUID) -> FamilyExport:
     """Everything stored about a family, for the family itself (one audit event: `export`)."""
     family = get_readable_family(session, principal, family_id, action="export", people=True)
     plan = plan_repo.find_plan(session, family.id)
@@ -149,8 +149,8 @@ def export_family(session: Session, principal: Principal, family_id: uuid.UUID) 
     export = FamilyExport(
         family=to_detail(family),
         exported_at=utcnow(),
-        status_changes=list(reversed(status_changes(session, family.id, None, None))),
-        plan=plan_detail(session, plan, date.today()) if plan else None,
+        status_changes=list(reversed(status_changes(session, family.id, after=None, limit=None))),
+        plan=plan_detail(session, plan, today=date.today()) if plan else None,
         gas_scores=[score_public(s, s.scored_by) for s in scores],
         plan_versions=[version_detail(v) for v in versions],
         meetings=_meetings(session, family),

@@ -62,13 +62,24 @@ def _invalid(field: str, message: str, code: str = "invalid_input") -> Unprocess
 def check_end_date(family: Family, ended_on: date, today: date) -> None:
     """No closure in the future, before the start of support, or before enrolment."""
     if ended_on > today:
-        raise _invalid("ended_on", "The end date cannot be in the future.", "family_date_invalid")
+        raise _invalid(
+            "ended_on",
+            "De einddatum kan niet in de toekomst liggen / the end date cannot be in the future.",
+            "family_date_invalid",
+        )
     if family.started_on is not None and ended_on < family.started_on:
         raise _invalid(
-            "ended_on", "The end date cannot be before the start of support.", "family_date_invalid"
+            "ended_on",
+            "De einddatum kan niet voor het begin van de ondersteuning liggen / "
+            "the end date cannot be before the start of support.",
+            "family_date_invalid",
         )
     if ended_on < family.created_at.date():
-        raise _invalid("ended_on", "The end date cannot be before enrolment.", "family_date_invalid")
+        raise _invalid(
+            "ended_on",
+            "De einddatum kan niet voor de aanmelding liggen / the end date cannot be before enrolment.",
+            "family_date_invalid",
+        )
 
 
 def _open_work(session: Session, family_id: uuid.UUID) -> tuple[list[Goal], list[PlanAction]]:
@@ -104,7 +115,7 @@ def _latest(session: Session, family_id: uuid.UUID) -> ClosurePublic | None:
     )
 
 
-def closure_state(session: Session, principal: Principal, family_id: uuid.UUID) -> ClosureState:
+def closure_state(session: Session, principal: Principal, *, family_id: uuid.UUID) -> ClosureState:
     """The open goals and actions a closure must resolve, and the latest closure."""
     family = get_readable_family(session, principal, family_id)
     goals, actions = _open_work(session, family.id)
@@ -154,21 +165,24 @@ def _check_resolutions(data: ClosureCreate, goals: list[Goal], actions: list[Pla
                 )
     if errors:
         raise Unprocessable(
-            "Every open goal and action needs a resolution.", code="closure_unresolved", errors=errors
+            "Elk open doel en elke open actie heeft een afronding nodig / "
+            "every open goal and action needs a resolution.",
+            code="closure_unresolved",
+            errors=errors,
         )
 
 
 def close_family(
-    session: Session, principal: Principal, family_id: uuid.UUID, data: ClosureCreate
+    session: Session, principal: Principal, *, family_id: uuid.UUID, data: ClosureCreate
 ) -> ClosurePublic:
     """End the family's support: resolve its open work, record why and who takes over, and close it."""
     family = get_readable_family(session, principal, family_id, action="close")
     if family.archived_at is not None:
-        raise Conflict("This family is archived.", code="family_archived")
+        raise Conflict("Dit gezin is gearchiveerd / this family is archived.", code="family_archived")
     if family.status == FamilyStatus.closed:
-        raise Conflict("This family is already closed.", code="family_closed")
+        raise Conflict("Dit gezin is al afgesloten / this family is already closed.", code="family_closed")
     if data.reason == ClosureReason.other and not (data.reason_text or "").strip():
-        raise _invalid("reason_text", "Describe the reason.")
+        raise _invalid("reason_text", "Beschrijf de reden / describe the reason.")
     today = date.today()
     ended_on = data.ended_on or today
     check_end_date(family, ended_on, today)
@@ -237,14 +251,14 @@ def close_family(
 
 
 def reopen_family(
-    session: Session, principal: Principal, family_id: uuid.UUID, data: Reopen
+    session: Session, principal: Principal, *, family_id: uuid.UUID, data: Reopen
 ) -> ClosurePublic:
     """Take a closed family back into active support; the closure keeps who reopened it, when and why."""
     family = get_readable_family(session, principal, family_id, action="reopen")
     if family.archived_at is not None:
-        raise Conflict("This family is archived.", code="family_archived")
+        raise Conflict("Dit gezin is gearchiveerd / this family is archived.", code="family_archived")
     if family.status != FamilyStatus.closed:
-        raise Conflict("This family is not closed.", code="family_not_closed")
+        raise Conflict("Dit gezin is niet afgesloten / this family is not closed.", code="family_not_closed")
     closure = session.exec(
         select(FamilyClosure)
         .where(FamilyClosure.family_id == family.id, col(FamilyClosure.reopened_at).is_(None))

@@ -16,7 +16,7 @@ router = APIRouter(prefix="/families/{family_id}", tags=["families"])
 @router.get("/closure", response_model=ClosureState, responses=problems(404))
 def read_closure(family_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal) -> ClosureState:
     """What closing the family needs (its open goals and actions), and its latest closure."""
-    return closing.closure_state(session, principal, family_id)
+    return closing.closure_state(session, principal, family_id=family_id)
 
 
 @router.post("/closure", response_model=ClosurePublic, status_code=201, responses=problems(404, 409, 422))
@@ -24,7 +24,7 @@ def close_family(
     family_id: uuid.UUID, data: ClosureCreate, session: SessionDep, principal: CurrentPrincipal
 ) -> ClosurePublic:
     """End support: a reason, every open goal and action resolved, the handover; the follow-up wave is set."""
-    return closing.close_family(session, principal, family_id, data)
+    return closing.close_family(session, principal, family_id=family_id, data=data)
 
 
 @router.post("/reopen", response_model=ClosurePublic, responses=problems(404, 409, 422))
@@ -32,4 +32,4 @@ def reopen_family(
     family_id: uuid.UUID, data: Reopen, session: SessionDep, principal: CurrentPrincipal
 ) -> ClosurePublic:
     """Take a closed family back into active support (recorded with the reason)."""
-    return closing.reopen_family(session, principal, family_id, data)
+    return closing.reopen_family(session, principal, family_id=family_id, data=data)

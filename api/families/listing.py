@@ -94,7 +94,8 @@ def list_families(
     one_caseload = principal.role == Role.supporter or filters.supporter_id is not None
     if (filters.attention or filters.sort == "attention") and not one_caseload:
         raise Unprocessable(
-            "Filter or sort by attention within one caseload: give supporter_id.",
+            "Filter of sorteer op aandacht binnen één caseload: geef supporter_id / "
+            "filter or sort by attention within one caseload: give supporter_id.",
             code="attention_needs_caseload",
             errors=[{"field": "supporter_id", "message": "required with attention", "type": "missing"}],
         )
@@ -126,7 +127,7 @@ def _caseload_page(
 ) -> tuple[list[FamilyListItem], str | None]:
     """One caseload: every family's attention in one grouped subquery, joined to the page's rows."""
     counts = attention_statement(
-        session, principal, statement.with_only_columns(col(Family.id)), date.today()
+        session, principal, scope=statement.with_only_columns(col(Family.id)), today=date.today()
     ).subquery("attention")
     total = func.coalesce(counts.c.attention, literal(0, Integer))
     page = _with_names(statement).add_columns(

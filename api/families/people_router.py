@@ -28,7 +28,7 @@ def list_members(
     family_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> list[MemberPublic]:
     """The family's members."""
-    found = people.list_people(session, principal, family_id, FamilyMember)
+    found = people.list_people(session, principal, family_id=family_id, model=FamilyMember)
     return [MemberPublic.model_validate(m.model_dump()) for m in found]
 
 
@@ -43,7 +43,7 @@ def add_member(
     """Add a member to the family."""
 
     def add() -> MemberPublic:
-        member = people.add_person(session, principal, family_id, FamilyMember, data)
+        member = people.add_person(session, principal, family_id=family_id, model=FamilyMember, data=data)
         return MemberPublic.model_validate(member.model_dump())
 
     return create(data, add)
@@ -60,7 +60,15 @@ def update_member(
     if_match: IfMatch = None,
 ) -> MemberPublic:
     """Change a member (send `If-Match` with the member's ETag or `"version"`)."""
-    member = people.change_person(session, principal, family_id, FamilyMember, member_id, data, if_match)
+    member = people.change_person(
+        session,
+        principal,
+        family_id=family_id,
+        model=FamilyMember,
+        person_id=member_id,
+        data=data,
+        if_match=if_match,
+    )
     response.headers["ETag"] = etag(member.version)
     return MemberPublic.model_validate(member.model_dump())
 
@@ -70,7 +78,7 @@ def remove_member(
     family_id: uuid.UUID, member_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> Response:
     """Remove a member from the family (kept in the archive)."""
-    people.remove_person(session, principal, family_id, FamilyMember, member_id)
+    people.remove_person(session, principal, family_id=family_id, model=FamilyMember, person_id=member_id)
     return Response(status_code=204)
 
 
@@ -79,7 +87,7 @@ def list_contacts(
     family_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> list[ContactPublic]:
     """The family's network: informal and professional contacts."""
-    found = people.list_people(session, principal, family_id, NetworkContact)
+    found = people.list_people(session, principal, family_id=family_id, model=NetworkContact)
     return [ContactPublic.model_validate(c.model_dump()) for c in found]
 
 
@@ -94,7 +102,7 @@ def add_contact(
     """Add a network contact."""
 
     def add() -> ContactPublic:
-        contact = people.add_person(session, principal, family_id, NetworkContact, data)
+        contact = people.add_person(session, principal, family_id=family_id, model=NetworkContact, data=data)
         return ContactPublic.model_validate(contact.model_dump())
 
     return create(data, add)
@@ -111,7 +119,15 @@ def update_contact(
     if_match: IfMatch = None,
 ) -> ContactPublic:
     """Change a network contact (send `If-Match`)."""
-    contact = people.change_person(session, principal, family_id, NetworkContact, contact_id, data, if_match)
+    contact = people.change_person(
+        session,
+        principal,
+        family_id=family_id,
+        model=NetworkContact,
+        person_id=contact_id,
+        data=data,
+        if_match=if_match,
+    )
     response.headers["ETag"] = etag(contact.version)
     return ContactPublic.model_validate(contact.model_dump())
 
@@ -121,5 +137,5 @@ def remove_contact(
     family_id: uuid.UUID, contact_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> Response:
     """Remove a network contact (kept in the archive)."""
-    people.remove_person(session, principal, family_id, NetworkContact, contact_id)
+    people.remove_person(session, principal, family_id=family_id, model=NetworkContact, person_id=contact_id)
     return Response(status_code=204)

@@ -58,7 +58,7 @@ def _get_person(
 
 
 def list_people(
-    session: Session, principal: Principal, family_id: uuid.UUID, model: type[Person]
+    session: Session, principal: Principal, *, family_id: uuid.UUID, model: type[Person]
 ) -> list[Person]:
     """The current members or contacts of a family."""
     get_readable_family(session, principal, family_id)
@@ -74,6 +74,7 @@ def list_people(
 def add_person(
     session: Session,
     principal: Principal,
+    *,
     family_id: uuid.UUID,
     model: type[Person],
     data: MemberCreate | ContactCreate,
@@ -97,6 +98,7 @@ def add_person(
 def change_person(
     session: Session,
     principal: Principal,
+    *,
     family_id: uuid.UUID,
     model: type[Person],
     person_id: uuid.UUID,
@@ -124,7 +126,7 @@ def change_person(
 
 
 def remove_person(
-    session: Session, principal: Principal, family_id: uuid.UUID, model: type[Person], person_id: uuid.UUID
+    session: Session, principal: Principal, *, family_id: uuid.UUID, model: type[Person], person_id: uuid.UUID
 ) -> None:
     """Remove a member or contact from the family (kept, archived, for the record)."""
     person = _get_person(session, principal, family_id, model, person_id, "archive")

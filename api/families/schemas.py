@@ -7,15 +7,9 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, Field, StringConstraints, model_validator
 
-from api.core.types import Input as SafeInput
+from api.core.types import Email, Input, Name, Phone, ShortText
 from api.models import Channel, ContactKind, ContactParty, FamilyStatus, FamilyType, Language, MemberRole
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=120)]
-Phone = Annotated[str, StringConstraints(strip_whitespace=True, max_length=40, pattern=r"^[0-9 +()\-]*$")]
-Email = Annotated[
-    str, StringConstraints(strip_whitespace=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-]
 Reference = Annotated[
     str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{1,39}$")
 ]
@@ -29,10 +23,6 @@ class TargetGroup(StrEnum):
     autism = "autism"
     ggz = "ggz"
     other = "other"
-
-
-class Input(SafeInput):
-    """Request bodies refuse unknown fields (no mass assignment) and values the database cannot hold."""
 
 
 class FamilyCreate(Input):

@@ -114,7 +114,7 @@ def _new_reference(session: Session, organisation_id: uuid.UUID) -> str:
             return reference
 
 
-def create_family(session: Session, principal: Principal, data: FamilyCreate) -> FamilyDetail:
+def create_family(session: Session, principal: Principal, *, data: FamilyCreate) -> FamilyDetail:
     """Enrol a family; a supporter's own families land on their caseload."""
     if principal.role == Role.supporter and data.supporter_id is None:
         # Left out or null: a supporter's new family lands on their own caseload.
@@ -146,7 +146,7 @@ def create_family(session: Session, principal: Principal, data: FamilyCreate) ->
     return to_detail(get_readable_family(session, principal, family.id, action="create", people=True))
 
 
-def read_family(session: Session, principal: Principal, family_id: uuid.UUID) -> FamilyDetail:
+def read_family(session: Session, principal: Principal, *, family_id: uuid.UUID) -> FamilyDetail:
     """One family with its members and network."""
     family = get_readable_family(session, principal, family_id, people=True)
     audit.record(
@@ -183,13 +183,14 @@ def _refuse_open_work(session: Session, family: Family) -> None:
     ).first()
     if open_goal is not None or open_action is not None:
         raise Conflict(
-            "Goals or actions are still open; close the family through its closure.",
+            "Er staan nog doelen of acties open; sluit het gezin af via de afsluiting / "
+            "goals or actions are still open; close the family through its closure.",
             code="family_has_open_work",
         )
 
 
 def update_family(
-    session: Session, principal: Principal, family_id: uuid.UUID, data: FamilyUpdate, if_match: str | None
+    session: Session, principal: Principal, *, family_id: uuid.UUID, data: FamilyUpdate, if_match: str | None
 ) -> FamilyDetail:
     """Change a family's details or status, only from the version the caller read."""
     family = get_readable_family(session, principal, family_id, action="update", people=True)
@@ -239,7 +240,7 @@ def _staff_family(session: Session, principal: Principal, family_id: uuid.UUID, 
     return family
 
 
-def archive_family(session: Session, principal: Principal, family_id: uuid.UUID) -> FamilyPublic:
+def archive_family(session: Session, principal: Principal, *, family_id: uuid.UUID) -> FamilyPublic:
     """Archive a family: it leaves every list but is never deleted."""
     family = _staff_family(session, principal, family_id, "archive")
     if family.archived_at is None:
@@ -253,7 +254,7 @@ def archive_family(session: Session, principal: Principal, family_id: uuid.UUID)
 
 
 def read_access_log(
-    session: Session, principal: Principal, family_id: uuid.UUID, *, limit: int, cursor: str | None
+    session: Session, principal: Principal, *, family_id: uuid.UUID, limit: int, cursor: str | None
 ) -> Page[AuditEventPublic]:
     """Who accessed this family's data, for staff who may read the family (reading it is audited too)."""
     family = _staff_family(session, principal, family_id, "read_access_log")

@@ -19,7 +19,7 @@ def create_funder_client(
     session: SessionDep, principal: AdminPrincipal, data: ClientCreate
 ) -> ClientWithSecret:
     """Register a funder's system; `client_secret` is in this answer only (administrator)."""
-    return clients.create_client(session, principal, data)
+    return clients.create_client(session, principal, data=data)
 
 
 @router.get("/clients", response_model=Page[ClientPublic], responses=problems(403))
@@ -39,7 +39,7 @@ def rotate_funder_client_secret(
     api_client_id: uuid.UUID, session: SessionDep, principal: AdminPrincipal
 ) -> ClientWithSecret:
     """Issue a new secret (shown once); the old one and its tokens stop working (administrator)."""
-    return clients.rotate_secret(session, principal, api_client_id)
+    return clients.rotate_secret(session, principal, client_id=api_client_id)
 
 
 @router.post("/clients/{api_client_id}/revoke", response_model=ClientPublic, responses=problems(403, 404))
@@ -47,7 +47,7 @@ def revoke_funder_client(
     api_client_id: uuid.UUID, session: SessionDep, principal: AdminPrincipal
 ) -> ClientPublic:
     """Revoke a client for good: no tokens, no data, no webhook deliveries (administrator)."""
-    return clients.revoke_client(session, principal, api_client_id)
+    return clients.revoke_client(session, principal, client_id=api_client_id)
 
 
 @router.get(
@@ -61,7 +61,9 @@ def list_funder_client_webhooks(
     cursor: CursorQuery = None,
 ) -> Page[WebhookPublic]:
     """The webhook endpoints a client registered, disabled ones included (administrator)."""
-    return webhooks.list_client_endpoints(session, principal, api_client_id, limit=limit, cursor=cursor)
+    return webhooks.list_client_endpoints(
+        session, principal, api_client_id=api_client_id, limit=limit, cursor=cursor
+    )
 
 
 @router.get("/deliveries", response_model=Page[DeliveryPublic], responses=problems(403))

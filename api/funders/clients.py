@@ -21,14 +21,14 @@ def to_public(client: FunderClient) -> ClientPublic:
     return ClientPublic.model_validate(client.model_dump())
 
 
-def owned_client(session: Session, principal: Principal, client_id: uuid.UUID) -> FunderClient:
+def owned_client(session: Session, principal: Principal, *, client_id: uuid.UUID) -> FunderClient:
     client = session.get(FunderClient, client_id)
     if client is None or client.organisation_id != principal.organisation_id:
         raise NotFound(CLIENT_NOT_FOUND, code="funder_client_not_found")
     return client
 
 
-def create_client(session: Session, principal: Principal, data: ClientCreate) -> ClientWithSecret:
+def create_client(session: Session, principal: Principal, *, data: ClientCreate) -> ClientWithSecret:
     """Register a funder's system; the answer holds the secret this one time."""
     region_ids = list(dict.fromkeys(data.region_ids))
     found = session.exec(select(Region).where(col(Region.id).in_(region_ids))).all()
@@ -61,7 +61,9 @@ def create_client(session: Session, principal: Principal, data: ClientCreate) ->
     )
     session.add(client)
     session.flush()
-    funder_key(session, principal.organisation_id, data.funder_name)  # shared with its other clients
+    funder_key(
+        session, principal.organisation_id, funder_name=data.funder_name
+    )  # shared with its other clients
     audit.record(session, principal, action="create", object_type="funder_client", object_id=client.id)
     return ClientWithSecret(**to_public(client).model_dump(), client_secret=secret)
 
@@ -77,9 +79,9 @@ def list_clients(
     return Page(items=[to_public(c) for c in rows], next_cursor=next_cursor)
 
 
-def rotate_secret(session: Session, principal: Principal, client_id: uuid.UUID) -> ClientWithSecret:
+def rotate_secret(session: Session, principal: Principal, *, client_id: uuid.UUID) -> ClientWithSecret:
     """A new secret, shown once; the old secret and every token issued with it stop working."""
-    client = owned_client(session, principal, client_id)
+    client = owned_client(session, principal, client_id=client_id)
     if client.revoked_at is not None:
         raise Conflict("Deze client is ingetrokken / this client is revoked.", code="funder_client_revoked")
     secret = new_client_secret()
@@ -90,9 +92,9 @@ def rotate_secret(session: Session, principal: Principal, client_id: uuid.UUID) 
     return ClientWithSecret(**to_public(client).model_dump(), client_secret=secret)
 
 
-def revoke_client(session: Session, principal: Principal, client_id: uuid.UUID) -> ClientPublic:
+def revoke_client(session: Session, principal: Principal, *, client_id: uuid.UUID) -> ClientPublic:
     """Revoke a client for good: no new tokens, current tokens refused, no more webhook deliveries."""
-    client = owned_client(session, principal, client_id)
+    client = owned_client(session, principal, client_id=client_id)
     if client.revoked_at is None:
         client.revoked_at = utcnow()
         session.flush()

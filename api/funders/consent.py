@@ -27,7 +27,7 @@ def consent_public(family_id: uuid.UUID, consent: FamilyConsent | None) -> Conse
     return ConsentPublic.model_validate(consent.model_dump())
 
 
-def read_consent(session: Session, principal: Principal, family_id: uuid.UUID) -> ConsentPublic:
+def read_consent(session: Session, principal: Principal, *, family_id: uuid.UUID) -> ConsentPublic:
     """The family's consent (all false when none was recorded)."""
     family = get_readable_family(session, principal, family_id)
     consent = session.exec(select(FamilyConsent).where(FamilyConsent.family_id == family.id)).first()
@@ -36,7 +36,7 @@ def read_consent(session: Session, principal: Principal, family_id: uuid.UUID) -
 
 
 def record_consent(
-    session: Session, principal: Principal, family_id: uuid.UUID, data: ConsentUpdate, if_match: str | None
+    session: Session, principal: Principal, *, family_id: uuid.UUID, data: ConsentUpdate, if_match: str | None
 ) -> ConsentPublic:
     """Record what the family agreed to; a change needs the ETag of the consent that was read."""
     family = get_readable_family(session, principal, family_id, action="update")

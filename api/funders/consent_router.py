@@ -19,7 +19,7 @@ def read_consent(
     family_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal, response: Response
 ) -> ConsentPublic:
     """What the family agreed to share with funders and researchers; the answer carries an ETag."""
-    consent = service.read_consent(session, principal, family_id)
+    consent = service.read_consent(session, principal, family_id=family_id)
     response.headers["ETag"] = etag(consent.version)
     return consent
 
@@ -34,6 +34,6 @@ def record_consent(
     if_match: IfMatch = None,
 ) -> ConsentPublic:
     """Record the family's consent (send If-Match with the ETag you read once a consent exists)."""
-    consent = service.record_consent(session, principal, family_id, data, if_match)
+    consent = service.record_consent(session, principal, family_id=family_id, data=data, if_match=if_match)
     response.headers["ETag"] = etag(consent.version)
     return consent

@@ -80,11 +80,11 @@ def emit(
             continue
         if region is None or region.funder_name != client.funder_name:  # bound to its own funder's regions
             continue
-        key = funder_key(session, family.organisation_id, client.funder_name)
+        key = funder_key(session, family.organisation_id, funder_name=client.funder_name)
         payload = {
             "type": kind.value,
             "timestamp": now.isoformat().replace("+00:00", "Z"),
-            "data": {"pseudonym": given_out(session, key, [family.id])[family.id]}
+            "data": {"pseudonym": given_out(session, key, family_ids=[family.id])[family.id]}
             | _thin(key.pseudonym_key, data or {}),
         }
         session.add(WebhookMessage(endpoint_id=endpoint.id, event_type=kind.value, payload=payload))

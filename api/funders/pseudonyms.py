@@ -18,7 +18,7 @@ from api.models import FamilyPseudonym, FunderKey
 from api.models.base import new_id, utcnow
 
 
-def funder_key(session: Session, organisation_id: uuid.UUID, funder_name: str) -> FunderKey:
+def funder_key(session: Session, organisation_id: uuid.UUID, *, funder_name: str) -> FunderKey:
     """The funder's key in this organisation, made on first use (a new client reuses it)."""
     found = session.exec(
         select(FunderKey).where(
@@ -34,7 +34,7 @@ def funder_key(session: Session, organisation_id: uuid.UUID, funder_name: str) -
     return found
 
 
-def given_out(session: Session, key: FunderKey, family_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
+def given_out(session: Session, key: FunderKey, *, family_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
     """The funder's pseudonyms of these families, stored on first use (two queries for a page)."""
     ids = list(dict.fromkeys(family_ids))
     if not ids:
@@ -71,7 +71,7 @@ def given_out(session: Session, key: FunderKey, family_ids: Sequence[uuid.UUID])
     return known
 
 
-def family_of(session: Session, key: FunderKey, value: str) -> uuid.UUID | None:
+def family_of(session: Session, key: FunderKey, *, value: str) -> uuid.UUID | None:
     """The family behind a pseudonym this funder was given (an index lookup), or None."""
     return session.exec(
         select(FamilyPseudonym.family_id).where(

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, Field, StringConstraints
 
 from api.core.events import EventType
-from api.families.schemas import Input
+from api.core.types import Input
 from api.models import DeliveryStatus
 
 Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]

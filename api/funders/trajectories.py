@@ -25,7 +25,7 @@ def quarter(day: date | None) -> str | None:
 
 def _key(session: Session, principal: FunderPrincipal) -> FunderKey:
     """The funder's key: every client of the same funder sees the same pseudonyms."""
-    return funder_key(session, principal.organisation_id, principal.funder_name)
+    return funder_key(session, principal.organisation_id, funder_name=principal.funder_name)
 
 
 def summary(value: str, family: Family) -> TrajectorySummary:
@@ -59,7 +59,7 @@ def list_trajectories(
         limit=limit,
         cursor=inner,
     )
-    names = given_out(session, _key(session, principal), [f.id for f in rows])
+    names = given_out(session, _key(session, principal), family_ids=[f.id for f in rows])
     audit.record_many(
         session, principal, action="list", object_type="trajectory", family_ids=[f.id for f in rows]
     )
@@ -68,7 +68,7 @@ def list_trajectories(
     )
 
 
-def export_fhir(session: Session, principal: FunderPrincipal, value: str) -> dict[str, Any]:
+def export_fhir(session: Session, principal: FunderPrincipal, *, value: str) -> dict[str, Any]:
     """One family's trajectory as a FHIR R4 Bundle (audited as an export)."""
     key = _key(session, principal)
     family = family_by_pseudonym(session, principal, key, value, action="export")

@@ -52,7 +52,9 @@ def to_public(endpoint: WebhookEndpoint) -> WebhookPublic:
     return WebhookPublic.model_validate(endpoint.model_dump())
 
 
-def create_endpoint(session: Session, principal: FunderPrincipal, data: WebhookCreate) -> WebhookWithSecret:
+def create_endpoint(
+    session: Session, principal: FunderPrincipal, *, data: WebhookCreate
+) -> WebhookWithSecret:
     """Register an endpoint; the `whsec_…` signing secret is in this answer only."""
     check_url(data.url)
     secret = new_webhook_secret()
@@ -86,10 +88,10 @@ def list_endpoints(
 
 
 def list_client_endpoints(
-    session: Session, principal: Principal, api_client_id: uuid.UUID, *, limit: int, cursor: str | None
+    session: Session, principal: Principal, *, api_client_id: uuid.UUID, limit: int, cursor: str | None
 ) -> Page[WebhookPublic]:
     """One of the organisation's clients' endpoints, for the administrator (never their secrets)."""
-    client = owned_client(session, principal, api_client_id)
+    client = owned_client(session, principal, client_id=api_client_id)
     rows, next_cursor = keyset_page(
         session,
         select(WebhookEndpoint).where(WebhookEndpoint.client_id == client.id),
@@ -102,7 +104,7 @@ def list_client_endpoints(
     return Page(items=[to_public(e) for e in rows], next_cursor=next_cursor)
 
 
-def disable_endpoint(session: Session, principal: FunderPrincipal, endpoint_id: uuid.UUID) -> None:
+def disable_endpoint(session: Session, principal: FunderPrincipal, *, endpoint_id: uuid.UUID) -> None:
     """Stop deliveries to one of the client's endpoints (messages still queued are marked failed)."""
     endpoint = session.get(WebhookEndpoint, endpoint_id)
     if endpoint is None or endpoint.client_id != principal.id:

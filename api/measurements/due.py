@@ -59,7 +59,7 @@ def _rows(
 
 
 def plans_by_family(
-    session: Session, principal: Principal, families: Sequence[Family], today: date | None = None
+    session: Session, principal: Principal, *, families: Sequence[Family], today: date | None = None
 ) -> dict[uuid.UUID, list[PlanEntry]]:
     """Plan entries per family (for a family page: a handful of families, read through the caller's scope)."""
     today = today or date.today()
@@ -74,6 +74,7 @@ def plans_by_family(
 def measurement_debt(
     session: Session,
     principal: Principal,
+    *,
     scope: Any,
     families: Mapping[uuid.UUID, Family],
     today: date | None = None,
@@ -97,7 +98,7 @@ def measurement_debt(
     return debt
 
 
-def measurement_debt_counts(session: Session, principal: Principal, scope: Any, today: date) -> Any:
+def measurement_debt_counts(session: Session, principal: Principal, *, scope: Any, today: date) -> Any:
     """(family_id, questionnaires owed) for the families in `scope`: measurement_debt's count."""
     statement = plan_rows(scope, instruments_of(session, principal), get_settings(), debt_on=today)
     if statement is None:
@@ -136,7 +137,7 @@ def _overdue_page(
     keys = dict(moment=Family.created_at, row_id=Family.id, limit=limit, cursor=cursor)
     families, next_cursor = keyset_page(session, statement, **keys)  # type: ignore[arg-type]
     scope = keyset_statement(statement.with_only_columns(col(Family.id)), **keys)  # type: ignore[arg-type]
-    debt = measurement_debt(session, principal, scope, {f.id: f for f in families})
+    debt = measurement_debt(session, principal, scope=scope, families={f.id: f for f in families})
     audit.record_many(
         session,
         principal,

@@ -77,7 +77,7 @@ def ensure_factors(session: Session, organisation_id: uuid.UUID) -> None:
         pass
 
 
-def list_factors(session: Session, principal: Principal, include_inactive: bool) -> Page[FactorPublic]:
+def list_factors(session: Session, principal: Principal, *, include_inactive: bool) -> Page[FactorPublic]:
     """The organisation's coded factors, hindering first."""
     ensure_factors(session, principal.organisation_id)
     statement = select(Factor).where(Factor.organisation_id == principal.organisation_id)
@@ -87,7 +87,7 @@ def list_factors(session: Session, principal: Principal, include_inactive: bool)
     return Page(items=[public(f) for f in rows])
 
 
-def create_factor(session: Session, principal: Principal, data: FactorCreate) -> FactorPublic:
+def create_factor(session: Session, principal: Principal, *, data: FactorCreate) -> FactorPublic:
     """Add a coded factor."""
     ensure_factors(session, principal.organisation_id)
     clash = session.exec(
@@ -103,7 +103,7 @@ def create_factor(session: Session, principal: Principal, data: FactorCreate) ->
 
 
 def update_factor(
-    session: Session, principal: Principal, factor_id: uuid.UUID, data: FactorUpdate, if_match: str | None
+    session: Session, principal: Principal, *, factor_id: uuid.UUID, data: FactorUpdate, if_match: str | None
 ) -> FactorPublic:
     """Change a factor's labels, kind or whether it can still be chosen (codes stay, for comparability)."""
     factor = session.get(Factor, factor_id)
@@ -118,7 +118,9 @@ def update_factor(
     return public(factor)
 
 
-def family_factors(session: Session, principal: Principal, family_id: uuid.UUID) -> Page[FamilyFactorPublic]:
+def family_factors(
+    session: Session, principal: Principal, *, family_id: uuid.UUID
+) -> Page[FamilyFactorPublic]:
     """The factors recorded for a family, newest first."""
     family = get_readable_family(session, principal, family_id, action="list")
     rows = session.exec(
@@ -136,7 +138,7 @@ def family_factor_public(record: FamilyFactor, factor: Factor) -> FamilyFactorPu
 
 
 def record_family_factor(
-    session: Session, principal: Principal, family_id: uuid.UUID, data: FamilyFactorCreate
+    session: Session, principal: Principal, *, family_id: uuid.UUID, data: FamilyFactorCreate
 ) -> FamilyFactorPublic:
     """Record a factor seen in a family, with a note."""
     family = get_readable_family(session, principal, family_id, action="create")

@@ -29,7 +29,7 @@ def read_measurement_plan(
     family_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> MeasurementPlan:
     """The family's waves: which instrument, for whom, when, and whether it is due, overdue or done."""
-    return service.measurement_plan(session, principal, family_id)
+    return service.measurement_plan(session, principal, family_id=family_id)
 
 
 @router.get("/measurements", response_model=Page[MeasurementPublic], responses=problems(404))
@@ -41,7 +41,7 @@ def list_measurements(
     cursor: CursorQuery = None,
 ) -> Page[MeasurementPublic]:
     """The family's measurements, newest first."""
-    return service.list_measurements(session, principal, family_id, limit=limit, cursor=cursor)
+    return service.list_measurements(session, principal, family_id=family_id, limit=limit, cursor=cursor)
 
 
 @router.post("/measurements", response_model=MeasurementDetail, status_code=201, responses=problems(404, 409))
@@ -53,7 +53,7 @@ def start_measurement(
     principal: CurrentPrincipal,
 ) -> JSONResponse:
     """Start a questionnaire for a respondent at a wave; answers the form to fill in."""
-    return create(data, lambda: service.start_measurement(session, principal, family_id, data))
+    return create(data, lambda: service.start_measurement(session, principal, family_id=family_id, data=data))
 
 
 @router.get("/measurements/{measurement_id}", response_model=MeasurementDetail, responses=problems(404))
@@ -61,7 +61,7 @@ def read_measurement(
     family_id: uuid.UUID, measurement_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> MeasurementDetail:
     """One questionnaire: the form with its licence, the answers so far, and the scores once completed."""
-    return service.read_measurement(session, principal, family_id, measurement_id)
+    return service.read_measurement(session, principal, family_id=family_id, measurement_id=measurement_id)
 
 
 @router.put(
@@ -75,7 +75,9 @@ def save_measurement_answers(
     principal: CurrentPrincipal,
 ) -> MeasurementDetail:
     """Save some answers (null clears one); other answers are kept, so a respondent can stop and resume."""
-    return service.save_answers(session, principal, family_id, measurement_id, data.answers)
+    return service.save_answers(
+        session, principal, family_id=family_id, measurement_id=measurement_id, answers=data.answers
+    )
 
 
 @router.post(
@@ -85,7 +87,9 @@ def complete_measurement(
     family_id: uuid.UUID, measurement_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> MeasurementDetail:
     """Finish a questionnaire: it is scored, and change from T0 with its RCI is stored."""
-    return service.complete_measurement(session, principal, family_id, measurement_id)
+    return service.complete_measurement(
+        session, principal, family_id=family_id, measurement_id=measurement_id
+    )
 
 
 @router.get("/outcomes", response_model=FamilyOutcomes, responses=problems(404))
@@ -101,7 +105,7 @@ def list_family_factors(
     family_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> Page[FamilyFactorPublic]:
     """The hindering and facilitating factors recorded for the family."""
-    return factors.family_factors(session, principal, family_id)
+    return factors.family_factors(session, principal, family_id=family_id)
 
 
 @router.post(
@@ -119,4 +123,6 @@ def record_family_factor(
     principal: CurrentPrincipal,
 ) -> JSONResponse:
     """Record a factor seen in the family, with a note."""
-    return create(data, lambda: factors.record_family_factor(session, principal, family_id, data))
+    return create(
+        data, lambda: factors.record_family_factor(session, principal, family_id=family_id, data=data)
+    )

@@ -100,7 +100,7 @@ def list_instruments(session: Session, principal: Principal) -> Page[InstrumentS
     return Page(items=items)
 
 
-def read_instrument(session: Session, principal: Principal, code: str) -> InstrumentDetail:
+def read_instrument(session: Session, principal: Principal, *, code: str) -> InstrumentDetail:
     """One instrument: the latest definition and every version with its number of answers."""
     ensure_catalog(session, principal.organisation_id)
     rows = list(instrument_rows(session, principal.organisation_id, code))
@@ -121,7 +121,9 @@ def _validated(data: InstrumentDefinition, code: str, version: int) -> Instrumen
         ) from exc
 
 
-def create_instrument(session: Session, principal: Principal, data: InstrumentDefinition) -> InstrumentDetail:
+def create_instrument(
+    session: Session, principal: Principal, *, data: InstrumentDefinition
+) -> InstrumentDetail:
     """Add a new instrument (version 1)."""
     ensure_catalog(session, principal.organisation_id)
     if instrument_rows(session, principal.organisation_id, data.code):
@@ -137,7 +139,7 @@ def create_instrument(session: Session, principal: Principal, data: InstrumentDe
 
 
 def edit_instrument(
-    session: Session, principal: Principal, code: str, data: InstrumentDefinition
+    session: Session, principal: Principal, *, code: str, data: InstrumentDefinition
 ) -> InstrumentDetail:
     """Edit an instrument: an answered version stays frozen and a new one is made; else it is replaced."""
     ensure_catalog(session, principal.organisation_id)

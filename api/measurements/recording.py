@@ -1,15 +1,22 @@
-"""Checking answers against an instrument, scoring a completed measurement and storing change from T0."""
+"""Recording a measurement the caller has found in its own scope (the staff's family pages, a member's link):
+starting it, checking and merging answers, scoring it when complete and storing change from T0."""
 
+import uuid
 from collections.abc import Mapping
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from api.core.errors import Unprocessable
+from api.audit import service as audit
+from api.auth.principal import Principal
+from api.core.errors import Conflict, Unprocessable
+from api.core.events import publish
 from api.measurements.definitions import InstrumentDefinition, Scale
 from api.measurements.repository import definition_of, scores_of
 from api.measurements.scoring import reliable_change, score_response
 from api.models import (
     ChangeClassValue,
+    Family,
     Instrument,
     Measurement,
     MeasurementScore,
@@ -51,7 +58,7 @@ def merge_answers(
 
 
 def complete(
-    session: Session, measurement: Measurement, definition: InstrumentDefinition
+    session: Session, measurement: Measurement, *, definition: InstrumentDefinition
 ) -> list[MeasurementScore]:
     """Score the answers exactly as the instrument defines and store one row per scale."""
     result = score_response(definition, {int(k): v for k, v in measurement.answers.items()})
@@ -138,3 +145,105 @@ def refresh_changes(session: Session, measurement: Measurement) -> None:
             row.rci = change.rci
             row.change_class = ChangeClassValue(change.change_class.value) if change.change_class else None
     session.flush()
+
+
+def audit_measurement(session: Session, principal: Principal, action: str, measurement: Measurement) -> None:
+    audit.record(
+        session,
+        principal,
+        action=action,
+        object_type="measurement",
+        object_id=measurement.id,
+        family_id=measurement.family_id,
+    )
+
+
+def ensure_open(measurement: Measurement) -> Measurement:
+    """A completed measurement is frozen: answering or completing it again is a 409."""
+    if measurement.status == MeasurementStatus.completed:
+        raise Conflict(
+            "Deze meting is al afgerond / this measurement is already completed.",
+            code="measurement_completed",
+        )
+    return measurement
+
+
+def start_measurement(
+    session: Session,
+    principal: Principal,
+    *,
+    family: Family,
+    row: Instrument,
+    wave: Wave,
+    member_id: uuid.UUID | None,
+    user_id: uuid.UUID | None,
+    created_by_id: uuid.UUID,
+) -> Measurement:
+    """Insert the one measurement of this respondent, instrument and wave (409 naming it when it exists).
+
+    The caller has checked the family, the instrument and the respondent (staff here, a member's link in
+    api/checkins/questionnaires.py); `principal` is who the audit log names.
+    """
+    respondent_id = member_id or user_id
+    assert respondent_id is not None
+    clash = session.exec(
+        select(Measurement.id).where(
+            Measurement.family_id == family.id,
+            Measurement.instrument_code == row.code,
+            Measurement.wave == wave,
+            Measurement.respondent_id == respondent_id,
+        )
+    ).first()
+    started = Conflict(
+        "Deze meting is al gestart; ga daar verder / this measurement was already started; resume it.",
+        extensions={"measurement_id": str(clash)} if clash else None,
+    )
+    if clash is not None:
+        raise started
+    measurement = Measurement(
+        organisation_id=family.organisation_id,
+        family_id=family.id,
+        instrument_id=row.id,
+        instrument_code=row.code,
+        wave=wave,
+        respondent_member_id=member_id,
+        respondent_user_id=user_id,
+        respondent_id=respondent_id,
+        created_by_id=created_by_id,
+    )
+    try:
+        with session.begin_nested():  # the unique constraint catches a second device starting it meanwhile
+            session.add(measurement)
+    except IntegrityError as exc:
+        raise started from exc
+    audit_measurement(session, principal, "create", measurement)
+    return measurement
+
+
+def save_answers(
+    session: Session, principal: Principal, *, measurement: Measurement, answers: dict[int, int | None]
+) -> None:
+    """Check and merge answers into an open measurement the caller has found (and locked) in its scope."""
+    row = session.get(Instrument, measurement.instrument_id)
+    assert row is not None
+    measurement.answers = merge_answers(definition_of(row), measurement.answers, answers)
+    measurement.updated_at = utcnow()
+    measurement.version += 1
+    session.flush()
+    audit_measurement(session, principal, "update", measurement)
+
+
+def complete_measurement(session: Session, principal: Principal, *, measurement: Measurement) -> None:
+    """Score an open measurement the caller has found in its scope, store change from T0, announce it."""
+    row = session.get(Instrument, measurement.instrument_id)
+    assert row is not None
+    complete(session, measurement, definition=definition_of(row))
+    refresh_changes(session, measurement)
+    audit_measurement(session, principal, "complete", measurement)
+    if measurement.family_id is not None:
+        publish(
+            session,
+            event_type="measurement.completed",
+            family_id=measurement.family_id,
+            data={"measurement_id": measurement.id, "instrument": row.code, "wave": measurement.wave},
+        )

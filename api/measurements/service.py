@@ -2,14 +2,12 @@
 
 import uuid
 
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from api.audit import service as audit
 from api.auth.principal import Principal
 from api.core.config import get_settings
 from api.core.errors import Conflict, NotFound, Unprocessable
-from api.core.events import publish
 from api.core.pagination import Page, keyset_page
 from api.families.repository import get_readable_family
 from api.measurements import recording
@@ -48,8 +46,7 @@ from api.measurements.schemas import (
 )
 from api.measurements.views import measurement_detail, measurement_public
 from api.measurements.waves import anchor_on, member_respondent, user_respondent, wave_dates
-from api.models import Family, FamilyMember, Instrument, Measurement, MeasurementStatus, User, Wave
-from api.models.base import utcnow
+from api.models import Family, FamilyMember, Instrument, Measurement, User
 
 GONE = "Deze meting bestaat niet / measurement not found."
 
@@ -75,17 +72,6 @@ def _detail(session: Session, measurement: Measurement) -> MeasurementDetail:
     return measurement_detail(measurement, definition_of(row), _respondent(session, measurement), scores)
 
 
-def _audit(session: Session, principal: Principal, action: str, measurement: Measurement) -> None:
-    audit.record(
-        session,
-        principal,
-        action=action,
-        object_type="measurement",
-        object_id=measurement.id,
-        family_id=measurement.family_id,
-    )
-
-
 def _writable_family(session: Session, principal: Principal, family_id: uuid.UUID, *, action: str) -> Family:
     family = get_readable_family(session, principal, family_id, action=action)
     if family.archived_at is not None:
@@ -94,7 +80,7 @@ def _writable_family(session: Session, principal: Principal, family_id: uuid.UUI
 
 
 def start_measurement(
-    session: Session, principal: Principal, family_id: uuid.UUID, data: MeasurementStart
+    session: Session, principal: Principal, *, family_id: uuid.UUID, data: MeasurementStart
 ) -> MeasurementDetail:
     """Start a questionnaire for one respondent at a wave, on the instrument's latest version."""
     family = _writable_family(session, principal, family_id, action="create")
@@ -123,7 +109,7 @@ def start_measurement(
                 "respondent_member_id", "Deze lijst vult de bondgenoot in / the supporter answers this one."
             )
         user_id = principal.id
-    measurement = begin_measurement(
+    measurement = recording.start_measurement(
         session,
         principal,
         family=family,
@@ -136,60 +122,8 @@ def start_measurement(
     return _detail(session, measurement)
 
 
-def begin_measurement(
-    session: Session,
-    principal: Principal,
-    *,
-    family: Family,
-    row: Instrument,
-    wave: Wave,
-    member_id: uuid.UUID | None,
-    user_id: uuid.UUID | None,
-    created_by_id: uuid.UUID,
-) -> Measurement:
-    """Insert the one measurement of this respondent, instrument and wave (409 naming it when it exists).
-
-    The caller has checked the family, the instrument and the respondent (staff here, a member's link in
-    api/checkins/questionnaires.py); `principal` is who the audit log names.
-    """
-    respondent_id = member_id or user_id
-    assert respondent_id is not None
-    clash = session.exec(
-        select(Measurement.id).where(
-            Measurement.family_id == family.id,
-            Measurement.instrument_code == row.code,
-            Measurement.wave == wave,
-            Measurement.respondent_id == respondent_id,
-        )
-    ).first()
-    started = Conflict(
-        "Deze meting is al gestart; ga daar verder / this measurement was already started; resume it.",
-        extensions={"measurement_id": str(clash)} if clash else None,
-    )
-    if clash is not None:
-        raise started
-    measurement = Measurement(
-        organisation_id=family.organisation_id,
-        family_id=family.id,
-        instrument_id=row.id,
-        instrument_code=row.code,
-        wave=wave,
-        respondent_member_id=member_id,
-        respondent_user_id=user_id,
-        respondent_id=respondent_id,
-        created_by_id=created_by_id,
-    )
-    try:
-        with session.begin_nested():  # the unique constraint catches a second device starting it meanwhile
-            session.add(measurement)
-    except IntegrityError as exc:
-        raise started from exc
-    _audit(session, principal, "create", measurement)
-    return measurement
-
-
 def list_measurements(
-    session: Session, principal: Principal, family_id: uuid.UUID, *, limit: int, cursor: str | None
+    session: Session, principal: Principal, *, family_id: uuid.UUID, limit: int, cursor: str | None
 ) -> Page[MeasurementPublic]:
     """A family's measurements, newest first."""
     family = get_readable_family(session, principal, family_id, action="list")
@@ -238,79 +172,43 @@ def _measurement(
 
 
 def read_measurement(
-    session: Session, principal: Principal, family_id: uuid.UUID, measurement_id: uuid.UUID
+    session: Session, principal: Principal, *, family_id: uuid.UUID, measurement_id: uuid.UUID
 ) -> MeasurementDetail:
     """One measurement with its form, saved answers and scores."""
     measurement = _measurement(session, principal, family_id, measurement_id, "read")
-    _audit(session, principal, "read", measurement)
+    recording.audit_measurement(session, principal, "read", measurement)
     return _detail(session, measurement)
 
 
 def _open(
     session: Session, principal: Principal, family_id: uuid.UUID, measurement_id: uuid.UUID
 ) -> Measurement:
-    return ensure_open(_measurement(session, principal, family_id, measurement_id, "update", writable=True))
-
-
-def ensure_open(measurement: Measurement) -> Measurement:
-    """A completed measurement is frozen: answering or completing it again is a 409."""
-    if measurement.status == MeasurementStatus.completed:
-        raise Conflict(
-            "Deze meting is al afgerond / this measurement is already completed.",
-            code="measurement_completed",
-        )
-    return measurement
+    return recording.ensure_open(
+        _measurement(session, principal, family_id, measurement_id, "update", writable=True)
+    )
 
 
 def save_answers(
     session: Session,
     principal: Principal,
+    *,
     family_id: uuid.UUID,
     measurement_id: uuid.UUID,
     answers: dict[int, int | None],
 ) -> MeasurementDetail:
     """Save some answers (null clears one); the rest stays as it was, so answering can resume."""
     measurement = _open(session, principal, family_id, measurement_id)
-    record_answers(session, principal, measurement, answers)
+    recording.save_answers(session, principal, measurement=measurement, answers=answers)
     return _detail(session, measurement)
-
-
-def record_answers(
-    session: Session, principal: Principal, measurement: Measurement, answers: dict[int, int | None]
-) -> None:
-    """Check and merge answers into an open measurement the caller has found (and locked) in its scope."""
-    row = session.get(Instrument, measurement.instrument_id)
-    assert row is not None
-    measurement.answers = recording.merge_answers(definition_of(row), measurement.answers, answers)
-    measurement.updated_at = utcnow()
-    measurement.version += 1
-    session.flush()
-    _audit(session, principal, "update", measurement)
 
 
 def complete_measurement(
-    session: Session, principal: Principal, family_id: uuid.UUID, measurement_id: uuid.UUID
+    session: Session, principal: Principal, *, family_id: uuid.UUID, measurement_id: uuid.UUID
 ) -> MeasurementDetail:
     """Score and close a measurement; change from T0 is stored for this respondent's later waves."""
     measurement = _open(session, principal, family_id, measurement_id)
-    finish_measurement(session, principal, measurement)
+    recording.complete_measurement(session, principal, measurement=measurement)
     return _detail(session, measurement)
-
-
-def finish_measurement(session: Session, principal: Principal, measurement: Measurement) -> None:
-    """Score an open measurement the caller has found in its scope, store change from T0, announce it."""
-    row = session.get(Instrument, measurement.instrument_id)
-    assert row is not None
-    recording.complete(session, measurement, definition_of(row))
-    recording.refresh_changes(session, measurement)
-    _audit(session, principal, "complete", measurement)
-    if measurement.family_id is not None:
-        publish(
-            session,
-            event_type="measurement.completed",
-            family_id=measurement.family_id,
-            data={"measurement_id": measurement.id, "instrument": row.code, "wave": measurement.wave},
-        )
 
 
 def _definitions(session: Session, organisation_id: uuid.UUID) -> list[InstrumentDefinition]:
@@ -319,10 +217,10 @@ def _definitions(session: Session, organisation_id: uuid.UUID) -> list[Instrumen
     return sorted((definition_of(r) for r in rows), key=lambda d: d.code)
 
 
-def measurement_plan(session: Session, principal: Principal, family_id: uuid.UUID) -> MeasurementPlan:
+def measurement_plan(session: Session, principal: Principal, *, family_id: uuid.UUID) -> MeasurementPlan:
     """Which instrument is due for whom at which wave, and what has been done."""
     family = get_readable_family(session, principal, family_id)
-    entries = plans_by_family(session, principal, [family])[family.id]
+    entries = plans_by_family(session, principal, families=[family])[family.id]
     audit.record(session, principal, action="read", object_type="measurement_plan", family_id=family.id)
     return MeasurementPlan(
         family_id=family.id,

@@ -97,7 +97,7 @@ def answer_work_engagement(
     )
     session.add(measurement)
     session.flush()
-    scores = recording.complete(session, measurement, definition)
+    scores = recording.complete(session, measurement, definition=definition)
     return WorkEngagementEntry(
         id=measurement.id,
         completed_at=measurement.completed_at,

@@ -20,7 +20,7 @@ def _audit(session: Session, principal: Principal, meeting_id: uuid.UUID, family
 
 
 def add_item(
-    session: Session, principal: Principal, meeting_id: uuid.UUID, data: AgendaItemCreate
+    session: Session, principal: Principal, *, meeting_id: uuid.UUID, data: AgendaItemCreate
 ) -> AgendaItemPublic:
     """Add a free item at the end of the agenda."""
     meeting, family = get_open_meeting(session, principal, meeting_id, action="update")
@@ -38,7 +38,12 @@ def add_item(
 
 
 def update_item(
-    session: Session, principal: Principal, meeting_id: uuid.UUID, item_id: uuid.UUID, data: AgendaItemUpdate
+    session: Session,
+    principal: Principal,
+    *,
+    meeting_id: uuid.UUID,
+    item_id: uuid.UUID,
+    data: AgendaItemUpdate,
 ) -> AgendaItemPublic:
     """Rename an item, note what was said, or move it (the others keep their order)."""
     meeting, family = get_open_meeting(session, principal, meeting_id, action="update")
@@ -58,7 +63,7 @@ def update_item(
     return AgendaItemPublic.model_validate(item.model_dump())
 
 
-def remove_item(session: Session, principal: Principal, meeting_id: uuid.UUID, item_id: uuid.UUID) -> None:
+def remove_item(session: Session, principal: Principal, *, meeting_id: uuid.UUID, item_id: uuid.UUID) -> None:
     """Take an item off the agenda."""
     meeting, family = get_open_meeting(session, principal, meeting_id, action="update")
     session.delete(get_agenda_item(session, meeting.id, item_id))
@@ -66,13 +71,13 @@ def remove_item(session: Session, principal: Principal, meeting_id: uuid.UUID, i
     _audit(session, principal, meeting.id, family.id)
 
 
-def add_from_plan(session: Session, principal: Principal, meeting_id: uuid.UUID) -> list[AgendaItemPublic]:
+def add_from_plan(session: Session, principal: Principal, *, meeting_id: uuid.UUID) -> list[AgendaItemPublic]:
     """Add what the plan now asks to discuss and is not on the agenda yet (the plan moved since planning)."""
     meeting, family = get_open_meeting(session, principal, meeting_id, action="update")
     agenda = list(agenda_of(session, meeting.id))
     present = {(i.kind, i.goal_id, i.action_id) for i in agenda}
     position = next_position(agenda)
-    for seed in agenda_from_plan(session, family.id, date.today()):
+    for seed in agenda_from_plan(session, family.id, on=date.today()):
         if (seed.kind, seed.goal_id, seed.action_id) not in present:
             item = MeetingAgendaItem(meeting_id=meeting.id, position=position, **seed.__dict__)
             session.add(item)

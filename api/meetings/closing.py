@@ -18,14 +18,14 @@ from api.meetings.decision_schemas import (
     ConfirmActionDecision,
 )
 from api.meetings.plan_links import crucial_people
+from api.meetings.presenters import live_flags
 from api.meetings.repository import decisions_of, get_open_meeting, participants_of
 from api.meetings.schemas import MeetingClose, MeetingDetail
 from api.meetings.service import claim_status, detail
-from api.meetings.views import live_flags
 from api.models import Attendance, DecisionKind, Family, Meeting, MeetingDecision, MeetingStatus, PlanVersion
 from api.models.base import utcnow
 from api.plans import actions as plan_actions
-from api.plans import service as plan_goals
+from api.plans import goals as plan_goals
 from api.plans import versions as plan_versions
 from api.plans.schemas import AdoptionCreate
 
@@ -55,13 +55,20 @@ class _Applier:
         return handler(decision, data)
 
     def _add_goal(self, decision: MeetingDecision, data: AddGoalDecision) -> uuid.UUID:
-        goal = plan_goals.create_goal(self.session, self.principal, self.family.id, data.goal)
+        goal = plan_goals.create_goal(self.session, self.principal, family_id=self.family.id, data=data.goal)
         self.new_goals[str(decision.id)] = goal.id
         return goal.id
 
     def _change_goal(self, _: MeetingDecision, data: ChangeGoalDecision) -> uuid.UUID:
         # The table decided on the goal as it stands now: no If-Match race to lose against ourselves.
-        plan_goals.update_goal(self.session, self.principal, self.family.id, data.goal_id, data.changes, "*")
+        plan_goals.update_goal(
+            self.session,
+            self.principal,
+            family_id=self.family.id,
+            goal_id=data.goal_id,
+            data=data.changes,
+            if_match="*",
+        )
         return data.goal_id
 
     def _add_action(self, _: MeetingDecision, data: AddActionDecision) -> uuid.UUID:
@@ -72,16 +79,24 @@ class _Applier:
                 code="decision_goal_missing",
             )
         action = plan_actions.create_action(
-            self.session, self.principal, self.family.id, goal_id, data.action
+            self.session, self.principal, family_id=self.family.id, goal_id=goal_id, data=data.action
         )
         plan_actions.confirm_actions(
-            self.session, self.principal, self.family.id, [action.id], self.meeting.id
+            self.session,
+            self.principal,
+            family_id=self.family.id,
+            action_ids=[action.id],
+            meeting_id=self.meeting.id,
         )
         return action.id
 
     def _confirm_action(self, _: MeetingDecision, data: ConfirmActionDecision) -> None:
         plan_actions.confirm_actions(
-            self.session, self.principal, self.family.id, data.action_ids, self.meeting.id
+            self.session,
+            self.principal,
+            family_id=self.family.id,
+            action_ids=data.action_ids,
+            meeting_id=self.meeting.id,
         )
 
     def _note(self, *_: object) -> None:
@@ -89,7 +104,9 @@ class _Applier:
 
     def _adopt_plan(self, _: MeetingDecision, data: AdoptPlanDecision) -> uuid.UUID:
         adoption = AdoptionCreate(meeting_id=self.meeting.id, note=data.note)
-        version = plan_versions.adopt_plan(self.session, self.principal, self.family.id, adoption, None)
+        version = plan_versions.adopt_plan(
+            self.session, self.principal, family_id=self.family.id, data=adoption, if_match=None
+        )
         version_id = self.session.exec(
             select(PlanVersion.id).where(
                 PlanVersion.family_id == self.family.id, PlanVersion.number == version.number
@@ -133,12 +150,12 @@ def _failed(decision: MeetingDecision, exc: DomainError) -> DomainError:
 
 
 def close_meeting(
-    session: Session, principal: Principal, meeting_id: uuid.UUID, data: MeetingClose
+    session: Session, principal: Principal, *, meeting_id: uuid.UUID, data: MeetingClose
 ) -> MeetingDetail:
     """Close a held meeting: apply all its decisions to the plan at once, freeze who was missing."""
     meeting, family = get_open_meeting(session, principal, meeting_id, action="close")
     _require_attendance(session, meeting)
-    claim_status(session, meeting, MeetingStatus.held)
+    claim_status(session, meeting, target=MeetingStatus.held)
     applier = _Applier(session, principal, meeting, family)
     now = utcnow()
     decisions = sorted(decisions_of(session, meeting.id), key=lambda d: (ORDER.index(d.kind), d.position))
@@ -161,4 +178,4 @@ def close_meeting(
         session, principal, action="close", object_type="meeting", object_id=meeting.id, family_id=family.id
     )
     events.meeting_closed(session, meeting)
-    return detail(session, meeting, family)
+    return detail(session, meeting, family=family)

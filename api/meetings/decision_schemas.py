@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, Field, StringConstraints, model_validator
 
-from api.families.schemas import Input
+from api.core.types import Input
 from api.models import DecisionKind
 from api.plans.schemas import ActionCreate, GoalCreate, GoalUpdate
 

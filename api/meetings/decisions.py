@@ -114,7 +114,7 @@ def _write(decision: MeetingDecision, data: BaseModel, text: str) -> None:
 
 
 def add_decision(
-    session: Session, principal: Principal, meeting_id: uuid.UUID, data: DecisionCreate
+    session: Session, principal: Principal, *, meeting_id: uuid.UUID, data: DecisionCreate
 ) -> DecisionPublic:
     """Write down a decision; it is applied to the plan when the meeting closes."""
     meeting, family = get_open_meeting(session, principal, meeting_id, action="update")
@@ -138,6 +138,7 @@ def add_decision(
 def replace_decision(
     session: Session,
     principal: Principal,
+    *,
     meeting_id: uuid.UUID,
     decision_id: uuid.UUID,
     data: DecisionCreate,
@@ -165,7 +166,7 @@ def _refuse_if_referenced(session: Session, meeting: Meeting, decision: MeetingD
 
 
 def remove_decision(
-    session: Session, principal: Principal, meeting_id: uuid.UUID, decision_id: uuid.UUID
+    session: Session, principal: Principal, *, meeting_id: uuid.UUID, decision_id: uuid.UUID
 ) -> None:
     """Strike a decision while the meeting is open."""
     meeting, family = get_open_meeting(session, principal, meeting_id, action="update")

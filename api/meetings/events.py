@@ -18,7 +18,7 @@ def meeting_closed(session: Session, meeting: Meeting) -> None:
     )
 
 
-def meeting_scheduled(session: Session, meeting: Meeting, event_type: str, **data: object) -> None:
+def meeting_scheduled(session: Session, meeting: Meeting, *, event_type: str, **data: object) -> None:
     """In-app only (notifications listen): a participant was invited, the time or place changed, or it was
     called off. Calendars follow the meeting's UID and SEQUENCE."""
     publish(

@@ -59,7 +59,7 @@ def invitation(meeting: Meeting, family: Family, organizer: User | None) -> byte
     return calendar.to_ical()
 
 
-def invitation_for(session: Session, principal: Principal, meeting_id: uuid.UUID) -> tuple[bytes, str]:
+def invitation_for(session: Session, principal: Principal, *, meeting_id: uuid.UUID) -> tuple[bytes, str]:
     """The invitation file and a file name (audited as an export of the meeting)."""
     meeting, family = get_meeting(session, principal, meeting_id, action="export")
     audit.record(

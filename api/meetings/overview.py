@@ -16,9 +16,9 @@ from api.auth.principal import Principal
 from api.core.pagination import Page, decode_cursor, encode_cursor
 from api.families.repository import readable_families
 from api.meetings.plan_links import crucial_people
+from api.meetings.presenters import meeting_flags, meeting_public
 from api.meetings.repository import participants_of
 from api.meetings.schemas import MeetingFlag, MeetingOverviewItem
-from api.meetings.views import meeting_flags, meeting_public
 from api.models import Family, Meeting, MeetingStatus
 
 
@@ -86,7 +86,7 @@ def _batch(
 
 
 def overview(
-    session: Session, principal: Principal, filters: OverviewFilters, *, limit: int, cursor: str | None
+    session: Session, principal: Principal, *, filters: OverviewFilters, limit: int, cursor: str | None
 ) -> Page[MeetingOverviewItem]:
     """A page of meetings; with `flagged`, a page is filled by reading on (fixed queries per batch read)."""
     statement = _statement(principal, filters)

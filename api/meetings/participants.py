@@ -9,9 +9,9 @@ from api.auth.principal import Principal
 from api.core.errors import Conflict, NotFound, Unprocessable
 from api.meetings.events import meeting_scheduled
 from api.meetings.plan_links import crucial_people
+from api.meetings.presenters import participant_public
 from api.meetings.repository import get_open_meeting, get_participant, participants_of
 from api.meetings.schemas import AttendanceUpdate, ParticipantCreate, ParticipantPublic, ParticipantUpdate
-from api.meetings.views import participant_public
 from api.models import (
     Family,
     FamilyMember,
@@ -29,7 +29,7 @@ def _field_error(field: str, message: str) -> Unprocessable:
     return Unprocessable(message, errors=[{"field": field, "message": message, "type": "value_error"}])
 
 
-def check_staff(session: Session, principal: Principal, user_id: uuid.UUID, field: str) -> User:
+def check_staff(session: Session, principal: Principal, *, user_id: uuid.UUID, field: str) -> User:
     user = session.get(User, user_id)
     if user is None or user.organisation_id != principal.organisation_id or not user.is_active:
         raise _field_error(
@@ -55,10 +55,10 @@ def _check_person(
 def add(
     session: Session,
     principal: Principal,
+    *,
     meeting: Meeting,
     family: Family,
     data: ParticipantCreate,
-    *,
     field: str = "body",
 ) -> MeetingParticipant:
     """Put someone on the list; each member, contact or user at most once."""
@@ -67,7 +67,7 @@ def add(
     elif data.kind == ParticipantKind.contact:
         _check_person(session, family, NetworkContact, data.contact_id, f"{field}.contact_id")  # type: ignore[arg-type]
     elif data.kind == ParticipantKind.staff:
-        check_staff(session, principal, data.user_id, f"{field}.user_id")  # type: ignore[arg-type]
+        check_staff(session, principal, user_id=data.user_id, field=f"{field}.user_id")  # type: ignore[arg-type]
     ref_column = {
         ParticipantKind.member: (MeetingParticipant.member_id, data.member_id),
         ParticipantKind.contact: (MeetingParticipant.contact_id, data.contact_id),
@@ -87,13 +87,17 @@ def add(
     session.add(participant)
     session.flush()
     meeting_scheduled(
-        session, meeting, "meeting.participant_added", participant_id=participant.id, actor_id=principal.id
+        session,
+        meeting,
+        event_type="meeting.participant_added",
+        participant_id=participant.id,
+        actor_id=principal.id,
     )
     return participant
 
 
 def ensure_staff(
-    session: Session, principal: Principal, meeting: Meeting, family: Family, user_id: uuid.UUID
+    session: Session, principal: Principal, *, meeting: Meeting, family: Family, user_id: uuid.UUID
 ) -> None:
     """Make sure a staff user (a new chair) is on the list."""
     present = session.exec(
@@ -105,13 +109,13 @@ def ensure_staff(
         add(
             session,
             principal,
-            meeting,
-            family,
-            ParticipantCreate(kind=ParticipantKind.staff, user_id=user_id),
+            meeting=meeting,
+            family=family,
+            data=ParticipantCreate(kind=ParticipantKind.staff, user_id=user_id),
         )
 
 
-def get(session: Session, meeting_id: uuid.UUID, participant_id: uuid.UUID) -> MeetingParticipant:
+def get(session: Session, meeting_id: uuid.UUID, *, participant_id: uuid.UUID) -> MeetingParticipant:
     return get_participant(session, meeting_id, participant_id)
 
 
@@ -122,11 +126,11 @@ def _public(session: Session, meeting: Meeting, participant_id: uuid.UUID) -> Pa
 
 
 def add_participant(
-    session: Session, principal: Principal, meeting_id: uuid.UUID, data: ParticipantCreate
+    session: Session, principal: Principal, *, meeting_id: uuid.UUID, data: ParticipantCreate
 ) -> ParticipantPublic:
     """Invite someone (or put them on the list first, with invitation `not_invited`)."""
     meeting, family = get_open_meeting(session, principal, meeting_id, action="update")
-    participant = add(session, principal, meeting, family, data)
+    participant = add(session, principal, meeting=meeting, family=family, data=data)
     audit.record(
         session, principal, action="update", object_type="meeting", object_id=meeting.id, family_id=family.id
     )
@@ -136,6 +140,7 @@ def add_participant(
 def update_participant(
     session: Session,
     principal: Principal,
+    *,
     meeting_id: uuid.UUID,
     participant_id: uuid.UUID,
     data: ParticipantUpdate,
@@ -161,7 +166,7 @@ def update_participant(
 
 
 def remove_participant(
-    session: Session, principal: Principal, meeting_id: uuid.UUID, participant_id: uuid.UUID
+    session: Session, principal: Principal, *, meeting_id: uuid.UUID, participant_id: uuid.UUID
 ) -> None:
     """Take someone off the list (a planned meeting only)."""
     meeting, family = get_open_meeting(session, principal, meeting_id, action="update")
@@ -178,7 +183,7 @@ def remove_participant(
 
 
 def record_attendance(
-    session: Session, principal: Principal, meeting_id: uuid.UUID, data: AttendanceUpdate
+    session: Session, principal: Principal, *, meeting_id: uuid.UUID, data: AttendanceUpdate
 ) -> list[ParticipantPublic]:
     """Who came: present, absent or excused, for many participants at once."""
     meeting, family = get_open_meeting(session, principal, meeting_id, action="update")

@@ -32,7 +32,9 @@ def add_meeting_participant(
     principal: CurrentPrincipal,
 ) -> JSONResponse:
     """Add a family member, network contact, colleague or guest (invited unless said otherwise)."""
-    return create(data, lambda: participants.add_participant(session, principal, meeting_id, data))
+    return create(
+        data, lambda: participants.add_participant(session, principal, meeting_id=meeting_id, data=data)
+    )
 
 
 @router.patch(
@@ -46,7 +48,9 @@ def update_meeting_participant(
     principal: CurrentPrincipal,
 ) -> ParticipantPublic:
     """Change an invitation status, attendance, or a guest's details."""
-    return participants.update_participant(session, principal, meeting_id, participant_id, data)
+    return participants.update_participant(
+        session, principal, meeting_id=meeting_id, participant_id=participant_id, data=data
+    )
 
 
 @router.delete("/participants/{participant_id}", status_code=204, responses=problems(404, 409))
@@ -54,7 +58,7 @@ def remove_meeting_participant(
     meeting_id: uuid.UUID, participant_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> Response:
     """Take someone off the list."""
-    participants.remove_participant(session, principal, meeting_id, participant_id)
+    participants.remove_participant(session, principal, meeting_id=meeting_id, participant_id=participant_id)
     return Response(status_code=204)
 
 
@@ -63,7 +67,7 @@ def record_meeting_attendance(
     meeting_id: uuid.UUID, data: AttendanceUpdate, session: SessionDep, principal: CurrentPrincipal
 ) -> list[ParticipantPublic]:
     """Record who came (present, absent, excused) for many participants at once."""
-    return participants.record_attendance(session, principal, meeting_id, data)
+    return participants.record_attendance(session, principal, meeting_id=meeting_id, data=data)
 
 
 @router.post("/agenda-items", response_model=AgendaItemPublic, status_code=201, responses=problems(404, 409))
@@ -75,7 +79,7 @@ def add_agenda_item(
     principal: CurrentPrincipal,
 ) -> JSONResponse:
     """Add an item to the end of the agenda."""
-    return create(data, lambda: agenda.add_item(session, principal, meeting_id, data))
+    return create(data, lambda: agenda.add_item(session, principal, meeting_id=meeting_id, data=data))
 
 
 @router.post("/agenda-items/from-plan", response_model=list[AgendaItemPublic], responses=problems(404, 409))
@@ -83,7 +87,7 @@ def add_agenda_items_from_plan(
     meeting_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> list[AgendaItemPublic]:
     """Add the goals and actions the plan now puts up for discussion; answers the whole agenda."""
-    return agenda.add_from_plan(session, principal, meeting_id)
+    return agenda.add_from_plan(session, principal, meeting_id=meeting_id)
 
 
 @router.patch("/agenda-items/{item_id}", response_model=AgendaItemPublic, responses=problems(404, 409))
@@ -95,7 +99,7 @@ def update_agenda_item(
     principal: CurrentPrincipal,
 ) -> AgendaItemPublic:
     """Rename, note what was said, or move an agenda item (`position` starts at 1)."""
-    return agenda.update_item(session, principal, meeting_id, item_id, data)
+    return agenda.update_item(session, principal, meeting_id=meeting_id, item_id=item_id, data=data)
 
 
 @router.delete("/agenda-items/{item_id}", status_code=204, responses=problems(404, 409))
@@ -103,7 +107,7 @@ def remove_agenda_item(
     meeting_id: uuid.UUID, item_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> Response:
     """Take an item off the agenda."""
-    agenda.remove_item(session, principal, meeting_id, item_id)
+    agenda.remove_item(session, principal, meeting_id=meeting_id, item_id=item_id)
     return Response(status_code=204)
 
 
@@ -116,7 +120,7 @@ def add_meeting_decision(
     principal: CurrentPrincipal,
 ) -> JSONResponse:
     """Write down a decision (typed by `kind`); the plan changes only when the meeting closes."""
-    return create(data, lambda: decisions.add_decision(session, principal, meeting_id, data))
+    return create(data, lambda: decisions.add_decision(session, principal, meeting_id=meeting_id, data=data))
 
 
 @router.put("/decisions/{decision_id}", response_model=DecisionPublic, responses=problems(404, 409))
@@ -128,7 +132,9 @@ def replace_meeting_decision(
     principal: CurrentPrincipal,
 ) -> DecisionPublic:
     """Rewrite a decision while the meeting is open."""
-    return decisions.replace_decision(session, principal, meeting_id, decision_id, data)
+    return decisions.replace_decision(
+        session, principal, meeting_id=meeting_id, decision_id=decision_id, data=data
+    )
 
 
 @router.delete("/decisions/{decision_id}", status_code=204, responses=problems(404, 409))
@@ -136,5 +142,5 @@ def remove_meeting_decision(
     meeting_id: uuid.UUID, decision_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> Response:
     """Strike a decision while the meeting is open."""
-    decisions.remove_decision(session, principal, meeting_id, decision_id)
+    decisions.remove_decision(session, principal, meeting_id=meeting_id, decision_id=decision_id)
     return Response(status_code=204)

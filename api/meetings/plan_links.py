@@ -25,7 +25,7 @@ from api.models import (
 )
 from api.models.plans import LIFE_DOMAINS, life_domain_id
 from api.plans import repository as plans_repo
-from api.plans.views import owner_name
+from api.plans.presenters import owner_name
 from api.voice.parties import PARTY_DOMAINS, PARTY_LABELS, names_party_domain
 
 # A goal whose target date is this close (or past) is put on the agenda for review.
@@ -60,7 +60,7 @@ DOMAIN_CODES = {life_domain_id(code): code for code, _, _ in LIFE_DOMAINS}
 
 
 def professionals_needed(
-    session: Session, family_ids: list[uuid.UUID], goals: Sequence[Goal], actions: Sequence[PlanAction]
+    session: Session, family_ids: list[uuid.UUID], *, goals: Sequence[Goal], actions: Sequence[PlanAction]
 ) -> list[tuple[uuid.UUID, Crucial, str]]:
     """Typed professionals the plan depends on: an active goal or open action in their domain (one query)."""
     contacts = session.exec(
@@ -142,7 +142,7 @@ def crucial_people(session: Session, family_ids: Iterable[uuid.UUID]) -> dict[uu
         }[action.owner_type]
         person = Crucial(OWNER_KIND[action.owner_type], ref, name)
         add(action.family_id, person, f"Eigenaar van open actie: {_short(action.description)}")
-    for family_id, person, reason in professionals_needed(session, ids, goals, open_actions):
+    for family_id, person, reason in professionals_needed(session, ids, goals=goals, actions=open_actions):
         add(family_id, person, reason)
     return {family_id: list(people.values()) for family_id, people in found.items()}
 
@@ -155,7 +155,7 @@ class AgendaSeed:
     action_id: uuid.UUID | None = None
 
 
-def agenda_from_plan(session: Session, family_id: uuid.UUID, on: date) -> list[AgendaSeed]:
+def agenda_from_plan(session: Session, family_id: uuid.UUID, *, on: date) -> list[AgendaSeed]:
     """Goals due for review, actions not yet agreed at the table, then the other open actions."""
     plan = plans_repo.find_plan(session, family_id)
     if plan is None:

@@ -3,6 +3,7 @@
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 from sqlalchemy.orm import joinedload
 from sqlmodel import Session, col, select
@@ -79,15 +80,30 @@ def participants_of(
     return grouped
 
 
-def get_participant(session: Session, meeting_id: uuid.UUID, participant_id: uuid.UUID) -> MeetingParticipant:
-    participant = session.exec(
-        select(MeetingParticipant).where(
-            MeetingParticipant.id == participant_id, MeetingParticipant.meeting_id == meeting_id
-        )
+Part = TypeVar("Part", MeetingParticipant, MeetingAgendaItem, MeetingDecision)
+
+
+def _part(
+    session: Session, model: type[Part], meeting_id: uuid.UUID, part_id: uuid.UUID, *, detail: str, code: str
+) -> Part:
+    """One participant, agenda item or decision of the meeting, or a 404 saying which."""
+    part = session.exec(
+        select(model).where(col(model.id) == part_id, col(model.meeting_id) == meeting_id)
     ).first()
-    if participant is None:
-        raise NotFound("Deze deelnemer bestaat niet / participant not found.", code="participant_not_found")
-    return participant
+    if part is None:
+        raise NotFound(detail, code=code)
+    return part
+
+
+def get_participant(session: Session, meeting_id: uuid.UUID, participant_id: uuid.UUID) -> MeetingParticipant:
+    return _part(
+        session,
+        MeetingParticipant,
+        meeting_id,
+        participant_id,
+        detail="Deze deelnemer bestaat niet / participant not found.",
+        code="participant_not_found",
+    )
 
 
 def agenda_of(session: Session, meeting_id: uuid.UUID) -> Sequence[MeetingAgendaItem]:
@@ -99,14 +115,14 @@ def agenda_of(session: Session, meeting_id: uuid.UUID) -> Sequence[MeetingAgenda
 
 
 def get_agenda_item(session: Session, meeting_id: uuid.UUID, item_id: uuid.UUID) -> MeetingAgendaItem:
-    item = session.exec(
-        select(MeetingAgendaItem).where(
-            MeetingAgendaItem.id == item_id, MeetingAgendaItem.meeting_id == meeting_id
-        )
-    ).first()
-    if item is None:
-        raise NotFound("Dit agendapunt bestaat niet / agenda item not found.", code="agenda_item_not_found")
-    return item
+    return _part(
+        session,
+        MeetingAgendaItem,
+        meeting_id,
+        item_id,
+        detail="Dit agendapunt bestaat niet / agenda item not found.",
+        code="agenda_item_not_found",
+    )
 
 
 def decisions_of(session: Session, meeting_id: uuid.UUID) -> Sequence[MeetingDecision]:
@@ -118,14 +134,14 @@ def decisions_of(session: Session, meeting_id: uuid.UUID) -> Sequence[MeetingDec
 
 
 def get_decision(session: Session, meeting_id: uuid.UUID, decision_id: uuid.UUID) -> MeetingDecision:
-    decision = session.exec(
-        select(MeetingDecision).where(
-            MeetingDecision.id == decision_id, MeetingDecision.meeting_id == meeting_id
-        )
-    ).first()
-    if decision is None:
-        raise NotFound("Dit besluit bestaat niet / decision not found.", code="decision_not_found")
-    return decision
+    return _part(
+        session,
+        MeetingDecision,
+        meeting_id,
+        decision_id,
+        detail="Dit besluit bestaat niet / decision not found.",
+        code="decision_not_found",
+    )
 
 
 def next_position(rows: Sequence[MeetingAgendaItem] | Sequence[MeetingDecision]) -> int:

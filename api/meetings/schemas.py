@@ -6,7 +6,7 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, Field, StringConstraints, field_validator, model_validator
 
-from api.families.schemas import Email, Input, Name, ShortText
+from api.core.types import Email, Input, Name, ShortText
 from api.meetings.clock import AMSTERDAM, as_utc
 from api.meetings.decision_schemas import DecisionPublic
 from api.models import (

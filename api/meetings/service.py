@@ -15,6 +15,7 @@ from api.families.repository import get_readable_family
 from api.meetings import participants as people
 from api.meetings.events import meeting_scheduled
 from api.meetings.plan_links import agenda_from_plan, crucial_people
+from api.meetings.presenters import meeting_detail, meeting_flags, meeting_public
 from api.meetings.repository import (
     NOT_OPEN,
     agenda_of,
@@ -32,7 +33,6 @@ from api.meetings.schemas import (
     ParticipantCreate,
     check_duration,
 )
-from api.meetings.views import meeting_detail, meeting_flags, meeting_public
 from api.models import (
     Family,
     Meeting,
@@ -45,7 +45,7 @@ from api.models.base import utcnow
 CALENDAR_FIELDS = {"starts_at", "ends_at", "place", "video_url"}
 
 
-def detail(session: Session, meeting: Meeting, family: Family) -> MeetingDetail:
+def detail(session: Session, meeting: Meeting, *, family: Family) -> MeetingDetail:
     """The whole meeting in a fixed number of queries."""
     participants = participants_of(session, [meeting.id])[meeting.id]
     crucial = crucial_people(session, [family.id]).get(family.id, [])
@@ -67,7 +67,7 @@ def _writable_family(session: Session, principal: Principal, family_id: uuid.UUI
 
 
 def list_family_meetings(
-    session: Session, principal: Principal, family_id: uuid.UUID, *, limit: int, cursor: str | None
+    session: Session, principal: Principal, *, family_id: uuid.UUID, limit: int, cursor: str | None
 ) -> Page[MeetingPublic]:
     """The family's meetings, latest start first."""
     family = get_readable_family(session, principal, family_id)
@@ -90,12 +90,12 @@ def list_family_meetings(
 
 
 def create_meeting(
-    session: Session, principal: Principal, family_id: uuid.UUID, data: MeetingCreate
+    session: Session, principal: Principal, *, family_id: uuid.UUID, data: MeetingCreate
 ) -> MeetingDetail:
     """Plan a meeting: the chair and the supporter join, the agenda starts from the plan."""
     family = _writable_family(session, principal, family_id)
     chair_id = data.chair_user_id or principal.id
-    people.check_staff(session, principal, chair_id, "chair_user_id")
+    people.check_staff(session, principal, user_id=chair_id, field="chair_user_id")
     assert data.ends_at is not None  # filled in by the schema
     meeting = Meeting(
         family_id=family.id,
@@ -114,33 +114,45 @@ def create_meeting(
         people.add(
             session,
             principal,
-            meeting,
-            family,
-            ParticipantCreate(kind=ParticipantKind.staff, user_id=user_id),
+            meeting=meeting,
+            family=family,
+            data=ParticipantCreate(kind=ParticipantKind.staff, user_id=user_id),
         )
     for index, participant in enumerate(data.participants):
         if participant.kind != ParticipantKind.staff or participant.user_id not in staff_ids:
-            people.add(session, principal, meeting, family, participant, field=f"participants.{index}")
-    for position, seed in enumerate(agenda_from_plan(session, family.id, date.today()), start=1):
+            people.add(
+                session,
+                principal,
+                meeting=meeting,
+                family=family,
+                data=participant,
+                field=f"participants.{index}",
+            )
+    for position, seed in enumerate(agenda_from_plan(session, family.id, on=date.today()), start=1):
         session.add(MeetingAgendaItem(meeting_id=meeting.id, position=position, **seed.__dict__))
     session.flush()
     audit.record(
         session, principal, action="create", object_type="meeting", object_id=meeting.id, family_id=family.id
     )
-    return detail(session, meeting, family)
+    return detail(session, meeting, family=family)
 
 
-def read_meeting(session: Session, principal: Principal, meeting_id: uuid.UUID) -> MeetingDetail:
+def read_meeting(session: Session, principal: Principal, *, meeting_id: uuid.UUID) -> MeetingDetail:
     """One meeting with participants, agenda, decisions and flags."""
     meeting, family = get_meeting(session, principal, meeting_id)
     audit.record(
         session, principal, action="read", object_type="meeting", object_id=meeting.id, family_id=family.id
     )
-    return detail(session, meeting, family)
+    return detail(session, meeting, family=family)
 
 
 def update_meeting(
-    session: Session, principal: Principal, meeting_id: uuid.UUID, data: MeetingUpdate, if_match: str | None
+    session: Session,
+    principal: Principal,
+    *,
+    meeting_id: uuid.UUID,
+    data: MeetingUpdate,
+    if_match: str | None,
 ) -> MeetingDetail:
     """Change time, place, chair or minutes; a change of time or place raises the calendar sequence."""
     meeting, family = get_meeting(session, principal, meeting_id, action="update")
@@ -174,11 +186,11 @@ def update_meeting(
         if name in fields:
             setattr(meeting, name, getattr(data, name))
     if "chair_user_id" in fields and data.chair_user_id is not None:
-        people.check_staff(session, principal, data.chair_user_id, "chair_user_id")
+        people.check_staff(session, principal, user_id=data.chair_user_id, field="chair_user_id")
         meeting.chair_user_id, meeting.chair_participant_id = data.chair_user_id, None
-        people.ensure_staff(session, principal, meeting, family, data.chair_user_id)
+        people.ensure_staff(session, principal, meeting=meeting, family=family, user_id=data.chair_user_id)
     if "chair_participant_id" in fields and data.chair_participant_id is not None:
-        chair = people.get(session, meeting.id, data.chair_participant_id)
+        chair = people.get(session, meeting.id, participant_id=data.chair_participant_id)
         meeting.chair_participant_id = chair.id
         meeting.chair_user_id = chair.user_id
     if calendar_changed:
@@ -186,14 +198,14 @@ def update_meeting(
     meeting.updated_at = utcnow()
     session.flush()
     if calendar_changed:
-        meeting_scheduled(session, meeting, "meeting.changed", actor_id=principal.id)
+        meeting_scheduled(session, meeting, event_type="meeting.changed", actor_id=principal.id)
     audit.record(
         session, principal, action="update", object_type="meeting", object_id=meeting.id, family_id=family.id
     )
-    return detail(session, meeting, family)
+    return detail(session, meeting, family=family)
 
 
-def claim_status(session: Session, meeting: Meeting, target: MeetingStatus) -> None:
+def claim_status(session: Session, meeting: Meeting, *, target: MeetingStatus) -> None:
     """Move a planned meeting on, atomically: of two closes (or a close and a cancel) only one wins."""
     moved = session.execute(
         update(Meeting)
@@ -206,17 +218,17 @@ def claim_status(session: Session, meeting: Meeting, target: MeetingStatus) -> N
 
 
 def cancel_meeting(
-    session: Session, principal: Principal, meeting_id: uuid.UUID, data: MeetingCancel
+    session: Session, principal: Principal, *, meeting_id: uuid.UUID, data: MeetingCancel
 ) -> MeetingDetail:
     """Call a planned meeting off; calendars get a cancellation with the same UID."""
     meeting, family = get_open_meeting(session, principal, meeting_id, action="cancel")
-    claim_status(session, meeting, MeetingStatus.cancelled)
+    claim_status(session, meeting, target=MeetingStatus.cancelled)
     meeting.sequence += 1
     meeting.cancelled_at = meeting.updated_at = utcnow()
     meeting.cancel_reason = data.reason
     session.flush()
-    meeting_scheduled(session, meeting, "meeting.cancelled", actor_id=principal.id)
+    meeting_scheduled(session, meeting, event_type="meeting.cancelled", actor_id=principal.id)
     audit.record(
         session, principal, action="cancel", object_type="meeting", object_id=meeting.id, family_id=family.id
     )
-    return detail(session, meeting, family)
+    return detail(session, meeting, family=family)

@@ -10,8 +10,8 @@ from sqlmodel import Session, col, select
 from api.audit import service as audit
 from api.auth.principal import Principal
 from api.meetings.clock import local
+from api.meetings.presenters import chair_name, participant_name
 from api.meetings.repository import agenda_of, decisions_of, get_meeting, participants_of
-from api.meetings.views import chair_name, participant_name
 from api.models import (
     Attendance,
     DecisionKind,
@@ -24,7 +24,7 @@ from api.models import (
     PlanVersion,
     User,
 )
-from api.plans.views import owner_name
+from api.plans.presenters import owner_name
 
 DAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -127,7 +127,7 @@ def _agreements(session: Session, meeting: Meeting) -> list[Agreement]:
     ]
 
 
-def summary(session: Session, principal: Principal, meeting_id: uuid.UUID) -> MeetingSummary:
+def summary(session: Session, principal: Principal, *, meeting_id: uuid.UUID) -> MeetingSummary:
     """The family's summary of one meeting (audited as a read)."""
     meeting, family = get_meeting(session, principal, meeting_id)
     audit.record(
@@ -138,10 +138,10 @@ def summary(session: Session, principal: Principal, meeting_id: uuid.UUID) -> Me
         object_id=meeting.id,
         family_id=family.id,
     )
-    return build_summary(session, meeting, family)
+    return build_summary(session, meeting, family=family)
 
 
-def build_summary(session: Session, meeting: Meeting, family: Family) -> MeetingSummary:
+def build_summary(session: Session, meeting: Meeting, *, family: Family) -> MeetingSummary:
     """The summary of a meeting the caller may already see (the phone's links reuse it)."""
     participants = participants_of(session, [meeting.id])[meeting.id]
     held = meeting.status == MeetingStatus.held

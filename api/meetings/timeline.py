@@ -160,7 +160,7 @@ def _supporter_changes(session: Session, family_id: uuid.UUID, after: Any, limit
 
 
 def status_changes(
-    session: Session, family_id: uuid.UUID, after: Any, limit: int | None
+    session: Session, family_id: uuid.UUID, *, after: Any, limit: int | None
 ) -> list[TimelineEntry]:
     """The family's status moves, newest first (`limit` None: all of them)."""
     rows = session.exec(
@@ -187,14 +187,14 @@ def status_changes(
 
 
 def timeline(
-    session: Session, principal: Principal, family_id: uuid.UUID, *, limit: int, cursor: str | None
+    session: Session, principal: Principal, *, family_id: uuid.UUID, limit: int, cursor: str | None
 ) -> Page[TimelineEntry]:
     """A page of the family's history and plans, newest first (one query per source and the family's)."""
     family = get_readable_family(session, principal, family_id)
     after = decode_cursor(cursor) if cursor else None
     entries: list[TimelineEntry] = []
     for source in (_meetings, _decisions, _adoptions, status_changes, _supporter_changes):
-        entries += source(session, family.id, after, limit + 1)
+        entries += source(session, family.id, after=after, limit=limit + 1)
     if after is None or (family.created_at, family.id) < after:
         entries.append(
             TimelineEntry(

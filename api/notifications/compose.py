@@ -54,7 +54,7 @@ def _own_wording(
 
 
 def compose(
-    session: Session, message: NotificationMessage, recipient: Recipient, settings: Settings
+    session: Session, message: NotificationMessage, *, recipient: Recipient, settings: Settings
 ) -> Composed:
     """The rendered message, or Skip(reason) when it should not go out any more."""
     base = settings.public_url.rstrip("/")

@@ -53,7 +53,7 @@ def _link_created(session: Session, event: DomainEvent) -> None:
     family = _family(session, event.family_id)
     member_id = event.data["member_id"]
     assert isinstance(member_id, uuid.UUID)
-    recipient = recipients.load(session, RecipientKind.member, member_id)
+    recipient = recipients.load(session, RecipientKind.member, recipient_id=member_id)
     if family is None or recipient is None:
         return
     common = {

@@ -74,7 +74,7 @@ def queue(
     who gave no consent, gets a row marked skipped, so the family page says why nothing went out."""
     assert kind in KINDS, kind
     settings = get_settings()
-    recipient = recipients.load(session, recipient_kind, recipient_id)
+    recipient = recipients.load(session, recipient_kind, recipient_id=recipient_id)
     if recipient is None:
         return False
     channel = recipients.choose_channel(recipient)

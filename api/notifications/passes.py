@@ -56,10 +56,10 @@ def run_passes(session: Session, now: datetime) -> int:
     queued = 0
     for organisation_id in session.exec(select(Organisation.id)).all():
         principal = system_principal(organisation_id)
-        queued += questionnaire_reminders(session, principal, now)
-        queued += checkin_nudges(session, principal, now)
-        queued += action_reminders(session, principal, now)
-        queued += digests(session, principal, now)
+        queued += questionnaire_reminders(session, principal, now=now)
+        queued += checkin_nudges(session, principal, now=now)
+        queued += action_reminders(session, principal, now=now)
+        queued += digests(session, principal, now=now)
     return queued
 
 
@@ -68,7 +68,7 @@ def _supporter(family_id: uuid.UUID, supporters: dict[uuid.UUID, uuid.UUID | Non
     return str(supporter) if supporter else None
 
 
-def questionnaire_reminders(session: Session, principal: Principal, now: datetime) -> int:
+def questionnaire_reminders(session: Session, principal: Principal, *, now: datetime) -> int:
     """A member's questionnaire: once when it is due, again a week before it becomes overdue."""
     today = now.astimezone(AMSTERDAM).date()
     grace = get_settings().wave_grace_days
@@ -102,7 +102,7 @@ def questionnaire_reminders(session: Session, principal: Principal, now: datetim
     return queued
 
 
-def checkin_nudges(session: Session, principal: Principal, now: datetime) -> int:
+def checkin_nudges(session: Session, principal: Principal, *, now: datetime) -> int:
     """Once a week, to members who asked for it, unless they checked in during the last six days."""
     recent = (
         select(Checkin.member_id)
@@ -137,7 +137,7 @@ def checkin_nudges(session: Session, principal: Principal, now: datetime) -> int
     )
 
 
-def action_reminders(session: Session, principal: Principal, now: datetime) -> int:
+def action_reminders(session: Session, principal: Principal, *, now: datetime) -> int:
     """Network contacts' open actions due within three days (once per action and due date)."""
     today = now.astimezone(AMSTERDAM).date()
     rows = session.execute(
@@ -183,7 +183,7 @@ def _period(frequency: DigestFrequency, now: datetime) -> str:
     return local.strftime("%d-%m-%Y") if frequency == DigestFrequency.daily else iso_week(now)
 
 
-def digests(session: Session, principal: Principal, now: datetime) -> int:
+def digests(session: Session, principal: Principal, *, now: datetime) -> int:
     """Supporters' daily or weekly digest and coordinators' weekly team digest, from 07:00 (numbers only)."""
     if now.astimezone(AMSTERDAM).hour < DIGEST_HOUR:
         return 0

@@ -48,37 +48,29 @@ class Recipient:
         return self.email if channel == Channel.email else self.phone
 
 
-def load(session: Session, kind: RecipientKind, recipient_id: uuid.UUID) -> Recipient | None:
+def _person(kind: RecipientKind, person: FamilyMember | NetworkContact) -> Recipient:
+    """A family member or network contact as a recipient (the two keep the same contact fields)."""
+    name = person.display_name if isinstance(person, FamilyMember) else person.name
+    return Recipient(
+        kind,
+        person.id,
+        name,
+        person.email,
+        person.phone,
+        person.preferred_channel,
+        person.language,
+        person.messages_consent,
+        person.archived_at is None,
+    )
+
+
+def load(session: Session, kind: RecipientKind, *, recipient_id: uuid.UUID) -> Recipient | None:
     if kind == RecipientKind.member:
         member = session.get(FamilyMember, recipient_id)
-        if member is None:
-            return None
-        return Recipient(
-            kind,
-            member.id,
-            member.display_name,
-            member.email,
-            member.phone,
-            member.preferred_channel,
-            member.language,
-            member.messages_consent,
-            member.archived_at is None,
-        )
+        return _person(kind, member) if member is not None else None
     if kind == RecipientKind.contact:
         contact = session.get(NetworkContact, recipient_id)
-        if contact is None:
-            return None
-        return Recipient(
-            kind,
-            contact.id,
-            contact.name,
-            contact.email,
-            contact.phone,
-            contact.preferred_channel,
-            contact.language,
-            contact.messages_consent,
-            contact.archived_at is None,
-        )
+        return _person(kind, contact) if contact is not None else None
     user = session.get(User, recipient_id)
     if user is None:
         return None
@@ -104,7 +96,7 @@ def choose_channel(recipient: Recipient) -> Channel | None:
     return next((c for c in order if recipient.address(c)), None)
 
 
-def opted_out(session: Session, recipient: Recipient, channel: Channel) -> bool:
+def opted_out(session: Session, recipient: Recipient, *, channel: Channel) -> bool:
     return (
         session.exec(
             select(NotificationOptOut.id).where(
@@ -131,7 +123,7 @@ def quiet_until(moment: datetime, settings: Settings) -> datetime | None:
     return datetime.combine(day, time(end), tzinfo=AMSTERDAM).astimezone(moment.tzinfo)
 
 
-def sent_this_week(session: Session, recipient: Recipient, now: datetime) -> int:
+def sent_this_week(session: Session, recipient: Recipient, *, now: datetime) -> int:
     return session.exec(
         select(func.count())
         .select_from(NotificationMessage)

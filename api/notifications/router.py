@@ -39,7 +39,7 @@ def update_notification_settings(
     data: NotificationSettingsUpdate, session: SessionDep, principal: CurrentPrincipal
 ) -> NotificationSettings:
     """Change your own message settings (only the fields sent)."""
-    return service.update_settings(session, principal, data)
+    return service.update_settings(session, principal, data=data)
 
 
 @router.get("/notifications/templates", response_model=TemplateList, responses=problems(403))
@@ -53,7 +53,7 @@ def save_notification_template(
     kind: str, language: Language, data: TemplateUpdate, session: SessionDep, principal: AdminPrincipal
 ) -> TemplateList:
     """Store the organisation's own wording of one kind of message in one language."""
-    return service.save_template(session, principal, kind, language, data)
+    return service.save_template(session, principal, kind=kind, language=language, data=data)
 
 
 @router.delete(f"{TEMPLATE}/{{language}}", response_model=TemplateList, responses=problems(403, 404))
@@ -61,7 +61,7 @@ def reset_notification_template(
     kind: str, language: Language, session: SessionDep, principal: AdminPrincipal
 ) -> TemplateList:
     """Go back to the shipped wording."""
-    return service.reset_template(session, principal, kind, language)
+    return service.reset_template(session, principal, kind=kind, language=language)
 
 
 @router.post(f"{TEMPLATE}/preview", response_model=TemplatePreview, responses=problems(403, 404))
@@ -95,7 +95,7 @@ def list_family_notifications(
     cursor: CursorQuery = None,
 ) -> Page[FamilyMessagePublic]:
     """What was sent to whom about this family, and what was held back and why."""
-    return service.family_messages(session, principal, family_id, limit=limit, cursor=cursor)
+    return service.family_messages(session, principal, family_id=family_id, limit=limit, cursor=cursor)
 
 
 @router.post("/notifications/unsubscribe/{token}", response_model=UnsubscribeResult, responses=problems(404))

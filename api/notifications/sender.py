@@ -106,7 +106,7 @@ class Sender:
         self, session: Session, message: NotificationMessage, now: datetime
     ) -> tuple[str, Composed] | str | datetime:
         """(address, composed) to send, a reason to skip, or a time to try again (quiet hours)."""
-        recipient = recipients.load(session, message.recipient_kind, message.recipient_id)
+        recipient = recipients.load(session, message.recipient_kind, recipient_id=message.recipient_id)
         if recipient is None or not recipient.active:
             return "recipient_gone"
         if recipient.outside_staff:
@@ -114,11 +114,11 @@ class Sender:
                 return "no_consent"
             if (until := recipients.quiet_until(now, self.settings)) is not None:
                 return until
-            if KINDS[message.kind].automatic and recipients.sent_this_week(session, recipient, now) >= (
+            if KINDS[message.kind].automatic and recipients.sent_this_week(session, recipient, now=now) >= (
                 self.settings.notify_weekly_limit
             ):
                 return "weekly_limit"
-        if recipients.opted_out(session, recipient, message.channel):
+        if recipients.opted_out(session, recipient, channel=message.channel):
             return "opted_out"
         address = recipient.address(message.channel)
         if not address:
@@ -128,7 +128,7 @@ class Sender:
         if (self.email if message.channel == "email" else self.sms) is None:
             return "channel_off"
         try:
-            return address, compose(session, message, recipient, self.settings)
+            return address, compose(session, message, recipient=recipient, settings=self.settings)
         except Skip as skip:
             return skip.reason
 

@@ -69,7 +69,7 @@ def read_settings(session: Session, principal: Principal) -> NotificationSetting
     """The caller's own contact fields and choices."""
     user = session.get(User, principal.id)
     if user is None:
-        raise NotFound("Account not found.")
+        raise NotFound("Dit account bestaat niet / account not found.")
     preference = _preference(session, user.id)
     return NotificationSettings(
         email=user.email,
@@ -84,12 +84,12 @@ def read_settings(session: Session, principal: Principal) -> NotificationSetting
 
 
 def update_settings(
-    session: Session, principal: Principal, data: NotificationSettingsUpdate
+    session: Session, principal: Principal, *, data: NotificationSettingsUpdate
 ) -> NotificationSettings:
     """Change the caller's own choices (only the fields sent)."""
     user = session.get(User, principal.id)
     if user is None:
-        raise NotFound("Account not found.")
+        raise NotFound("Dit account bestaat niet / account not found.")
     fields = data.model_dump(exclude_unset=True)
     for name in ("phone", "preferred_channel", "language"):
         if name in fields and (fields[name] is not None or name == "phone"):
@@ -141,7 +141,7 @@ def _kind(kind: str) -> None:
 
 
 def save_template(
-    session: Session, principal: Principal, kind: str, language: Language, data: TemplateUpdate
+    session: Session, principal: Principal, *, kind: str, language: Language, data: TemplateUpdate
 ) -> TemplateList:
     """Store the organisation's own wording of one kind in one language."""
     _kind(kind)
@@ -161,7 +161,7 @@ def save_template(
     return list_templates(session, principal)
 
 
-def reset_template(session: Session, principal: Principal, kind: str, language: Language) -> TemplateList:
+def reset_template(session: Session, principal: Principal, *, kind: str, language: Language) -> TemplateList:
     """Back to the shipped wording."""
     _kind(kind)
     row = session.exec(
@@ -226,7 +226,7 @@ def list_messages(
 
 
 def family_messages(
-    session: Session, principal: Principal, family_id: uuid.UUID, *, limit: int, cursor: str | None
+    session: Session, principal: Principal, *, family_id: uuid.UUID, limit: int, cursor: str | None
 ) -> Page[FamilyMessagePublic]:
     """What was sent (or held back, and why) to whom about this family, newest first."""
     family = get_readable_family(session, principal, family_id)

@@ -30,9 +30,10 @@ from api.models import (
 )
 from api.models.base import utcnow
 from api.plans import repository as repo
+from api.plans.goals import load_goal
+from api.plans.presenters import action_public
 from api.plans.schemas import ActionCreate, ActionPublic, ActionUpdate
-from api.plans.service import field_error, load_goal, writable_family
-from api.plans.views import action_public
+from api.plans.service import field_error, writable_family
 
 ACTION_NOT_FOUND = "Deze actie bestaat niet (meer) / action not found."
 MATERIAL = (
@@ -118,11 +119,11 @@ def _public(session: Session, action: PlanAction) -> ActionPublic:
 
 
 def create_action(
-    session: Session, principal: Principal, family_id: uuid.UUID, goal_id: uuid.UUID, data: ActionCreate
+    session: Session, principal: Principal, *, family_id: uuid.UUID, goal_id: uuid.UUID, data: ActionCreate
 ) -> ActionPublic:
     """Add an action to a goal; it is not yet agreed at the table."""
-    family = writable_family(session, principal, family_id, "create")
-    goal = load_goal(session, family.id, goal_id)
+    family = writable_family(session, principal, family_id=family_id, action="create")
+    goal = load_goal(session, family.id, goal_id=goal_id)
     if goal.status == GoalStatus.discontinued:
         raise Conflict("Dit doel is gestopt / this goal is discontinued.", code="goal_discontinued")
     _touch(session, goal.plan_id)
@@ -152,8 +153,8 @@ def create_action(
 def list_actions(
     session: Session,
     principal: Principal,
-    family_id: uuid.UUID,
     *,
+    family_id: uuid.UUID,
     goal_id: uuid.UUID | None = None,
     status: ActionStatus | None = None,
     overdue: bool = False,
@@ -177,13 +178,14 @@ def list_actions(
 def update_action(
     session: Session,
     principal: Principal,
+    *,
     family_id: uuid.UUID,
     action_id: uuid.UUID,
     data: ActionUpdate,
     if_match: str | None,
 ) -> ActionPublic:
     """Change an action, only from the version the caller read."""
-    family = writable_family(session, principal, family_id, "update")
+    family = writable_family(session, principal, family_id=family_id, action="update")
     action = _load(session, family.id, action_id)
     claim_version(session, action, if_match)
     _touch(session, action.plan_id)
@@ -200,7 +202,7 @@ def update_action(
         ).items():
             setattr(action, name, value)
     if data.goal_id is not None and data.goal_id != action.goal_id:
-        if load_goal(session, family.id, data.goal_id).status == GoalStatus.discontinued:
+        if load_goal(session, family.id, goal_id=data.goal_id).status == GoalStatus.discontinued:
             raise Conflict("Dit doel is gestopt / this goal is discontinued.", code="goal_discontinued")
         action.goal_id = data.goal_id
     for name in ("description", "due_on"):
@@ -225,9 +227,11 @@ def update_action(
     return _public(session, action)
 
 
-def delete_action(session: Session, principal: Principal, family_id: uuid.UUID, action_id: uuid.UUID) -> None:
+def delete_action(
+    session: Session, principal: Principal, *, family_id: uuid.UUID, action_id: uuid.UUID
+) -> None:
     """Remove an action that the table never agreed to (an agreed one is cancelled instead)."""
-    family = writable_family(session, principal, family_id, "delete")
+    family = writable_family(session, principal, family_id=family_id, action="delete")
     action = _load(session, family.id, action_id)
     if action.agreed_at_table:
         raise Conflict(
@@ -251,12 +255,13 @@ def delete_action(session: Session, principal: Principal, family_id: uuid.UUID, 
 def confirm_actions(
     session: Session,
     principal: Principal,
+    *,
     family_id: uuid.UUID,
     action_ids: Sequence[uuid.UUID],
     meeting_id: uuid.UUID | None,
 ) -> list[ActionPublic]:
     """Mark actions as agreed at the table (by the meeting `meeting_id`); for the meetings domain."""
-    family = writable_family(session, principal, family_id, "confirm")
+    family = writable_family(session, principal, family_id=family_id, action="confirm")
     wanted = set(action_ids)
     actions = repo.actions_of_family(session, family.id)
     found = [a for a in actions if a.id in wanted]

@@ -27,7 +27,13 @@ def list_plan_actions(
 ) -> list[ActionPublic]:
     """The family's actions, soonest due first; filter by goal, status, overdue or agreed at the table."""
     return actions.list_actions(
-        session, principal, family_id, goal_id=goal_id, status=status, overdue=overdue, agreed=agreed
+        session,
+        principal,
+        family_id=family_id,
+        goal_id=goal_id,
+        status=status,
+        overdue=overdue,
+        agreed=agreed,
     )
 
 
@@ -42,7 +48,9 @@ def update_plan_action(
     if_match: IfMatch = None,
 ) -> ActionPublic:
     """Change an action (send `If-Match`); changing what, who or when needs the table's agreement again."""
-    action = actions.update_action(session, principal, family_id, action_id, data, if_match)
+    action = actions.update_action(
+        session, principal, family_id=family_id, action_id=action_id, data=data, if_match=if_match
+    )
     response.headers["ETag"] = etag(action.version)
     return action
 
@@ -52,5 +60,5 @@ def delete_plan_action(
     family_id: uuid.UUID, action_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> Response:
     """Remove an action the table never agreed to (an agreed action is cancelled instead)."""
-    actions.delete_action(session, principal, family_id, action_id)
+    actions.delete_action(session, principal, family_id=family_id, action_id=action_id)
     return Response(status_code=204)

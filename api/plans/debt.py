@@ -136,7 +136,7 @@ def evaluation_debt(
             if row.family_id in by_id
         ]
         items.sort(key=lambda i: (-i.days, i.family_reference, str(i.goal_id)))
-        measurements = measurement_debt(session, principal, page, by_id, today)
+        measurements = measurement_debt(session, principal, scope=page, families=by_id, today=today)
     # one audit statement for every family this answer shows
     audit.record_many(
         session,
@@ -228,7 +228,7 @@ def debt_summary(
     counts = [
         (sa_select(debt.c.family_id, func.count()).group_by(debt.c.family_id), field)
         for debt, field in ((goals, "goals_without_score"), (actions, "overdue_actions"))
-    ] + [(measurement_debt_counts(session, principal, scope, today), "measurements_due")]
+    ] + [(measurement_debt_counts(session, principal, scope=scope, today=today), "measurements_due")]
     for per_family, field in counts:
         for family, count in session.execute(per_family).all():
             if family not in owners:

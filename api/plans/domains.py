@@ -7,8 +7,8 @@ from api.audit import service as audit
 from api.auth.principal import Principal
 from api.core.errors import Conflict
 from api.models import LifeDomain
+from api.plans.presenters import domain_public
 from api.plans.schemas import LifeDomainCreate, LifeDomainPublic
-from api.plans.views import domain_public
 
 
 def list_domains(session: Session) -> list[LifeDomainPublic]:
@@ -19,7 +19,7 @@ def list_domains(session: Session) -> list[LifeDomainPublic]:
     return [domain_public(d) for d in domains]
 
 
-def create_domain(session: Session, principal: Principal, data: LifeDomainCreate) -> LifeDomainPublic:
+def create_domain(session: Session, principal: Principal, *, data: LifeDomainCreate) -> LifeDomainPublic:
     """Add a life domain (the caller is a platform operator)."""
     taken = session.exec(select(LifeDomain.id).where(LifeDomain.code == data.code)).first()
     if taken is not None:

@@ -19,6 +19,7 @@ from api.families.repository import get_readable_family
 from api.measurements.scoring import gas_t_score
 from api.models import GasScore, Goal, User
 from api.plans import repository as repo
+from api.plans.goals import load_goal
 from api.plans.schemas import (
     GasGoalLevel,
     GasGoalSeries,
@@ -29,7 +30,7 @@ from api.plans.schemas import (
     ScoreCreate,
     ScorePublic,
 )
-from api.plans.service import COUNTED, family_t_score, field_error, load_goal, writable_family
+from api.plans.service import COUNTED, family_t_score, field_error, writable_family
 
 
 def score_public(score: GasScore, scorer: User | None) -> ScorePublic:
@@ -39,11 +40,11 @@ def score_public(score: GasScore, scorer: User | None) -> ScorePublic:
 
 
 def record_score(
-    session: Session, principal: Principal, family_id: uuid.UUID, goal_id: uuid.UUID, data: ScoreCreate
+    session: Session, principal: Principal, *, family_id: uuid.UUID, goal_id: uuid.UUID, data: ScoreCreate
 ) -> ScorePublic:
     """Record where a goal stands on a date (-2 .. +2 on its ladder)."""
-    family = writable_family(session, principal, family_id, "create")
-    goal = load_goal(session, family.id, goal_id)
+    family = writable_family(session, principal, family_id=family_id, action="create")
+    goal = load_goal(session, family.id, goal_id=goal_id)
     if goal.status not in COUNTED or goal.level_0 is None:
         raise Conflict(
             "Alleen een actief of behaald doel met een GAS-ladder krijgt een score / "
@@ -64,11 +65,11 @@ def record_score(
 
 
 def list_scores(
-    session: Session, principal: Principal, family_id: uuid.UUID, goal_id: uuid.UUID
+    session: Session, principal: Principal, *, family_id: uuid.UUID, goal_id: uuid.UUID
 ) -> list[ScorePublic]:
     """A goal's scores, oldest first."""
     family = get_readable_family(session, principal, family_id)
-    goal = load_goal(session, family.id, goal_id)
+    goal = load_goal(session, family.id, goal_id=goal_id)
     scores = repo.scores_of_goal(session, goal.id)
     audit.record(
         session, principal, action="list", object_type="gas_score", object_id=goal.id, family_id=family.id
@@ -81,7 +82,9 @@ def _goals(session: Session, family_id: uuid.UUID) -> list[Goal]:
     return list(repo.goals_of_plan(session, plan.id)) if plan else []
 
 
-def gas_summary(session: Session, principal: Principal, family_id: uuid.UUID, on: date | None) -> GasSummary:
+def gas_summary(
+    session: Session, principal: Principal, *, family_id: uuid.UUID, on: date | None
+) -> GasSummary:
     """The family's T-score on a date (today by default), goal by goal."""
     family = get_readable_family(session, principal, family_id)
     on = on or date.today()
@@ -107,7 +110,7 @@ def gas_summary(session: Session, principal: Principal, family_id: uuid.UUID, on
     )
 
 
-def gas_series(session: Session, principal: Principal, family_id: uuid.UUID) -> GasSeries:
+def gas_series(session: Session, principal: Principal, *, family_id: uuid.UUID) -> GasSeries:
     """The T-score on every date anything was scored, and every goal's own scores (three queries)."""
     family = get_readable_family(session, principal, family_id)
     goals = _goals(session, family.id)

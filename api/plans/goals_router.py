@@ -9,7 +9,7 @@ from api.auth.principal import CurrentPrincipal, IdempotentCreate
 from api.core.concurrency import IfMatch, etag
 from api.core.db import SessionDep
 from api.core.openapi import problems
-from api.plans import actions, gas, service
+from api.plans import actions, gas, goals
 from api.plans.schemas import (
     ActionCreate,
     ActionPublic,
@@ -32,7 +32,9 @@ def create_plan_goal(
     principal: CurrentPrincipal,
 ) -> JSONResponse:
     """Add a goal to the draft, in the family's own words."""
-    return create(data, lambda: service.create_goal(session, principal, family_id, data), tagged=True)
+    return create(
+        data, lambda: goals.create_goal(session, principal, family_id=family_id, data=data), tagged=True
+    )
 
 
 @router.get("/{goal_id}", response_model=GoalDetail, responses=problems(404))
@@ -44,7 +46,7 @@ def read_plan_goal(
     response: Response,
 ) -> GoalDetail:
     """One goal with its GAS ladder, latest score and actions; the answer carries an ETag."""
-    goal = service.read_goal(session, principal, family_id, goal_id)
+    goal = goals.read_goal(session, principal, family_id=family_id, goal_id=goal_id)
     response.headers["ETag"] = etag(goal.version)
     return goal
 
@@ -60,7 +62,9 @@ def update_plan_goal(
     if_match: IfMatch = None,
 ) -> GoalDetail:
     """Change a goal (send `If-Match`); a goal becomes active only with all five GAS levels described."""
-    goal = service.update_goal(session, principal, family_id, goal_id, data, if_match)
+    goal = goals.update_goal(
+        session, principal, family_id=family_id, goal_id=goal_id, data=data, if_match=if_match
+    )
     response.headers["ETag"] = etag(goal.version)
     return goal
 
@@ -70,7 +74,7 @@ def delete_plan_goal(
     family_id: uuid.UUID, goal_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> Response:
     """Remove a goal that was never scored, with its actions (a scored goal is discontinued instead)."""
-    service.delete_goal(session, principal, family_id, goal_id)
+    goals.delete_goal(session, principal, family_id=family_id, goal_id=goal_id)
     return Response(status_code=204)
 
 
@@ -79,7 +83,7 @@ def list_goal_scores(
     family_id: uuid.UUID, goal_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> list[ScorePublic]:
     """The goal's GAS scores, oldest first."""
-    return gas.list_scores(session, principal, family_id, goal_id)
+    return gas.list_scores(session, principal, family_id=family_id, goal_id=goal_id)
 
 
 @router.post("/{goal_id}/scores", response_model=ScorePublic, status_code=201, responses=problems(404, 409))
@@ -92,7 +96,9 @@ def record_goal_score(
     principal: CurrentPrincipal,
 ) -> JSONResponse:
     """Record where the goal stands on a date (-2 .. +2); a second score on one day corrects the first."""
-    return create(data, lambda: gas.record_score(session, principal, family_id, goal_id, data))
+    return create(
+        data, lambda: gas.record_score(session, principal, family_id=family_id, goal_id=goal_id, data=data)
+    )
 
 
 @router.post("/{goal_id}/actions", response_model=ActionPublic, status_code=201, responses=problems(404, 409))
@@ -106,5 +112,7 @@ def create_plan_action(
 ) -> JSONResponse:
     """Add an action to the goal: what, who, by when (not yet agreed at the table)."""
     return create(
-        data, lambda: actions.create_action(session, principal, family_id, goal_id, data), tagged=True
+        data,
+        lambda: actions.create_action(session, principal, family_id=family_id, goal_id=goal_id, data=data),
+        tagged=True,
     )

@@ -31,7 +31,7 @@ def create_life_domain(
     principal: OperatorPrincipal,
 ) -> JSONResponse:
     """Add a life domain with Dutch and English labels (platform operator: every organisation sees it)."""
-    return create(data, lambda: domains.create_domain(session, principal, data))
+    return create(data, lambda: domains.create_domain(session, principal, data=data))
 
 
 @router.get("/evaluation-debt", response_model=EvaluationDebt)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field, StringConstraints
 
-from api.families.schemas import Input
+from api.core.types import Input
 from api.models import ActionStatus, GoalStatus, OwnerType
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]

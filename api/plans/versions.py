@@ -17,6 +17,7 @@ from api.families.repository import get_readable_family
 from api.models import Goal, Plan, PlanVersion
 from api.models.base import utcnow
 from api.plans import repository as repo
+from api.plans.presenters import snapshot, version_detail, version_summary
 from api.plans.schemas import (
     ActionDiff,
     AdoptionCreate,
@@ -30,7 +31,6 @@ from api.plans.schemas import (
     SnapshotGoal,
 )
 from api.plans.service import family_t_score, writable_family
-from api.plans.views import snapshot, version_detail, version_summary
 
 VERSION_NOT_FOUND = "Deze planversie bestaat niet / plan version not found."
 # Fields that say what the plan is; labels follow from ids, and a goal's score is progress, not plan.
@@ -84,10 +84,15 @@ def freeze(
 
 
 def adopt_plan(
-    session: Session, principal: Principal, family_id: uuid.UUID, data: AdoptionCreate, if_match: str | None
+    session: Session,
+    principal: Principal,
+    *,
+    family_id: uuid.UUID,
+    data: AdoptionCreate,
+    if_match: str | None,
 ) -> PlanVersionDetail:
     """Freeze the draft as the next version; the draft stays open for the next round."""
-    family = writable_family(session, principal, family_id, "adopt")
+    family = writable_family(session, principal, family_id=family_id, action="adopt")
     plan, _ = repo.ensure_plan(session, family)
     # Taking the number first locks the plan row, so no edit of the draft slips in while we copy it.
     number = repo.claim_adoption(session, plan)
@@ -132,7 +137,7 @@ def _plan(session: Session, principal: Principal, family_id: uuid.UUID) -> Plan 
 
 
 def list_versions(
-    session: Session, principal: Principal, family_id: uuid.UUID, *, limit: int, cursor: str | None
+    session: Session, principal: Principal, *, family_id: uuid.UUID, limit: int, cursor: str | None
 ) -> Page[PlanVersionSummary]:
     """The adopted versions, newest first."""
     plan = _plan(session, principal, family_id)
@@ -149,7 +154,7 @@ def list_versions(
 
 
 def read_version(
-    session: Session, principal: Principal, family_id: uuid.UUID, number: int
+    session: Session, principal: Principal, *, family_id: uuid.UUID, number: int
 ) -> PlanVersionDetail:
     """One adopted version, exactly as it was adopted."""
     plan = _plan(session, principal, family_id)
@@ -206,7 +211,7 @@ def compare(goals_from: list[dict[str, Any]], goals_to: list[dict[str, Any]]) ->
 
 
 def compare_versions(
-    session: Session, principal: Principal, family_id: uuid.UUID, from_number: int | None, to: str
+    session: Session, principal: Principal, *, family_id: uuid.UUID, from_number: int | None, to: str
 ) -> PlanComparison:
     """Compare two versions, or a version and the draft (default: the latest version against the draft)."""
     plan = _plan(session, principal, family_id)

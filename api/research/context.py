@@ -34,7 +34,7 @@ class ExportContext:
         yield from self.session.execute(statement.execution_options(yield_per=BATCH))
 
 
-def context_for(session: Session, project: ResearchProject, today: date) -> ExportContext:
+def context_for(session: Session, project: ResearchProject, *, today: date) -> ExportContext:
     codes = dict(
         session.exec(
             select(ResearchOrganisation.organisation_id, ResearchOrganisation.code).where(

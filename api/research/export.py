@@ -66,13 +66,15 @@ class _Sink(io.RawIOBase):
 
 def _rows(ctx: ExportContext, table: Table) -> Iterator[Sequence[str | None]]:
     if table.name == "response_tracking":
-        return response.csv_rows(response.response_rows(ctx.session, ctx.project, ctx.codes, ctx.today))
+        return response.csv_rows(
+            response.response_rows(ctx.session, ctx.project, codes=ctx.codes, today=ctx.today)
+        )
     return WRITERS[table.name](ctx)
 
 
-def stream_dataset(session: Session, project: ResearchProject, today: date) -> Iterator[bytes]:
+def stream_dataset(session: Session, project: ResearchProject, *, today: date) -> Iterator[bytes]:
     """The ZIP, chunk by chunk: datapackage.json, README.md, then one CSV per table, row batch by batch."""
-    ctx = context_for(session, project, today)
+    ctx = context_for(session, project, today=today)
     tables = shared_tables(project.shares)
     sink = _Sink()
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:

@@ -76,9 +76,9 @@ def _organisation_tallies(
 def response_rows(
     session: Session,
     project: ResearchProject,
+    *,
     codes: dict[uuid.UUID, str],
     today: date,
-    *,
     only: uuid.UUID | None = None,
 ) -> list[ResponseRow]:
     """Rows per joined organisation (one at a time, so memory follows the largest organisation) and pooled."""

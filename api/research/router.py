@@ -36,7 +36,7 @@ def create_research_project(
 ) -> ProjectDetail:
     """Create a project owned by your organisation and invite others (each "
     "administrator joins; administrator)."""
-    return service.create_project(session, principal, data)
+    return service.create_project(session, principal, data=data)
 
 
 @router.get("/projects/{project_id}", response_model=ProjectDetail, responses=problems(404))
@@ -44,7 +44,7 @@ def read_research_project(
     project_id: uuid.UUID, session: SessionDep, principal: ReaderPrincipal
 ) -> ProjectDetail:
     """A project; staff also see who has access and the downloads made (from the audit log)."""
-    return service.read_project(session, principal, project_id)
+    return service.read_project(session, principal, project_id=project_id)
 
 
 @router.post("/projects/{project_id}/join", response_model=ProjectDetail, responses=problems(403, 404))
@@ -53,7 +53,7 @@ def join_research_project(
 ) -> ProjectDetail:
     """Your organisation takes part: its families with research consent are "
     "shared from now on (administrator)."""
-    return service.join_project(session, principal, project_id)
+    return service.join_project(session, principal, project_id=project_id)
 
 
 @router.post(
@@ -63,7 +63,7 @@ def grant_research_access(
     project_id: uuid.UUID, session: SessionDep, principal: AdminPrincipal, data: AccessGrant
 ) -> ProjectDetail:
     """Bind a researcher account of your organisation to the project (administrator of the owner)."""
-    return service.grant_access(session, principal, project_id, data)
+    return service.grant_access(session, principal, project_id=project_id, data=data)
 
 
 @router.get("/projects/{project_id}/response", response_model=ResponseTracking, responses=problems(404))
@@ -71,7 +71,7 @@ def read_response_tracking(
     project_id: uuid.UUID, session: SessionDep, principal: ReaderPrincipal
 ) -> ResponseTracking:
     """Invited, started, completed and overdue per wave and instrument, per organisation and pooled."""
-    return service.response_tracking(session, principal, project_id, date.today())
+    return service.response_tracking(session, principal, project_id=project_id, today=date.today())
 
 
 @router.get(
@@ -86,9 +86,9 @@ def download_research_dataset(
     project_id: uuid.UUID, session: SessionDep, principal: ResearcherPrincipal, reader: ExportSessionDep
 ) -> StreamingResponse:
     """The project's pseudonymised dataset, streamed as a ZIP (researcher; every download is audited)."""
-    project = service.start_download(session, principal, project_id)
+    project = service.start_download(session, principal, project_id=project_id)
     return StreamingResponse(
-        stream_dataset(reader, project, date.today()),
+        stream_dataset(reader, project, today=date.today()),
         media_type="application/zip",
         headers={"Content-Disposition": f'attachment; filename="research-{project.id.hex[:8]}.zip"'},
     )

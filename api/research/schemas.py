@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StringConstraints, model_validator
 
-from api.families.schemas import Input
+from api.core.types import Input
 
 TableName = Literal[
     "families",

@@ -36,7 +36,7 @@ def readable_projects(principal: Principal) -> Select[Any]:
 
 
 def get_project(
-    session: Session, principal: Principal, project_id: uuid.UUID, *, action: str = "read"
+    session: Session, principal: Principal, *, project_id: uuid.UUID, action: str = "read"
 ) -> ResearchProject:
     """One project within the caller's reach, or a 404 whose refusal is still audited."""
     statement = readable_projects(principal).where(col(ResearchProject.id) == project_id)

@@ -71,7 +71,7 @@ def _public(
     }
 
 
-def create_project(session: Session, principal: Principal, data: ProjectCreate) -> ProjectDetail:
+def create_project(session: Session, principal: Principal, *, data: ProjectCreate) -> ProjectDetail:
     """A project owned by the administrator's organisation; it and the invited organisations still join."""
     project = ResearchProject(
         organisation_id=principal.organisation_id,
@@ -97,7 +97,7 @@ def create_project(session: Session, principal: Principal, data: ProjectCreate) 
         )
     session.flush()
     audit.record(session, principal, action="create", object_type="research_project", object_id=project.id)
-    return read_project(session, principal, project.id, audited=False)
+    return read_project(session, principal, project_id=project.id, audited=False)
 
 
 def list_projects(session: Session, principal: Principal) -> Page[ProjectPublic]:
@@ -116,10 +116,10 @@ def list_projects(session: Session, principal: Principal) -> Page[ProjectPublic]
 
 
 def read_project(
-    session: Session, principal: Principal, project_id: uuid.UUID, *, audited: bool = True
+    session: Session, principal: Principal, *, project_id: uuid.UUID, audited: bool = True
 ) -> ProjectDetail:
     """One project; staff also see who has access and the downloads made (from the audit log)."""
-    project = get_project(session, principal, project_id)
+    project = get_project(session, principal, project_id=project_id)
     detail = ProjectDetail.model_validate(
         _public(project, principal, _organisations(session, [project.id])[project.id])
     )
@@ -167,9 +167,9 @@ def _downloads(session: Session, project_id: uuid.UUID) -> list[ProjectDownload]
     return [ProjectDownload(occurred_at=at, actor_name=name) for at, name in rows]
 
 
-def join_project(session: Session, principal: Principal, project_id: uuid.UUID) -> ProjectDetail:
+def join_project(session: Session, principal: Principal, *, project_id: uuid.UUID) -> ProjectDetail:
     """The administrator's organisation takes part from now on (its consenting families are shared)."""
-    project = get_project(session, principal, project_id, action="update")
+    project = get_project(session, principal, project_id=project_id, action="update")
     link = session.exec(
         select(ResearchOrganisation).where(
             ResearchOrganisation.project_id == project.id,
@@ -177,25 +177,32 @@ def join_project(session: Session, principal: Principal, project_id: uuid.UUID) 
         )
     ).first()
     if link is None:  # only owned: the owner was invited at creation, so this is unreachable in practice
-        raise Forbidden("Your organisation is not invited to this project.")
+        raise Forbidden(
+            "Je organisatie is niet uitgenodigd voor dit project / "
+            "your organisation is not invited to this project."
+        )
     if link.joined_at is None:
         link.joined_at, link.joined_by_id = utcnow(), principal.id
         session.flush()
         audit.record(session, principal, action="join", object_type="research_project", object_id=project.id)
-    return read_project(session, principal, project.id, audited=False)
+    return read_project(session, principal, project_id=project.id, audited=False)
 
 
 def grant_access(
-    session: Session, principal: Principal, project_id: uuid.UUID, data: AccessGrant
+    session: Session, principal: Principal, *, project_id: uuid.UUID, data: AccessGrant
 ) -> ProjectDetail:
     """Bind a researcher account of the owning organisation to the project."""
-    project = get_project(session, principal, project_id, action="update")
+    project = get_project(session, principal, project_id=project_id, action="update")
     if project.organisation_id != principal.organisation_id:
-        raise Forbidden("Only the project's own organisation grants access.")
+        raise Forbidden(
+            "Alleen de eigen organisatie van het project geeft toegang / "
+            "only the project's own organisation grants access."
+        )
     user = session.get(User, data.user_id)
     if user is None or user.organisation_id != principal.organisation_id or user.role != Role.researcher:
         raise Unprocessable(
-            "This account is not a researcher of your organisation.",
+            "Dit account is geen onderzoeker van je organisatie / "
+            "this account is not a researcher of your organisation.",
             code="research_researcher_invalid",
             errors=[{"field": "user_id", "message": "not a researcher", "type": "value_error"}],
         )
@@ -210,10 +217,10 @@ def grant_access(
         access.revoked_at = None
     session.flush()
     audit.record(session, principal, action="grant", object_type="research_access", object_id=user.id)
-    return read_project(session, principal, project.id, audited=False)
+    return read_project(session, principal, project_id=project.id, audited=False)
 
 
-def record_download(session: Session, principal: Principal, project: ResearchProject) -> int:
+def record_download(session: Session, principal: Principal, *, project: ResearchProject) -> int:
     """Audit a dataset download: one event for the project, and one per family in that family's organisation's
     log (one query and one multi-row INSERT, whatever the number of families). Answers how many families."""
     template = audit.event(principal, action="download", object_type=DATASET, object_id=project.id)
@@ -240,19 +247,19 @@ def family_total(session: Session, project: ResearchProject) -> int:
     return int(session.execute(select(func.count()).select_from(scope)).scalar_one())
 
 
-def start_download(session: Session, principal: Principal, project_id: uuid.UUID) -> ResearchProject:
+def start_download(session: Session, principal: Principal, *, project_id: uuid.UUID) -> ResearchProject:
     """Check the researcher's access and audit the download before the first byte is sent."""
-    project = get_project(session, principal, project_id, action="download")
-    record_download(session, principal, project)
+    project = get_project(session, principal, project_id=project_id, action="download")
+    record_download(session, principal, project=project)
     session.expunge(project)  # read again on the streaming session; this one commits before streaming
     return project
 
 
 def response_tracking(
-    session: Session, principal: Principal, project_id: uuid.UUID, today: date
+    session: Session, principal: Principal, *, project_id: uuid.UUID, today: date
 ) -> ResponseTracking:
     """A researcher sees every organisation; staff see their own organisation's rows and the pooled ones."""
-    project = get_project(session, principal, project_id)
+    project = get_project(session, principal, project_id=project_id)
     codes = dict(
         session.exec(
             select(ResearchOrganisation.organisation_id, ResearchOrganisation.code).where(
@@ -261,6 +268,6 @@ def response_tracking(
         ).all()
     )
     only = None if principal.role == Role.researcher else principal.organisation_id
-    rows = response_rows(session, project, codes, today, only=only)
+    rows = response_rows(session, project, codes=codes, today=today, only=only)
     audit.record(session, principal, action="read", object_type="research_response", object_id=project.id)
     return ResponseTracking(project_id=project.id, as_of=today, rows=rows)

@@ -28,7 +28,7 @@ def read_me(session: SessionDep, principal: CurrentPrincipal) -> Me:
 @router.post("/me/password", response_model=TokenResponse, responses=problems(404))
 def change_password(session: SessionDep, principal: CurrentPrincipal, data: PasswordChange) -> JSONResponse:
     """Change your own password; your other sessions end and this answer starts a new one."""
-    user = service.change_own_password(session, principal, data)
+    user = service.change_own_password(session, principal, data=data)
     return token_response(new_session(session, user))
 
 
@@ -52,7 +52,7 @@ def create_user(
     principal: StaffPrincipal,
 ) -> JSONResponse:
     """Create a staff account (admin: any role; coordinator: supporters)."""
-    return create(data, lambda: service.create_user(session, principal, data))
+    return create(data, lambda: service.create_user(session, principal, data=data))
 
 
 @router.patch("/{user_id}", response_model=UserPublic, responses=problems(403, 404, 409))
@@ -60,7 +60,7 @@ def update_user(
     user_id: uuid.UUID, data: UserUpdate, session: SessionDep, principal: AdminPrincipal
 ) -> UserPublic:
     """Change a colleague's role or name, or deactivate (every session ends at once) or reactivate (admin)."""
-    return service.update_user(session, principal, user_id, data)
+    return service.update_user(session, principal, user_id=user_id, data=data)
 
 
 @router.post("/{user_id}/reset-password", response_model=UserPublic, responses=problems(403, 404))
@@ -68,4 +68,4 @@ def reset_password(
     user_id: uuid.UUID, data: PasswordReset, session: SessionDep, principal: AdminPrincipal
 ) -> UserPublic:
     """Set a temporary password for a colleague; every session of that account ends (admin)."""
-    return service.reset_password(session, principal, user_id, data)
+    return service.reset_password(session, principal, user_id=user_id, data=data)

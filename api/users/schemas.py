@@ -6,8 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field, StringConstraints
 
-from api.core.types import Input
-from api.families.schemas import Email, Name
+from api.core.types import Email, Input, Name
 from api.models import Role
 
 Password = Annotated[str, StringConstraints(min_length=12, max_length=128)]

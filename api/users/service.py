@@ -32,7 +32,7 @@ def me(session: Session, principal: Principal) -> Me:
     user = session.get(User, principal.id)
     organisation = session.get(Organisation, principal.organisation_id)
     if user is None or organisation is None:
-        raise NotFound("Account not found.", code="account_not_found")
+        raise NotFound("Dit account bestaat niet / account not found.", code="account_not_found")
     return Me(
         **_public(user).model_dump(),
         organisation_name=organisation.name,
@@ -53,7 +53,7 @@ def list_users(
     return Page(items=[_public(u) for u in rows], next_cursor=next_cursor)
 
 
-def create_user(session: Session, principal: Principal, data: UserCreate) -> UserPublic:
+def create_user(session: Session, principal: Principal, *, data: UserCreate) -> UserPublic:
     """Create a staff account; a coordinator may only add supporters."""
     if principal.role != Role.admin and data.role != Role.supporter:
         raise Forbidden(
@@ -119,7 +119,9 @@ def end_sessions(session: Session, user: User) -> None:
     )
 
 
-def update_user(session: Session, principal: Principal, user_id: uuid.UUID, data: UserUpdate) -> UserPublic:
+def update_user(
+    session: Session, principal: Principal, *, user_id: uuid.UUID, data: UserUpdate
+) -> UserPublic:
     """Change a colleague's role, name or whether the account is active (admin)."""
     user = _colleague(session, principal, user_id)
     changes = data.model_dump(exclude_unset=True, exclude_none=True)
@@ -148,7 +150,7 @@ def update_user(session: Session, principal: Principal, user_id: uuid.UUID, data
 
 
 def reset_password(
-    session: Session, principal: Principal, user_id: uuid.UUID, data: PasswordReset
+    session: Session, principal: Principal, *, user_id: uuid.UUID, data: PasswordReset
 ) -> UserPublic:
     """Give a colleague a new password (admin); every session of that account ends."""
     user = _colleague(session, principal, user_id)
@@ -160,7 +162,7 @@ def reset_password(
     return _public(user)
 
 
-def change_own_password(session: Session, principal: Principal, data: PasswordChange) -> User:
+def change_own_password(session: Session, principal: Principal, *, data: PasswordChange) -> User:
     """Change your own password after giving the current one; your other sessions end."""
     user = session.get(User, principal.id)
     if user is None:

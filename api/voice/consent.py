@@ -36,7 +36,7 @@ def consent_public(contact_id: uuid.UUID, consent: ContactConsent | None) -> Con
     return ContactConsentPublic.model_validate(consent.model_dump(exclude={"id", "family_id"}))
 
 
-def network_access(session: Session, principal: Principal, family_id: uuid.UUID) -> list[NetworkAccess]:
+def network_access(session: Session, principal: Principal, *, family_id: uuid.UUID) -> list[NetworkAccess]:
     """Every current contact with their newest link and consent (three queries)."""
     family = get_readable_family(session, principal, family_id)
     contacts = session.exec(
@@ -69,6 +69,7 @@ def network_access(session: Session, principal: Principal, family_id: uuid.UUID)
 def record_consent(
     session: Session,
     principal: Principal,
+    *,
     family_id: uuid.UUID,
     contact_id: uuid.UUID,
     data: ContactConsentUpdate,

@@ -21,6 +21,7 @@ def contact_link_public(link: ContactLink) -> ContactLinkPublic:
 def create_link(
     session: Session,
     principal: Principal,
+    *,
     family_id: uuid.UUID,
     contact_id: uuid.UUID,
     data: ContactLinkCreate,
@@ -52,12 +53,12 @@ def create_link(
 
 
 def revoke_link(
-    session: Session, principal: Principal, family_id: uuid.UUID, link_id: uuid.UUID
+    session: Session, principal: Principal, *, family_id: uuid.UUID, link_id: uuid.UUID
 ) -> ContactLinkPublic:
     """Stop a contact's link at once (twice changes nothing)."""
     family = get_readable_family(session, principal, family_id, action="revoke")
     link = session.get(ContactLink, link_id)
     if link is None or link.family_id != family.id:
         raise NotFound(NO_LINK)
-    stop_link(session, principal, link)
+    stop_link(session, principal, link=link)
     return contact_link_public(link)

@@ -48,7 +48,7 @@ def _names(session: Session, family_id: uuid.UUID) -> tuple[dict[uuid.UUID, str]
 
 
 def list_proposals(
-    session: Session, principal: Principal, family_id: uuid.UUID, *, status: ProposalStatus | None
+    session: Session, principal: Principal, *, family_id: uuid.UUID, status: ProposalStatus | None
 ) -> list[ProposalPublic]:
     """The family's proposals and comments, oldest first (open ones are waiting for the supporter)."""
     family = get_readable_family(session, principal, family_id)
@@ -67,7 +67,12 @@ def _title(row: FamilyProposal, name: str, goal_text: str | None) -> str:
 
 
 def update_proposal(
-    session: Session, principal: Principal, family_id: uuid.UUID, proposal_id: uuid.UUID, data: ProposalUpdate
+    session: Session,
+    principal: Principal,
+    *,
+    family_id: uuid.UUID,
+    proposal_id: uuid.UUID,
+    data: ProposalUpdate,
 ) -> ProposalPublic:
     """Take a proposal to a meeting (adds an agenda item) or mark it handled with an answer for the family."""
     family = get_readable_family(session, principal, family_id, action="update")
@@ -92,7 +97,7 @@ def update_proposal(
             title = _title(
                 row, members.get(row.member_id, "?"), goals.get(row.goal_id) if row.goal_id else None
             )
-            agenda.add_item(session, principal, meeting.id, AgendaItemCreate(title=title))
+            agenda.add_item(session, principal, meeting_id=meeting.id, data=AgendaItemCreate(title=title))
         row.meeting_id = meeting.id
     row.status = data.status
     if "answer" in data.model_fields_set:

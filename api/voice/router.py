@@ -30,7 +30,7 @@ def list_network_access(
     family_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> list[NetworkAccess]:
     """Every network contact with their personal link and what the family agreed they may see."""
-    return consent.network_access(session, principal, family_id)
+    return consent.network_access(session, principal, family_id=family_id)
 
 
 @router.put(
@@ -46,7 +46,9 @@ def record_contact_consent(
     if_match: IfMatch = None,
 ) -> ContactConsentPublic:
     """Record what the family agreed this contact may see (If-Match with the version read, once recorded)."""
-    recorded = consent.record_consent(session, principal, family_id, contact_id, data, if_match)
+    recorded = consent.record_consent(
+        session, principal, family_id=family_id, contact_id=contact_id, data=data, if_match=if_match
+    )
     response.headers["ETag"] = etag(recorded.version)
     return recorded
 
@@ -67,7 +69,9 @@ def create_contact_link(
 ) -> ContactLinkCreated:
     """A personal link for a network contact (replacing their earlier one); token and code shown once."""
     response.headers["Cache-Control"] = "no-store"
-    return links.create_link(session, principal, family_id, contact_id, data or ContactLinkCreate())
+    return links.create_link(
+        session, principal, family_id=family_id, contact_id=contact_id, data=data or ContactLinkCreate()
+    )
 
 
 @router.post("/contact-links/{link_id}/revoke", response_model=ContactLinkPublic, responses=problems(404))
@@ -75,7 +79,7 @@ def revoke_contact_link(
     family_id: uuid.UUID, link_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
 ) -> ContactLinkPublic:
     """Stop a network contact's link at once."""
-    return links.revoke_link(session, principal, family_id, link_id)
+    return links.revoke_link(session, principal, family_id=family_id, link_id=link_id)
 
 
 @router.get("/proposals", response_model=list[ProposalPublic], responses=problems(404))
@@ -86,7 +90,7 @@ def list_family_proposals(
     status: Annotated[ProposalStatus | None, Query(description="Only proposals in this state.")] = None,
 ) -> list[ProposalPublic]:
     """The family's own proposals and comments from their phones, oldest first."""
-    return proposals.list_proposals(session, principal, family_id, status=status)
+    return proposals.list_proposals(session, principal, family_id=family_id, status=status)
 
 
 @router.patch("/proposals/{proposal_id}", response_model=ProposalPublic, responses=problems(404))
@@ -98,4 +102,6 @@ def update_family_proposal(
     principal: CurrentPrincipal,
 ) -> ProposalPublic:
     """Put a proposal on a meeting's agenda, or mark it handled with an answer the family reads."""
-    return proposals.update_proposal(session, principal, family_id, proposal_id, data)
+    return proposals.update_proposal(
+        session, principal, family_id=family_id, proposal_id=proposal_id, data=data
+    )

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import BaseModel, Field, StringConstraints
 
 from api.checkins.schemas import LinkStatus
-from api.families.schemas import Input
+from api.core.types import Input
 from api.models import ContactParty, ProposalKind, ProposalStatus
 
 

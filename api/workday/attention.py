@@ -36,12 +36,12 @@ class AttentionCounts:
         return ALERT_WEIGHT * self.alerts + self.goals + self.actions + self.questionnaires
 
 
-def attention_statement(session: Session, principal: Principal, scope: Any, today: date) -> Any:
+def attention_statement(session: Session, principal: Principal, *, scope: Any, today: date) -> Any:
     """(family_id, alerts, goals, actions, questionnaires, attention) per family of `scope` with any."""
     cutoff = today - timedelta(days=get_settings().evaluation_debt_days)
     goals = goals_in_debt(open_families(scope), cutoff)
     actions = overdue_actions(open_families(scope), today)
-    questionnaires = measurement_debt_counts(session, principal, scope, today).subquery()
+    questionnaires = measurement_debt_counts(session, principal, scope=scope, today=today).subquery()
 
     def kind(name: str, family_id: Any, count: Any) -> Any:
         return select(family_id.label("family_id"), literal(name, String(20)).label("kind"), count.label("n"))
@@ -65,10 +65,10 @@ def attention_statement(session: Session, principal: Principal, scope: Any, toda
 
 
 def attention_counts(
-    session: Session, principal: Principal, scope: Any, today: date | None = None
+    session: Session, principal: Principal, *, scope: Any, today: date | None = None
 ) -> dict[uuid.UUID, AttentionCounts]:
     """Attention per family of `scope` (families without any are left out: they count zero)."""
-    statement = attention_statement(session, principal, scope, today or date.today())
+    statement = attention_statement(session, principal, scope=scope, today=today or date.today())
     return {
         row.family_id: AttentionCounts(**{name: int(getattr(row, name)) for name in KINDS})
         for row in session.execute(statement)

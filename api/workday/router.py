@@ -42,7 +42,9 @@ def acknowledge_worklist_alert(
     data: Annotated[AlertAcknowledge | None, Body()] = None,
 ) -> AcknowledgedAlert:
     """Acknowledge an alert, with an optional note of what you did."""
-    return worklist_service.acknowledge(session, principal, alert_id, note=data.note if data else None)
+    return worklist_service.acknowledge(
+        session, principal, alert_id=alert_id, note=data.note if data else None
+    )
 
 
 @router.get("/team", response_model=Team, responses=problems(403))
@@ -58,4 +60,4 @@ def reassign_family(
     family_id: uuid.UUID, data: Reassign, session: SessionDep, principal: CurrentPrincipal
 ) -> SupporterChangePublic:
     """Move a family to another supporter's caseload (coordinator or admin); shown in its timeline."""
-    return team_service.reassign(session, principal, family_id, data)
+    return team_service.reassign(session, principal, family_id=family_id, data=data)

@@ -76,7 +76,7 @@ def team(session: Session, principal: Principal, *, today: date | None = None) -
     flagged = overview(
         session,
         principal,
-        OverviewFilters(
+        filters=OverviewFilters(
             starts_from=start,
             starts_to=start + timedelta(days=FLAG_HORIZON_DAYS),
             status=MeetingStatus.planned,
@@ -110,14 +110,17 @@ def team(session: Session, principal: Principal, *, today: date | None = None) -
 
 
 def reassign(
-    session: Session, principal: Principal, family_id: uuid.UUID, data: Reassign
+    session: Session, principal: Principal, *, family_id: uuid.UUID, data: Reassign
 ) -> SupporterChangePublic:
     """Move a family to another supporter's caseload (coordinator or admin); its timeline shows it."""
     family = get_readable_family(session, principal, family_id, action="reassign")
     if principal.role not in (Role.admin, Role.coordinator):
-        raise Forbidden("Only a coordinator or administrator may do this.", code="staff_only")
+        raise Forbidden(
+            "Alleen een coördinator of beheerder mag dit / only a coordinator or administrator may do this.",
+            code="staff_only",
+        )
     if family.archived_at is not None:
-        raise Conflict("This family is archived.", code="family_archived")
+        raise Conflict("Dit gezin is gearchiveerd / this family is archived.", code="family_archived")
     target = session.get(User, data.supporter_id)
     if (
         target is None
@@ -126,7 +129,7 @@ def reassign(
         or not target.is_active
     ):
         raise NotFound(
-            "This supporter was not found.",
+            "Deze begeleider bestaat niet / this supporter was not found.",
             code="supporter_not_found",
             errors=[
                 {"field": "supporter_id", "message": "not an active supporter here", "type": "value_error"}

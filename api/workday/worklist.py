@@ -42,20 +42,26 @@ MAX_ALERTS = 200
 MAX_FAMILIES = 500
 
 
-def target_supporter(session: Session, principal: Principal, supporter_id: uuid.UUID | None) -> uuid.UUID:
+def target_supporter(session: Session, principal: Principal, *, supporter_id: uuid.UUID | None) -> uuid.UUID:
     """Whose worklist: a supporter's own; staff name an active supporter of their organisation."""
     if principal.role == Role.supporter:
         if supporter_id not in (None, principal.id):
-            raise NotFound("This supporter was not found.", code="supporter_not_found")
+            raise NotFound(
+                "Deze begeleider bestaat niet / this supporter was not found.", code="supporter_not_found"
+            )
         return principal.id
     if supporter_id is None:
         # staff have no caseload of their own: they open a supporter's worklist from the team page
         raise Forbidden(
-            "Name the supporter whose worklist you want (supporter_id).", code="supporter_required"
+            "Kies de begeleider van wie je de werklijst wilt (supporter_id) / "
+            "name the supporter whose worklist you want (supporter_id).",
+            code="supporter_required",
         )
     user = session.get(User, supporter_id)
     if user is None or user.organisation_id != principal.organisation_id or user.role != Role.supporter:
-        raise NotFound("This supporter was not found.", code="supporter_not_found")
+        raise NotFound(
+            "Deze begeleider bestaat niet / this supporter was not found.", code="supporter_not_found"
+        )
     return user.id
 
 
@@ -136,14 +142,14 @@ def worklist(
 ) -> Worklist:
     """What needs attention today on one caseload, most urgent first."""
     today = today or date.today()
-    target = target_supporter(session, principal, supporter_id)
+    target = target_supporter(session, principal, supporter_id=supporter_id)
     groups = _alert_groups(session, principal, target)
     debt = evaluation_debt(session, principal, supporter_id=target, today=today)
     start = datetime.combine(today, time.min, tzinfo=UTC)
     meetings = overview(
         session,
         principal,
-        OverviewFilters(
+        filters=OverviewFilters(
             starts_from=start,
             starts_to=start + timedelta(days=8),
             status=MeetingStatus.planned,
@@ -155,7 +161,9 @@ def worklist(
     meetings = [m for m in meetings if m.supporter_id == target]
     caseload = _caseload(principal, target)
     families = list(session.exec(caseload).all())
-    counts = attention_counts(session, principal, caseload.with_only_columns(col(Family.id)), today)
+    counts = attention_counts(
+        session, principal, scope=caseload.with_only_columns(col(Family.id)), today=today
+    )
     this_week: dict[uuid.UUID, int] = {}
     for meeting in meetings:
         this_week[meeting.family_id] = this_week.get(meeting.family_id, 0) + 1
@@ -186,10 +194,10 @@ def worklist(
 
 
 def acknowledge(
-    session: Session, principal: Principal, alert_id: uuid.UUID, *, note: str | None
+    session: Session, principal: Principal, *, alert_id: uuid.UUID, note: str | None
 ) -> AcknowledgedAlert:
     """Acknowledge an alert through the check-in service, keeping what was done as a note."""
-    alert = checkins.acknowledge_alert(session, principal, alert_id)
+    alert = checkins.acknowledge_alert(session, principal, alert_id=alert_id)
     saved: AlertNotePublic | None = None
     text = (note or "").strip()
     if text:

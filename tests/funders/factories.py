@@ -59,5 +59,5 @@ def consent(
 
 def pseudonym_of(session: Session, client: FunderClient, family_id: uuid.UUID) -> str:
     """The family's pseudonym for the client's funder, as a listing or a webhook would hand it out."""
-    key = funder_key(session, client.organisation_id, client.funder_name)
-    return given_out(session, key, [family_id])[family_id]
+    key = funder_key(session, client.organisation_id, funder_name=client.funder_name)
+    return given_out(session, key, family_ids=[family_id])[family_id]

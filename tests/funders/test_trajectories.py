@@ -65,10 +65,10 @@ def test_pseudonyms_are_per_funder_and_survive_new_clients_and_rotation(
     assert client.get(URL, headers=client_auth(fw.client)).json()["items"][0]["pseudonym"] == first
     # another funder holds another key: the same family would never carry the same pseudonym there
     family = fw.families[0]
-    cz = funder_key(session, world.organisation.id, "CZ")
-    menzis = funder_key(session, world.organisation.id, "Menzis")
+    cz = funder_key(session, world.organisation.id, funder_name="CZ")
+    menzis = funder_key(session, world.organisation.id, funder_name="Menzis")
     assert cz.pseudonym_key != menzis.pseudonym_key
-    assert given_out(session, menzis, [family.id])[family.id] != first
+    assert given_out(session, menzis, family_ids=[family.id])[family.id] != first
 
 
 def test_a_client_sees_only_its_own_funders_regions(

@@ -102,7 +102,7 @@ def test_emit_writes_thin_pseudonymised_messages_for_subscribed_clients_only(
     assert queued == 1
     assert emit(session, event_type="meeting.held", family_id=family.id) == 0  # not subscribed
     message = session.exec(select(WebhookMessage)).one()
-    key = funder_key(session, fw.client.organisation_id, fw.client.funder_name).pseudonym_key
+    key = funder_key(session, fw.client.organisation_id, funder_name=fw.client.funder_name).pseudonym_key
     assert message.payload["type"] == "plan.adopted"
     assert message.payload["data"] == {
         "pseudonym": pseudonym(key, family.id),

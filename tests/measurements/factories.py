@@ -111,7 +111,7 @@ def make_measurement(
     session.add(measurement)
     session.flush()
     if complete:
-        recording.complete(session, measurement, definition_of(row))
+        recording.complete(session, measurement, definition=definition_of(row))
         measurement.completed_at = utcnow() - timedelta(days=days_ago)
         recording.refresh_changes(session, measurement)
     return measurement

@@ -7,8 +7,8 @@ from sqlmodel import Session, col, func, select
 from api.demo.context import DemoContext
 from api.demo.meetings import seed_meetings
 from api.meetings.plan_links import crucial_people
+from api.meetings.presenters import live_flags
 from api.meetings.repository import participants_of
-from api.meetings.views import live_flags
 from api.models import FamilyStatus, Meeting, MeetingStatus, PlanVersion
 from tests.factories import World, make_contact, make_family, make_member
 

@@ -115,7 +115,9 @@ def make_action(
 
 def make_version(session: Session, family: Family, user: User) -> PlanVersion:
     """Adopt the family's draft (it needs a goal) as `user`."""
-    detail = adopt_plan(session, principal_of(user), family.id, AdoptionCreate(), None)
+    detail = adopt_plan(
+        session, principal_of(user), family_id=family.id, data=AdoptionCreate(), if_match=None
+    )
     version = repository.get_version(session, plan_of(session, family).id, detail.number)
     assert version is not None
     return version

@@ -220,7 +220,11 @@ def test_confirm_actions_marks_them_agreed_at_the_meeting(session: Session, worl
     first, second = make_action(session, goal), make_action(session, goal)
     meeting_id = uuid.uuid4()
     confirmed = confirm_actions(
-        session, principal_of(world.supporter), world.family.id, [first.id, second.id], meeting_id
+        session,
+        principal_of(world.supporter),
+        family_id=world.family.id,
+        action_ids=[first.id, second.id],
+        meeting_id=meeting_id,
     )
     assert {a.id for a in confirmed} == {first.id, second.id}
     assert all(a.agreed_at_table and a.agreed_at_meeting_id == meeting_id for a in confirmed)
@@ -230,10 +234,20 @@ def test_confirm_actions_marks_them_agreed_at_the_meeting(session: Session, worl
 def test_confirm_actions_refuses_actions_of_other_families(session: Session, world: World) -> None:
     foreign = make_action(session, make_goal(session, world.other_caseload_family))
     with pytest.raises(NotFound):
-        confirm_actions(session, principal_of(world.supporter), world.family.id, [foreign.id], None)
+        confirm_actions(
+            session,
+            principal_of(world.supporter),
+            family_id=world.family.id,
+            action_ids=[foreign.id],
+            meeting_id=None,
+        )
     with pytest.raises(NotFound):  # the family itself is out of the supporter's reach
         confirm_actions(
-            session, principal_of(world.supporter), world.other_caseload_family.id, [foreign.id], None
+            session,
+            principal_of(world.supporter),
+            family_id=world.other_caseload_family.id,
+            action_ids=[foreign.id],
+            meeting_id=None,
         )
 
 

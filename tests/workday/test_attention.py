@@ -58,9 +58,11 @@ def test_the_set_based_wave_plan_agrees_with_the_rule_for_every_demo_family(sess
     principal, today = _principal(coordinator), date.today()
     families = session.exec(select(Family).where(Family.organisation_id == coordinator.organisation_id)).all()
     assert len(families) >= 30
-    plans = plans_by_family(session, principal, families, today)
+    plans = plans_by_family(session, principal, families=families, today=today)
     scope = select(Family.id).where(Family.organisation_id == coordinator.organisation_id)
-    debt = measurement_debt(session, principal, scope, {f.id: f for f in families}, today)
+    debt = measurement_debt(
+        session, principal, scope=scope, families={f.id: f for f in families}, today=today
+    )
     owed = {(d.family_id, d.wave, d.instrument_code, d.respondent.id) for d in debt}
     checked = 0
     for family in families:
