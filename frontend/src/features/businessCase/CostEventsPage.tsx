@@ -12,6 +12,7 @@ import { useCostEvents, useDeleteCostEvent, useModel } from './queries'
 import type { CostEvent } from './types'
 import './businessCase.css'
 import { Scroll } from './Scroll'
+import { codeText } from '../../i18n/keys'
 
 /** A family's cost events, before and during support: what the business case's observations rest on. */
 export function CostEventsPage() {
@@ -84,7 +85,9 @@ function EventList({ familyId, canWrite }: { familyId: string; canWrite: boolean
                   <td data-label={t('businessCase.events.amount')}>
                     {formatDecimal(event.volume, 3)} {event.unit ? t(`businessCase.unit.${event.unit}`) : ''}
                   </td>
-                  <td data-label={t('businessCase.events.phase')}>{t(`businessCase.events.phases.${event.phase}`)}</td>
+                  <td data-label={t('businessCase.events.phase')}>
+                    {codeText(t, 'businessCase.events.phases', event.phase)}
+                  </td>
                   <td data-label={t('businessCase.events.who')}>{event.recorded_by_name ?? '—'}</td>
                   {canWrite ? (
                     <td>

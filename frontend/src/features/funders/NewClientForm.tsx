@@ -4,6 +4,7 @@ import type { Region } from '../../api/types'
 import { ErrorSummary, Field } from '../../components/Field'
 import { formErrors } from '../../components/forms'
 import { useCreateFunderClient } from './queries'
+import { scopeLabel } from './labels'
 import { type FunderClientWithSecret, type FunderScope, SCOPES } from './types'
 
 const FIELDS = ['name', 'funder_name', 'region_ids', 'scopes'] as const
@@ -16,10 +17,6 @@ interface Values {
 }
 
 const empty = (): Values => ({ name: '', funder_name: '', region_ids: [], scopes: ['outcomes:read'] })
-
-export function scopeKey(scope: string): string {
-  return `funders.scope.${scope.replace(/[:.]/g, '_')}`
-}
 
 function toggle<T>(list: T[], item: T, on: boolean): T[] {
   return on ? [...list, item] : list.filter((x) => x !== item)
@@ -144,7 +141,7 @@ export function NewClientForm({
                 onChange={(e) => setValues({ ...values, scopes: toggle(values.scopes, scope, e.target.checked) })}
               />
               <label htmlFor={`scope-${scope}`}>
-                {t(scopeKey(scope))} <code className="funder-id">{scope}</code>
+                {scopeLabel(scope, t)} <code className="funder-id">{scope}</code>
               </label>
             </div>
           ))}

@@ -12,11 +12,11 @@ import './notifications.css'
 
 const CHANNELS: Channel[] = ['email', 'sms']
 const LANGUAGES: Language[] = ['nl', 'en']
-const DIGESTS: [Digest, string][] = [
-  ['off', 'digestOff'],
-  ['daily', 'digestDaily'],
-  ['weekly', 'digestWeekly'],
-]
+const DIGESTS = [
+  ['off', 'notifications.settings.digestOff'],
+  ['daily', 'notifications.settings.digestDaily'],
+  ['weekly', 'notifications.settings.digestWeekly'],
+] as const satisfies readonly (readonly [Digest, string])[]
 
 /** A staff member's own message settings: mobile number, channel, language, digest and 'bel me' messages. */
 export function SettingsPage() {
@@ -117,7 +117,7 @@ function SettingsForm({ settings, title }: { settings: NotificationSettings; tit
                   checked={draft.digest === digest}
                   onChange={() => setDraft({ ...draft, digest })}
                 />
-                {t(`notifications.settings.${label}`)}
+                {t(label)}
               </label>
             ))}
           </fieldset>
