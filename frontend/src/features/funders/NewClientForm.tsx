@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Region } from '../../api/types'
 import { ErrorSummary, Field } from '../../components/Field'
 import { formErrors } from '../../components/forms'
+import { useFormValues } from '../../components/useFormValues'
 import { useCreateFunderClient } from './queries'
 import { scopeLabel } from './labels'
 import { type FunderClientWithSecret, type FunderScope, SCOPES } from './types'
@@ -31,7 +32,7 @@ export function NewClientForm({
   onCreated: (client: FunderClientWithSecret) => void
 }) {
   const { t } = useTranslation()
-  const [values, setValues] = useState<Values>(empty)
+  const { values, update, reset } = useFormValues<Values>(empty)
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
   const create = useCreateFunderClient()
   const labels = Object.fromEntries(FIELDS.map((f) => [f, t(`funders.form.${f}`)]))
@@ -41,7 +42,7 @@ export function NewClientForm({
     const region_ids = toggle(values.region_ids, region.id, on)
     // The first region chosen suggests its funder; a name typed by hand is kept.
     const funder_name = on && !values.funder_name.trim() ? region.funder_name : values.funder_name
-    setValues({ ...values, region_ids, funder_name })
+    update({ region_ids, funder_name })
   }
 
   function submit(event: SyntheticEvent) {
@@ -57,7 +58,7 @@ export function NewClientForm({
       { ...values, name: values.name.trim(), funder_name: values.funder_name.trim() },
       {
         onSuccess: (client) => {
-          setValues(empty())
+          reset()
           onCreated(client)
         },
       },
@@ -78,7 +79,7 @@ export function NewClientForm({
               autoComplete="off"
               maxLength={120}
               value={values.name}
-              onChange={(e) => setValues({ ...values, name: e.target.value })}
+              onChange={(e) => update({ name: e.target.value })}
             />
           )}
         </Field>
@@ -120,7 +121,7 @@ export function NewClientForm({
               autoComplete="off"
               maxLength={120}
               value={values.funder_name}
-              onChange={(e) => setValues({ ...values, funder_name: e.target.value })}
+              onChange={(e) => update({ funder_name: e.target.value })}
             />
           )}
         </Field>
@@ -138,7 +139,7 @@ export function NewClientForm({
                 id={`scope-${scope}`}
                 type="checkbox"
                 checked={values.scopes.includes(scope)}
-                onChange={(e) => setValues({ ...values, scopes: toggle(values.scopes, scope, e.target.checked) })}
+                onChange={(e) => update({ scopes: toggle(values.scopes, scope, e.target.checked) })}
               />
               <label htmlFor={`scope-${scope}`}>
                 {scopeLabel(scope, t)} <code className="funder-id">{scope}</code>
