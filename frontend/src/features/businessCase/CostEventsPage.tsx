@@ -1,11 +1,9 @@
 import { useTranslation } from 'react-i18next'
-import { Link, useParams } from 'react-router'
-import { isApiError } from '../../api/errors'
-import { NotFound } from '../../components/NotFound'
+import { Link } from 'react-router'
 import { PageHeading } from '../../components/Page'
 import { EmptyState, ErrorState, Loading } from '../../components/States'
 import { formatDate } from '../../i18n/format'
-import { useFamily } from '../families/queries'
+import { useLayoutFamily } from '../families/layoutFamily'
 import { CostEventForm } from './CostEventForm'
 import { formatDecimal } from './money'
 import { useCostEvents, useDeleteCostEvent, useModel } from './queries'
@@ -16,17 +14,11 @@ import { codeText } from '../../i18n/keys'
 
 /** A family's cost events, before and during support: what the business case's observations rest on. */
 export function CostEventsPage() {
-  const { familyId = '' } = useParams()
   const { t } = useTranslation()
-  const familyQuery = useFamily(familyId)
+  const { family } = useLayoutFamily()
   const model = useModel()
-  if (familyQuery.isPending || model.isPending) return <Loading />
-  if (familyQuery.isError) {
-    if (isApiError(familyQuery.error, 404) || isApiError(familyQuery.error, 422)) return <NotFound kind="family" />
-    return <ErrorState error={familyQuery.error} onRetry={() => void familyQuery.refetch()} />
-  }
+  if (model.isPending) return <Loading />
   if (model.isError) return <ErrorState error={model.error} onRetry={() => void model.refetch()} />
-  const { family } = familyQuery.data
   const title = t('businessCase.events.title', { name: family.display_name })
   return (
     <>
