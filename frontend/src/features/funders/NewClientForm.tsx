@@ -32,7 +32,7 @@ export function NewClientForm({
   onCreated: (client: FunderClientWithSecret) => void
 }) {
   const { t } = useTranslation()
-  const { values, update, reset } = useFormValues<Values>(empty)
+  const { values, set, update, reset } = useFormValues<Values>(empty)
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
   const create = useCreateFunderClient()
   const labels = Object.fromEntries(FIELDS.map((f) => [f, t(`funders.form.${f}`)]))
@@ -65,24 +65,28 @@ export function NewClientForm({
     )
   }
 
+  const textField = (name: 'name' | 'funder_name', hint: string) => (
+    <Field id={`field-${name}`} label={labels[name] ?? ''} hint={hint} error={fields[name]} required>
+      {(p) => (
+        <input
+          {...p}
+          type="text"
+          autoComplete="off"
+          maxLength={120}
+          value={values[name]}
+          onChange={(e) => set(name, e.target.value)}
+        />
+      )}
+    </Field>
+  )
+
   return (
     <section className="card" aria-labelledby="new-client-heading">
       <h2 id="new-client-heading">{t('funders.form.title')}</h2>
       {regions.length === 0 ? <p className="muted">{t('funders.form.noRegions')}</p> : null}
       <form onSubmit={submit} noValidate className="form">
         <ErrorSummary errors={fields} labels={labels} detail={detail} />
-        <Field id="field-name" label={labels.name ?? ''} hint={t('funders.form.nameHint')} error={fields.name} required>
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              autoComplete="off"
-              maxLength={120}
-              value={values.name}
-              onChange={(e) => update({ name: e.target.value })}
-            />
-          )}
-        </Field>
+        {textField('name', t('funders.form.nameHint'))}
         <fieldset className="fieldset" aria-describedby="regions-hint">
           <legend id="field-region_ids" tabIndex={-1}>
             {labels.region_ids}
@@ -107,24 +111,7 @@ export function NewClientForm({
             ))}
           </div>
         </fieldset>
-        <Field
-          id="field-funder_name"
-          label={labels.funder_name ?? ''}
-          hint={t('funders.form.funderHint')}
-          error={fields.funder_name}
-          required
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              autoComplete="off"
-              maxLength={120}
-              value={values.funder_name}
-              onChange={(e) => update({ funder_name: e.target.value })}
-            />
-          )}
-        </Field>
+        {textField('funder_name', t('funders.form.funderHint'))}
         <fieldset className="fieldset funder-checks" aria-describedby="scopes-hint">
           <legend id="field-scopes" tabIndex={-1}>
             {labels.scopes}
