@@ -6,7 +6,7 @@ export interface FormValues<T extends object> {
   values: T
   /** The values the form was opened with: what `changed` compares against. */
   initial: T
-  /** One field's new value. */
+  /** One field's new value. Like `update`, it starts from this render's values: change several fields in one `update`. */
   set: <K extends keyof T>(field: K, value: T[K]) => void
   /** Several fields at once. */
   update: (patch: Partial<T>) => void
