@@ -1,5 +1,6 @@
-import { lazy } from 'react'
+import { lazy, type ReactNode } from 'react'
 import { WorklistPage } from '../features/workday/WorklistPage'
+import type { Role } from '../api/types'
 import { RequireRole } from './RequireRole'
 
 // Like the rest of the app's pages, these load on demand (the worklist is shared with the start page and comes first).
@@ -28,110 +29,27 @@ const InstrumentPage = lazy(() =>
   import('../features/measurements/admin/InstrumentPage').then((m) => ({ default: m.InstrumentPage })),
 )
 
+const SUPERVISORS: Role[] = ['admin', 'coordinator']
+const ADMIN: Role[] = ['admin']
+const RESEARCH: Role[] = ['admin', 'coordinator', 'researcher']
+
+function behind(roles: Role[], path: string, page: ReactNode) {
+  return { path, element: <RequireRole roles={roles}>{page}</RequireRole> }
+}
+
 /** The pages behind a role: team, outcomes, business case, administration and research. */
 export const adminRoutes = [
-  {
-    path: 'team',
-    element: (
-      <RequireRole roles={['admin', 'coordinator']}>
-        <TeamPage />
-      </RequireRole>
-    ),
-  },
-  {
-    path: 'team/:supporterId',
-    element: (
-      <RequireRole roles={['admin', 'coordinator']}>
-        <WorklistPage />
-      </RequireRole>
-    ),
-  },
-  {
-    path: 'outcomes',
-    element: (
-      <RequireRole roles={['admin', 'coordinator']}>
-        <CohortPage />
-      </RequireRole>
-    ),
-  },
-  {
-    path: 'business-case',
-    element: (
-      <RequireRole roles={['admin', 'coordinator']}>
-        <BusinessCasePage />
-      </RequireRole>
-    ),
-  },
-  {
-    path: 'business-case/print',
-    element: (
-      <RequireRole roles={['admin', 'coordinator']}>
-        <BusinessCasePrintPage />
-      </RequireRole>
-    ),
-  },
-  {
-    path: 'admin/business-case',
-    element: (
-      <RequireRole roles={['admin']}>
-        <BusinessCaseModelPage />
-      </RequireRole>
-    ),
-  },
-  {
-    path: 'admin/instruments',
-    element: (
-      <RequireRole roles={['admin']}>
-        <InstrumentsPage />
-      </RequireRole>
-    ),
-  },
-  {
-    path: 'admin/instruments/:code',
-    element: (
-      <RequireRole roles={['admin']}>
-        <InstrumentPage />
-      </RequireRole>
-    ),
-  },
-  {
-    path: 'admin/users',
-    element: (
-      <RequireRole roles={['admin', 'coordinator']}>
-        <UsersPage />
-      </RequireRole>
-    ),
-  },
-  {
-    path: 'admin/regions',
-    element: (
-      <RequireRole roles={['admin']}>
-        <RegionsPage />
-      </RequireRole>
-    ),
-  },
-  {
-    path: 'admin/notifications',
-    element: (
-      <RequireRole roles={['admin']}>
-        <NotificationsAdminPage />
-      </RequireRole>
-    ),
-  },
-  {
-    path: 'admin/funders',
-    element: (
-      <RequireRole roles={['admin']}>
-        <FundersPage />
-      </RequireRole>
-    ),
-  },
-  {
-    path: 'research',
-    element: (
-      <RequireRole roles={['admin', 'coordinator', 'researcher']}>
-        <ResearchPage />
-      </RequireRole>
-    ),
-  },
+  behind(SUPERVISORS, 'team', <TeamPage />),
+  behind(SUPERVISORS, 'team/:supporterId', <WorklistPage />),
+  behind(SUPERVISORS, 'outcomes', <CohortPage />),
+  behind(SUPERVISORS, 'business-case', <BusinessCasePage />),
+  behind(SUPERVISORS, 'business-case/print', <BusinessCasePrintPage />),
+  behind(ADMIN, 'admin/business-case', <BusinessCaseModelPage />),
+  behind(ADMIN, 'admin/instruments', <InstrumentsPage />),
+  behind(ADMIN, 'admin/instruments/:code', <InstrumentPage />),
+  behind(SUPERVISORS, 'admin/users', <UsersPage />),
+  behind(ADMIN, 'admin/regions', <RegionsPage />),
+  behind(ADMIN, 'admin/notifications', <NotificationsAdminPage />),
+  behind(ADMIN, 'admin/funders', <FundersPage />),
+  behind(RESEARCH, 'research', <ResearchPage />),
 ]

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api/errors'
@@ -23,7 +24,7 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 }
 
 /** A readable message for a failed request; the API's own detail wins when it sent one. */
-export function errorText(error: unknown, t: (key: string) => string): string {
+export function errorText(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
     if (error.status === 429) return t('errors.throttled')
     if (error.status >= 500) return t('errors.server')

@@ -1,12 +1,14 @@
 import type { TFunction } from 'i18next'
 import { ApiError, fieldErrors } from '../api/errors'
 import { problemText } from '../api/problemText'
+import { isTranslationKey } from '../i18n/keys'
 
 /** A plain-language message for a validation error type; the API's own wording when we have none. */
 function validationMessage(field: string, error: { message: string; type: string }, t: TFunction): string {
   const leaf = field.split('.').pop() ?? field
   // Our own words for the field's code; never the server's message.
-  return t([`validation.${error.type}.${leaf}`, `validation.${error.type}.default`, 'problem.invalid_input'])
+  const key = [`validation.${error.type}.${leaf}`, `validation.${error.type}.default`].find(isTranslationKey)
+  return t(key ?? 'problem.invalid_input')
 }
 
 /**

@@ -6,6 +6,7 @@ import { formErrors } from '../../components/forms'
 import { PageHeading } from '../../components/Page'
 import { Alert } from '../../components/States'
 import { useChangePassword } from './queries'
+import { useFormValues } from '../../components/useFormValues'
 
 const FIELDS = ['current_password', 'new_password', 'repeat'] as const
 type Values = Record<(typeof FIELDS)[number], string>
@@ -13,8 +14,7 @@ type Values = Record<(typeof FIELDS)[number], string>
 /** Change your own password: the other sessions end, this one goes on with new tokens. */
 export function PasswordPage() {
   const { t } = useTranslation()
-  const empty: Values = { current_password: '', new_password: '', repeat: '' }
-  const [values, setValues] = useState<Values>(empty)
+  const { values, set, reset } = useFormValues<Values>(() => ({ current_password: '', new_password: '', repeat: '' }))
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
   const [saved, setSaved] = useState(false)
   const change = useChangePassword()
@@ -34,7 +34,7 @@ export function PasswordPage() {
       { current_password: values.current_password, new_password: values.new_password },
       {
         onSuccess: () => {
-          setValues(empty)
+          reset()
           setSaved(true)
         },
       },
@@ -55,7 +55,7 @@ export function PasswordPage() {
           type="password"
           autoComplete={autoComplete}
           value={values[name]}
-          onChange={(e) => setValues({ ...values, [name]: e.target.value })}
+          onChange={(e) => set(name, e.target.value)}
         />
       )}
     </Field>

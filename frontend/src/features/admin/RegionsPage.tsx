@@ -7,6 +7,7 @@ import { PageHeading } from '../../components/Page'
 import { EmptyState, ErrorState, Loading } from '../../components/States'
 import { useMe } from '../auth/AuthContext'
 import { useSaveRegion, useRegions } from './queries'
+import { useFormValues } from '../../components/useFormValues'
 
 const FIELDS = ['name', 'funder_name'] as const
 
@@ -79,7 +80,10 @@ export function RegionsPage() {
 
 function RegionForm({ region, onDone }: { region?: Region; onDone?: () => void }) {
   const { t } = useTranslation()
-  const [values, setValues] = useState({ name: region?.name ?? '', funder_name: region?.funder_name ?? '' })
+  const { values, update, reset } = useFormValues(() => ({
+    name: region?.name ?? '',
+    funder_name: region?.funder_name ?? '',
+  }))
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
   const save = useSaveRegion()
   const labels = { name: t('regions.name'), funder_name: t('regions.funder_name') }
@@ -99,7 +103,7 @@ function RegionForm({ region, onDone }: { region?: Region; onDone?: () => void }
       },
       {
         onSuccess: () => {
-          if (!region) setValues({ name: '', funder_name: '' })
+          if (!region) reset()
           onDone?.()
         },
       },
@@ -116,7 +120,7 @@ function RegionForm({ region, onDone }: { region?: Region; onDone?: () => void }
             type="text"
             maxLength={120}
             value={values.name}
-            onChange={(e) => setValues({ ...values, name: e.target.value })}
+            onChange={(e) => update({ name: e.target.value })}
           />
         )}
       </Field>
@@ -133,7 +137,7 @@ function RegionForm({ region, onDone }: { region?: Region; onDone?: () => void }
             type="text"
             maxLength={120}
             value={values.funder_name}
-            onChange={(e) => setValues({ ...values, funder_name: e.target.value })}
+            onChange={(e) => update({ funder_name: e.target.value })}
           />
         )}
       </Field>

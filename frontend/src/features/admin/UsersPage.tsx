@@ -6,7 +6,7 @@ import { formErrors } from '../../components/forms'
 import { PageHeading } from '../../components/Page'
 import { Alert, EmptyState, ErrorState, Loading } from '../../components/States'
 import { useMe } from '../auth/AuthContext'
-import { useDraft } from '../auth/drafts'
+import { useFormValues } from '../../components/useFormValues'
 import { AccountActions } from '../accounts/AccountActions'
 import { useCreateUser, useUsers } from './queries'
 
@@ -96,7 +96,7 @@ function NewUser() {
   // Coordinators may only add supporters; administrators any role except another admin from this form.
   const allowed: Role[] = me.role === 'admin' ? ['supporter', 'coordinator', 'researcher'] : ['supporter']
   const empty = (): UserValues => ({ full_name: '', email: '', role: 'supporter', password: '' })
-  const [values, setValues, clearDraft] = useDraft('user.new', empty)
+  const { values, update, reset } = useFormValues(empty, { draft: 'user.new' })
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
   const [created, setCreated] = useState<string | null>(null)
   const create = useCreateUser()
@@ -114,9 +114,7 @@ function NewUser() {
       { ...values, full_name: values.full_name.trim(), email: values.email.trim() },
       {
         onSuccess: (user) => {
-          clearDraft()
-          setValues(empty())
-          clearDraft()
+          reset()
           setCreated(user.full_name)
         },
       },
@@ -140,7 +138,7 @@ function NewUser() {
               type="text"
               autoComplete="off"
               value={values.full_name}
-              onChange={(e) => setValues({ ...values, full_name: e.target.value })}
+              onChange={(e) => update({ full_name: e.target.value })}
             />
           )}
         </Field>
@@ -151,13 +149,13 @@ function NewUser() {
               type="email"
               autoComplete="off"
               value={values.email}
-              onChange={(e) => setValues({ ...values, email: e.target.value })}
+              onChange={(e) => update({ email: e.target.value })}
             />
           )}
         </Field>
         <Field id="field-role" label={labels.role ?? ''} error={fields.role} required>
           {(p) => (
-            <select {...p} value={values.role} onChange={(e) => setValues({ ...values, role: e.target.value as Role })}>
+            <select {...p} value={values.role} onChange={(e) => update({ role: e.target.value as Role })}>
               {allowed.map((r) => (
                 <option key={r} value={r}>
                   {t(`roles.${r}`)}
@@ -179,7 +177,7 @@ function NewUser() {
               type="password"
               autoComplete="new-password"
               value={values.password}
-              onChange={(e) => setValues({ ...values, password: e.target.value })}
+              onChange={(e) => update({ password: e.target.value })}
             />
           )}
         </Field>

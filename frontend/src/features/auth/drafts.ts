@@ -87,14 +87,18 @@ export interface DraftOptions {
   persist?: boolean
 }
 
-/** [value, set, clear, restored]: `restored` says the form came back with earlier, unsaved input. */
+/**
+ * [value, set, clear, restored]: `restored` says the form came back with earlier, unsaved input.
+ * A null key keeps no draft: the value lives as long as the component, as with useState.
+ */
 export function useDraft<T>(
-  key: string,
+  key: string | null,
   initial: () => T,
   options: DraftOptions = {},
 ): [T, (next: T) => void, () => void, boolean] {
   const persist = options.persist ?? false
   const [start] = useState<{ value: T; restored: boolean }>(() => {
+    if (key === null) return { value: initial(), restored: false }
     if (drafts.has(key)) return { value: drafts.get(key) as T, restored: true }
     const stored = persist ? readStored(key) : null
     if (stored) {
@@ -106,13 +110,14 @@ export function useDraft<T>(
   const [value, setValue] = useState<T>(start.value)
   const update = useCallback(
     (next: T) => {
-      drafts.set(key, next)
-      if (persist) writeStored(key, next)
+      if (key !== null) drafts.set(key, next)
+      if (key !== null && persist) writeStored(key, next)
       setValue(next)
     },
     [key, persist],
   )
   const clear = useCallback(() => {
+    if (key === null) return
     drafts.delete(key)
     storage()?.removeItem(PREFIX + key)
   }, [key])

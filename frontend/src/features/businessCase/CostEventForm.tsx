@@ -3,22 +3,22 @@ import { useTranslation } from 'react-i18next'
 import { fieldErrors } from '../../api/errors'
 import { Field } from '../../components/Field'
 import { Alert, errorText } from '../../components/States'
+import { useFormValues } from '../../components/useFormValues'
 import { parseDecimal } from './money'
 import { useRecordCostEvent } from './queries'
 import type { CostEventCreate, ModelDefinition } from './types'
 
-const EMPTY = { factor_code: '', occurred_on: '', ended_on: '', volume: '', note: '' }
+const EMPTY = () => ({ factor_code: '', occurred_on: '', ended_on: '', volume: '', note: '' })
 
 /** Record one cost event; a period of a per-day factor counts its days when no volume is typed. */
 export function CostEventForm({ familyId, model }: { familyId: string; model: ModelDefinition }) {
   const { t, i18n } = useTranslation()
-  const [form, setForm] = useState(EMPTY)
+  const { values: form, set: setField, reset } = useFormValues(EMPTY)
   const [localError, setLocalError] = useState<string | null>(null)
   const record = useRecordCostEvent(familyId)
   const errors = fieldErrors(record.error)
   const factor = model.cost_factors.find((row) => row.code === form.factor_code)
-  const set = (name: keyof typeof EMPTY) => (event: { target: { value: string } }) =>
-    setForm({ ...form, [name]: event.target.value })
+  const set = (name: keyof typeof form) => (event: { target: { value: string } }) => setField(name, event.target.value)
   const submit = (event: SyntheticEvent) => {
     event.preventDefault()
     const volume = form.volume ? parseDecimal(form.volume) : null
@@ -31,7 +31,7 @@ export function CostEventForm({ familyId, model }: { familyId: string; model: Mo
     if (form.ended_on) body.ended_on = form.ended_on
     if (volume) body.volume = volume
     if (form.note.trim()) body.note = form.note.trim()
-    record.mutate(body, { onSuccess: () => setForm(EMPTY) })
+    record.mutate(body, { onSuccess: reset })
   }
   return (
     <form className="card" onSubmit={submit} aria-labelledby="cost-event-form" noValidate>

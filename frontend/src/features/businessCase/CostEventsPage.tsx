@@ -1,31 +1,24 @@
 import { useTranslation } from 'react-i18next'
-import { Link, useParams } from 'react-router'
-import { isApiError } from '../../api/errors'
-import { NotFound } from '../../components/NotFound'
+import { Link } from 'react-router'
 import { PageHeading } from '../../components/Page'
 import { EmptyState, ErrorState, Loading } from '../../components/States'
 import { formatDate } from '../../i18n/format'
-import { useFamily } from '../families/queries'
+import { useLayoutFamily } from '../families/layoutFamily'
 import { CostEventForm } from './CostEventForm'
 import { formatDecimal } from './money'
 import { useCostEvents, useDeleteCostEvent, useModel } from './queries'
 import type { CostEvent } from './types'
 import './businessCase.css'
 import { Scroll } from './Scroll'
+import { codeText } from '../../i18n/keys'
 
 /** A family's cost events, before and during support: what the business case's observations rest on. */
 export function CostEventsPage() {
-  const { familyId = '' } = useParams()
   const { t } = useTranslation()
-  const familyQuery = useFamily(familyId)
+  const { family } = useLayoutFamily()
   const model = useModel()
-  if (familyQuery.isPending || model.isPending) return <Loading />
-  if (familyQuery.isError) {
-    if (isApiError(familyQuery.error, 404) || isApiError(familyQuery.error, 422)) return <NotFound kind="family" />
-    return <ErrorState error={familyQuery.error} onRetry={() => void familyQuery.refetch()} />
-  }
+  if (model.isPending) return <Loading />
   if (model.isError) return <ErrorState error={model.error} onRetry={() => void model.refetch()} />
-  const { family } = familyQuery.data
   const title = t('businessCase.events.title', { name: family.display_name })
   return (
     <>
@@ -84,7 +77,9 @@ function EventList({ familyId, canWrite }: { familyId: string; canWrite: boolean
                   <td data-label={t('businessCase.events.amount')}>
                     {formatDecimal(event.volume, 3)} {event.unit ? t(`businessCase.unit.${event.unit}`) : ''}
                   </td>
-                  <td data-label={t('businessCase.events.phase')}>{t(`businessCase.events.phases.${event.phase}`)}</td>
+                  <td data-label={t('businessCase.events.phase')}>
+                    {codeText(t, 'businessCase.events.phases', event.phase)}
+                  </td>
                   <td data-label={t('businessCase.events.who')}>{event.recorded_by_name ?? '—'}</td>
                   {canWrite ? (
                     <td>

@@ -10,6 +10,7 @@ import { AssumptionsEditor, FactorsEditor, TypesEditor } from './ModelParts'
 import { useEditModel, useModel, useModelVersions } from './queries'
 import type { ModelPublic } from './types'
 import './businessCase.css'
+import { useFormValues } from '../../components/useFormValues'
 
 /** Administrators: the business-case model as data; saving makes a new version and never changes an old one. */
 export function ModelEditorPage() {
@@ -42,7 +43,7 @@ export function ModelEditorPage() {
 /** Saving reloads the model as the new version, which starts a fresh editor (hence the message lives above). */
 function Editor({ current, onSaved }: { current: ModelPublic; onSaved: (version: number) => void }) {
   const { t } = useTranslation()
-  const [draft, setDraft] = useState<Draft>(current.model)
+  const { values: draft, update } = useFormValues<Draft>(() => current.model)
   const [note, setNote] = useState('')
   const [invalid, setInvalid] = useState(false)
   const save = useEditModel()
@@ -63,11 +64,7 @@ function Editor({ current, onSaved }: { current: ModelPublic; onSaved: (version:
         <div className="bc-editor-grid">
           <Field label={t('businessCase.editor.name')} required>
             {(props) => (
-              <input
-                {...props}
-                value={draft.name}
-                onChange={(event) => setDraft({ ...draft, name: event.target.value })}
-              />
+              <input {...props} value={draft.name} onChange={(event) => update({ name: event.target.value })} />
             )}
           </Field>
           <Field label={t('businessCase.editor.priceYear')} required>
@@ -76,7 +73,7 @@ function Editor({ current, onSaved }: { current: ModelPublic; onSaved: (version:
                 {...props}
                 type="number"
                 value={draft.price_year}
-                onChange={(event) => setDraft({ ...draft, price_year: Number(event.target.value) })}
+                onChange={(event) => update({ price_year: Number(event.target.value) })}
               />
             )}
           </Field>
@@ -85,7 +82,7 @@ function Editor({ current, onSaved }: { current: ModelPublic; onSaved: (version:
               <select
                 {...props}
                 value={draft.support_payer}
-                onChange={(event) => setDraft({ ...draft, support_payer: event.target.value })}
+                onChange={(event) => update({ support_payer: event.target.value })}
               >
                 {draft.payers.map((payer) => (
                   <option key={payer.code} value={payer.code}>
@@ -100,14 +97,14 @@ function Editor({ current, onSaved }: { current: ModelPublic; onSaved: (version:
           <input
             type="checkbox"
             checked={draft.is_example}
-            onChange={(event) => setDraft({ ...draft, is_example: event.target.checked })}
+            onChange={(event) => update({ is_example: event.target.checked })}
           />{' '}
           {t('businessCase.editor.isExample')}
         </label>
       </section>
-      <TypesEditor draft={draft} onChange={setDraft} />
-      <FactorsEditor draft={draft} onChange={setDraft} />
-      <AssumptionsEditor draft={draft} onChange={setDraft} />
+      <TypesEditor draft={draft} onChange={update} />
+      <FactorsEditor draft={draft} onChange={update} />
+      <AssumptionsEditor draft={draft} onChange={update} />
       <section className="card">
         <Field label={t('businessCase.editor.changeNote')} required>
           {(props) => <textarea {...props} rows={2} value={note} onChange={(event) => setNote(event.target.value)} />}

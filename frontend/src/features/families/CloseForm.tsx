@@ -1,4 +1,4 @@
-import { type SyntheticEvent, useState } from 'react'
+import type { SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { fieldErrors } from '../../api/errors'
 import { DateHint, dateHintId } from '../../components/Field'
@@ -7,6 +7,7 @@ import { formatDate } from '../../i18n/format'
 import { useCloseFamily } from '../workday/queries'
 import type { ClosureReason, ClosureState } from '../workday/types'
 import { ResolutionRow, type Resolved } from './ResolutionRow'
+import { useFormValues } from '../../components/useFormValues'
 
 const REASONS: ClosureReason[] = [
   'goals_achieved',
@@ -22,14 +23,27 @@ const REASONS: ClosureReason[] = [
 export function CloseForm({ state }: { state: ClosureState }) {
   const { t } = useTranslation()
   const close = useCloseFamily(state.family_id)
-  const [reason, setReason] = useState<ClosureReason>('goals_achieved')
-  const [reasonText, setReasonText] = useState('')
-  const [endedOn, setEndedOn] = useState('')
-  const [handoverNote, setHandoverNote] = useState('')
-  const [successorName, setSuccessorName] = useState('')
-  const [successorOrganisation, setSuccessorOrganisation] = useState('')
-  const [goals, setGoals] = useState<Record<string, Resolved>>({})
-  const [actions, setActions] = useState<Record<string, Resolved>>({})
+  const form = useFormValues<{
+    reason: ClosureReason
+    reasonText: string
+    endedOn: string
+    handoverNote: string
+    successorName: string
+    successorOrganisation: string
+    goals: Record<string, Resolved>
+    actions: Record<string, Resolved>
+  }>(() => ({
+    reason: 'goals_achieved',
+    reasonText: '',
+    endedOn: '',
+    handoverNote: '',
+    successorName: '',
+    successorOrganisation: '',
+    goals: {},
+    actions: {},
+  }))
+  const { reason, reasonText, endedOn, handoverNote, successorName, successorOrganisation, goals, actions } =
+    form.values
   const errors = fieldErrors(close.error)
   const submit = (event: SyntheticEvent) => {
     event.preventDefault()
@@ -65,7 +79,11 @@ export function CloseForm({ state }: { state: ClosureState }) {
       ) : null}
       <div className="field">
         <label htmlFor="closure-reason">{t('workday.closure.reason')}</label>
-        <select id="closure-reason" value={reason} onChange={(event) => setReason(event.target.value as ClosureReason)}>
+        <select
+          id="closure-reason"
+          value={reason}
+          onChange={(event) => form.set('reason', event.target.value as ClosureReason)}
+        >
           {REASONS.map((r) => (
             <option key={r} value={r}>
               {t(`workday.closure.reasons.${r}`)}
@@ -84,7 +102,7 @@ export function CloseForm({ state }: { state: ClosureState }) {
           maxLength={1000}
           aria-describedby="closure-reason-text-hint"
           value={reasonText}
-          onChange={(event) => setReasonText(event.target.value)}
+          onChange={(event) => form.set('reasonText', event.target.value)}
         />
       </div>
       <div className={errors.ended_on ? 'field field-invalid' : 'field'}>
@@ -98,7 +116,7 @@ export function CloseForm({ state }: { state: ClosureState }) {
           type="date"
           aria-describedby={`${dateHintId('closure-ended-on')} closure-ended-on-hint`}
           value={endedOn}
-          onChange={(event) => setEndedOn(event.target.value)}
+          onChange={(event) => form.set('endedOn', event.target.value)}
         />
         <p className="hint">{t('workday.closure.followUp', { months: state.follow_up_months })}</p>
       </div>
@@ -111,7 +129,7 @@ export function CloseForm({ state }: { state: ClosureState }) {
             id={goal.id}
             text={goal.text}
             value={goals[goal.id]}
-            onChange={(v) => setGoals({ ...goals, [goal.id]: v })}
+            onChange={(v) => form.set('goals', { ...goals, [goal.id]: v })}
           />
         ))}
       </fieldset>
@@ -124,7 +142,7 @@ export function CloseForm({ state }: { state: ClosureState }) {
             id={action.id}
             text={action.description}
             value={actions[action.id]}
-            onChange={(v) => setActions({ ...actions, [action.id]: v })}
+            onChange={(v) => form.set('actions', { ...actions, [action.id]: v })}
           />
         ))}
       </fieldset>
@@ -138,7 +156,7 @@ export function CloseForm({ state }: { state: ClosureState }) {
             id="closure-successor"
             maxLength={200}
             value={successorName}
-            onChange={(event) => setSuccessorName(event.target.value)}
+            onChange={(event) => form.set('successorName', event.target.value)}
           />
         </div>
         <div className="field">
@@ -149,7 +167,7 @@ export function CloseForm({ state }: { state: ClosureState }) {
             id="closure-successor-org"
             maxLength={200}
             value={successorOrganisation}
-            onChange={(event) => setSuccessorOrganisation(event.target.value)}
+            onChange={(event) => form.set('successorOrganisation', event.target.value)}
           />
         </div>
         <div className="field">
@@ -161,7 +179,7 @@ export function CloseForm({ state }: { state: ClosureState }) {
             rows={4}
             maxLength={2000}
             value={handoverNote}
-            onChange={(event) => setHandoverNote(event.target.value)}
+            onChange={(event) => form.set('handoverNote', event.target.value)}
           />
         </div>
       </fieldset>

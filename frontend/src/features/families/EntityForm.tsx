@@ -4,7 +4,7 @@ import { isApiError } from '../../api/errors'
 import { ConflictMessage } from '../../components/ConflictMessage'
 import { ErrorSummary, Field } from '../../components/Field'
 import { formErrors } from '../../components/forms'
-import { useDraft } from '../auth/drafts'
+import { useFormValues } from '../../components/useFormValues'
 
 export type FormValues = Record<string, string | boolean>
 
@@ -43,7 +43,8 @@ export function EntityForm({
   onReload,
 }: EntityFormProps) {
   const { t } = useTranslation()
-  const [values, setValues, clearDraft] = useDraft(draftKey, initial)
+  const form = useFormValues(initial, { draft: draftKey })
+  const { values, set } = form
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
   const names = fields.map((field) => field.name)
   const labels = Object.fromEntries(fields.map((field) => [field.name, field.label]))
@@ -58,7 +59,7 @@ export function EntityForm({
       if (field.required && (typeof value !== 'string' || value.trim() === '')) missing[field.name] = t('form.required')
     }
     setClientErrors(missing)
-    if (Object.keys(missing).length === 0) onSubmit(values, clearDraft)
+    if (Object.keys(missing).length === 0) onSubmit(values, form.reset)
   }
 
   return (
@@ -68,7 +69,7 @@ export function EntityForm({
         {isApiError(error, 412) ? (
           <ConflictMessage
             onReload={() => {
-              clearDraft()
+              form.reset()
               onReload()
             }}
           />
@@ -86,7 +87,7 @@ export function EntityForm({
                     id={id}
                     type="checkbox"
                     checked={value === true}
-                    onChange={(e) => setValues({ ...values, [field.name]: e.target.checked })}
+                    onChange={(e) => set(field.name, e.target.checked)}
                   />
                   <label htmlFor={id}>{field.label}</label>
                 </div>
@@ -105,7 +106,7 @@ export function EntityForm({
                     <select
                       {...inputProps}
                       value={typeof value === 'string' ? value : ''}
-                      onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}
+                      onChange={(e) => set(field.name, e.target.value)}
                     >
                       {field.options?.map((option) => (
                         <option key={option.value} value={option.value}>
@@ -121,7 +122,7 @@ export function EntityForm({
                       value={typeof value === 'string' ? value : ''}
                       maxLength={field.maxLength}
                       autoComplete={field.autoComplete ?? 'off'}
-                      onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}
+                      onChange={(e) => set(field.name, e.target.value)}
                     />
                   )
                 }
@@ -137,7 +138,7 @@ export function EntityForm({
             type="button"
             className="button button-secondary"
             onClick={() => {
-              clearDraft()
+              form.reset()
               onCancel()
             }}
           >

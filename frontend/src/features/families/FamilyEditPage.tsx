@@ -2,26 +2,14 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { isApiError } from '../../api/errors'
-import type { FamilyUpdate } from '../../api/types'
 import { ConflictMessage } from '../../components/ConflictMessage'
 import { NotFound } from '../../components/NotFound'
 import { PageHeading } from '../../components/Page'
 import { ErrorState, Loading } from '../../components/States'
+import { changedFields, useFormValues } from '../../components/useFormValues'
 import { DraftRestored } from '../auth/DraftRestored'
-import { useDraft } from '../auth/drafts'
 import { familyBody, FamilyForm, familyValues } from './FamilyForm'
 import { type LoadedFamily, useFamily, useUpdateFamily } from './queries'
-
-/** Only what changed is sent, so a PATCH never rewrites fields the user did not touch; a cleared field becomes null. */
-function changes(before: FamilyUpdate, after: FamilyUpdate): FamilyUpdate {
-  const previous: Record<string, unknown> = before
-  const next: Record<string, unknown> = after
-  const out: Record<string, unknown> = {}
-  for (const key of new Set([...Object.keys(previous), ...Object.keys(next)])) {
-    if (JSON.stringify(next[key] ?? null) !== JSON.stringify(previous[key] ?? null)) out[key] = next[key] ?? null
-  }
-  return out
-}
 
 export function FamilyEditPage() {
   const { familyId = '' } = useParams()
@@ -53,11 +41,7 @@ function EditForm({ loaded, onReload }: { loaded: LoadedFamily; onReload: () => 
   const { t } = useTranslation()
   const navigate = useNavigate()
   const { family, etag } = loaded
-  const [values, setValues, clearDraft, restored] = useDraft(
-    `family.edit.${family.id}.${etag}`,
-    () => familyValues(family),
-    { persist: true },
-  )
+  const form = useFormValues(() => familyValues(family), { draft: `family.edit.${family.id}.${etag}`, persist: true })
   const update = useUpdateFamily(family.id)
   const conflict = isApiError(update.error, 412)
   const title = t('familyForm.editTitle', { name: family.display_name })
@@ -66,7 +50,8 @@ function EditForm({ loaded, onReload }: { loaded: LoadedFamily; onReload: () => 
 
   function submit() {
     if (update.isPending) return
-    const body = changes(familyBody(familyValues(family)), familyBody(values))
+    // Only what changed is sent, so a PATCH never rewrites fields the user did not touch.
+    const body = changedFields(familyBody(form.initial), familyBody(form.values))
     // The reference cannot change after creation (FamilyUpdate has no such field).
     delete (body as { reference?: unknown }).reference
     if (Object.keys(body).length === 0) {
@@ -77,7 +62,7 @@ function EditForm({ loaded, onReload }: { loaded: LoadedFamily; onReload: () => 
       { body, etag },
       {
         onSuccess: () => {
-          clearDraft()
+          form.reset()
           void navigate(`/families/${family.id}`, { state: { saved: true } })
         },
       },
@@ -93,20 +78,19 @@ function EditForm({ loaded, onReload }: { loaded: LoadedFamily; onReload: () => 
       {conflict ? (
         <ConflictMessage
           onReload={() => {
-            clearDraft()
+            form.reset()
             void onReload()
           }}
         />
       ) : (
-        <DraftRestored shown={restored} />
+        <DraftRestored shown={form.restored} />
       )}
       <div className="card">
         <FamilyForm
-          values={values}
-          onChange={setValues}
+          form={form}
           onSubmit={submit}
           onCancel={() => {
-            clearDraft()
+            form.reset()
             void navigate(`/families/${family.id}`)
           }}
           error={update.error}

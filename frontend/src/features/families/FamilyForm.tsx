@@ -2,6 +2,7 @@ import { type SyntheticEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorSummary, Field } from '../../components/Field'
 import { formErrors } from '../../components/forms'
+import type { FormValues } from '../../components/useFormValues'
 import { useRegions, useUsers } from '../admin/queries'
 import { useMe } from '../auth/AuthContext'
 import { FAMILY_FIELDS as FIELDS, FAMILY_TYPES, type FamilyFormValues, TARGET_GROUPS } from './familyValues'
@@ -16,8 +17,7 @@ export {
 } from './familyValues'
 
 interface FamilyFormProps {
-  values: FamilyFormValues
-  onChange: (values: FamilyFormValues) => void
+  form: FormValues<FamilyFormValues>
   onSubmit: () => void
   onCancel: () => void
   error: unknown
@@ -27,7 +27,7 @@ interface FamilyFormProps {
   mode: 'create' | 'edit'
 }
 
-export function FamilyForm({ values, onChange, onSubmit, onCancel, error, busy, submitLabel, mode }: FamilyFormProps) {
+export function FamilyForm({ form, onSubmit, onCancel, error, busy, submitLabel, mode }: FamilyFormProps) {
   const { t } = useTranslation()
   const me = useMe()
   const isSupervisor = me.role !== 'supporter'
@@ -37,9 +37,7 @@ export function FamilyForm({ values, onChange, onSubmit, onCancel, error, busy, 
   const labels: Record<string, string> = Object.fromEntries(FIELDS.map((field) => [field, t(`familyForm.${field}`)]))
   const { fields, detail } = formErrors(error, clientErrors, FIELDS, t)
 
-  function set<K extends keyof FamilyFormValues>(key: K, value: FamilyFormValues[K]) {
-    onChange({ ...values, [key]: value })
-  }
+  const { values, set } = form
 
   function submit(event: SyntheticEvent) {
     event.preventDefault()

@@ -6,13 +6,14 @@ import { NotFound } from '../../components/NotFound'
 import { ErrorState, Loading } from '../../components/States'
 import { AttentionStrip } from './AttentionStrip'
 import { familyTabs } from './familyTabs'
+import type { LayoutFamily } from './layoutFamily'
 import { useFamily } from './queries'
 import { StatusBadge } from './StatusBadge'
 import './family-layout.css'
 
 /**
  * The family workspace: loads the family once, and shows its name, status, tabs and "wat vraagt aandacht" above
- * every family page (the pages read the same cached family).
+ * every family page, which reads that family through useLayoutFamily.
  */
 export function FamilyLayout() {
   const { familyId = '' } = useParams()
@@ -45,7 +46,7 @@ export function FamilyLayout() {
         <AttentionStrip family={family} />
       </div>
       <Suspense fallback={<Loading />}>
-        <Outlet />
+        <Outlet context={{ ...query.data, reload: () => void query.refetch() } satisfies LayoutFamily} />
       </Suspense>
     </>
   )

@@ -1,10 +1,8 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation, useNavigate, useParams } from 'react-router'
-import { isApiError } from '../../api/errors'
-import { NotFound } from '../../components/NotFound'
+import { Link, useLocation, useNavigate } from 'react-router'
 import { PageHeading } from '../../components/Page'
-import { Alert, ErrorState, Loading, errorText } from '../../components/States'
+import { Alert, errorText } from '../../components/States'
 import { formatDate, formatDateTime } from '../../i18n/format'
 import { useMe } from '../auth/AuthContext'
 import { FamilyCheckins } from '../checkins/FamilyCheckins'
@@ -14,26 +12,19 @@ import { FamilyTimeline } from '../meetings/FamilyTimeline'
 import { AccessLog } from './AccessLog'
 import { ExportButton } from './ExportButton'
 import { ContactsSection, MembersSection } from './PeopleSections'
-import { type LoadedFamily, useArchiveFamily, useFamily } from './queries'
+import { useLayoutFamily } from './layoutFamily'
+import { type LoadedFamily, useArchiveFamily } from './queries'
 import { StatusBadge } from './StatusBadge'
 import { NetworkAccess } from '../voice/NetworkAccess'
 import { StatusChange } from './StatusChange'
 
 export function FamilyPage() {
-  const { familyId = '' } = useParams()
   const { t } = useTranslation()
-  const query = useFamily(familyId)
+  const { reload, ...loaded } = useLayoutFamily()
   const me = useMe()
   const state = (useLocation().state ?? {}) as { created?: boolean; saved?: boolean }
 
-  if (query.isPending) return <Loading label={t('family.loading')} />
-  if (query.isError) {
-    if (isApiError(query.error, 404) || isApiError(query.error, 422)) return <NotFound kind="family" />
-    return <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-  }
-  const loaded = query.data
   const { family } = loaded
-  const reload = () => void query.refetch()
 
   return (
     <>

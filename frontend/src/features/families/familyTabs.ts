@@ -1,3 +1,5 @@
+import type { TranslationKey } from '../../i18n/keys'
+
 /**
  * The tabs of the family workspace, in order. Adding a family page is one line here plus its child route under
  * `families/:familyId` in app/router.tsx (e.g. the business case: { path: 'kosten', label: 'businessCase.tab' }).
@@ -6,7 +8,7 @@ export interface FamilyTab {
   /** Relative to /families/:familyId; '' is the overview. */
   path: string
   /** i18n key of the tab's label. */
-  label: string
+  label: TranslationKey
 }
 
 export const familyTabs: FamilyTab[] = [

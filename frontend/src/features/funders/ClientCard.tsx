@@ -2,13 +2,9 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert, EmptyState, ErrorState, errorText, Loading } from '../../components/States'
 import { formatDateTime } from '../../i18n/format'
-import { scopeKey } from './NewClientForm'
+import { eventLabel, scopeLabel } from './labels'
 import { useClientWebhooks, useRevokeClient, useRotateSecret } from './queries'
 import type { FunderClient, FunderClientWithSecret } from './types'
-
-export function eventKey(event: string): string {
-  return `funders.event.${event.replace(/[:.]/g, '_')}`
-}
 
 type Confirming = 'rotate' | 'revoke' | null
 
@@ -33,7 +29,7 @@ export function ClientCard({
   const rows: [string, string][] = [
     [t('funders.list.clientId'), client.client_id],
     [t('funders.list.regions'), client.region_ids.map((id) => regionNames.get(id) ?? id).join(', ')],
-    [t('funders.list.scopes'), client.scopes.map((s) => t(scopeKey(s))).join(', ')],
+    [t('funders.list.scopes'), client.scopes.map((s) => scopeLabel(s, t)).join(', ')],
     [t('funders.list.createdAt'), formatDateTime(client.created_at)],
     [t('funders.list.rotatedAt'), formatDateTime(client.secret_rotated_at)],
     [t('funders.list.lastUsed'), client.last_used_at ? formatDateTime(client.last_used_at) : t('funders.list.never')],
@@ -149,7 +145,7 @@ function ClientWebhooks({ client }: { client: FunderClient }) {
               <p className="funder-url">{hook.url}</p>
               {hook.description ? <p className="muted">{hook.description}</p> : null}
               <p>
-                {t('funders.webhooks.events')}: {hook.event_types.map((e) => t(eventKey(e))).join(', ')}
+                {t('funders.webhooks.events')}: {hook.event_types.map((e) => eventLabel(e, t)).join(', ')}
               </p>
               <p className="muted">
                 {hook.disabled_at

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { EmptyState, ErrorState, Loading } from '../../components/States'
 import { formatDateTime } from '../../i18n/format'
-import { eventKey } from './ClientCard'
+import { eventLabel } from './labels'
 import { useDeliveries } from './queries'
 import type { Delivery } from './types'
 
@@ -50,7 +50,7 @@ export function DeliveriesSection({ clientNames }: { clientNames: Map<string, st
                   </th>
                   <td data-label={t('funders.deliveries.event')}>
                     <span>
-                      {t(eventKey(d.event_type), { defaultValue: d.event_type })}
+                      {eventLabel(d.event_type, t)}
                       <code className="funder-id">{d.webhook_id}</code>
                     </span>
                   </td>

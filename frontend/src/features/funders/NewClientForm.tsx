@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next'
 import type { Region } from '../../api/types'
 import { ErrorSummary, Field } from '../../components/Field'
 import { formErrors } from '../../components/forms'
+import { useFormValues } from '../../components/useFormValues'
 import { useCreateFunderClient } from './queries'
+import { scopeLabel } from './labels'
 import { type FunderClientWithSecret, type FunderScope, SCOPES } from './types'
 
 const FIELDS = ['name', 'funder_name', 'region_ids', 'scopes'] as const
@@ -16,10 +18,6 @@ interface Values {
 }
 
 const empty = (): Values => ({ name: '', funder_name: '', region_ids: [], scopes: ['outcomes:read'] })
-
-export function scopeKey(scope: string): string {
-  return `funders.scope.${scope.replace(/[:.]/g, '_')}`
-}
 
 function toggle<T>(list: T[], item: T, on: boolean): T[] {
   return on ? [...list, item] : list.filter((x) => x !== item)
@@ -34,7 +32,7 @@ export function NewClientForm({
   onCreated: (client: FunderClientWithSecret) => void
 }) {
   const { t } = useTranslation()
-  const [values, setValues] = useState<Values>(empty)
+  const { values, set, update, reset } = useFormValues<Values>(empty)
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
   const create = useCreateFunderClient()
   const labels = Object.fromEntries(FIELDS.map((f) => [f, t(`funders.form.${f}`)]))
@@ -44,7 +42,7 @@ export function NewClientForm({
     const region_ids = toggle(values.region_ids, region.id, on)
     // The first region chosen suggests its funder; a name typed by hand is kept.
     const funder_name = on && !values.funder_name.trim() ? region.funder_name : values.funder_name
-    setValues({ ...values, region_ids, funder_name })
+    update({ region_ids, funder_name })
   }
 
   function submit(event: SyntheticEvent) {
@@ -60,12 +58,27 @@ export function NewClientForm({
       { ...values, name: values.name.trim(), funder_name: values.funder_name.trim() },
       {
         onSuccess: (client) => {
-          setValues(empty())
+          reset()
           onCreated(client)
         },
       },
     )
   }
+
+  const textField = (name: 'name' | 'funder_name', hint: string) => (
+    <Field id={`field-${name}`} label={labels[name] ?? ''} hint={hint} error={fields[name]} required>
+      {(p) => (
+        <input
+          {...p}
+          type="text"
+          autoComplete="off"
+          maxLength={120}
+          value={values[name]}
+          onChange={(e) => set(name, e.target.value)}
+        />
+      )}
+    </Field>
+  )
 
   return (
     <section className="card" aria-labelledby="new-client-heading">
@@ -73,18 +86,7 @@ export function NewClientForm({
       {regions.length === 0 ? <p className="muted">{t('funders.form.noRegions')}</p> : null}
       <form onSubmit={submit} noValidate className="form">
         <ErrorSummary errors={fields} labels={labels} detail={detail} />
-        <Field id="field-name" label={labels.name ?? ''} hint={t('funders.form.nameHint')} error={fields.name} required>
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              autoComplete="off"
-              maxLength={120}
-              value={values.name}
-              onChange={(e) => setValues({ ...values, name: e.target.value })}
-            />
-          )}
-        </Field>
+        {textField('name', t('funders.form.nameHint'))}
         <fieldset className="fieldset" aria-describedby="regions-hint">
           <legend id="field-region_ids" tabIndex={-1}>
             {labels.region_ids}
@@ -109,24 +111,7 @@ export function NewClientForm({
             ))}
           </div>
         </fieldset>
-        <Field
-          id="field-funder_name"
-          label={labels.funder_name ?? ''}
-          hint={t('funders.form.funderHint')}
-          error={fields.funder_name}
-          required
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              autoComplete="off"
-              maxLength={120}
-              value={values.funder_name}
-              onChange={(e) => setValues({ ...values, funder_name: e.target.value })}
-            />
-          )}
-        </Field>
+        {textField('funder_name', t('funders.form.funderHint'))}
         <fieldset className="fieldset funder-checks" aria-describedby="scopes-hint">
           <legend id="field-scopes" tabIndex={-1}>
             {labels.scopes}
@@ -141,10 +126,10 @@ export function NewClientForm({
                 id={`scope-${scope}`}
                 type="checkbox"
                 checked={values.scopes.includes(scope)}
-                onChange={(e) => setValues({ ...values, scopes: toggle(values.scopes, scope, e.target.checked) })}
+                onChange={(e) => update({ scopes: toggle(values.scopes, scope, e.target.checked) })}
               />
               <label htmlFor={`scope-${scope}`}>
-                {t(scopeKey(scope))} <code className="funder-id">{scope}</code>
+                {scopeLabel(scope, t)} <code className="funder-id">{scope}</code>
               </label>
             </div>
           ))}

@@ -7,6 +7,7 @@ import { formatDate } from '../../i18n/format'
 import { useFactors, useFamilyFactors, useRecordFactor } from './queries'
 import { lang } from './text'
 import type { Factor, FactorKind } from './types'
+import { useFormValues } from '../../components/useFormValues'
 
 const KINDS: readonly FactorKind[] = ['hindering', 'facilitating']
 
@@ -60,9 +61,8 @@ function FactorForm({ familyId, onDone }: { familyId: string; onDone: () => void
   const factors = useFactors()
   const record = useRecordFactor(familyId)
   const [key] = useState(newIdempotencyKey)
-  const [factorId, setFactorId] = useState('')
-  const [note, setNote] = useState('')
-  const [recordedOn, setRecordedOn] = useState('')
+  const form = useFormValues(() => ({ factorId: '', note: '', recordedOn: '' }))
+  const { factorId, note, recordedOn } = form.values
   const [missing, setMissing] = useState<Record<string, string>>({})
   const errors = formErrors(record.error, missing, ['factor_id', 'note', 'recorded_on'], t)
 
@@ -93,7 +93,7 @@ function FactorForm({ familyId, onDone }: { familyId: string; onDone: () => void
       ) : null}
       <Field label={t('measurements.factors.factor')} required error={errors.fields.factor_id}>
         {(props) => (
-          <select {...props} value={factorId} onChange={(event) => setFactorId(event.target.value)}>
+          <select {...props} value={factorId} onChange={(event) => form.set('factorId', event.target.value)}>
             <option value="">{t('measurements.factors.choose')}</option>
             {KINDS.map((kind) => (
               <optgroup key={kind} label={t(`measurements.factors.kind.${kind}`)}>
@@ -120,7 +120,7 @@ function FactorForm({ familyId, onDone }: { familyId: string; onDone: () => void
             rows={3}
             maxLength={2000}
             value={note}
-            onChange={(event) => setNote(event.target.value)}
+            onChange={(event) => form.set('note', event.target.value)}
           />
         )}
       </Field>
@@ -131,7 +131,12 @@ function FactorForm({ familyId, onDone }: { familyId: string; onDone: () => void
         error={errors.fields.recorded_on}
       >
         {(props) => (
-          <input {...props} type="date" value={recordedOn} onChange={(event) => setRecordedOn(event.target.value)} />
+          <input
+            {...props}
+            type="date"
+            value={recordedOn}
+            onChange={(event) => form.set('recordedOn', event.target.value)}
+          />
         )}
       </Field>
       <div className="form-actions">

@@ -1,11 +1,9 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { isApiError } from '../../api/errors'
-import { NotFound } from '../../components/NotFound'
 import { PageHeading } from '../../components/Page'
 import { EmptyState, ErrorState, Loading } from '../../components/States'
 import { MethodDetails } from '../evidence/MethodDetails'
-import { useFamily } from '../families/queries'
+import { useLayoutFamily } from '../families/layoutFamily'
 import { FactorsSection } from './FactorsSection'
 import { InstrumentOutcomesCard } from './InstrumentOutcomesCard'
 import { NormsList } from './NormsList'
@@ -19,14 +17,8 @@ import '../evidence/evidence.css'
 export function OutcomesPage() {
   const { familyId = '' } = useParams()
   const { t } = useTranslation()
-  const familyQuery = useFamily(familyId)
+  const { family } = useLayoutFamily()
   const outcomes = useOutcomes(familyId)
-  if (familyQuery.isPending) return <Loading />
-  if (familyQuery.isError) {
-    if (isApiError(familyQuery.error, 404) || isApiError(familyQuery.error, 422)) return <NotFound kind="family" />
-    return <ErrorState error={familyQuery.error} onRetry={() => void familyQuery.refetch()} />
-  }
-  const { family } = familyQuery.data
   const canWrite = !family.archived_at
   const title = t('measurements.outcomes.title')
   return (

@@ -6,6 +6,7 @@ import { blankToNull, formErrors, newIdempotencyKey } from '../../components/for
 import { useFocusFirstField } from '../plans/focus'
 import { useAddParticipant } from './queries'
 import type { MeetingDetail, ParticipantCreate } from './types'
+import { useFormValues } from '../../components/useFormValues'
 
 const PREFIX = 'participant-'
 const FIELDS = ['person', 'name', 'organisation', 'role', 'email']
@@ -32,7 +33,12 @@ export function AddParticipant({
       .map((c) => ({ value: `contact:${c.id}`, label: c.organisation ? `${c.name} (${c.organisation})` : c.name })),
   ]
   const [person, setPerson] = useState(choices[0]?.value ?? 'guest')
-  const [guest, setGuest] = useState({ name: '', organisation: '', role: '', email: '' })
+  const { values: guest, set: setGuestField } = useFormValues(() => ({
+    name: '',
+    organisation: '',
+    role: '',
+    email: '',
+  }))
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
   const shown = formErrors(add.error, clientErrors, FIELDS, t)
   const labels = {
@@ -112,7 +118,7 @@ export function AddParticipant({
                     maxLength={200}
                     autoComplete="off"
                     value={guest[field]}
-                    onChange={(e) => setGuest({ ...guest, [field]: e.target.value })}
+                    onChange={(e) => setGuestField(field, e.target.value)}
                   />
                 )}
               </Field>

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next'
 import type { FamilyDetail } from '../../api/types'
 import { ErrorSummary, Field } from '../../components/Field'
 import { formErrors, newIdempotencyKey } from '../../components/forms'
+import { useFormValues } from '../../components/useFormValues'
 import { DraftRestored } from '../auth/DraftRestored'
-import { useDraft } from '../auth/drafts'
 import { useFocusFirstField } from '../plans/focus'
 import { ownerOptions } from '../plans/owners'
 import { useLifeDomains } from '../plans/queries'
@@ -37,8 +37,7 @@ export function DecisionForm({
   const [idempotencyKey] = useState(newIdempotencyKey)
   const { unagreed, kinds, goals } = decisionChoices(meeting, plan, t('meetings.decisions.newGoal'))
   const owners = ownerOptions(family, t('plan.action.supporter'))
-  const [draft, setDraft, clearDraft, restored] = useDraft<DecisionValues>(
-    `decision.new.${meeting.id}`,
+  const form = useFormValues<DecisionValues>(
     () => ({
       kind: kinds[0] ?? 'note',
       actionIds: unagreed.map((a) => a.id),
@@ -54,8 +53,9 @@ export function DecisionForm({
       text: '',
       note: '',
     }),
-    { persist: true },
+    { draft: `decision.new.${meeting.id}`, persist: true },
   )
+  const draft = form.values
   // A restored draft may name a kind, action or goal that another decision has used up since.
   const v: DecisionValues = {
     ...draft,
@@ -64,9 +64,9 @@ export function DecisionForm({
     goal: goals.some((g) => g.value === draft.goal) ? draft.goal : (goals[0]?.value ?? ''),
   }
   const { kind } = v
-  const set = (patch: Partial<DecisionValues>) => setDraft({ ...v, ...patch })
+  const set = (patch: Partial<DecisionValues>) => form.update({ ...v, ...patch })
   const close = () => {
-    clearDraft()
+    form.reset()
     onClose()
   }
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
@@ -103,7 +103,7 @@ export function DecisionForm({
     <form className="plan-form decision-form" onSubmit={submit} noValidate ref={ref}>
       <fieldset className="fieldset">
         <legend>{t('meetings.decisions.addTitle')}</legend>
-        <DraftRestored shown={restored} />
+        <DraftRestored shown={form.restored} />
         <ErrorSummary errors={shown.fields} labels={labels} detail={shown.detail} fieldPrefix={PREFIX} />
         <Field id={`${PREFIX}kind`} label={labels.kind ?? ''} required>
           {(props) => (

@@ -4,7 +4,7 @@ import { isApiError } from '../../api/errors'
 import { NotFound } from '../../components/NotFound'
 import { PageHeading } from '../../components/Page'
 import { EmptyState, ErrorState, Loading } from '../../components/States'
-import { useFamily } from '../families/queries'
+import { useLayoutFamily } from '../families/layoutFamily'
 import { MeetingList } from './MeetingList'
 import { useFamilyMeetings } from './queries'
 import { isUpcoming } from './time'
@@ -14,25 +14,15 @@ import './meetings.css'
 export function FamilyMeetingsPage() {
   const { familyId = '' } = useParams()
   const { t } = useTranslation()
-  const family = useFamily(familyId)
+  const { family: detail } = useLayoutFamily()
   const meetings = useFamilyMeetings(familyId)
 
-  if (family.isError || meetings.isError) {
-    const failed: unknown = family.error ?? meetings.error
-    if (isApiError(failed, 404) || isApiError(failed, 422)) return <NotFound kind="family" />
-    return (
-      <ErrorState
-        error={failed}
-        onRetry={() => {
-          void family.refetch()
-          void meetings.refetch()
-        }}
-      />
-    )
+  if (meetings.isError) {
+    if (isApiError(meetings.error, 404) || isApiError(meetings.error, 422)) return <NotFound kind="family" />
+    return <ErrorState error={meetings.error} onRetry={() => void meetings.refetch()} />
   }
-  if (family.isPending || meetings.isPending) return <Loading label={t('meetings.loading')} />
+  if (meetings.isPending) return <Loading label={t('meetings.loading')} />
 
-  const { family: detail } = family.data
   const all = meetings.data.pages.flatMap((page) => page.items)
   const upcoming = all.filter((m) => isUpcoming(m)).reverse()
   const past = all.filter((m) => !isUpcoming(m))

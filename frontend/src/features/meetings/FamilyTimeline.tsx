@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ErrorState, Loading } from '../../components/States'
@@ -7,7 +8,7 @@ import { meetingDay } from './time'
 import type { TimelineEntry } from './types'
 import './timeline.css'
 
-function entryText(entry: TimelineEntry, t: (key: string, options?: Record<string, unknown>) => string): string {
+function entryText(entry: TimelineEntry, t: TFunction): string {
   switch (entry.kind) {
     case 'status_changed':
       return t('meetings.timeline.status', {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { isApiError } from '../../api/errors'
 import { ErrorSummary, Field } from '../../components/Field'
+import { useFormValues } from '../../components/useFormValues'
 import { blankToNull, formErrors, newIdempotencyKey } from '../../components/forms'
 import { NotFound } from '../../components/NotFound'
 import { PageHeading } from '../../components/Page'
@@ -27,9 +28,13 @@ export function MeetingNewPage() {
   const navigate = useNavigate()
   const family = useFamily(familyId)
   const create = useCreateMeeting(familyId)
-  const [when, setWhen] = useState<WhenWhere>({ date: '', start: '', end: '', place: '', videoUrl: '' })
-  const [chair, setChair] = useState(ME)
-  const [invited, setInvited] = useState<Set<string> | null>(null)
+  // `invited`: the people's keys; null until the supporter changes it (then everyone is invited).
+  const form = useFormValues<{ when: WhenWhere; chair: string; invited: string[] | null }>(() => ({
+    when: { date: '', start: '', end: '', place: '', videoUrl: '' },
+    chair: ME,
+    invited: null,
+  }))
+  const { when, chair, invited } = form.values
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
   const [idempotencyKey] = useState(newIdempotencyKey)
 
@@ -48,7 +53,7 @@ export function MeetingNewPage() {
     })),
   ]
   // Everyone in the family's circle is invited unless the supporter says otherwise: a missing player is flagged.
-  const chosen = invited ?? new Set(people.map((p) => p.key))
+  const chosen = new Set(invited ?? people.map((p) => p.key))
   const labels = { ...whenWhereLabels(t), chair_user_id: t('meetings.form.chair') }
   const shown = formErrors(create.error, clientErrors, [...WHEN_WHERE_FIELDS, 'chair_user_id'], t)
   const supporterIsOther = detail.supporter_id !== null && detail.supporter_id !== me.id
@@ -90,10 +95,15 @@ export function MeetingNewPage() {
       </PageHeading>
       <form className="form card meeting-form" onSubmit={submit} noValidate>
         <ErrorSummary errors={shown.fields} labels={labels} detail={shown.detail} fieldPrefix={PREFIX} />
-        <MeetingFields value={when} onChange={setWhen} errors={shown.fields} prefix={PREFIX} />
+        <MeetingFields
+          value={when}
+          onChange={(value) => form.set('when', value)}
+          errors={shown.fields}
+          prefix={PREFIX}
+        />
         <Field id={`${PREFIX}chair_user_id`} label={labels.chair_user_id} error={shown.fields.chair_user_id} required>
           {(props) => (
-            <select {...props} value={chair} onChange={(e) => setChair(e.target.value)}>
+            <select {...props} value={chair} onChange={(e) => form.set('chair', e.target.value)}>
               <option value={ME}>{t('meetings.form.chairMe', { name: me.full_name })}</option>
               {supporterIsOther && detail.supporter_id ? (
                 <option value={detail.supporter_id}>
@@ -118,7 +128,7 @@ export function MeetingNewPage() {
                     const next = new Set(chosen)
                     if (e.target.checked) next.add(person.key)
                     else next.delete(person.key)
-                    setInvited(next)
+                    form.set('invited', [...next])
                   }}
                 />
                 <label htmlFor={`invite-${person.key}`}>

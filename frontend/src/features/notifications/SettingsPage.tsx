@@ -1,4 +1,4 @@
-import { type SyntheticEvent, useState } from 'react'
+import type { SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { fieldErrors } from '../../api/errors'
 import { Field } from '../../components/Field'
@@ -9,14 +9,15 @@ import { ChannelStatus } from './ChannelStatus'
 import { useNotificationSettings, useSaveNotificationSettings } from './queries'
 import type { Channel, Digest, Language, NotificationSettings } from './types'
 import './notifications.css'
+import { useFormValues } from '../../components/useFormValues'
 
 const CHANNELS: Channel[] = ['email', 'sms']
 const LANGUAGES: Language[] = ['nl', 'en']
-const DIGESTS: [Digest, string][] = [
-  ['off', 'digestOff'],
-  ['daily', 'digestDaily'],
-  ['weekly', 'digestWeekly'],
-]
+const DIGESTS = [
+  ['off', 'notifications.settings.digestOff'],
+  ['daily', 'notifications.settings.digestDaily'],
+  ['weekly', 'notifications.settings.digestWeekly'],
+] as const satisfies readonly (readonly [Digest, string])[]
 
 /** A staff member's own message settings: mobile number, channel, language, digest and 'bel me' messages. */
 export function SettingsPage() {
@@ -31,14 +32,14 @@ function SettingsForm({ settings, title }: { settings: NotificationSettings; tit
   const { t } = useTranslation()
   const me = useMe()
   const save = useSaveNotificationSettings()
-  const [draft, setDraft] = useState({
+  const { values: draft, update } = useFormValues(() => ({
     phone: settings.phone ?? '',
     preferred_channel: settings.preferred_channel,
     language: settings.language,
     digest: settings.digest,
     call_me_alerts: settings.call_me_alerts,
     team_digest: settings.team_digest,
-  })
+  }))
   const errors = fieldErrors(save.error)
   const submit = (event: SyntheticEvent) => {
     event.preventDefault()
@@ -73,7 +74,7 @@ function SettingsForm({ settings, title }: { settings: NotificationSettings; tit
               type="tel"
               autoComplete="tel"
               value={draft.phone}
-              onChange={(e) => setDraft({ ...draft, phone: e.target.value })}
+              onChange={(e) => update({ phone: e.target.value })}
             />
           )}
         </Field>
@@ -85,7 +86,7 @@ function SettingsForm({ settings, title }: { settings: NotificationSettings; tit
                 type="radio"
                 name="preferred_channel"
                 checked={draft.preferred_channel === channel}
-                onChange={() => setDraft({ ...draft, preferred_channel: channel })}
+                onChange={() => update({ preferred_channel: channel })}
               />
               {t(`notifications.channel.${channel}`)}
             </label>
@@ -96,7 +97,7 @@ function SettingsForm({ settings, title }: { settings: NotificationSettings; tit
             <select
               {...props}
               value={draft.language}
-              onChange={(e) => setDraft({ ...draft, language: e.target.value as Language })}
+              onChange={(e) => update({ language: e.target.value as Language })}
             >
               {LANGUAGES.map((language) => (
                 <option key={language} value={language}>
@@ -115,9 +116,9 @@ function SettingsForm({ settings, title }: { settings: NotificationSettings; tit
                   type="radio"
                   name="digest"
                   checked={draft.digest === digest}
-                  onChange={() => setDraft({ ...draft, digest })}
+                  onChange={() => update({ digest })}
                 />
-                {t(`notifications.settings.${label}`)}
+                {t(label)}
               </label>
             ))}
           </fieldset>
@@ -127,7 +128,7 @@ function SettingsForm({ settings, title }: { settings: NotificationSettings; tit
             id="call-me"
             type="checkbox"
             checked={draft.call_me_alerts}
-            onChange={(e) => setDraft({ ...draft, call_me_alerts: e.target.checked })}
+            onChange={(e) => update({ call_me_alerts: e.target.checked })}
           />
           <label htmlFor="call-me">{t('notifications.settings.callMe')}</label>
         </div>
@@ -137,7 +138,7 @@ function SettingsForm({ settings, title }: { settings: NotificationSettings; tit
               id="team-digest"
               type="checkbox"
               checked={draft.team_digest}
-              onChange={(e) => setDraft({ ...draft, team_digest: e.target.checked })}
+              onChange={(e) => update({ team_digest: e.target.checked })}
             />
             <label htmlFor="team-digest">{t('notifications.settings.teamDigest')}</label>
           </div>

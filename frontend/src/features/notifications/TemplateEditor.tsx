@@ -1,17 +1,18 @@
-import { type SyntheticEvent, useState } from 'react'
+import type { SyntheticEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { fieldErrors } from '../../api/errors'
 import { Field } from '../../components/Field'
 import { Alert, errorText } from '../../components/States'
 import { usePreview, useResetTemplate, useSaveTemplate } from './queries'
 import type { Language, Template } from './types'
+import { useFormValues } from '../../components/useFormValues'
 
 /** One kind of message in one language: subject and text, a preview with made-up values, save or reset. */
 export function TemplateEditor({ template, language }: { template: Template; language: Language }) {
   const { t } = useTranslation()
   const current = template[language]
-  const [subject, setSubject] = useState(current.subject)
-  const [body, setBody] = useState(current.body)
+  const form = useFormValues(() => ({ subject: current.subject, body: current.body }))
+  const { subject, body } = form.values
   const save = useSaveTemplate(template.kind, language)
   const reset = useResetTemplate(template.kind, language)
   const preview = usePreview(template.kind)
@@ -25,10 +26,7 @@ export function TemplateEditor({ template, language }: { template: Template; lan
     reset.mutate(undefined, {
       onSuccess: (data) => {
         const fresh = data.items.find((item) => item.kind === template.kind)?.[language]
-        if (fresh) {
-          setSubject(fresh.subject)
-          setBody(fresh.body)
-        }
+        if (fresh) form.update({ subject: fresh.subject, body: fresh.body })
       },
     })
   return (
@@ -56,7 +54,7 @@ export function TemplateEditor({ template, language }: { template: Template; lan
             lang={language}
             maxLength={200}
             value={subject}
-            onChange={(e) => setSubject(e.target.value)}
+            onChange={(e) => form.set('subject', e.target.value)}
           />
         )}
       </Field>
@@ -67,7 +65,7 @@ export function TemplateEditor({ template, language }: { template: Template; lan
             lang={language}
             maxLength={4000}
             value={body}
-            onChange={(e) => setBody(e.target.value)}
+            onChange={(e) => form.set('body', e.target.value)}
           />
         )}
       </Field>

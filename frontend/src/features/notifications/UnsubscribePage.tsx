@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { components } from '../../api/schema'
 import { LanguageSwitch } from '../../components/Layout'
 import { Alert } from '../../components/States'
 import './notifications.css'
@@ -20,7 +21,7 @@ export function UnsubscribePage() {
     try {
       const response = await fetch(`/api/v1/notifications/unsubscribe/${encodeURIComponent(token)}`, { method: 'POST' })
       if (!response.ok) return setState({ kind: 'invalid' })
-      const body = (await response.json()) as { channel: string }
+      const body = (await response.json()) as components['schemas']['UnsubscribeResult']
       setState({ kind: 'done', channel: t(`notifications.channel.${body.channel}`).toLowerCase() })
     } catch {
       setState({ kind: 'invalid' })

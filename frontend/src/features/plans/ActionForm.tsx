@@ -5,8 +5,8 @@ import type { FamilyDetail } from '../../api/types'
 import { ConflictMessage } from '../../components/ConflictMessage'
 import { ErrorSummary, Field } from '../../components/Field'
 import { formErrors, newIdempotencyKey } from '../../components/forms'
+import { changedFields, useFormValues } from '../../components/useFormValues'
 import { DraftRestored } from '../auth/DraftRestored'
-import { useDraft } from '../auth/drafts'
 import { useFocusFirstField } from './focus'
 import { ownerOptions } from './owners'
 import { useSaveAction } from './queries'
@@ -22,6 +22,7 @@ interface ActionValues {
   status: ActionStatus
 }
 
+const OWNER_FIELDS = ['owner_type', 'owner_id', 'owner_name']
 const FIELDS = ['description', 'owner_id', 'owner_name', 'owner_type', 'due_on', 'status']
 
 /** Add or change one action; what was typed is a draft that survives a reload of the tab. */
@@ -49,8 +50,7 @@ export function ActionForm({
       : `${action.owner_type}:${action.owner_id ?? ''}`
     : (options[0]?.value ?? PERSON)
   const draftKey = action ? `action.edit.${action.id}.${String(action.version)}` : `action.new.${goalId}`
-  const [draft, setDraft, clearDraft, restored] = useDraft<ActionValues>(
-    draftKey,
+  const form = useFormValues<ActionValues>(
     () => ({
       description: action?.description ?? '',
       owner: initialOwner,
@@ -58,12 +58,12 @@ export function ActionForm({
       dueOn: action?.due_on ?? '',
       status: action?.status ?? 'open',
     }),
-    { persist: true },
+    { draft: draftKey, persist: true },
   )
-  const { description, owner, ownerName, dueOn, status } = draft
-  const set = (patch: Partial<ActionValues>) => setDraft({ ...draft, ...patch })
+  const { description, owner, ownerName, dueOn, status } = form.values
+  const set = form.update
   const close = () => {
-    clearDraft()
+    form.reset()
     onClose()
   }
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
@@ -87,22 +87,24 @@ export function ActionForm({
     if (owner === PERSON && ownerName.trim() === '') missing.owner_name = t('form.required')
     setClientErrors(missing)
     if (Object.keys(missing).length > 0) return
-    const chosen = options.find((o) => o.value === owner)
-    const ownerFields =
-      owner === PERSON || !chosen
-        ? { owner_type: 'person' as const, owner_id: null, owner_name: ownerName.trim() }
-        : { owner_type: chosen.type, owner_id: chosen.id, owner_name: null }
-    const body: ActionCreate = { description: description.trim(), ...ownerFields, due_on: dueOn || null }
+    const body = (values: ActionValues): ActionCreate => {
+      const chosen = options.find((o) => o.value === values.owner)
+      const ownerFields =
+        values.owner === PERSON || !chosen
+          ? { owner_type: 'person' as const, owner_id: null, owner_name: values.ownerName.trim() }
+          : { owner_type: chosen.type, owner_id: chosen.id, owner_name: null }
+      return { description: values.description.trim(), ...ownerFields, due_on: values.dueOn || null }
+    }
+    const after = body(form.values)
     if (!action) {
-      save.mutate({ kind: 'create', body, idempotencyKey }, { onSuccess: close })
+      save.mutate({ kind: 'create', body: after, idempotencyKey }, { onSuccess: close })
       return
     }
-    const changed: Record<string, unknown> = {}
-    if (body.description !== action.description) changed.description = body.description
-    if (owner !== initialOwner || (owner === PERSON && ownerName.trim() !== action.owner_name))
-      Object.assign(changed, ownerFields)
-    if ((body.due_on ?? null) !== action.due_on) changed.due_on = body.due_on
-    if (status !== action.status) changed.status = status
+    const withStatus = (values: ActionValues) => ({ ...body(values), status: values.status })
+    const changed: Record<string, unknown> = changedFields(withStatus(form.initial), withStatus(form.values))
+    // The owner is one thing to the API: when any part of it changes, all three parts are sent.
+    if (OWNER_FIELDS.some((field) => field in changed))
+      Object.assign(changed, { owner_type: after.owner_type, owner_id: after.owner_id, owner_name: after.owner_name })
     if (Object.keys(changed).length === 0) {
       close()
       return
@@ -114,7 +116,7 @@ export function ActionForm({
     <form className="plan-form" onSubmit={submit} noValidate ref={formRef}>
       <fieldset className="fieldset">
         <legend>{action ? t('plan.action.editTitle') : t('plan.action.newTitle')}</legend>
-        <DraftRestored shown={restored} />
+        <DraftRestored shown={form.restored} />
         {isApiError(save.error, 412) ? (
           <ConflictMessage
             onReload={() => {

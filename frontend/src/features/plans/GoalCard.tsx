@@ -8,6 +8,7 @@ import { ScoreChart } from './ScoreChart'
 import { ScoreForm } from './ScoreForm'
 import { type Goal, LEVELS, type LifeDomain, ladderText, levelLabel, type ScorePoint } from './types'
 import { useDraft } from '../auth/drafts'
+import { codeText } from '../../i18n/keys'
 
 interface GoalCardProps {
   familyId: string
@@ -67,7 +68,7 @@ export function GoalCard({ familyId, goal, scores, family, domains, readOnly, on
       <dl className="goal-facts">
         <div>
           <dt>{t('plan.goal.priority')}</dt>
-          <dd>{t(`plan.priority.${String(goal.priority)}`)}</dd>
+          <dd>{codeText(t, 'plan.priority', goal.priority)}</dd>
         </div>
         <div>
           <dt>{t('plan.goal.targetOn')}</dt>

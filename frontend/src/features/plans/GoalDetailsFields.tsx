@@ -74,9 +74,9 @@ export function GoalDetailsFields({
         <Field id={id('priority')} label={labels.priority ?? ''} error={errors.priority} required>
           {(props) => (
             <select {...props} value={values.priority} onChange={(e) => set({ priority: e.target.value })}>
-              {[1, 2, 3, 4, 5].map((priority) => (
+              {([1, 2, 3, 4, 5] as const).map((priority) => (
                 <option key={priority} value={String(priority)}>
-                  {t(`plan.priority.${String(priority)}`)}
+                  {t(`plan.priority.${priority}`)}
                 </option>
               ))}
             </select>

@@ -5,8 +5,8 @@ import type { Member } from '../../api/types'
 import { ConflictMessage } from '../../components/ConflictMessage'
 import { ErrorSummary, Field } from '../../components/Field'
 import { formErrors, newIdempotencyKey } from '../../components/forms'
+import { useFormValues } from '../../components/useFormValues'
 import { DraftRestored } from '../auth/DraftRestored'
-import { useDraft } from '../auth/drafts'
 import { useFocusFirstField } from './focus'
 import { GoalDetailsFields } from './GoalDetailsFields'
 import { GoalLadderFields } from './GoalLadderFields'
@@ -45,14 +45,14 @@ interface GoalFormProps {
 export function GoalForm({ familyId, goal, domains, members, onDone, onCancel, onReload }: GoalFormProps) {
   const { t } = useTranslation()
   const formRef = useFocusFirstField<HTMLFormElement>()
-  const [initial] = useState(() => toValues(goal, domains))
   const draftKey = goal ? `goal.edit.${goal.id}.${String(goal.version)}` : `goal.new.${familyId}`
-  const [draft, setDraft, clearDraft, restored] = useDraft<{ values: GoalValues; statusChosen: boolean }>(
-    draftKey,
-    () => ({ values: initial, statusChosen: false }),
-    { persist: true },
-  )
-  const { values, statusChosen } = draft
+  // Whether the supporter chose the status: then a completed ladder no longer makes a proposal active.
+  const form = useFormValues(() => ({ values: toValues(goal, domains), statusChosen: false }), {
+    draft: draftKey,
+    persist: true,
+  })
+  const { values, statusChosen } = form.values
+  const initial = form.initial.values
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
   const [idempotencyKey] = useState(newIdempotencyKey)
   const save = useSaveGoal(familyId)
@@ -76,13 +76,10 @@ export function GoalForm({ familyId, goal, domains, members, onDone, onCancel, o
       ]),
     ),
   }
-  const set = (patch: Partial<GoalValues>) => setDraft({ values: { ...values, ...patch }, statusChosen })
+  const set = (patch: Partial<GoalValues>) => form.set('values', { ...values, ...patch })
   const setLadder = (ladder: GoalValues['ladder']) =>
-    setDraft({
-      values: { ...values, ladder, status: statusAfterLadder(values, ladder, statusChosen, !goal) },
-      statusChosen,
-    })
-  const setStatus = (status: GoalStatus) => setDraft({ values: { ...values, status }, statusChosen: true })
+    form.set('values', { ...values, ladder, status: statusAfterLadder(values, ladder, statusChosen, !goal) })
+  const setStatus = (status: GoalStatus) => form.update({ values: { ...values, status }, statusChosen: true })
 
   function submit(event: SyntheticEvent) {
     event.preventDefault()
@@ -96,7 +93,7 @@ export function GoalForm({ familyId, goal, domains, members, onDone, onCancel, o
     if (Object.keys(missing).length > 0) return
     const body = toBody(values, initial, !goal)
     const done = () => {
-      clearDraft()
+      form.reset()
       onDone()
     }
     if (goal && Object.keys(body).length === 0) {
@@ -112,7 +109,7 @@ export function GoalForm({ familyId, goal, domains, members, onDone, onCancel, o
   }
 
   function cancel() {
-    clearDraft()
+    form.reset()
     onCancel()
   }
 
@@ -120,7 +117,7 @@ export function GoalForm({ familyId, goal, domains, members, onDone, onCancel, o
     <form className="plan-form" onSubmit={submit} noValidate ref={formRef}>
       <fieldset className="fieldset">
         <legend>{goal ? t('plan.goal.editTitle') : t('plan.goal.newTitle')}</legend>
-        <DraftRestored shown={restored} />
+        <DraftRestored shown={form.restored} />
         {isApiError(save.error, 412) ? (
           <ConflictMessage onReload={onReload} />
         ) : (

@@ -6,6 +6,7 @@ import { ErrorState, Loading } from '../../components/States'
 import { formatDate } from '../../i18n/format'
 import { useComparison } from './queries'
 import { type Comparison, type ItemChange, levelLabel } from './types'
+import { codeText } from '../../i18n/keys'
 
 /** What changed between two adopted versions, or between a version and the draft. */
 export function Compare({ familyId, numbers }: { familyId: string; numbers: number[] }) {
@@ -69,7 +70,7 @@ function fieldValue(value: unknown, field: string, t: TFunction): string {
   if (Array.isArray(value)) return value.length === 0 ? t('plan.compare.empty') : String(value.length)
   if (typeof value === 'number') return field === 'baseline_level' ? levelLabel(value) : String(value)
   if (typeof value !== 'string') return JSON.stringify(value)
-  if (field === 'owner_type') return t(`plan.ownerType.${value}`)
+  if (field === 'owner_type') return codeText(t, 'plan.ownerType', value)
   if (field === 'status')
     return t(`plan.goalStatus.${value}`, { defaultValue: t(`plan.actionStatus.${value}`, { defaultValue: value }) })
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value)

@@ -5,7 +5,7 @@ import { NotFound } from '../../components/NotFound'
 import { PageHeading } from '../../components/Page'
 import { EmptyState, ErrorState, Loading } from '../../components/States'
 import { formatDate, formatDateTime } from '../../i18n/format'
-import { useFamily } from '../families/queries'
+import { useLayoutFamily } from '../families/layoutFamily'
 import { GoalCard } from './GoalCard'
 import { GoalForm } from './GoalForm'
 import { MeasurementDebt } from '../measurements/MeasurementDebt'
@@ -20,34 +20,24 @@ import { useDraft } from '../auth/drafts'
 export function PlanPage() {
   const { familyId = '' } = useParams()
   const { t, i18n } = useTranslation()
-  const family = useFamily(familyId)
+  const { family: detail, reload: reloadFamily } = useLayoutFamily()
   const plan = usePlan(familyId)
   const series = useGasSeries(familyId)
   const domains = useLifeDomains()
   // An open goal form stays open across a reload (its draft is kept too).
   const [adding, setAdding] = useDraft(`plan.adding.${familyId}`, () => false, { persist: true })
 
-  if (family.isError || plan.isError) {
-    const failed: unknown = family.error ?? plan.error
-    if (isApiError(failed, 404) || isApiError(failed, 422)) return <NotFound kind="family" />
-    return (
-      <ErrorState
-        error={failed}
-        onRetry={() => {
-          void family.refetch()
-          void plan.refetch()
-        }}
-      />
-    )
+  if (plan.isError) {
+    if (isApiError(plan.error, 404) || isApiError(plan.error, 422)) return <NotFound kind="family" />
+    return <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />
   }
-  if (family.isPending || plan.isPending) return <Loading label={t('plan.loading')} />
+  if (plan.isPending) return <Loading label={t('plan.loading')} />
 
   const loaded = plan.data
-  const { family: detail } = family.data
   const readOnly = detail.archived_at !== null
   const reload = () => {
     void plan.refetch()
-    void family.refetch()
+    reloadFamily()
   }
   const scoresByGoal = new Map<string, ScorePoint[]>((series.data?.goals ?? []).map((g) => [g.goal_id, g.scores]))
   const groups = groupByDomain(loaded.plan.goals, i18n.language)

@@ -10,8 +10,18 @@ import { useFamily } from '../families/queries'
 import { groupByDomain } from './PlanParts'
 import { usePrintFooter } from './printFooter'
 import { usePlan } from './queries'
-import { LEVELS, ladderText, levelLabel } from './types'
+import { LEVELS, type Level, ladderText, levelLabel } from './types'
 import './plan.css'
+import type { TranslationKey } from '../../i18n/keys'
+
+/** What each step of the ladder means, in the family's words, for the printed plan's legend. */
+const SCALE_TEXT = {
+  [-2]: 'plan.print.scale.0',
+  [-1]: 'plan.print.scale.1',
+  0: 'plan.print.scale.2',
+  1: 'plan.print.scale.3',
+  2: 'plan.print.scale.4',
+} as const satisfies Record<Level, TranslationKey>
 
 /** The plan as a family takes it home: plain Dutch (B1), their own words, who does what by when. */
 export function PlanPrintPage() {
@@ -74,7 +84,7 @@ export function PlanPrintPage() {
       <ul className="print-scale">
         {LEVELS.map((level) => (
           <li key={level}>
-            <strong>{levelLabel(level)}</strong> {t(`plan.print.scale.${String(level + 2)}`)}
+            <strong>{levelLabel(level)}</strong> {t(SCALE_TEXT[level])}
           </li>
         ))}
       </ul>

@@ -5,6 +5,7 @@ import { formErrors, newIdempotencyKey } from '../../components/forms'
 import { useFocusFirstField } from './focus'
 import { useRecordScore } from './queries'
 import { type Goal, LEVELS, ladderText, levelLabel } from './types'
+import { useFormValues } from '../../components/useFormValues'
 
 function today(): string {
   const now = new Date()
@@ -25,9 +26,12 @@ export function ScoreForm({
 }) {
   const { t } = useTranslation()
   const formRef = useFocusFirstField<HTMLFormElement>()
-  const [scoredOn, setScoredOn] = useState(today)
-  const [level, setLevel] = useState<string>(goal.gas_level === null ? '' : String(goal.gas_level))
-  const [note, setNote] = useState('')
+  const form = useFormValues(() => ({
+    scoredOn: today(),
+    level: goal.gas_level === null ? '' : String(goal.gas_level),
+    note: '',
+  }))
+  const { scoredOn, level, note } = form.values
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey)
   const record = useRecordScore(familyId, goal.id)
@@ -59,7 +63,9 @@ export function ScoreForm({
         <legend>{t('plan.score.title')}</legend>
         <ErrorSummary errors={shown.fields} labels={labels} detail={shown.detail} fieldPrefix={prefix} />
         <Field date id={`${prefix}scored_on`} label={labels.scored_on} error={shown.fields.scored_on} required>
-          {(props) => <input {...props} type="date" value={scoredOn} onChange={(e) => setScoredOn(e.target.value)} />}
+          {(props) => (
+            <input {...props} type="date" value={scoredOn} onChange={(e) => form.set('scoredOn', e.target.value)} />
+          )}
         </Field>
         <fieldset className="fieldset-plain" id={`${prefix}level`} tabIndex={-1}>
           <legend>{labels.level}</legend>
@@ -73,7 +79,7 @@ export function ScoreForm({
                   name={`${prefix}level`}
                   value={String(option)}
                   checked={level === String(option)}
-                  onChange={() => setLevel(String(option))}
+                  onChange={() => form.set('level', String(option))}
                 />
                 <label htmlFor={`${prefix}level-${String(option)}`}>
                   <strong className="level-number">{levelLabel(option)}</strong> {ladderText(goal.ladder, option)}
@@ -84,7 +90,13 @@ export function ScoreForm({
         </fieldset>
         <Field id={`${prefix}note`} label={labels.note} error={shown.fields.note}>
           {(props) => (
-            <textarea {...props} rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
+            <textarea
+              {...props}
+              rows={2}
+              maxLength={1000}
+              value={note}
+              onChange={(e) => form.set('note', e.target.value)}
+            />
           )}
         </Field>
         <div className="form-actions">

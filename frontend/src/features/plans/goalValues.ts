@@ -1,3 +1,4 @@
+import { changedFields } from '../../components/useFormValues'
 import {
   type Goal,
   type GoalCreate,
@@ -89,10 +90,7 @@ export function toBody(values: GoalValues, initial: GoalValues, isNew: boolean):
     weight: Number.isNaN(weight) ? (values.weight as unknown as number) : weight,
   }
   if (isNew) return full
-  const changed: Record<string, unknown> = {}
-  const before = toBody(initial, initial, true) as Record<string, unknown>
-  for (const [key, value] of Object.entries(full)) {
-    if (JSON.stringify(value) !== JSON.stringify(before[key])) changed[key] = value
-  }
-  return changed as GoalCreate
+  const before = toBody(initial, initial, true)
+  // An emptied ladder is not sent (the API would clear it): the goal keeps the ladder it had.
+  return changedFields(ladderFilled ? before : { ...before, ladder: undefined }, full) as GoalCreate
 }

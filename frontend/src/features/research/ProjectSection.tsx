@@ -6,6 +6,7 @@ import { DownloadButton } from './DownloadButton'
 import { ProjectAccess } from './ProjectAccess'
 import { useResearchProject } from './queries'
 import { ResponseTable } from './ResponseTable'
+import { codeText } from '../../i18n/keys'
 
 /** One research project: what is shared, who takes part, the download (researchers) and response tracking. */
 export function ProjectSection({ projectId }: { projectId: string }) {
@@ -39,7 +40,7 @@ export function ProjectSection({ projectId }: { projectId: string }) {
         </div>
         <div className="research-facts-wide">
           <dt>{t('research.project.shares')}</dt>
-          <dd>{p.shares.map((s) => t(`research.tables.${s}`)).join(', ')}</dd>
+          <dd>{p.shares.map((s) => codeText(t, 'research.tables', s)).join(', ')}</dd>
         </div>
       </dl>
       {me.role === 'researcher' ? (

@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorState, Loading } from '../../components/States'
 import { useResponseTracking } from './queries'
+import { codeText } from '../../i18n/keys'
 
 function rate(value: number | null | undefined): string {
   return value === null || value === undefined ? '–' : `${Math.round(value * 100)}%`
@@ -55,7 +56,7 @@ export function ResponseTable({ projectId, titleId }: { projectId: string; title
                 <th scope="row" data-label={t('research.response.organisation')}>
                   {row.organisation_code ?? t('research.response.pooled')}
                 </th>
-                <td data-label={t('research.response.wave')}>{t(`measurements.wave.${row.wave}`)}</td>
+                <td data-label={t('research.response.wave')}>{codeText(t, 'measurements.wave', row.wave)}</td>
                 <td data-label={t('research.response.instrument')}>{row.instrument_code.toUpperCase()}</td>
                 {columns.map((c) => (
                   <td key={c} data-label={t(`research.response.${c}`)}>

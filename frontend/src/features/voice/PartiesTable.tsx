@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import './voice.css'
 import type { components } from '../../api/schema'
+import { codeText } from '../../i18n/keys'
 
 type Party = components['schemas']['PartyAtTable']
 
@@ -29,7 +30,7 @@ export function PartiesTable({ parties }: { parties: Party[] }) {
           {shown.map((party) => (
             <tr key={party.party}>
               <th scope="row" data-label={t('voice.parties.party')}>
-                {party.party === 'family' ? t('voice.parties.family') : t(`voice.party.${party.party}`)}
+                {party.party === 'family' ? t('voice.parties.family') : codeText(t, 'voice.party', party.party)}
               </th>
               <td className="numeric" data-label={t('voice.parties.meetings')}>
                 {party.meetings}

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -92,7 +93,7 @@ export function AttentionTable({ families, reassignFrom }: { families: FamilyAtt
   )
 }
 
-function describe(family: FamilyAttention, t: (key: string, options?: Record<string, unknown>) => string): string {
+function describe(family: FamilyAttention, t: TFunction): string {
   const parts = [
     family.open_alerts ? t('workday.count.alerts', { count: family.open_alerts }) : null,
     family.goals_without_score ? t('workday.count.goals', { count: family.goals_without_score }) : null,

@@ -1,8 +1,9 @@
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert, errorText } from '../../components/States'
 import { useUsers } from '../admin/queries'
 import { useReassign } from './queries'
+import { useFormValues } from '../../components/useFormValues'
 
 /** Give a family to another supporter, with a short note for the timeline. */
 export function ReassignForm({
@@ -17,8 +18,8 @@ export function ReassignForm({
   const { t } = useTranslation()
   const supporters = useUsers('supporter', true)
   const reassign = useReassign()
-  const [target, setTarget] = useState('')
-  const [note, setNote] = useState('')
+  const form = useFormValues(() => ({ target: '', note: '' }))
+  const { target, note } = form.values
   const id = useId()
   const options = (supporters.data?.pages.flatMap((page) => page.items) ?? []).filter(
     (u) => u.id !== currentSupporterId && u.is_active,
@@ -36,7 +37,7 @@ export function ReassignForm({
           {t('workday.reassign.to')}
           <span className="visually-hidden"> ({familyName})</span>
         </label>
-        <select id={`${id}-to`} value={target} onChange={(event) => setTarget(event.target.value)}>
+        <select id={`${id}-to`} value={target} onChange={(event) => form.set('target', event.target.value)}>
           <option value="">{t('workday.reassign.choose')}</option>
           {options.map((user) => (
             <option key={user.id} value={user.id}>
@@ -50,7 +51,12 @@ export function ReassignForm({
           {t('workday.reassign.note')}
           <span className="visually-hidden"> ({familyName})</span>
         </label>
-        <input id={`${id}-note`} maxLength={1000} value={note} onChange={(event) => setNote(event.target.value)} />
+        <input
+          id={`${id}-note`}
+          maxLength={1000}
+          value={note}
+          onChange={(event) => form.set('note', event.target.value)}
+        />
       </div>
       <button type="submit" className="button button-secondary button-small" disabled={!target || reassign.isPending}>
         {t('workday.reassign.submit')}

@@ -4,6 +4,7 @@ import { formatDate } from '../../i18n/format'
 import type { PhoneAction, PhoneGoal } from './api'
 import { ActionItem } from './ActionItem'
 import { SayForm } from './SayForm'
+import { codeText } from '../../i18n/keys'
 
 interface Props {
   goal: PhoneGoal
@@ -28,7 +29,7 @@ export function GoalCard({ goal, canComment, onMark, onComment }: Props) {
       {goal.status === 'achieved' && <p className="ph-tag ph-tag-done">{t('phone.goalAchieved')}</p>}
       <p className="ph-where">
         <strong>{t('phone.whereNow')}</strong>{' '}
-        {goal.level === null ? t('phone.levelUnknown') : t(`phone.level.${goal.level}`)}
+        {goal.level === null ? t('phone.levelUnknown') : codeText(t, 'phone.level', goal.level)}
         {goal.level_text && <span className="ph-level-text">“{goal.level_text}”</span>}
       </p>
       {goal.ladder.length > 0 && (
@@ -37,7 +38,7 @@ export function GoalCard({ goal, canComment, onMark, onComment }: Props) {
           <ol>
             {[...goal.ladder].reverse().map((step) => (
               <li key={step.level} aria-current={step.level === goal.level ? 'step' : undefined}>
-                <span className="ph-step-label">{t(`phone.level.${step.level}`)}</span> {step.text}
+                <span className="ph-step-label">{codeText(t, 'phone.level', step.level)}</span> {step.text}
               </li>
             ))}
           </ol>

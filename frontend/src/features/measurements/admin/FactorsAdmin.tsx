@@ -6,6 +6,7 @@ import { formErrors } from '../../../components/forms'
 import { Alert, ErrorState, Loading } from '../../../components/States'
 import { useCreateFactor, useFactors, useUpdateFactor } from '../queries'
 import type { Factor, FactorKind } from '../types'
+import { useFormValues } from '../../../components/useFormValues'
 
 const KINDS: readonly FactorKind[] = ['hindering', 'facilitating']
 
@@ -37,15 +38,10 @@ function FactorRow({ factor }: { factor: Factor }) {
   const { t } = useTranslation()
   const update = useUpdateFactor()
   const [editing, setEditing] = useState(false)
-  const [labelNl, setLabelNl] = useState(factor.label_nl)
-  const [labelEn, setLabelEn] = useState(factor.label_en)
-  const [kind, setKind] = useState<FactorKind>(factor.kind)
+  const form = useFormValues(() => ({ label_nl: factor.label_nl, label_en: factor.label_en, kind: factor.kind }))
   const save = (event: SyntheticEvent) => {
     event.preventDefault()
-    update.mutate(
-      { id: factor.id, version: factor.version, body: { label_nl: labelNl, label_en: labelEn, kind } },
-      { onSuccess: () => setEditing(false) },
-    )
+    update.mutate({ id: factor.id, version: factor.version, body: form.values }, { onSuccess: () => setEditing(false) })
   }
   return (
     <li className="factor-item">
@@ -63,9 +59,9 @@ function FactorRow({ factor }: { factor: Factor }) {
               <input
                 {...props}
                 type="text"
-                value={labelNl}
+                value={form.values.label_nl}
                 maxLength={200}
-                onChange={(event) => setLabelNl(event.target.value)}
+                onChange={(event) => form.set('label_nl', event.target.value)}
               />
             )}
           </Field>
@@ -74,13 +70,13 @@ function FactorRow({ factor }: { factor: Factor }) {
               <input
                 {...props}
                 type="text"
-                value={labelEn}
+                value={form.values.label_en}
                 maxLength={200}
-                onChange={(event) => setLabelEn(event.target.value)}
+                onChange={(event) => form.set('label_en', event.target.value)}
               />
             )}
           </Field>
-          <KindField value={kind} onChange={setKind} />
+          <KindField value={form.values.kind} onChange={(kind) => form.set('kind', kind)} />
           <div className="form-actions">
             <button type="submit" className="button" disabled={update.isPending}>
               {t('common.save')}
@@ -134,8 +130,9 @@ function NewFactor() {
   const { t } = useTranslation()
   const create = useCreateFactor()
   const [open, setOpen] = useState(false)
-  const [values, setValues] = useState({ code: '', label_nl: '', label_en: '' })
-  const [kind, setKind] = useState<FactorKind>('hindering')
+  const { values, set, reset } = useFormValues<{ code: string; label_nl: string; label_en: string; kind: FactorKind }>(
+    () => ({ code: '', label_nl: '', label_en: '', kind: 'hindering' }),
+  )
   const errors = formErrors(create.error, {}, ['code', 'label_nl', 'label_en', 'kind'], t)
   if (!open) {
     return (
@@ -148,17 +145,14 @@ function NewFactor() {
   }
   const submit = (event: SyntheticEvent) => {
     event.preventDefault()
-    create.mutate(
-      { ...values, kind },
-      {
-        onSuccess: () => {
-          setValues({ code: '', label_nl: '', label_en: '' })
-          setOpen(false)
-        },
+    create.mutate(values, {
+      onSuccess: () => {
+        reset()
+        setOpen(false)
       },
-    )
+    })
   }
-  const input = (name: keyof typeof values, label: string, hint?: string) => (
+  const input = (name: 'code' | 'label_nl' | 'label_en', label: string, hint?: string) => (
     <Field label={label} required hint={hint} error={errors.fields[name]}>
       {(props) => (
         <input
@@ -166,7 +160,7 @@ function NewFactor() {
           type="text"
           value={values[name]}
           maxLength={200}
-          onChange={(event) => setValues({ ...values, [name]: event.target.value })}
+          onChange={(event) => set(name, event.target.value)}
         />
       )}
     </Field>
@@ -182,7 +176,7 @@ function NewFactor() {
       {input('code', t('measurements.factors.code'), t('measurements.factors.codeHint'))}
       {input('label_nl', t('measurements.factors.labelNl'))}
       {input('label_en', t('measurements.factors.labelEn'))}
-      <KindField value={kind} onChange={setKind} />
+      <KindField value={values.kind} onChange={(kind) => set('kind', kind)} />
       <div className="form-actions">
         <button type="submit" className="button" disabled={create.isPending}>
           {t('common.save')}

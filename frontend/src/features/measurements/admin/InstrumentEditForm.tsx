@@ -2,6 +2,7 @@ import { type SyntheticEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Field } from '../../../components/Field'
 import { formErrors } from '../../../components/forms'
+import { useFormValues } from '../../../components/useFormValues'
 import { Alert } from '../../../components/States'
 import { useEditInstrument } from '../queries'
 import type { Definition } from '../types'
@@ -23,22 +24,27 @@ export function InstrumentEditForm({
   const { t } = useTranslation()
   const edit = useEditInstrument(definition.code)
   const scales = [...definition.subscales, ...(definition.total ? [definition.total] : [])]
-  const [text, setText] = useState({
+  const form = useFormValues(() => ({
     nameNl: definition.name.nl,
     nameEn: definition.name.en,
     descriptionNl: definition.description.nl,
     descriptionEn: definition.description.en,
     owner: definition.licence.owner,
     terms: definition.licence.terms,
-  })
-  const [drafts, setDrafts] = useState<ScaleDraft[]>(() => scales.map(draftOf))
-  const [wording, setWording] = useState(() => wordingDraftOf(definition))
+    scales: scales.map(draftOf),
+    wording: wordingDraftOf(definition),
+  }))
+  const text = form.values
+  const drafts = form.values.scales
   const [problems, setProblems] = useState<string[]>([])
   const labels = wordingLabels(definition, t)
   const errors = formErrors(edit.error, {}, Object.keys(labels), t)
 
   const setDraft = (index: number, change: Partial<ScaleDraft>) =>
-    setDrafts((current) => current.map((draft, i) => (i === index ? { ...draft, ...change } : draft)))
+    form.set(
+      'scales',
+      drafts.map((draft, i) => (i === index ? { ...draft, ...change } : draft)),
+    )
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault()
@@ -52,30 +58,29 @@ export function InstrumentEditForm({
       name: { nl: text.nameNl, en: text.nameEn },
       description: { nl: text.descriptionNl, en: text.descriptionEn },
       licence: { ...definition.licence, owner: text.owner, terms: text.terms },
-      ...applyWording(definition, wording),
+      ...applyWording(definition, text.wording),
       subscales,
       total: definition.total ? (edited.at(-1) ?? null) : null,
     }
     edit.mutate(body, { onSuccess: (result) => onDone(Boolean(result.created_new_version)) })
   }
 
-  const textField = (name: keyof typeof text, label: string, long = false) => (
+  const textField = (
+    name: 'nameNl' | 'nameEn' | 'descriptionNl' | 'descriptionEn' | 'owner' | 'terms',
+    label: string,
+    long = false,
+  ) => (
     <Field label={label} required>
       {(props) =>
         long ? (
-          <textarea
-            {...props}
-            rows={3}
-            value={text[name]}
-            onChange={(event) => setText({ ...text, [name]: event.target.value })}
-          />
+          <textarea {...props} rows={3} value={text[name]} onChange={(event) => form.set(name, event.target.value)} />
         ) : (
           <input
             {...props}
             type="text"
             value={text[name]}
             maxLength={200}
-            onChange={(event) => setText({ ...text, [name]: event.target.value })}
+            onChange={(event) => form.set(name, event.target.value)}
           />
         )
       }
@@ -129,7 +134,12 @@ export function InstrumentEditForm({
         {textField('owner', t('measurements.admin.owner'))}
         {textField('terms', t('measurements.admin.terms'), true)}
       </div>
-      <WordingEditor definition={definition} draft={wording} onChange={setWording} errors={errors.fields} />
+      <WordingEditor
+        definition={definition}
+        draft={text.wording}
+        onChange={(wording) => form.set('wording', wording)}
+        errors={errors.fields}
+      />
       {drafts.map((draft, index) => (
         <ScaleFieldset
           key={scales[index]?.code ?? index}
