@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import and_, or_
+from sqlalchemy import literal, or_, tuple_
 from sqlalchemy.orm import joinedload
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
@@ -66,22 +66,12 @@ def _batch(
     session: Session, statement: SelectOfScalar[Meeting], ascending: bool, size: int, cursor: str | None
 ) -> tuple[Sequence[Meeting], bool]:
     """One keyset page in either direction: (rows, more after them)."""
+    key = tuple_(col(Meeting.starts_at), col(Meeting.id))
     if cursor:
         moment, row_id = decode_cursor(cursor)
-        if ascending:
-            statement = statement.where(
-                or_(
-                    col(Meeting.starts_at) > moment,
-                    and_(col(Meeting.starts_at) == moment, col(Meeting.id) > row_id),
-                )
-            )
-        else:
-            statement = statement.where(
-                or_(
-                    col(Meeting.starts_at) < moment,
-                    and_(col(Meeting.starts_at) == moment, col(Meeting.id) < row_id),
-                )
-            )
+        # A row comparison, so the index on (starts_at, id) answers it as one range scan.
+        after = tuple_(literal(moment, Meeting.starts_at.type), literal(row_id, Meeting.id.type))  # type: ignore[attr-defined]
+        statement = statement.where(key > after if ascending else key < after)
     order = (col(Meeting.starts_at), col(Meeting.id))
     ordered = statement.order_by(*order) if ascending else statement.order_by(*(c.desc() for c in order))
     rows = session.exec(ordered.limit(size + 1)).all()
