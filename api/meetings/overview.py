@@ -9,7 +9,7 @@ from enum import StrEnum
 from sqlalchemy import literal, or_, tuple_
 from sqlalchemy.orm import joinedload
 from sqlmodel import Session, col, select
-from sqlmodel.sql.expression import SelectOfScalar
+from sqlmodel.sql.expression import Select
 
 from api.audit import service as audit
 from api.auth.principal import Principal
@@ -23,6 +23,9 @@ from api.models import Family, Meeting, MeetingStatus
 
 # With `flagged`, at most this many batches are read per request (then a short page with a cursor).
 MAX_BATCHES = 4
+
+
+Rows = Select[Meeting, Family]
 
 
 class Scope(StrEnum):
@@ -45,14 +48,20 @@ class OverviewFilters:
     order: Order = Order.desc
 
 
-def _statement(principal: Principal, filters: OverviewFilters) -> SelectOfScalar[Meeting]:
+def _statement(principal: Principal, filters: OverviewFilters) -> Rows:
+    """Meetings with their family (and its supporter) in one query, narrowed to the readable families."""
     families = readable_families(principal)
     if filters.scope == Scope.mine:
         families = families.where(
             or_(col(Family.supporter_id) == principal.id, col(Family.coordinator_id) == principal.id)
         )
-    scoped = families.subquery()
-    statement = select(Meeting).join(scoped, scoped.c.id == Meeting.family_id)
+    statement = (
+        select(Meeting, Family)
+        .join(Family, col(Family.id) == Meeting.family_id)
+        .options(joinedload(Family.supporter))  # type: ignore[arg-type]
+    )
+    if families.whereclause is not None:
+        statement = statement.where(families.whereclause)
     if filters.starts_from is not None:
         statement = statement.where(Meeting.starts_at >= filters.starts_from)
     if filters.starts_to is not None:
@@ -63,8 +72,12 @@ def _statement(principal: Principal, filters: OverviewFilters) -> SelectOfScalar
 
 
 def _batch(
-    session: Session, statement: SelectOfScalar[Meeting], ascending: bool, size: int, cursor: str | None
-) -> tuple[Sequence[Meeting], bool]:
+    session: Session,
+    statement: Rows,
+    ascending: bool,
+    size: int,
+    cursor: str | None,
+) -> tuple[Sequence[tuple[Meeting, Family]], bool]:
     """One keyset page in either direction: (rows, more after them)."""
     key = tuple_(col(Meeting.starts_at), col(Meeting.id))
     if cursor:
@@ -92,17 +105,11 @@ def overview(
     next_cursor: str | None = None
     batches = 0
     while True:
-        rows, more = _batch(session, statement, ascending, size, cursor)
+        batch, more = _batch(session, statement, ascending, size, cursor)
+        rows = [meeting for meeting, _ in batch]
+        families |= {family.id: family for _, family in batch}
         found = participants_of(session, [m.id for m in rows])
-        family_ids = {m.family_id for m in rows}
-        crucial = crucial_people(session, family_ids)
-        if family_ids:
-            families |= {
-                f.id: f
-                for f in session.exec(
-                    select(Family).where(col(Family.id).in_(family_ids)).options(joinedload(Family.supporter))  # type: ignore[arg-type]
-                ).all()
-            }
+        crucial = crucial_people(session, {m.family_id for m in rows})
         for index, meeting in enumerate(rows):
             flags = meeting_flags(meeting, found[meeting.id], crucial.get(meeting.family_id, []))
             if filters.flagged is None or bool(flags) == filters.flagged:
