@@ -192,9 +192,12 @@ def main() -> None:
         default="wrk" if wrk_available() else "threads",
         help="closed-loop load generator (default: wrk when installed)",
     )
+    parser.add_argument(
+        "--no-migrate", action="store_true", help="measure the database as it is (no migrate, no demo seed)"
+    )
     args = parser.parse_args()
     load.TIMEOUT = args.timeout
-    env = environment(args.database_url)
+    env = environment(args.database_url, prepare=not args.no_migrate)
     results: list[Result] = []
     with serving(env, args.workers) as base:
         measured = [("-", "GET /health (baseline)", "/health", {})] + [

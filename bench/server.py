@@ -16,15 +16,16 @@ BIN = Path(sys.executable).parent
 PASSWORD = "bench-password"
 
 
-def environment(database_url: str | None) -> dict[str, str]:
-    """Migrate and seed the demo (a scratch SQLite file without a URL); the variables the server needs."""
+def environment(database_url: str | None, *, prepare: bool = True) -> dict[str, str]:
+    """Migrate and seed the demo (a scratch SQLite file without a URL; `prepare=False` leaves a database as
+    it is, e.g. one another branch migrated further); the variables the server needs."""
     scratch = tempfile.mkdtemp(prefix="bondgenoot-bench-")
     env = {
         "BONDGENOOT_DATABASE_URL": database_url or f"sqlite:///{scratch}/bench.db",
         "BONDGENOOT_ENVIRONMENT": "development",
         "BONDGENOOT_DEMO_PASSWORD": PASSWORD,
     }
-    for command in ("migrate", "seed-demo"):
+    for command in ("migrate", "seed-demo") if prepare or not database_url else ():
         subprocess.run([BIN / "bondgenoot", command], env=os.environ | env, check=True, capture_output=True)
     return env
 
