@@ -71,12 +71,12 @@ def _wrk(result: Result, url: str, headers: dict[str, str], seconds: float, conc
         command += ["-H", f"{name}: {value}"]
     out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
     done = re.search(r"(\d+) requests in", out)
-    if done is None or int(done.group(1)) < concurrency:
+    shares = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", out, re.MULTILINE))
+    if done is None or int(done.group(1)) < concurrency or len(shares) < 2:
         # wrk drops what is still in flight when time is up: a read slower than that needs the threads
         _threads(result, url, headers, seconds, concurrency)
         return
     result.rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
-    shares = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", out, re.MULTILINE))
     result.closed = (_seconds(shares["50"]), _seconds(shares["99"]))
     failed = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     timeouts = re.search(r"Socket errors:.*timeout (\d+)", out)
