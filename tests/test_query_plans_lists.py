@@ -3,16 +3,12 @@ dashboard, the team page, a supporter's worklist, users, the delivery log, the a
 read by index: no sequential scan of the families, meetings, alerts, messages or the audit log, and no
 statement binds more family ids than one page holds."""
 
-import json
-from typing import Any
-
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Connection
 
 from tests.factories import World, auth
-from tests.statements import selects_sent
-from tests.test_query_plans import FAMILIES, _scans, many_families  # noqa: F401 (a fixture)
+from tests.test_query_plans import FAMILIES, _plans_of, assert_indexed, many_families  # noqa: F401
 
 PAGE = 100  # the largest page a list answers (LimitQuery)
 
@@ -61,19 +57,6 @@ def busy_families(connection: Connection, many_families: World) -> World:  # noq
     return world
 
 
-def _plans_of(client: TestClient, connection: Connection, url: str, headers: dict[str, str]) -> list[Any]:
-    sent = selects_sent(client, connection, url, headers)
-    families = {str(row[0]) for row in connection.exec_driver_sql("SELECT id FROM family")}
-    for _, parameters in sent:  # a page's families at most, never the organisation's
-        values = parameters.values() if isinstance(parameters, dict) else parameters or ()
-        assert sum(str(v) in families for v in values) <= PAGE, (url, len(values))
-    return [
-        json.loads(row[0]) if isinstance(row[0], str) else row[0]
-        for statement, parameters in sent
-        for row in [connection.exec_driver_sql("EXPLAIN (FORMAT JSON) " + statement, parameters).one()]
-    ]
-
-
 @pytest.mark.parametrize(
     ("who", "url"),
     [
@@ -106,8 +89,5 @@ def test_organisation_lists_use_their_indexes(
         supporter=world.supporter.id,
         family=world.family.id,
     )
-    plans = _plans_of(client, connection, path, auth(getattr(world, who)))
-    scans = {scan for plan in plans for scan in _scans(plan)}
-    assert scans, "no statement reached a table"
-    sequential = {table for node, table in scans if node == "Seq Scan" and table in WATCHED}
-    assert not sequential, (path, sorted(scans), sequential)
+    plans = _plans_of(client, connection, path, auth(getattr(world, who)), families_bound=PAGE)
+    assert_indexed(plans, WATCHED, path)
