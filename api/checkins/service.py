@@ -3,7 +3,7 @@
 import uuid
 from datetime import timedelta
 
-from sqlalchemy import func, update
+from sqlalchemy import case, func, or_, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -26,7 +26,7 @@ from api.core.errors import Conflict, NotFound
 from api.core.events import publish
 from api.core.pagination import Page, keyset_page
 from api.families.repository import get_readable_family
-from api.models import AlertReason, Checkin, CheckinAlert, CheckinLink, Family, FamilyMember
+from api.models import AlertReason, Checkin, CheckinAlert, CheckinLink, Family, FamilyMember, Role
 from api.models.base import utcnow
 
 
@@ -224,17 +224,44 @@ def acknowledge_alert(session: Session, principal: Principal, *, alert_id: uuid.
     return alert_public(alert)
 
 
-def summary(session: Session, principal: Principal) -> CheckinSummary:
-    """Per family in reach with check-ins: the latest one, the last four weeks and open alerts."""
+def summary(session: Session, principal: Principal, *, limit: int = 100) -> CheckinSummary:
+    """The `limit` families in reach with check-ins that need a look first (open alerts, then the latest
+    check-in): each one's latest check-in, its last four weeks and its open alerts."""
     scope = repo.family_scope(principal)
-    latest_at = (
-        select(Checkin.family_id, func.max(Checkin.checked_in_at).label("at"))
+    since = utcnow() - timedelta(days=28)
+    alerts = (
+        select(CheckinAlert.family_id, func.count().label("open"))
+        .join(Family, col(Family.id) == CheckinAlert.family_id)
+        .where(scope, col(CheckinAlert.acknowledged_at).is_(None))
+        .group_by(col(CheckinAlert.family_id))
+        .subquery()
+    )
+    checkins = (
+        select(
+            Checkin.family_id,
+            func.max(Checkin.checked_in_at).label("at"),
+            func.sum(case((col(Checkin.checked_in_at) >= since, 1), else_=0)).label("recent"),
+        )
         .join(Family, col(Family.id) == Checkin.family_id)
         .where(scope)
         .group_by(col(Checkin.family_id))
+    )
+    if principal.role != Role.supporter:
+        # A whole organisation: the families with an open alert or a check-in in the last four weeks, so the
+        # read grows with recent activity, not with every check-in the organisation ever had.
+        checkins = checkins.where(
+            or_(col(Checkin.checked_in_at) >= since, col(Checkin.family_id).in_(select(alerts.c.family_id)))
+        )
+    per_family = checkins.subquery()
+    open_alerts = func.coalesce(alerts.c.open, 0).label("open")
+    page = (
+        sa_select(per_family, open_alerts)
+        .outerjoin(alerts, alerts.c.family_id == per_family.c.family_id)
+        .order_by(open_alerts.desc(), per_family.c.at.desc(), per_family.c.family_id)
+        .limit(limit)
         .subquery()
     )
-    latest = session.execute(
+    rows = session.execute(
         sa_select(
             col(Family.id),
             col(Family.display_name),
@@ -242,29 +269,15 @@ def summary(session: Session, principal: Principal) -> CheckinSummary:
             col(Checkin.checked_in_at),
             col(Checkin.wellbeing),
             col(Checkin.care_burden),
+            page.c.recent,
+            page.c.open,
         )
-        .join(latest_at, col(Family.id) == latest_at.c.family_id)
-        .join(Checkin, (col(Checkin.family_id) == Family.id) & (col(Checkin.checked_in_at) == latest_at.c.at))
+        .join(Family, col(Family.id) == page.c.family_id)
+        .join(Checkin, (col(Checkin.family_id) == Family.id) & (col(Checkin.checked_in_at) == page.c.at))
+        .order_by(page.c.open.desc(), page.c.at.desc(), col(Family.id))
     ).all()
-    since = utcnow() - timedelta(days=28)
-    recent = dict(
-        session.exec(
-            select(Checkin.family_id, func.count())
-            .join(Family, col(Family.id) == Checkin.family_id)
-            .where(scope, col(Checkin.checked_in_at) >= since)
-            .group_by(col(Checkin.family_id))
-        ).all()
-    )
-    open_alerts = dict(
-        session.exec(
-            select(CheckinAlert.family_id, func.count())
-            .join(Family, col(Family.id) == CheckinAlert.family_id)
-            .where(scope, col(CheckinAlert.acknowledged_at).is_(None))
-            .group_by(col(CheckinAlert.family_id))
-        ).all()
-    )
     families: dict[uuid.UUID, FamilyCheckinSummary] = {}
-    for family_id, name, reference, at, wellbeing, burden in latest:
+    for family_id, name, reference, at, wellbeing, burden, recent, open_count in rows:
         families.setdefault(
             family_id,
             FamilyCheckinSummary(
@@ -274,12 +287,12 @@ def summary(session: Session, principal: Principal) -> CheckinSummary:
                 last_checkin_at=at,
                 last_wellbeing=wellbeing,
                 last_care_burden=burden,
-                checkins_last_28_days=recent.get(family_id, 0),
-                open_alerts=open_alerts.get(family_id, 0),
+                checkins_last_28_days=recent,
+                open_alerts=open_count,
             ),
         )
-    ordered = sorted(families.values(), key=lambda f: (-f.open_alerts, -f.last_checkin_at.timestamp()))
+    ordered = list(families.values())
     audit.record_many(
         session, principal, action="list", object_type="checkin", family_ids=[f.family_id for f in ordered]
     )
-    return CheckinSummary(open_alerts=sum(open_alerts.values()), families=ordered)
+    return CheckinSummary(open_alerts=count_open_alerts(session, principal).open_alerts, families=ordered)

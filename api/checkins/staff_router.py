@@ -119,6 +119,11 @@ def acknowledge_checkin_alert(
 
 
 @router.get("/checkin-summary", response_model=CheckinSummary)
-def read_checkin_summary(session: SessionDep, principal: CurrentPrincipal) -> CheckinSummary:
-    """For the dashboard: open alerts, and each of your families' latest check-in."""
-    return service.summary(session, principal)
+def read_checkin_summary(
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    limit: LimitQuery = 100,
+) -> CheckinSummary:
+    """For the dashboard: open alerts, and the latest check-in of the families that need a look first
+    (open alerts, then the most recent check-in)."""
+    return service.summary(session, principal, limit=limit)

@@ -70,16 +70,22 @@ def professionals_needed(
             col(NetworkContact.party).in_(list(PARTY_DOMAINS)),
         )
     ).all()
+    goals_of: dict[uuid.UUID, list[Goal]] = defaultdict(list)
+    for goal in goals:
+        goals_of[goal.family_id].append(goal)
+    actions_of: dict[uuid.UUID, list[PlanAction]] = defaultdict(list)
+    for action in actions:
+        actions_of[action.family_id].append(action)
     found = []
     for contact in contacts:
         label = PARTY_LABELS[contact.party]
-        for goal in (g for g in goals if g.family_id == contact.family_id):
+        for goal in goals_of[contact.family_id]:
             if names_party_domain(contact.party, DOMAIN_CODES.get(goal.life_domain_id), goal.text):
                 reason = f"Doel vraagt om {label}: {_short(goal.text)}"
                 found.append(
                     (contact.family_id, Crucial(ParticipantKind.contact, contact.id, contact.name), reason)
                 )
-        for action in (a for a in actions if a.family_id == contact.family_id):
+        for action in actions_of[contact.family_id]:
             if names_party_domain(contact.party, None, action.description):
                 reason = f"Actie vraagt om {label}: {_short(action.description)}"
                 found.append(

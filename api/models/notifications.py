@@ -5,7 +5,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, UniqueConstraint
+from sqlalchemy import JSON, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from api.models.base import UTCDateTime, created_at_field, enum_type, id_field, timestamp_field, utcnow
@@ -48,10 +48,13 @@ class NotificationMessage(SQLModel, table=True):
     __tablename__ = "notification_message"
     __table_args__ = (
         UniqueConstraint("dedupe_key", "recipient_kind", "recipient_id", name="uq_notification_message_key"),
+        # The delivery log, newest first, with or without a status (migration 0022).
+        Index("ix_notification_message_organisation_created", "organisation_id", "created_at", "id"),
+        Index("ix_notification_message_organisation_status", "organisation_id", "status", "created_at", "id"),
     )
 
     id: uuid.UUID = id_field()
-    organisation_id: uuid.UUID = Field(foreign_key="organisation.id", index=True)
+    organisation_id: uuid.UUID = Field(foreign_key="organisation.id")
     family_id: uuid.UUID | None = Field(default=None, foreign_key="family.id", index=True)
     recipient_kind: RecipientKind = Field(sa_type=enum_type(RecipientKind, 20))
     recipient_id: uuid.UUID = Field(index=True)

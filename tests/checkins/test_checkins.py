@@ -207,6 +207,30 @@ def test_summary_lists_families_with_open_alerts_first(
     assert client.get("/api/v1/checkin-summary").status_code == 401
 
 
+def test_the_organisation_dashboard_is_bounded_by_recent_activity_and_limit(
+    client: TestClient, session: Session, world: World
+) -> None:
+    quiet, _, _ = make_link(session, world.family)
+    make_checkin(session, quiet, days_ago=60)
+    worried, _, _ = make_link(session, world.other_caseload_family)
+    make_checkin(session, worried, days_ago=40)
+    make_alert(session, worried)
+    session.commit()
+    url = "/api/v1/checkin-summary"
+    staff = client.get(url, headers=auth(world.coordinator)).json()["families"]
+    # a whole organisation: families with an open alert or a check-in in the last four weeks
+    assert [f["family_id"] for f in staff] == [str(world.other_caseload_family.id)]
+    # a caseload: every family that ever checked in
+    own = client.get(url, headers=auth(world.supporter)).json()["families"]
+    assert [f["family_id"] for f in own] == [str(world.family.id)]
+    make_checkin(session, quiet, days_ago=1)
+    session.commit()
+    first = client.get(f"{url}?limit=1", headers=auth(world.coordinator)).json()
+    assert [f["family_id"] for f in first["families"]] == [str(world.other_caseload_family.id)]
+    assert first["open_alerts"] == 1
+    assert client.get(f"{url}?limit=101", headers=auth(world.coordinator)).status_code == 422
+
+
 def test_open_alert_count_follows_the_scope_and_reads_no_family(
     client: TestClient, session: Session, world: World
 ) -> None:

@@ -2,9 +2,11 @@
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
+from api.meetings import overview
 from api.models import AuditEvent, GoalMember
 from tests.conftest import QueryCounter
 from tests.factories import World, auth, make_family, make_member
@@ -74,6 +76,36 @@ def test_flagged_pages_fill_up_by_reading_on(client: TestClient, session: Sessio
         if cursor is None:
             break
     assert len(seen) == len(set(seen)) == 6
+
+
+def test_a_flagged_page_reads_a_fixed_number_of_batches(
+    client: TestClient,
+    session: Session,
+    world: World,
+    count_queries: QueryCounter,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(overview, "MAX_BATCHES", 1)
+    _flag(session, world)
+    flagged = make_meeting(session, world.other_caseload_family, starts_at=NOW)
+    for day in range(1, 56):  # newer than the flagged one and not flagged: more than one batch of 50
+        make_meeting(session, world.family, starts_at=NOW + timedelta(days=day))
+    session.commit()
+    headers = auth(world.coordinator)
+    client.get(MEETINGS, params={"flagged": "true", "limit": 4}, headers=headers)  # warm up
+    before = count_queries.count
+    first = client.get(MEETINGS, params={"flagged": "true", "limit": 4}, headers=headers).json()
+    cost = count_queries.count - before
+    assert first["items"] == [] and first["next_cursor"]  # a short page: read on with the cursor
+    params = {"flagged": "true", "limit": 4, "cursor": first["next_cursor"]}
+    second = client.get(MEETINGS, params=params, headers=headers).json()
+    assert [m["id"] for m in second["items"]] == [str(flagged.id)] and second["next_cursor"] is None
+    for day in range(56, 200):  # many more unflagged meetings: the first page costs the same
+        make_meeting(session, world.family, starts_at=NOW + timedelta(days=day))
+    session.commit()
+    before = count_queries.count
+    again = client.get(MEETINGS, params={"flagged": "true", "limit": 4}, headers=headers).json()
+    assert again["items"] == [] and count_queries.count - before == cost
 
 
 def test_overview_costs_the_same_for_many_families(

@@ -991,7 +991,8 @@ export interface paths {
         };
         /**
          * Read Checkin Summary
-         * @description For the dashboard: open alerts, and each of your families' latest check-in.
+         * @description For the dashboard: open alerts, and the latest check-in of the families that need a look first
+         *     (open alerts, then the most recent check-in).
          */
         get: operations["read_checkin_summary"];
         put?: never;
@@ -15329,7 +15330,10 @@ export interface operations {
     };
     read_checkin_summary: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size (at most 100). */
+                limit?: number;
+            };
             header?: {
                 /** @description Why the data is read (audit log). */
                 "X-Access-Purpose"?: string | null;
