@@ -24,9 +24,9 @@ from api.measurements import recording
 from api.measurements import service as measurements
 from api.measurements.definitions import InstrumentDefinition
 from api.measurements.offering import phone_reason
+from api.measurements.presenters import answers_of
 from api.measurements.repository import definition_of, instrument_rows, latest_by_code
 from api.measurements.schemas import PlanEntry
-from api.measurements.views import answers_of
 from api.models import CheckinLink, Family, FamilyMember, Instrument, Measurement
 
 ANSWERABLE = ("due", "overdue", "in_progress")

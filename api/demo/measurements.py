@@ -166,7 +166,7 @@ def _work_engagement(session: Session, context: DemoContext, row: Instrument, rn
         for months_ago in (6, 0):
             answers = _keyed_answers(definition, level, rng)
             with replaying_at(datetime.now(UTC) - timedelta(days=30 * months_ago + 3)):
-                answer_work_engagement(session, acting(user), dict(answers))
+                answer_work_engagement(session, acting(user), answers=dict(answers))
             count += 1
     return count
 

@@ -23,8 +23,8 @@ from api.families.repository import get_readable_family
 from api.families.service import to_detail
 from api.funders.consent import consent_public
 from api.measurements.factors import family_factor_public
+from api.measurements.presenters import answers_of, measurement_public, scale_scores
 from api.measurements.repository import definition_of, family_measurements, members_of, scores_of, users_by_id
-from api.measurements.views import answers_of, measurement_public, scale_scores
 from api.measurements.waves import member_respondent, user_respondent
 from api.meetings.plan_links import crucial_people
 from api.meetings.presenters import meeting_detail

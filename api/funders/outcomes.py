@@ -10,7 +10,7 @@ from api.audit import service as audit
 from api.auth.principal import FunderPrincipal
 from api.core.config import get_settings
 from api.core.errors import Unprocessable
-from api.funders.repository import funder_family_ids
+from api.families.repository import funder_family_ids
 from api.funders.schemas import (
     Cell,
     InstrumentChange,
@@ -114,7 +114,7 @@ def outcomes(
     at_table = parties_at_table(
         session,
         funder_family_ids(principal),
-        [evidence.Span(n.key, n.start, n.end) for n in nodes],
+        spans=[evidence.Span(n.key, n.start, n.end) for n in nodes],
         group=col(Family.region_id),
     )
     regions = session.exec(

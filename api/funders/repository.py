@@ -5,9 +5,7 @@ from sqlmodel import Session
 from api.audit.service import event
 from api.auth.principal import FunderPrincipal
 from api.core.errors import NotFound
-
-# funder_family_ids is re-exported: the funders' outcomes read it from here.
-from api.families.repository import funder_families, funder_family_ids
+from api.families.repository import funder_families
 from api.funders.pseudonyms import family_of
 from api.models import Family, FunderKey
 
@@ -31,4 +29,4 @@ def family_by_pseudonym(
     return family
 
 
-__all__ = ["TRAJECTORY_NOT_FOUND", "family_by_pseudonym", "funder_families", "funder_family_ids"]
+__all__ = ["TRAJECTORY_NOT_FOUND", "family_by_pseudonym", "funder_families"]

@@ -151,8 +151,8 @@ def _overdue_page(
 def due_measurements(
     session: Session,
     principal: Principal,
-    supporter_id: uuid.UUID | None,
     *,
+    supporter_id: uuid.UUID | None,
     limit: int = 100,
     cursor: str | None = None,
 ) -> DueMeasurements:

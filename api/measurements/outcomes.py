@@ -31,6 +31,7 @@ from api.measurements.outcome_schemas import (
     ScaleInfo,
     ScalePoint,
 )
+from api.measurements.presenters import band_of
 from api.measurements.repository import (
     definition_of,
     family_measurements,
@@ -41,7 +42,6 @@ from api.measurements.repository import (
     users_by_id,
 )
 from api.measurements.scoring import RCI_CRITERION, ScaleScore, ScoreResult, family_score, reliable_change
-from api.measurements.views import band_of
 from api.measurements.waves import member_respondent, user_respondent
 from api.meetings.parties import cohort_parties, parties_at_table
 from api.models import (
@@ -289,7 +289,7 @@ def cohort_outcomes(
         gas_families=found.gas_families,
         mean_gas_t_score=round(found.mean_gas_t_score, 2) if found.mean_gas_t_score is not None else None,
         meetings_held=found.meetings,
-        parties=cohort_parties(parties_at_table(session, scope, [span]).get((None, span.key), {})),
+        parties=cohort_parties(parties_at_table(session, scope, spans=[span]).get((None, span.key), {})),
         scales=scales,
         factors=_factor_counts(session, scope, from_on, to_on),
     )

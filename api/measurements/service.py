@@ -29,6 +29,7 @@ from api.measurements.due import (
 )
 from api.measurements.instruments import ensure_catalog
 from api.measurements.offering import phone_offers
+from api.measurements.presenters import measurement_detail, measurement_public
 from api.measurements.repository import (
     definition_of,
     instrument_rows,
@@ -44,7 +45,6 @@ from api.measurements.schemas import (
     MeasurementStart,
     RespondentPublic,
 )
-from api.measurements.views import measurement_detail, measurement_public
 from api.measurements.waves import anchor_on, member_respondent, user_respondent, wave_dates
 from api.models import Family, FamilyMember, Instrument, Measurement, User
 

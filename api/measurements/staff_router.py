@@ -34,7 +34,7 @@ def list_due_measurements(
     cursor: CursorQuery = None,
 ) -> DueMeasurements:
     """Due and overdue measurements of a page of your families (`limit` families), oldest due date first."""
-    return service.due_measurements(session, principal, supporter_id, limit=limit, cursor=cursor)
+    return service.due_measurements(session, principal, supporter_id=supporter_id, limit=limit, cursor=cursor)
 
 
 @router.get("/outcomes/cohort", response_model=CohortOutcomes, responses=problems(403))
@@ -86,7 +86,7 @@ def answer_my_work_engagement(
     data: WorkEngagementAnswers, session: SessionDep, principal: CurrentPrincipal
 ) -> WorkEngagementEntry:
     """Answer the work-engagement questionnaire about yourself; it is scored at once."""
-    return work_engagement.answer_work_engagement(session, principal, data.answers)
+    return work_engagement.answer_work_engagement(session, principal, answers=data.answers)
 
 
 @router.get("/work-engagement/summary", response_model=WorkEngagementSummary, tags=["work engagement"])

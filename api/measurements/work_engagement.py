@@ -12,6 +12,7 @@ from api.core.errors import Forbidden, NotFound
 from api.measurements import recording
 from api.measurements.definitions import InstrumentDefinition, InstrumentUse
 from api.measurements.instruments import ensure_catalog
+from api.measurements.presenters import scale_scores
 from api.measurements.repository import definition_of, instrument_rows, latest_by_code, scores_of
 from api.measurements.schemas import (
     WorkEngagementEntry,
@@ -19,7 +20,6 @@ from api.measurements.schemas import (
     WorkEngagementScale,
     WorkEngagementSummary,
 )
-from api.measurements.views import scale_scores
 from api.models import Instrument, Measurement, MeasurementScore, MeasurementStatus, Role, User
 
 PREFERRED = "uwes9"
@@ -80,7 +80,7 @@ def my_work_engagement(session: Session, principal: Principal) -> WorkEngagement
 
 
 def answer_work_engagement(
-    session: Session, principal: Principal, answers: dict[int, int | None]
+    session: Session, principal: Principal, *, answers: dict[int, int | None]
 ) -> WorkEngagementEntry:
     """Answer the questionnaire about oneself; it is scored at once."""
     _only_supporters(principal)

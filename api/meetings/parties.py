@@ -44,7 +44,7 @@ class PartyCount:
 
 
 def parties_at_table(
-    session: Session, scope: Select[Any], spans: Sequence[Span], *, group: Any = None
+    session: Session, scope: Select[Any], *, spans: Sequence[Span], group: Any = None
 ) -> dict[Key, dict[str, PartyCount]]:
     """Per group and span: for every party, the held meetings it was present at and their families."""
     span = span_table(spans)

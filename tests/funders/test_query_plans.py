@@ -14,7 +14,7 @@ from sqlalchemy import Connection, event, text
 from sqlmodel import Session, col
 
 from api.auth.principal import FunderPrincipal
-from api.funders.repository import funder_family_ids
+from api.families.repository import funder_family_ids
 from api.measurements import evidence, rollup
 from api.measurements.instruments import ensure_catalog
 from api.measurements.repository import definition_of, instrument_rows, latest_by_code
