@@ -37,6 +37,7 @@ export function CheckinsDashboard() {
       </section>
       <section className="card" aria-labelledby="families-heading">
         <h2 id="families-heading">{t('checkins.dashboard.families')}</h2>
+        <p className="hint">{t('checkins.dashboard.familiesOrder')}</p>
         {summary.isPending ? (
           <Loading />
         ) : summary.isError ? (
