@@ -47,12 +47,12 @@ def parties_at_table(
     in_scope = once(scope.add_columns(group.label("grp")) if group is not None else scope, "in_scope", spans)
     first, last = overall(spans)
     held = once(
-        select(  # type: ignore[call-overload]
+        select(
             col(r.meeting_id),
             col(r.family_id),
             col(r.starts_at),
             col(r.party),
-            (in_scope.c.grp if group is not None else null()).label("grp"),
+            *([in_scope.c.grp] if group is not None else []),
         )
         .join(in_scope, in_scope.c.id == r.family_id)
         .where(col(r.starts_at) >= moment(first), col(r.starts_at) < moment(last + timedelta(days=1))),
@@ -62,7 +62,7 @@ def parties_at_table(
     by = [held.c.grp] if group is not None else []  # PostgreSQL refuses GROUP BY NULL
     rows = session.execute(
         select(  # type: ignore[call-overload]
-            held.c.grp,
+            (held.c.grp if group is not None else null()).label("grp"),
             span.c.pkey,
             held.c.party,
             func.count(func.distinct(held.c.meeting_id)),
