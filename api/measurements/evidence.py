@@ -310,6 +310,7 @@ def window(from_on: date | None, to_on: date | None) -> Span:
 # Shared with api/meetings/parties.py: the parties at the table are counted over the same spans and groups.
 span_table = _spans
 group_key = _uuid
+once, overall, moment = _once, _overall, _moment
 
 __all__ = [
     "Figures",
@@ -321,6 +322,9 @@ __all__ = [
     "figures",
     "gas_t_scores",
     "group_key",
+    "moment",
+    "once",
+    "overall",
     "scale_changes",
     "span_table",
     "window",

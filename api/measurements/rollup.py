@@ -11,22 +11,28 @@ from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import (
+    String,
     Table,
     and_,
     bindparam,
+    case,
     delete,
     func,
     insert,
+    literal,
     literal_column,
     null,
     or_,
     select,
+    type_coerce,
     union_all,
 )
 from sqlmodel import Session, col
 
 from api.measurements.scoring import GAS_DEFAULT_RHO
+from api.meetings.parties import FAMILY
 from api.models import (
+    Attendance,
     Family,
     FamilyStatusChange,
     GasScore,
@@ -35,8 +41,14 @@ from api.models import (
     Measurement,
     MeasurementScore,
     MeasurementStatus,
+    Meeting,
+    MeetingParticipant,
+    MeetingStatus,
+    NetworkContact,
+    ParticipantKind,
     RollupFamilyStatus,
     RollupGas,
+    RollupMeetingParty,
     RollupScaleChange,
 )
 
@@ -143,6 +155,29 @@ def scale_rows(families: Any = None) -> Any:
     )
 
 
+def party_rows(families: Any = None) -> Any:
+    """Each party present at a held meeting, once: `family` for its members, a contact's coded party (staff
+    and guests without a record are no party of the family's network)."""
+    m, p = Meeting, MeetingParticipant
+    member = col(p.kind) == ParticipantKind.member
+    party = case(
+        (member, literal(FAMILY, String(40))), else_=type_coerce(col(NetworkContact.party), String(40))
+    )
+    return (
+        select(col(m.id), party.label("party"), col(m.family_id), col(m.starts_at))
+        .select_from(p)
+        .join(m, col(m.id) == p.meeting_id)
+        .outerjoin(NetworkContact, col(NetworkContact.id) == p.contact_id)
+        .where(
+            *_only(col(m.family_id), families),
+            col(m.status) == MeetingStatus.held,
+            col(p.attendance) == Attendance.present,
+            or_(member, and_(col(p.kind) == ParticipantKind.contact, col(NetworkContact.party).is_not(None))),
+        )
+        .distinct()
+    )
+
+
 def _table(model: Any) -> Table:
     table: Table = model.__table__
     return table
@@ -165,6 +200,7 @@ ROLLUPS: list[tuple[Table, list[str], Any]] = [
         ],
         scale_rows,
     ),
+    (_table(RollupMeetingParty), ["meeting_id", "party", "family_id", "starts_at"], party_rows),
 ]
 
 
@@ -195,6 +231,9 @@ def rebuild(session: Session) -> dict[str, int]:
 
 
 def is_empty(session: Session) -> bool:
-    """No rollup rows while families exist: never filled (a database just upgraded to them)."""
-    filled = session.execute(select(col(RollupFamilyStatus.family_id)).limit(1)).first()
-    return filled is None and session.execute(select(col(Family.id)).limit(1)).first() is not None
+    """No rollup rows while their facts exist: never filled (a database just upgraded to them)."""
+    for table, _columns, rows in (ROLLUPS[0], ROLLUPS[-1]):  # every family has a status; a party, not always
+        filled = session.execute(select(table.c.family_id).limit(1)).first()
+        if filled is None and session.execute(rows().limit(1)).first() is not None:
+            return True
+    return False

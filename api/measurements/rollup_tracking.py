@@ -12,11 +12,21 @@ import uuid
 from typing import Any
 
 from sqlalchemy import event, inspect, select
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from sqlmodel import col
 
 from api.measurements import rollup
-from api.models import Family, FamilyStatusChange, GasScore, Goal, Measurement, MeasurementScore
+from api.models import (
+    Family,
+    FamilyStatusChange,
+    GasScore,
+    Goal,
+    Measurement,
+    MeasurementScore,
+    Meeting,
+    MeetingParticipant,
+    NetworkContact,
+)
 
 # Per model: the columns whose change moves a figure (empty: any change, insert or delete does).
 WATCHED: dict[type, tuple[str, ...]] = {
@@ -26,8 +36,11 @@ WATCHED: dict[type, tuple[str, ...]] = {
     GasScore: (),
     Measurement: ("status", "completed_at", "wave", "instrument_code", "respondent_id", "family_id"),
     MeasurementScore: ("change_from_t0", "scale_code", "measurement_id"),
+    Meeting: ("status", "starts_at", "family_id"),
+    MeetingParticipant: ("kind", "attendance", "contact_id", "meeting_id"),
+    NetworkContact: ("party", "family_id"),
 }
-FAMILIES, MEASUREMENTS = "rollup_families", "rollup_measurements"
+FAMILIES, MEASUREMENTS, MEETINGS = "rollup_families", "rollup_measurements", "rollup_meetings"
 
 
 def _keys(obj: Any, attribute: str, changed: bool) -> set[uuid.UUID]:
@@ -42,6 +55,7 @@ def _note(session: Session, _context: UOWTransaction) -> None:
     """After the flush's SQL, while new, dirty and deleted still show what changed: note their families."""
     families: set[uuid.UUID] = session.info.setdefault(FAMILIES, set())
     measurements: set[uuid.UUID] = session.info.setdefault(MEASUREMENTS, set())
+    meetings: set[uuid.UUID] = session.info.setdefault(MEETINGS, set())
     changed = [(obj, False) for obj in (*session.new, *session.deleted)] + [
         (obj, True) for obj in session.dirty
     ]
@@ -57,27 +71,43 @@ def _note(session: Session, _context: UOWTransaction) -> None:
             families.add(obj.id)
         elif isinstance(obj, MeasurementScore):
             measurements |= _keys(obj, "measurement_id", dirty)
+        elif isinstance(obj, MeetingParticipant):
+            meetings |= _keys(obj, "meeting_id", dirty)
         else:
             families |= _keys(obj, "family_id", dirty)
 
 
 def _refresh(session: Session, _context: UOWTransaction) -> None:
     families: set[uuid.UUID] = session.info.pop(FAMILIES, set())
-    measurements: set[uuid.UUID] = session.info.pop(MEASUREMENTS, set())
-    if measurements:
-        families |= {
-            family_id
-            for family_id in session.execute(
-                select(col(Measurement.family_id)).where(col(Measurement.id).in_(measurements))
-            ).scalars()
-            if family_id is not None
-        }
+    for key, model in ((MEASUREMENTS, Measurement), (MEETINGS, Meeting)):
+        ids: set[uuid.UUID] = session.info.pop(key, set())
+        if ids:  # rows of a measurement or meeting: their family
+            found = session.execute(select(col(model.family_id)).where(col(model.id).in_(ids))).scalars()
+            families |= {family_id for family_id in found if family_id is not None}
     if families:
         rollup.refresh(session, families)  # type: ignore[arg-type]
 
 
+def _statement(state: ORMExecuteState) -> Any:
+    """An UPDATE or DELETE statement of a watched model's rows passes the flush by (api/meetings claims a
+    meeting's status so): the families of the rows it matches are refreshed right after it."""
+    if not (state.is_update or state.is_delete):
+        return None
+    name = getattr(state.statement.table, "name", None)  # type: ignore[attr-defined]
+    model = next((m for m in WATCHED if m.__tablename__ == name), None)  # type: ignore[attr-defined]
+    if model is None or model in (MeasurementScore, MeetingParticipant, Family):
+        return None  # rows without a family column: none are written so (add them here when they are)
+    matched = select(col(model.family_id)).where(state.statement.whereclause)  # type: ignore[attr-defined]
+    families = {f for f in state.session.execute(matched).scalars() if f is not None}
+    result = state.invoke_statement()
+    if families:
+        rollup.refresh(state.session, families)  # type: ignore[arg-type]
+    return result
+
+
 def track() -> None:
-    """Install the listener on every session (registering it twice has no effect)."""
+    """Install the listeners on every session (registering them twice has no effect)."""
     if not event.contains(Session, "after_flush", _note):
         event.listen(Session, "after_flush", _note)
         event.listen(Session, "after_flush_postexec", _refresh)
+        event.listen(Session, "do_orm_execute", _statement)

@@ -3,29 +3,22 @@
 One definition for both views (the staff cohort and the funder's region cells): a meeting counts for a party
 when it was held and at least one participant of that party was present. The family's own members count as
 `family`; a network contact counts as their coded party (informal, huisarts, school, …). Staff and guests
-without a record are not a party of the family's network and are left out. One aggregate query, grouped by
-(group, span, participant kind, party), whatever the number of families.
+without a record are not a party of the family's network and are left out. The parties of each held meeting
+are rolled up (api/measurements/rollup.py, `party_rows`); one aggregate query over them, grouped by (group,
+span, party), whatever the number of families.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from pydantic import BaseModel, Field
 from sqlalchemy import Select, and_, func, null
 from sqlmodel import Session, col, select
 
-from api.measurements.evidence import Key, Span, group_key, span_table
-from api.models import (
-    Attendance,
-    ContactParty,
-    Family,
-    Meeting,
-    MeetingParticipant,
-    MeetingStatus,
-    NetworkContact,
-    ParticipantKind,
-)
+from api.measurements.evidence import Key, Span, group_key, moment, once, overall, span_table
+from api.models import ContactParty, RollupMeetingParty
 
 FAMILY = "family"
 PARTIES: tuple[str, ...] = (FAMILY, *(p.value for p in ContactParty))
@@ -48,36 +41,40 @@ def parties_at_table(
 ) -> dict[Key, dict[str, PartyCount]]:
     """Per group and span: for every party, the held meetings it was present at and their families."""
     span = span_table(spans)
-    grp = (group if group is not None else null()).label("grp")
-    p, m = MeetingParticipant, Meeting
-    by = [group] if group is not None else []  # PostgreSQL refuses GROUP BY NULL
+    r = RollupMeetingParty
+    # As the cohort figures: from the per-meeting rollup (api/measurements/rollup.py), the scope's rows found
+    # once by family and date, with the family's group carried by the scope.
+    in_scope = once(scope.add_columns(group.label("grp")) if group is not None else scope, "in_scope", spans)
+    first, last = overall(spans)
+    held = once(
+        select(
+            col(r.meeting_id),
+            col(r.family_id),
+            col(r.starts_at),
+            col(r.party),
+            *([in_scope.c.grp] if group is not None else []),
+        )
+        .join(in_scope, in_scope.c.id == r.family_id)
+        .where(col(r.starts_at) >= moment(first), col(r.starts_at) < moment(last + timedelta(days=1))),
+        "held",
+        spans,
+    )
+    by = [held.c.grp] if group is not None else []  # PostgreSQL refuses GROUP BY NULL
     rows = session.execute(
         select(  # type: ignore[call-overload]
-            grp,
+            (held.c.grp if group is not None else null()).label("grp"),
             span.c.pkey,
-            col(p.kind),
-            col(NetworkContact.party),
-            func.count(func.distinct(col(m.id))),
-            func.count(func.distinct(col(m.family_id))),
+            held.c.party,
+            func.count(func.distinct(held.c.meeting_id)),
+            func.count(func.distinct(held.c.family_id)),
         )
-        .select_from(p)
-        .join(m, col(m.id) == p.meeting_id)
-        .join(Family, col(Family.id) == m.family_id)
-        .outerjoin(NetworkContact, col(NetworkContact.id) == p.contact_id)
-        .join(span, and_(col(m.starts_at) >= span.c.starts, col(m.starts_at) < span.c.ends))
-        .where(
-            col(m.family_id).in_(scope),
-            col(m.status) == MeetingStatus.held,
-            col(p.attendance) == Attendance.present,
-            col(p.kind).in_([ParticipantKind.member, ParticipantKind.contact]),
-        )
-        .group_by(*by, span.c.pkey, col(p.kind), col(NetworkContact.party))
+        .select_from(held)
+        .join(span, and_(held.c.starts_at >= span.c.starts, held.c.starts_at < span.c.ends))
+        .group_by(*by, span.c.pkey, held.c.party)
     ).all()
     found: dict[Key, dict[str, PartyCount]] = {}
-    for g, pkey, kind, party, n_meetings, n_families in rows:
-        member = getattr(kind, "value", kind) == ParticipantKind.member.value
-        code = FAMILY if member else getattr(party, "value", party)
-        found.setdefault((group_key(g), pkey), {})[code] = PartyCount(int(n_meetings), int(n_families))
+    for g, pkey, party, n_meetings, n_families in rows:
+        found.setdefault((group_key(g), pkey), {})[party] = PartyCount(int(n_meetings), int(n_families))
     return found
 
 

@@ -69,3 +69,22 @@ class RollupScaleChange(SQLModel, table=True):
     wave: Wave | None = Field(default=None, sa_type=enum_type(Wave, 20))
     completed_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
     change_from_t0: float
+
+
+class RollupMeetingParty(SQLModel, table=True):
+    """A party present at a held meeting: `family` (one of its members) or a network contact's coded party."""
+
+    __tablename__ = "rollup_meeting_party"
+    __table_args__ = (
+        Index(
+            "ix_rollup_meeting_party_family_starts",
+            "family_id",
+            "starts_at",
+            postgresql_include=["meeting_id", "party"],
+        ),
+    )
+
+    meeting_id: uuid.UUID = Field(primary_key=True)
+    party: str = Field(primary_key=True, max_length=40)
+    family_id: uuid.UUID
+    starts_at: datetime = Field(sa_type=UTCDateTime, nullable=False)

@@ -51,6 +51,7 @@ GUARDED = {
     "rollup_family_status",
     "rollup_gas",
     "rollup_scale_change",
+    "rollup_meeting_party",
 }
 
 

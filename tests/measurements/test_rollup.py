@@ -12,6 +12,7 @@ from api.demo.seed import seed
 from api.measurements import rollup
 from api.models import FamilyMember
 from tests.factories import World, auth
+from tests.meetings.factories import make_meeting
 from tests.plans.factories import make_goal
 
 BRS_ANSWERS = [
@@ -90,3 +91,18 @@ def test_api_writes_keep_the_rollups_equal_to_a_rebuild(
     assert len(mine["rollup_family_status"]) >= 4  # intake, active, closed, reopened
     assert [r[1:] for r in mine["rollup_gas"]][-1][-1] is not None  # a T-score after the last scores
     assert len(mine["rollup_scale_change"]) == 1  # the T1 total, changed from T0
+
+
+def test_meeting_writes_keep_the_party_rollup_equal_to_a_rebuild(
+    client: TestClient, session: Session, world: World
+) -> None:
+    meeting = make_meeting(session, world.family)  # planned, with a family member present
+    session.commit()
+    url, headers = f"/api/v1/meetings/{meeting.id}", auth(world.supporter)
+    assert not [r for r in _equals_a_rebuild(session)["rollup_meeting_party"] if meeting.id in r]
+    guest = client.post(f"{url}/participants", json={"kind": "guest", "name": "Dr. Jansen"}, headers=headers)
+    items = [{"participant_id": guest.json()["id"], "attendance": "present"}]
+    assert client.put(f"{url}/attendance", json={"items": items}, headers=headers).status_code == 200
+    assert client.post(f"{url}/close", json={}, headers=headers).status_code == 200
+    held = [r for r in _equals_a_rebuild(session)["rollup_meeting_party"] if meeting.id in r]
+    assert [r[1] for r in held] == ["family"]  # a guest is no party of the family's network
