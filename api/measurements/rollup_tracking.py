@@ -90,14 +90,16 @@ def _refresh(session: Session, _context: UOWTransaction) -> None:
 
 def _statement(state: ORMExecuteState) -> Any:
     """An UPDATE or DELETE statement of a watched model's rows passes the flush by (api/meetings claims a
-    meeting's status so): the families of the rows it matches are refreshed right after it."""
+    meeting's status so; deleting a family so would leave its rollup rows behind): the families of the rows
+    it matches are refreshed right after it."""
     if not (state.is_update or state.is_delete):
         return None
     name = getattr(state.statement.table, "name", None)  # type: ignore[attr-defined]
     model = next((m for m in WATCHED if m.__tablename__ == name), None)  # type: ignore[attr-defined]
-    if model is None or model in (MeasurementScore, MeetingParticipant, Family):
+    if model is None or model in (MeasurementScore, MeetingParticipant):
         return None  # rows without a family column: none are written so (add them here when they are)
-    matched = select(col(model.family_id)).where(state.statement.whereclause)  # type: ignore[attr-defined]
+    family = col(Family.id) if model is Family else col(model.family_id)  # type: ignore[attr-defined]
+    matched = select(family).where(state.statement.whereclause)  # type: ignore[attr-defined]
     families = {f for f in state.session.execute(matched).scalars() if f is not None}
     result = state.invoke_statement()
     if families:

@@ -5,13 +5,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
+from sqlalchemy import delete
 from sqlalchemy import select as select_rows
 from sqlmodel import Session, select
 
 from api.demo.seed import seed
 from api.measurements import rollup
-from api.models import FamilyMember
-from tests.factories import World, auth
+from api.models import Family, FamilyMember
+from tests.factories import World, auth, make_family
 from tests.meetings.factories import make_meeting
 from tests.plans.factories import make_goal
 
@@ -106,3 +107,11 @@ def test_meeting_writes_keep_the_party_rollup_equal_to_a_rebuild(
     assert client.post(f"{url}/close", json={}, headers=headers).status_code == 200
     held = [r for r in _equals_a_rebuild(session)["rollup_meeting_party"] if meeting.id in r]
     assert [r[1] for r in held] == ["family"]  # a guest is no party of the family's network
+
+
+def test_a_family_deleted_by_a_statement_takes_its_rollup_rows_along(session: Session, world: World) -> None:
+    family = make_family(session, world.organisation)
+    session.flush()
+    assert any(row[0] == family.id for row in _rows(session)["rollup_family_status"])
+    session.execute(delete(Family).where(Family.id == family.id))  # type: ignore[arg-type]
+    assert not any(row[0] == family.id for row in _equals_a_rebuild(session)["rollup_family_status"])
