@@ -114,8 +114,10 @@ def clone(connection: Connection, copies: int) -> None:
 
 def prepare(connection: Connection, supporters_per_template: int) -> None:
     """Regions, supporters, and the two helper objects the copy statements use."""
-    # The audit log is partitioned by month (migration 0016): the copies go back up to three years.
-    run(connection, "SELECT audit_event_ensure_partitions((now() - interval '3 years')::date, 12)")
+    # The audit log is partitioned by month (migration 0016). A copy moves back up to two years from the
+    # demo's own history (itself up to about two years), so months from five years back exist and no copied
+    # event lands in the default partition.
+    run(connection, "SELECT audit_event_ensure_partitions((now() - interval '5 years')::date, 12)")
     run(
         connection,
         (
