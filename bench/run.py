@@ -199,7 +199,7 @@ def main() -> None:
     load.TIMEOUT = args.timeout
     env = environment(args.database_url, prepare=not args.no_migrate)
     results: list[Result] = []
-    with serving(env, args.workers) as base:
+    with serving(env, args.workers) as (base, _pid):
         measured = [("-", "GET /health (baseline)", "/health", {})] + [
             r for r in reads(base) if args.only in r[1] and not (args.skip and args.skip in r[1])
         ]

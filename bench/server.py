@@ -46,8 +46,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(env: dict[str, str], workers: int) -> Iterator[str]:
-    """The API's base URL once every process listens and /health answers."""
+def serving(env: dict[str, str], workers: int) -> Iterator[tuple[str, int]]:
+    """The API's base URL once every process listens and /health answers, and the server's process id."""
     port = free_port()
     server = subprocess.Popen(
         [BIN / "bondgenoot", "serve", "--port", str(port), "--workers", str(workers)],
@@ -64,7 +64,7 @@ def serving(env: dict[str, str], workers: int) -> Iterator[str]:
             except httpx.HTTPError:
                 pass
             time.sleep(0.1)
-        yield base
+        yield base, server.pid
     finally:
         server.terminate()
         server.wait()
