@@ -114,10 +114,6 @@ def clone(connection: Connection, copies: int) -> None:
 
 def prepare(connection: Connection, supporters_per_template: int) -> None:
     """Regions, supporters, and the two helper objects the copy statements use."""
-    # The audit log is partitioned by month (migration 0016). A copy moves back up to two years from the
-    # demo's own history (itself up to about two years), so months from five years back exist and no copied
-    # event lands in the default partition.
-    run(connection, "SELECT audit_event_ensure_partitions((now() - interval '5 years')::date, 12)")
     run(
         connection,
         (
@@ -218,11 +214,16 @@ def main() -> None:
     }
     bindir = Path(sys.executable).parent
     started = time.perf_counter()
-    for command in ("migrate", "seed-demo"):
-        subprocess.run([bindir / "bondgenoot", command], env=env, check=True, capture_output=True)
+    engine = create_engine(args.database_url)
+    subprocess.run([bindir / "bondgenoot", "migrate"], env=env, check=True, capture_output=True)
+    # The audit log is partitioned by month (migration 0016) and a month whose events already sit in the
+    # default partition is never split off, so the months of the demo's replayed history (and of the copies,
+    # moved back further) exist before the demo writes its first event.
+    with engine.begin() as connection:
+        run(connection, "SELECT audit_event_ensure_partitions((now() - interval '5 years')::date, 12)")
+    subprocess.run([bindir / "bondgenoot", "seed-demo"], env=env, check=True, capture_output=True)
     copies = max(0, math.ceil(args.families / TEMPLATE_FAMILIES) - 1)
     supporters = max(1, round(args.families / 3 / FAMILIES_PER_SUPPORTER))
-    engine = create_engine(args.database_url)
     with engine.begin() as connection:
         if run(connection, "SELECT count(*) FROM family").fetchone()[0] != TEMPLATE_FAMILIES:
             sys.exit("Give the generator an empty database (it found more than the demo).")
