@@ -22,6 +22,25 @@ export default tseslint.config(
     },
   },
   {
+    // The phone pages' texts live in their own namespace, typed apart from the staff app's (src/phone/i18n).
+    files: ['src/phone/**/*.{ts,tsx}'],
+    ignores: ['src/phone/i18n/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'react-i18next',
+              importNames: ['useTranslation'],
+              message: 'Use usePhoneTranslation from src/phone/i18n.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs}'],
     extends: [js.configs.recommended],
     languageOptions: { globals: { ...globals.node } },

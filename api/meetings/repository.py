@@ -96,52 +96,40 @@ def _part(
 
 
 def get_participant(session: Session, meeting_id: uuid.UUID, participant_id: uuid.UUID) -> MeetingParticipant:
+    detail = "Deze deelnemer bestaat niet / participant not found."
     return _part(
-        session,
-        MeetingParticipant,
-        meeting_id,
-        participant_id,
-        detail="Deze deelnemer bestaat niet / participant not found.",
-        code="participant_not_found",
+        session, MeetingParticipant, meeting_id, participant_id, detail=detail, code="participant_not_found"
     )
+
+
+Ordered = TypeVar("Ordered", MeetingAgendaItem, MeetingDecision)
+
+
+def _in_order(session: Session, model: type[Ordered], meeting_id: uuid.UUID) -> Sequence[Ordered]:
+    """The meeting's agenda items or decisions, by position (then by when they were added)."""
+    return session.exec(
+        select(model)
+        .where(col(model.meeting_id) == meeting_id)
+        .order_by(col(model.position), col(model.created_at))
+    ).all()
 
 
 def agenda_of(session: Session, meeting_id: uuid.UUID) -> Sequence[MeetingAgendaItem]:
-    return session.exec(
-        select(MeetingAgendaItem)
-        .where(MeetingAgendaItem.meeting_id == meeting_id)
-        .order_by(col(MeetingAgendaItem.position), col(MeetingAgendaItem.created_at))
-    ).all()
+    return _in_order(session, MeetingAgendaItem, meeting_id)
 
 
 def get_agenda_item(session: Session, meeting_id: uuid.UUID, item_id: uuid.UUID) -> MeetingAgendaItem:
-    return _part(
-        session,
-        MeetingAgendaItem,
-        meeting_id,
-        item_id,
-        detail="Dit agendapunt bestaat niet / agenda item not found.",
-        code="agenda_item_not_found",
-    )
+    detail = "Dit agendapunt bestaat niet / agenda item not found."
+    return _part(session, MeetingAgendaItem, meeting_id, item_id, detail=detail, code="agenda_item_not_found")
 
 
 def decisions_of(session: Session, meeting_id: uuid.UUID) -> Sequence[MeetingDecision]:
-    return session.exec(
-        select(MeetingDecision)
-        .where(MeetingDecision.meeting_id == meeting_id)
-        .order_by(col(MeetingDecision.position), col(MeetingDecision.created_at))
-    ).all()
+    return _in_order(session, MeetingDecision, meeting_id)
 
 
 def get_decision(session: Session, meeting_id: uuid.UUID, decision_id: uuid.UUID) -> MeetingDecision:
-    return _part(
-        session,
-        MeetingDecision,
-        meeting_id,
-        decision_id,
-        detail="Dit besluit bestaat niet / decision not found.",
-        code="decision_not_found",
-    )
+    detail = "Dit besluit bestaat niet / decision not found."
+    return _part(session, MeetingDecision, meeting_id, decision_id, detail=detail, code="decision_not_found")
 
 
 def next_position(rows: Sequence[MeetingAgendaItem] | Sequence[MeetingDecision]) -> int:

@@ -21,16 +21,17 @@ function isProblem(value: unknown): value is Problem {
 }
 
 /** Turns an openapi-fetch result into its data, or throws an ApiError. */
-export async function unwrap<T>(result: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+/** What an openapi-fetch call gives back: the parsed body or error, and the response. */
+export type Answer<T> = Promise<{ data?: T; error?: unknown; response: Response }>
+
+export async function unwrap<T>(result: Answer<T>): Promise<T> {
   const { data, error, response } = await result
   if (!response.ok) throw new ApiError(response.status, isProblem(error) ? error : null)
   return data as T
 }
 
 /** Like unwrap, but also returns the response so callers can read headers such as ETag. */
-export async function unwrapWithResponse<T>(
-  result: Promise<{ data?: T; error?: unknown; response: Response }>,
-): Promise<{ data: T; response: Response }> {
+export async function unwrapWithResponse<T>(result: Answer<T>): Promise<{ data: T; response: Response }> {
   const { data, error, response } = await result
   if (!response.ok) throw new ApiError(response.status, isProblem(error) ? error : null)
   return { data: data as T, response }

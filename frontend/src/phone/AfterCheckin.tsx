@@ -1,5 +1,5 @@
 import { Suspense } from 'react'
-import { useTranslation } from 'react-i18next'
+import { usePhoneTranslation } from './i18n'
 import type { CheckinError, TrendPoint } from './api'
 import { DueQuestionnaires, Trend } from './lazyViews'
 import { Pictogram } from './Pictogram'
@@ -21,7 +21,7 @@ export function ThanksScreen({
   onProblem: (error: CheckinError) => void
   onAnother: () => void
 }) {
-  const { t } = useTranslation()
+  const { t } = usePhoneTranslation()
   return (
     <>
       <div className="ci-card ci-thanks" role="status">
@@ -53,7 +53,7 @@ export function ThanksScreen({
 
 /** The check-in could not be sent yet: it waits on the phone, with a button to try again. */
 export function KeptScreen({ note, busy, onSend }: { note: string | null; busy: boolean; onSend: () => void }) {
-  const { t } = useTranslation()
+  const { t } = usePhoneTranslation()
   return (
     <div className="ci-card ci-kept" role="status">
       <p>

@@ -1,5 +1,5 @@
 import { type SyntheticEvent, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { usePhoneTranslation } from './i18n'
 import { type CheckinCreate, type CheckinNeed, NEEDS } from './api'
 import { Pictogram, type PictogramName } from './Pictogram'
 import { Scale } from './Scale'
@@ -21,7 +21,8 @@ interface Props {
 
 /** The check-in itself: two numbers, what is needed, a message. Only the two numbers are required. */
 export function CheckinForm({ supporter, busy, onSubmit }: Props) {
-  const { t } = useTranslation()
+  const { t } = usePhoneTranslation()
+  // Plain state rather than useFormValues, which would bring the staff app's draft store into the phone's bundle.
   const [wellbeing, setWellbeing] = useState<number | null>(null)
   const [burden, setBurden] = useState<number | null>(null)
   const [needs, setNeeds] = useState<CheckinNeed[]>([])

@@ -1,6 +1,6 @@
 import './checkin.css'
 import { type ReactNode, Suspense, useCallback, useEffect, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { usePhoneTranslation } from './i18n'
 import { KeptScreen, ThanksScreen } from './AfterCheckin'
 import { CheckinError, type CheckinCreate, openSession, readTrend, submitCheckin, type TrendPoint } from './api'
 import { CheckinForm } from './CheckinForm'
@@ -20,7 +20,7 @@ type View = 'form' | 'thanks' | 'kept'
 
 /** The public check-in page for a family member's phone: link (#token) + code, then a one-minute check-in. */
 export function CheckinPage() {
-  const { t } = useTranslation()
+  const { t } = usePhoneTranslation()
   const [linkToken, setLinkToken] = useState(takeLinkToken)
   const [session, setSessionState] = useState(() => loadSession())
   const sessionRef = useRef(session)

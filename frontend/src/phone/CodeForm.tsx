@@ -1,5 +1,5 @@
 import { type SyntheticEvent, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { usePhoneTranslation } from './i18n'
 import { Pictogram } from './Pictogram'
 
 interface Props {
@@ -10,7 +10,7 @@ interface Props {
 
 /** Six digits, typed on a number pad; spaces and dashes are fine (the API ignores them too). */
 export function CodeForm({ busy, message, onSubmit }: Props) {
-  const { t } = useTranslation()
+  const { t } = usePhoneTranslation()
   const [code, setCode] = useState('')
   const [missing, setMissing] = useState(false)
   const error = missing ? t('checkin.codeMissing') : message

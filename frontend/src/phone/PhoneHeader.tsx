@@ -1,9 +1,8 @@
-import { useTranslation } from 'react-i18next'
-import { setLanguage } from './i18n/index'
+import { setLanguage, usePhoneTranslation } from './i18n'
 
 /** The brand and the switch to the other language. */
 export function PhoneHeader() {
-  const { t, i18n } = useTranslation()
+  const { t, i18n } = usePhoneTranslation()
   const other = i18n.language === 'en' ? 'nl' : 'en'
   return (
     <header className="ci-header">

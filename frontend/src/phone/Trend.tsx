@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { usePhoneTranslation } from './i18n'
 import { formatDate } from '../i18n/format'
 import type { TrendPoint } from './api'
 
@@ -12,7 +12,7 @@ function line(points: TrendPoint[], pick: (p: TrendPoint) => number): string {
 
 /** The member's own check-ins: a small table (the data) and a tiny chart (a picture of the same, hidden from screen readers). */
 export function Trend({ items }: { items: TrendPoint[] }) {
-  const { t } = useTranslation()
+  const { t } = usePhoneTranslation()
   if (items.length === 0) return <p>{t('checkin.trendEmpty')}</p>
   const latest = items.slice(-6).reverse()
   return (

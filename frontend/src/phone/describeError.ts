@@ -1,8 +1,8 @@
-import type { TFunction } from 'i18next'
+import type { PhoneT } from './i18n'
 import { CheckinError } from './api'
 
 /** What went wrong, in the member's words. */
-export function describeCheckinError(error: unknown, t: TFunction): string {
+export function describeCheckinError(error: unknown, t: PhoneT): string {
   if (!(error instanceof CheckinError)) return t('checkin.server')
   switch (error.kind) {
     case 'wrong_code':

@@ -1,4 +1,4 @@
-import './i18n/index'
+import './i18n'
 import '../styles/base.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'

@@ -4,7 +4,8 @@ import type { Role } from '../../api/types'
 import { ErrorSummary, Field } from '../../components/Field'
 import { formErrors } from '../../components/forms'
 import { PageHeading } from '../../components/Page'
-import { Alert, EmptyState, ErrorState, Loading } from '../../components/States'
+import { PagedList } from '../../components/PagedList'
+import { Alert } from '../../components/States'
 import { useMe } from '../auth/AuthContext'
 import { useFormValues } from '../../components/useFormValues'
 import { AccountActions } from '../accounts/AccountActions'
@@ -39,43 +40,23 @@ export function UsersPage() {
               </select>
             </div>
           </div>
-          {users.isPending ? (
-            <Loading />
-          ) : users.isError && items.length === 0 ? (
-            <ErrorState error={users.error} onRetry={() => void users.refetch()} />
-          ) : items.length === 0 ? (
-            <EmptyState title={t('users.empty')} />
-          ) : (
-            <>
-              <ul className="entity-list">
-                {items.map((user) => (
-                  <li key={user.id} className="entity">
-                    <div className="entity-body">
-                      <p className="entity-title">
-                        {user.full_name} <span className="badge">{t(`roles.${user.role}`)}</span>
-                        {user.is_active ? null : <span className="badge badge-muted">{t('accounts.inactive')}</span>}
-                        {user.id === me.id ? <span className="badge">{t('accounts.you')}</span> : null}
-                      </p>
-                      <p className="entity-meta">{user.email}</p>
-                      {me.role === 'admin' && user.id !== me.id ? <AccountActions user={user} /> : null}
-                    </div>
-                  </li>
-                ))}
-              </ul>
-              {users.hasNextPage ? (
-                <div className="load-more">
-                  <button
-                    type="button"
-                    className="button button-secondary"
-                    disabled={users.isFetchingNextPage}
-                    onClick={() => void users.fetchNextPage()}
-                  >
-                    {t('users.more')}
-                  </button>
-                </div>
-              ) : null}
-            </>
-          )}
+          <PagedList query={users} count={items.length} empty={t('users.empty')} more={t('users.more')}>
+            <ul className="entity-list">
+              {items.map((user) => (
+                <li key={user.id} className="entity">
+                  <div className="entity-body">
+                    <p className="entity-title">
+                      {user.full_name} <span className="badge">{t(`roles.${user.role}`)}</span>
+                      {user.is_active ? null : <span className="badge badge-muted">{t('accounts.inactive')}</span>}
+                      {user.id === me.id ? <span className="badge">{t('accounts.you')}</span> : null}
+                    </p>
+                    <p className="entity-meta">{user.email}</p>
+                    {me.role === 'admin' && user.id !== me.id ? <AccountActions user={user} /> : null}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </PagedList>
         </section>
         <NewUser />
       </div>

@@ -7,6 +7,7 @@ import { problemText } from '../../api/problemText'
 import { Field } from '../../components/Field'
 import { LanguageSwitch, SkipLink } from '../../components/Layout'
 import { PageHeading } from '../../components/Page'
+import { useFormValues } from '../../components/useFormValues'
 import { Alert, Loading } from '../../components/States'
 import { useAuth } from './AuthContext'
 
@@ -34,8 +35,9 @@ export function LoginPage() {
   const { status, me, signIn } = useAuth()
   const navigate = useNavigate()
   const state = (useLocation().state ?? {}) as LoginState
-  const [email, setEmail] = useState('')
-  const [password, setPassword] = useState('')
+  // No draft: a password is never kept.
+  const form = useFormValues(() => ({ email: '', password: '' }))
+  const { email, password } = form.values
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const target = state.from && state.from !== '/login' ? state.from : '/'
@@ -99,7 +101,7 @@ export function LoginPage() {
                     name="email"
                     autoComplete="username"
                     value={email}
-                    onChange={(e) => setEmail(e.target.value)}
+                    onChange={(e) => form.set('email', e.target.value)}
                   />
                 )}
               </Field>
@@ -111,7 +113,7 @@ export function LoginPage() {
                     name="password"
                     autoComplete="current-password"
                     value={password}
-                    onChange={(e) => setPassword(e.target.value)}
+                    onChange={(e) => form.set('password', e.target.value)}
                   />
                 )}
               </Field>

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { EmptyState, ErrorState, Loading } from '../../components/States'
+import { PagedList } from '../../components/PagedList'
 import { formatDateTime } from '../../i18n/format'
 import { useAccessLog } from './queries'
 
@@ -26,14 +26,13 @@ export function AccessLog({ familyId }: { familyId: string }) {
       </div>
       <p className="muted">{t('accessLog.intro')}</p>
       <div id="access-log-body" hidden={!open}>
-        {!open ? null : log.isPending ? (
-          <Loading />
-        ) : log.isError && events.length === 0 ? (
-          <ErrorState error={log.error} onRetry={() => void log.refetch()} />
-        ) : events.length === 0 ? (
-          <EmptyState title={t('accessLog.empty')} />
-        ) : (
-          <>
+        {open ? (
+          <PagedList
+            query={log}
+            count={events.length}
+            empty={t('accessLog.empty')}
+            more={log.isFetchingNextPage ? t('common.loading') : t('accessLog.more')}
+          >
             {/* A scrolling table must be reachable by keyboard (WCAG 2.1.1), hence the tabIndex. */}
             {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
             <div className="table-scroll" tabIndex={0} role="group" aria-labelledby="access-log-heading">
@@ -79,20 +78,8 @@ export function AccessLog({ familyId }: { familyId: string }) {
                 </tbody>
               </table>
             </div>
-            {log.hasNextPage ? (
-              <div className="load-more">
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  disabled={log.isFetchingNextPage}
-                  onClick={() => void log.fetchNextPage()}
-                >
-                  {log.isFetchingNextPage ? t('common.loading') : t('accessLog.more')}
-                </button>
-              </div>
-            ) : null}
-          </>
-        )}
+          </PagedList>
+        ) : null}
       </div>
     </section>
   )

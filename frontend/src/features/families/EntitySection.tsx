@@ -2,6 +2,7 @@ import { type ReactNode, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorState } from '../../components/States'
 import { EntityForm, type FieldSpec, type FormValues } from './EntityForm'
+import type { PersonSave } from './queries'
 export type { FieldSpec, FormValues }
 
 interface Item {
@@ -16,7 +17,7 @@ interface MutationLike<TVars> {
   reset: () => void
 }
 
-interface EntitySectionProps<T extends Item> {
+interface EntitySectionProps<T extends Item, Body> {
   id: string
   title: string
   addLabel: string
@@ -27,7 +28,9 @@ interface EntitySectionProps<T extends Item> {
   emptyValues: () => FormValues
   toValues: (item: T) => FormValues
   renderItem: (item: T) => ReactNode
-  save: MutationLike<{ id?: string; version?: number; values: FormValues }>
+  /** What the API is sent for the form's values. */
+  toBody: (values: FormValues) => Body
+  save: MutationLike<PersonSave<Body>>
   remove: MutationLike<string>
   onReload: () => void
   draftKey: string
@@ -36,7 +39,7 @@ interface EntitySectionProps<T extends Item> {
 }
 
 /** A list of people (members or network contacts) with add, edit and delete in place. */
-export function EntitySection<T extends Item>(props: EntitySectionProps<T>) {
+export function EntitySection<T extends Item, Body>(props: EntitySectionProps<T, Body>) {
   const { t } = useTranslation()
   const [editing, setEditing] = useState<string | null>(null)
   const [confirming, setConfirming] = useState<string | null>(null)
@@ -76,7 +79,7 @@ export function EntitySection<T extends Item>(props: EntitySectionProps<T>) {
           onReload={props.onReload}
           onSubmit={(values, done) =>
             save.mutate(
-              { values },
+              { body: props.toBody(values) },
               {
                 onSuccess: () => {
                   done()
@@ -106,7 +109,7 @@ export function EntitySection<T extends Item>(props: EntitySectionProps<T>) {
                 }}
                 onSubmit={(values, done) =>
                   save.mutate(
-                    { id: item.id, version: item.version, values },
+                    { id: item.id, version: item.version, body: props.toBody(values) },
                     {
                       onSuccess: () => {
                         done()

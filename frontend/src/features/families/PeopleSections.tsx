@@ -10,7 +10,7 @@ import type {
 } from '../../api/types'
 import { blankToNull } from '../../components/forms'
 import { EntitySection, type FieldSpec, type FormValues } from './EntitySection'
-import { useDeleteContact, useDeleteMember, useSaveContact, useSaveMember } from './queries'
+import { useContacts, useMembers } from './queries'
 
 const MEMBER_ROLES: readonly MemberRole[] = ['client', 'parent', 'partner', 'sibling', 'other_relative']
 const CONTACT_KINDS: readonly ContactKind[] = ['informal', 'professional']
@@ -58,8 +58,7 @@ function ContactLine({ phone, email }: { phone: string | null | undefined; email
 
 export function MembersSection({ family, onReload }: { family: FamilyDetail; onReload: () => void }) {
   const { t } = useTranslation()
-  const save = useSaveMember(family.id)
-  const remove = useDeleteMember(family.id)
+  const { save, remove } = useMembers(family.id)
   const fields: FieldSpec[] = [
     { name: 'display_name', label: t('member.display_name'), type: 'text', required: true, maxLength: 200 },
     {
@@ -75,7 +74,7 @@ export function MembersSection({ family, onReload }: { family: FamilyDetail; onR
     { name: 'email', label: t('member.email'), type: 'email', maxLength: 254 },
   ]
   return (
-    <EntitySection<Member>
+    <EntitySection<Member, MemberCreate>
       id="members"
       title={t('member.title')}
       addLabel={t('member.add')}
@@ -106,14 +105,8 @@ export function MembersSection({ family, onReload }: { family: FamilyDetail; onR
           <ContactLine phone={member.phone} email={member.email} />
         </>
       )}
-      save={{
-        ...save,
-        mutate: ({ id, version, values }, options) =>
-          save.mutate(
-            { ...(id ? { memberId: id } : {}), ...(version ? { version } : {}), body: memberBody(values) },
-            options,
-          ),
-      }}
+      toBody={memberBody}
+      save={save}
       remove={remove}
       onReload={onReload}
       readOnly={Boolean(family.archived_at)}
@@ -123,8 +116,7 @@ export function MembersSection({ family, onReload }: { family: FamilyDetail; onR
 
 export function ContactsSection({ family, onReload }: { family: FamilyDetail; onReload: () => void }) {
   const { t } = useTranslation()
-  const save = useSaveContact(family.id)
-  const remove = useDeleteContact(family.id)
+  const { save, remove } = useContacts(family.id)
   const fields: FieldSpec[] = [
     { name: 'name', label: t('contact.name'), type: 'text', required: true, maxLength: 200 },
     {
@@ -141,7 +133,7 @@ export function ContactsSection({ family, onReload }: { family: FamilyDetail; on
     { name: 'email', label: t('contact.email'), type: 'email', maxLength: 254 },
   ]
   return (
-    <EntitySection<Contact>
+    <EntitySection<Contact, ContactCreate>
       id="network"
       title={t('contact.title')}
       addLabel={t('contact.add')}
@@ -180,14 +172,8 @@ export function ContactsSection({ family, onReload }: { family: FamilyDetail; on
           <ContactLine phone={contact.phone} email={contact.email} />
         </>
       )}
-      save={{
-        ...save,
-        mutate: ({ id, version, values }, options) =>
-          save.mutate(
-            { ...(id ? { contactId: id } : {}), ...(version ? { version } : {}), body: contactBody(values) },
-            options,
-          ),
-      }}
+      toBody={contactBody}
+      save={save}
       remove={remove}
       onReload={onReload}
       readOnly={Boolean(family.archived_at)}

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
-import { isApiError, unwrap, unwrapWithResponse } from '../../api/errors'
+import { type Answer, isApiError, unwrap, unwrapWithResponse } from '../../api/errors'
 import type {
   ContactCreate,
   FamilyCreate,
@@ -102,81 +102,61 @@ export function useArchiveFamily(id: string) {
   })
 }
 
-/** After any change to members or contacts the family (and its ETag) is fetched again. */
-function useRefreshFamily(id: string) {
+/** A member or contact to add (no id) or to change (its id and the version it was read at). */
+export interface PersonSave<Body> {
+  id?: string
+  version?: number
+  body: Body
+}
+
+/**
+ * Members and contacts are kept alike: a POST with an Idempotency-Key adds one, a PATCH with If-Match changes one, a
+ * DELETE removes one; after any of them the family (and its ETag) is fetched again.
+ */
+function usePeople<Body, Saved>(
+  familyId: string,
+  routes: {
+    add: (body: Body, headers: { 'Idempotency-Key': string }) => Answer<Saved>
+    change: (id: string, body: Body, headers: { 'If-Match': string }) => Answer<Saved>
+    remove: (id: string) => Answer<unknown>
+  },
+) {
   const queryClient = useQueryClient()
-  return () => queryClient.invalidateQueries({ queryKey: familyKeys.detail(id) })
-}
-
-export function useSaveMember(familyId: string) {
-  const refresh = useRefreshFamily(familyId)
-  return useMutation({
-    mutationFn: ({ memberId, body, version }: { memberId?: string; body: MemberCreate; version?: number }) =>
-      memberId === undefined || version === undefined
-        ? unwrap(
-            api.POST('/api/v1/families/{family_id}/members', {
-              params: { path: { family_id: familyId } },
-              headers: { 'Idempotency-Key': crypto.randomUUID() },
-              body,
-            }),
-          )
-        : unwrap(
-            api.PATCH('/api/v1/families/{family_id}/members/{member_id}', {
-              params: { path: { family_id: familyId, member_id: memberId } },
-              headers: { 'If-Match': etagFor(version) },
-              body,
-            }),
-          ),
-    onSuccess: refresh,
-  })
-}
-
-export function useDeleteMember(familyId: string) {
-  const refresh = useRefreshFamily(familyId)
-  return useMutation({
-    mutationFn: (memberId: string) =>
+  const refresh = () => queryClient.invalidateQueries({ queryKey: familyKeys.detail(familyId) })
+  const save = useMutation({
+    mutationFn: ({ id, body, version }: PersonSave<Body>) =>
       unwrap(
-        api.DELETE('/api/v1/families/{family_id}/members/{member_id}', {
-          params: { path: { family_id: familyId, member_id: memberId } },
-        }),
+        id === undefined || version === undefined
+          ? routes.add(body, { 'Idempotency-Key': crypto.randomUUID() })
+          : routes.change(id, body, { 'If-Match': etagFor(version) }),
       ),
     onSuccess: refresh,
   })
+  const remove = useMutation({ mutationFn: (id: string) => unwrap(routes.remove(id)), onSuccess: refresh })
+  return { save, remove }
 }
 
-export function useSaveContact(familyId: string) {
-  const refresh = useRefreshFamily(familyId)
-  return useMutation({
-    mutationFn: ({ contactId, body, version }: { contactId?: string; body: ContactCreate; version?: number }) =>
-      contactId === undefined || version === undefined
-        ? unwrap(
-            api.POST('/api/v1/families/{family_id}/contacts', {
-              params: { path: { family_id: familyId } },
-              headers: { 'Idempotency-Key': crypto.randomUUID() },
-              body,
-            }),
-          )
-        : unwrap(
-            api.PATCH('/api/v1/families/{family_id}/contacts/{contact_id}', {
-              params: { path: { family_id: familyId, contact_id: contactId } },
-              headers: { 'If-Match': etagFor(version) },
-              body,
-            }),
-          ),
-    onSuccess: refresh,
+export function useMembers(familyId: string) {
+  const family = { family_id: familyId }
+  const member = (member_id: string) => ({ path: { ...family, member_id } })
+  return usePeople(familyId, {
+    add: (body: MemberCreate, headers) =>
+      api.POST('/api/v1/families/{family_id}/members', { params: { path: family }, headers, body }),
+    change: (id, body, headers) =>
+      api.PATCH('/api/v1/families/{family_id}/members/{member_id}', { params: member(id), headers, body }),
+    remove: (id) => api.DELETE('/api/v1/families/{family_id}/members/{member_id}', { params: member(id) }),
   })
 }
 
-export function useDeleteContact(familyId: string) {
-  const refresh = useRefreshFamily(familyId)
-  return useMutation({
-    mutationFn: (contactId: string) =>
-      unwrap(
-        api.DELETE('/api/v1/families/{family_id}/contacts/{contact_id}', {
-          params: { path: { family_id: familyId, contact_id: contactId } },
-        }),
-      ),
-    onSuccess: refresh,
+export function useContacts(familyId: string) {
+  const family = { family_id: familyId }
+  const contact = (contact_id: string) => ({ path: { ...family, contact_id } })
+  return usePeople(familyId, {
+    add: (body: ContactCreate, headers) =>
+      api.POST('/api/v1/families/{family_id}/contacts', { params: { path: family }, headers, body }),
+    change: (id, body, headers) =>
+      api.PATCH('/api/v1/families/{family_id}/contacts/{contact_id}', { params: contact(id), headers, body }),
+    remove: (id) => api.DELETE('/api/v1/families/{family_id}/contacts/{contact_id}', { params: contact(id) }),
   })
 }
 

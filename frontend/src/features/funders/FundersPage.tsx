@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PageHeading } from '../../components/Page'
-import { EmptyState, ErrorState, Loading } from '../../components/States'
+import { PagedList } from '../../components/PagedList'
+import { ErrorState, Loading } from '../../components/States'
 import { useRegions } from '../admin/queries'
 import { ClientCard } from './ClientCard'
 import { DeliveriesSection } from './DeliveriesSection'
@@ -41,38 +42,18 @@ export function FundersPage() {
           <h2 id="clients-heading" tabIndex={-1}>
             {t('funders.list.title')}
           </h2>
-          {clients.isPending ? (
-            <Loading />
-          ) : clients.isError && items.length === 0 ? (
-            <ErrorState error={clients.error} onRetry={() => void clients.refetch()} />
-          ) : items.length === 0 ? (
-            <EmptyState title={t('funders.list.empty')} />
-          ) : (
-            <>
-              <ul className="entity-list">
-                {items.map((client) => (
-                  <ClientCard
-                    key={client.id}
-                    client={client}
-                    regionNames={regionNames}
-                    onRotated={(rotated) => setRevealed({ client: rotated, rotated: true })}
-                  />
-                ))}
-              </ul>
-              {clients.hasNextPage ? (
-                <div className="load-more">
-                  <button
-                    type="button"
-                    className="button button-secondary"
-                    disabled={clients.isFetchingNextPage}
-                    onClick={() => void clients.fetchNextPage()}
-                  >
-                    {t('funders.list.more')}
-                  </button>
-                </div>
-              ) : null}
-            </>
-          )}
+          <PagedList query={clients} count={items.length} empty={t('funders.list.empty')} more={t('funders.list.more')}>
+            <ul className="entity-list">
+              {items.map((client) => (
+                <ClientCard
+                  key={client.id}
+                  client={client}
+                  regionNames={regionNames}
+                  onRotated={(rotated) => setRevealed({ client: rotated, rotated: true })}
+                />
+              ))}
+            </ul>
+          </PagedList>
         </section>
         {regions.isPending ? (
           <Loading />

@@ -8,7 +8,7 @@ import { Alert, ErrorState, Loading, errorText } from '../../components/States'
 import { formatDateTime } from '../../i18n/format'
 import { LicenceNote } from './LicenceNote'
 import { useCompleteMeasurement, useMeasurement, useSaveAnswers } from './queries'
-import { QuestionnaireForm } from './QuestionnaireForm'
+import { OpenQuestions, QuestionnaireForm } from './QuestionnaireForm'
 import { respondentLabel } from './respondent'
 import { ScoreTable } from './ScoreTable'
 import { localized, unansweredItems, withAnswer } from './text'
@@ -129,12 +129,11 @@ function Questionnaire({ familyId, measurement }: { familyId: string; measuremen
                 </button>
               </Alert>
             ) : null}
-            {flagged.length > 0 ? (
-              <div className="alert alert-warning" role="alert" tabIndex={-1} id="complete-warning">
-                <p className="alert-title">{t('measurements.form.openTitle', { count: flagged.length })}</p>
-                <p>{t('measurements.form.openBody', { items: flagged.join(', ') })}</p>
-              </div>
-            ) : null}
+            <OpenQuestions
+              id="complete-warning"
+              flagged={flagged}
+              body={t('measurements.form.openBody', { items: flagged.join(', ') })}
+            />
             {complete.isError ? (
               <Alert kind="error">
                 <p>{errorText(complete.error, t)}</p>

@@ -89,3 +89,15 @@ export function QuestionnaireForm({ definition, answers, onAnswer, disabled = fa
     </>
   )
 }
+
+/** Which questions are still open, above the button that sends the answers (focused by `id` when it is pressed). */
+export function OpenQuestions({ id, flagged, body }: { id: string; flagged: readonly number[]; body: string }) {
+  const { t } = useTranslation()
+  if (flagged.length === 0) return null
+  return (
+    <div className="alert alert-warning" role="alert" tabIndex={-1} id={id}>
+      <p className="alert-title">{t('measurements.form.openTitle', { count: flagged.length })}</p>
+      <p>{body}</p>
+    </div>
+  )
+}

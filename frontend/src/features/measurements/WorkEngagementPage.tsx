@@ -5,7 +5,7 @@ import { Alert, EmptyState, ErrorState, Loading, errorText } from '../../compone
 import { formatDate } from '../../i18n/format'
 import { LicenceNote } from './LicenceNote'
 import { useAnswerWorkEngagement, useMyWorkEngagement } from './queries'
-import { QuestionnaireForm } from './QuestionnaireForm'
+import { OpenQuestions, QuestionnaireForm } from './QuestionnaireForm'
 import { ScoreTable } from './ScoreTable'
 import { formatScore, localized, unansweredItems, withAnswer } from './text'
 import type { WorkEngagementMine } from './types'
@@ -116,12 +116,11 @@ function AnswerForm({ data, onDone }: { data: WorkEngagementMine; onDone: () => 
       <LicenceNote licence={definition.licence} source={definition.source} />
       <p className="muted">{localized(definition.description, i18n.language)}</p>
       <QuestionnaireForm definition={definition} answers={answers} onAnswer={onAnswer} flagged={flagged} />
-      {flagged.length > 0 ? (
-        <div className="alert alert-warning" role="alert" tabIndex={-1} id="engagement-warning">
-          <p className="alert-title">{t('measurements.form.openTitle', { count: flagged.length })}</p>
-          <p>{t('measurements.engagement.allNeeded', { items: flagged.join(', ') })}</p>
-        </div>
-      ) : null}
+      <OpenQuestions
+        id="engagement-warning"
+        flagged={flagged}
+        body={t('measurements.engagement.allNeeded', { items: flagged.join(', ') })}
+      />
       {answer.isError ? (
         <Alert kind="error">
           <p>{errorText(answer.error, t)}</p>

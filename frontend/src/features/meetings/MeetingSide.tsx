@@ -5,6 +5,7 @@ import { ConflictMessage } from '../../components/ConflictMessage'
 import { ErrorSummary, Field } from '../../components/Field'
 import { blankToNull, formErrors } from '../../components/forms'
 import { Alert, errorText } from '../../components/States'
+import { useFormValues } from '../../components/useFormValues'
 import { checkWhenWhere, MeetingFields, WHEN_WHERE_FIELDS, type WhenWhere, whenWhereLabels } from './MeetingFields'
 import { type LoadedMeeting, downloadInvitation, useCancelMeeting, useUpdateMeeting } from './queries'
 import { amsterdamInputs, meetingWhen, wallTime } from './time'
@@ -87,15 +88,16 @@ function EditMeeting({
   const { t } = useTranslation()
   const { meeting, etag } = loaded
   const start = amsterdamInputs(meeting.starts_at)
-  const [value, setValue] = useState<WhenWhere>({
+  const currentChair = meeting.participants.find((p) => p.is_chair)?.id ?? ''
+  const form = useFormValues<WhenWhere & { chair: string }>(() => ({
     date: start.date,
     start: start.time,
     end: amsterdamInputs(meeting.ends_at).time,
     place: meeting.place ?? '',
     videoUrl: meeting.video_url ?? '',
-  })
-  const currentChair = meeting.participants.find((p) => p.is_chair)?.id ?? ''
-  const [chair, setChair] = useState(currentChair)
+    chair: currentChair,
+  }))
+  const value = form.values
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
   const update = useUpdateMeeting(meeting.id)
   const shown = formErrors(update.error, clientErrors, [...WHEN_WHERE_FIELDS, 'chair_participant_id'], t)
@@ -114,7 +116,7 @@ function EditMeeting({
           ends_at: wallTime(value.date, value.end || value.start),
           place: blankToNull(value.place),
           video_url: blankToNull(value.videoUrl),
-          ...(chair && chair !== currentChair ? { chair_participant_id: chair } : {}),
+          ...(value.chair && form.changed.includes('chair') ? { chair_participant_id: value.chair } : {}),
         },
       },
       { onSuccess: onClose },
@@ -133,7 +135,7 @@ function EditMeeting({
       ) : (
         <ErrorSummary errors={shown.fields} labels={labels} detail={shown.detail} fieldPrefix="edit-" />
       )}
-      <MeetingFields value={value} onChange={setValue} errors={shown.fields} prefix="edit-" />
+      <MeetingFields value={value} onChange={form.update} errors={shown.fields} prefix="edit-" />
       <Field
         id="edit-chair_participant_id"
         label={labels.chair_participant_id}
@@ -141,7 +143,7 @@ function EditMeeting({
         required
       >
         {(props) => (
-          <select {...props} value={chair} onChange={(e) => setChair(e.target.value)}>
+          <select {...props} value={value.chair} onChange={(e) => form.set('chair', e.target.value)}>
             {currentChair ? null : <option value="">—</option>}
             {meeting.participants.map((p) => (
               <option key={p.id} value={p.id}>

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
 import type { paths } from '../../api/schema'
-import { unwrap, unwrapWithResponse } from '../../api/errors'
+import { type Answer, unwrap, unwrapWithResponse } from '../../api/errors'
 import { saveFile } from '../../components/saveFile'
 import { etagFor } from '../families/queries'
 import { planKeys } from '../plans/queries'
@@ -106,32 +106,25 @@ export function useCreateMeeting(familyId: string) {
   })
 }
 
-/** Any change to a meeting refetches it (flags and counts come from the server) and the lists that show it. */
-function useRefresh() {
+/** A change to a meeting: the request, then the meeting (flags and counts come from the server) and its lists again. */
+function useMeetingChange<Vars = void, Data = unknown>(send: (vars: Vars) => Answer<Data>) {
   const queryClient = useQueryClient()
-  return () => queryClient.invalidateQueries({ queryKey: meetingKeys.all })
+  return useMutation({
+    mutationFn: (vars: Vars) => unwrap(send(vars)),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meetingKeys.all }),
+  })
 }
 
 export function useUpdateMeeting(meetingId: string) {
-  const refresh = useRefresh()
-  return useMutation({
-    mutationFn: ({ body, etag }: { body: MeetingUpdate; etag: string }) =>
-      unwrap(
-        api.PATCH('/api/v1/meetings/{meeting_id}', { ...meetingPath(meetingId), headers: { 'If-Match': etag }, body }),
-      ),
-    onSuccess: refresh,
-  })
+  return useMeetingChange(({ body, etag }: { body: MeetingUpdate; etag: string }) =>
+    api.PATCH('/api/v1/meetings/{meeting_id}', { ...meetingPath(meetingId), headers: { 'If-Match': etag }, body }),
+  )
 }
 
 export function useCancelMeeting(meetingId: string) {
-  const refresh = useRefresh()
-  return useMutation({
-    mutationFn: (reason: string | null) =>
-      unwrap(
-        api.POST('/api/v1/meetings/{meeting_id}/cancel', { ...meetingPath(meetingId), body: reason ? { reason } : {} }),
-      ),
-    onSuccess: refresh,
-  })
+  return useMeetingChange((reason: string | null) =>
+    api.POST('/api/v1/meetings/{meeting_id}/cancel', { ...meetingPath(meetingId), body: reason ? { reason } : {} }),
+  )
 }
 
 /** Closing changes the plan too: its goals, actions and versions are fetched again. */
@@ -153,113 +146,76 @@ export function useCloseMeeting(meetingId: string, familyId: string) {
 }
 
 export function useAddParticipant(meetingId: string) {
-  const refresh = useRefresh()
-  return useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: ParticipantCreate; idempotencyKey: string }) =>
-      unwrap(
-        api.POST('/api/v1/meetings/{meeting_id}/participants', {
-          ...meetingPath(meetingId),
-          headers: { 'Idempotency-Key': idempotencyKey },
-          body,
-        }),
-      ),
-    onSuccess: refresh,
-  })
+  return useMeetingChange(({ body, idempotencyKey }: { body: ParticipantCreate; idempotencyKey: string }) =>
+    api.POST('/api/v1/meetings/{meeting_id}/participants', {
+      ...meetingPath(meetingId),
+      headers: { 'Idempotency-Key': idempotencyKey },
+      body,
+    }),
+  )
 }
 
 export function useUpdateParticipant(meetingId: string) {
-  const refresh = useRefresh()
-  return useMutation({
-    mutationFn: ({ participantId, body }: { participantId: string; body: ParticipantUpdate }) =>
-      unwrap(
-        api.PATCH('/api/v1/meetings/{meeting_id}/participants/{participant_id}', {
-          params: { path: { meeting_id: meetingId, participant_id: participantId } },
-          body,
-        }),
-      ),
-    onSuccess: refresh,
-  })
+  return useMeetingChange(({ participantId, body }: { participantId: string; body: ParticipantUpdate }) =>
+    api.PATCH('/api/v1/meetings/{meeting_id}/participants/{participant_id}', {
+      params: { path: { meeting_id: meetingId, participant_id: participantId } },
+      body,
+    }),
+  )
 }
 
 export function useRemoveParticipant(meetingId: string) {
-  const refresh = useRefresh()
-  return useMutation({
-    mutationFn: (participantId: string) =>
-      unwrap(
-        api.DELETE('/api/v1/meetings/{meeting_id}/participants/{participant_id}', {
-          params: { path: { meeting_id: meetingId, participant_id: participantId } },
-        }),
-      ),
-    onSuccess: refresh,
-  })
+  return useMeetingChange((participantId: string) =>
+    api.DELETE('/api/v1/meetings/{meeting_id}/participants/{participant_id}', {
+      params: { path: { meeting_id: meetingId, participant_id: participantId } },
+    }),
+  )
 }
 
 export function useRecordAttendance(meetingId: string) {
-  const refresh = useRefresh()
-  return useMutation({
-    mutationFn: (items: { participant_id: string; attendance: Attendance }[]) =>
-      unwrap(api.PUT('/api/v1/meetings/{meeting_id}/attendance', { ...meetingPath(meetingId), body: { items } })),
-    onSuccess: refresh,
-  })
+  return useMeetingChange((items: { participant_id: string; attendance: Attendance }[]) =>
+    api.PUT('/api/v1/meetings/{meeting_id}/attendance', { ...meetingPath(meetingId), body: { items } }),
+  )
 }
 
 export function useAgenda(meetingId: string) {
-  const refresh = useRefresh()
   const itemPath = (itemId: string) => ({ params: { path: { meeting_id: meetingId, item_id: itemId } } })
-  const add = useMutation({
-    mutationFn: ({ title, idempotencyKey }: { title: string; idempotencyKey: string }) =>
-      unwrap(
-        api.POST('/api/v1/meetings/{meeting_id}/agenda-items', {
-          ...meetingPath(meetingId),
-          headers: { 'Idempotency-Key': idempotencyKey },
-          body: { title },
-        }),
-      ),
-    onSuccess: refresh,
-  })
-  const fromPlan = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/meetings/{meeting_id}/agenda-items/from-plan', meetingPath(meetingId))),
-    onSuccess: refresh,
-  })
-  const update = useMutation({
-    mutationFn: ({ item, body }: { item: AgendaItem; body: { note?: string | null; position?: number } }) =>
-      unwrap(api.PATCH('/api/v1/meetings/{meeting_id}/agenda-items/{item_id}', { ...itemPath(item.id), body })),
-    onSuccess: refresh,
-  })
-  const remove = useMutation({
-    mutationFn: (itemId: string) =>
-      unwrap(api.DELETE('/api/v1/meetings/{meeting_id}/agenda-items/{item_id}', itemPath(itemId))),
-    onSuccess: refresh,
-  })
+  const add = useMeetingChange(({ title, idempotencyKey }: { title: string; idempotencyKey: string }) =>
+    api.POST('/api/v1/meetings/{meeting_id}/agenda-items', {
+      ...meetingPath(meetingId),
+      headers: { 'Idempotency-Key': idempotencyKey },
+      body: { title },
+    }),
+  )
+  const fromPlan = useMeetingChange(() =>
+    api.POST('/api/v1/meetings/{meeting_id}/agenda-items/from-plan', meetingPath(meetingId)),
+  )
+  const update = useMeetingChange(
+    ({ item, body }: { item: AgendaItem; body: { note?: string | null; position?: number } }) =>
+      api.PATCH('/api/v1/meetings/{meeting_id}/agenda-items/{item_id}', { ...itemPath(item.id), body }),
+  )
+  const remove = useMeetingChange((itemId: string) =>
+    api.DELETE('/api/v1/meetings/{meeting_id}/agenda-items/{item_id}', itemPath(itemId)),
+  )
   return { add, fromPlan, update, remove }
 }
 
 export function useAddDecision(meetingId: string) {
-  const refresh = useRefresh()
-  return useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: DecisionCreate; idempotencyKey: string }) =>
-      unwrap(
-        api.POST('/api/v1/meetings/{meeting_id}/decisions', {
-          ...meetingPath(meetingId),
-          headers: { 'Idempotency-Key': idempotencyKey },
-          body,
-        }),
-      ),
-    onSuccess: refresh,
-  })
+  return useMeetingChange(({ body, idempotencyKey }: { body: DecisionCreate; idempotencyKey: string }) =>
+    api.POST('/api/v1/meetings/{meeting_id}/decisions', {
+      ...meetingPath(meetingId),
+      headers: { 'Idempotency-Key': idempotencyKey },
+      body,
+    }),
+  )
 }
 
 export function useRemoveDecision(meetingId: string) {
-  const refresh = useRefresh()
-  return useMutation({
-    mutationFn: (decisionId: string) =>
-      unwrap(
-        api.DELETE('/api/v1/meetings/{meeting_id}/decisions/{decision_id}', {
-          params: { path: { meeting_id: meetingId, decision_id: decisionId } },
-        }),
-      ),
-    onSuccess: refresh,
-  })
+  return useMeetingChange((decisionId: string) =>
+    api.DELETE('/api/v1/meetings/{meeting_id}/decisions/{decision_id}', {
+      params: { path: { meeting_id: meetingId, decision_id: decisionId } },
+    }),
+  )
 }
 
 /** The invitation as a file: fetched with the session's token (never in a URL), then saved by the browser. */

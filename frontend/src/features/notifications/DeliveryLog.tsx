@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { EmptyState, ErrorState, Loading } from '../../components/States'
+import { PagedList } from '../../components/PagedList'
 import { formatDateTime } from '../../i18n/format'
 import { kindText, statusBadge, statusText } from './labels'
 import { useDeliveryLog } from './queries'
@@ -33,67 +33,52 @@ export function DeliveryLog() {
           ))}
         </select>
       </div>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError && items.length === 0 ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title={t('notifications.admin.empty')} />
-      ) : (
-        <>
-          <table className="table table-cards table-compact">
-            <caption className="visually-hidden">{t('notifications.admin.logCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('notifications.admin.created')}</th>
-                <th scope="col">{t('notifications.admin.kind')}</th>
-                <th scope="col">{t('notifications.admin.recipient')}</th>
-                <th scope="col">{t('notifications.family.status')}</th>
-                <th scope="col">{t('notifications.admin.attempts')}</th>
-                <th scope="col">{t('notifications.admin.sentAt')}</th>
+      <PagedList
+        query={query}
+        count={items.length}
+        empty={t('notifications.admin.empty')}
+        more={t('notifications.admin.more')}
+      >
+        <table className="table table-cards table-compact">
+          <caption className="visually-hidden">{t('notifications.admin.logCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('notifications.admin.created')}</th>
+              <th scope="col">{t('notifications.admin.kind')}</th>
+              <th scope="col">{t('notifications.admin.recipient')}</th>
+              <th scope="col">{t('notifications.family.status')}</th>
+              <th scope="col">{t('notifications.admin.attempts')}</th>
+              <th scope="col">{t('notifications.admin.sentAt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((m) => (
+              <tr key={m.id}>
+                <th scope="row" data-label={t('notifications.admin.created')}>
+                  {formatDateTime(m.created_at)}
+                </th>
+                <td data-label={t('notifications.admin.kind')}>
+                  <span>
+                    {kindText(m.kind, t)}
+                    <span className="notification-sub">{t(`notifications.channel.${m.channel}`)}</span>
+                  </span>
+                </td>
+                <td data-label={t('notifications.admin.recipient')}>
+                  {t(`notifications.recipientKind.${m.recipient_kind}`)}
+                </td>
+                <td data-label={t('notifications.family.status')}>
+                  <span>
+                    <span className={statusBadge(m.status)}>{t(`notifications.status.${m.status}`)}</span>
+                    {statusText(m, t) ? <span className="notification-sub">{statusText(m, t)}</span> : null}
+                  </span>
+                </td>
+                <td data-label={t('notifications.admin.attempts')}>{m.attempts}</td>
+                <td data-label={t('notifications.admin.sentAt')}>{formatDateTime(m.sent_at)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {items.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row" data-label={t('notifications.admin.created')}>
-                    {formatDateTime(m.created_at)}
-                  </th>
-                  <td data-label={t('notifications.admin.kind')}>
-                    <span>
-                      {kindText(m.kind, t)}
-                      <span className="notification-sub">{t(`notifications.channel.${m.channel}`)}</span>
-                    </span>
-                  </td>
-                  <td data-label={t('notifications.admin.recipient')}>
-                    {t(`notifications.recipientKind.${m.recipient_kind}`)}
-                  </td>
-                  <td data-label={t('notifications.family.status')}>
-                    <span>
-                      <span className={statusBadge(m.status)}>{t(`notifications.status.${m.status}`)}</span>
-                      {statusText(m, t) ? <span className="notification-sub">{statusText(m, t)}</span> : null}
-                    </span>
-                  </td>
-                  <td data-label={t('notifications.admin.attempts')}>{m.attempts}</td>
-                  <td data-label={t('notifications.admin.sentAt')}>{formatDateTime(m.sent_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {query.hasNextPage ? (
-            <div className="load-more">
-              <button
-                type="button"
-                className="button button-secondary"
-                disabled={query.isFetchingNextPage}
-                onClick={() => void query.fetchNextPage()}
-              >
-                {t('notifications.admin.more')}
-              </button>
-            </div>
-          ) : null}
-        </>
-      )}
+            ))}
+          </tbody>
+        </table>
+      </PagedList>
     </section>
   )
 }

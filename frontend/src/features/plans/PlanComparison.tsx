@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Field } from '../../components/Field'
 import { ErrorState, Loading } from '../../components/States'
+import { useFormValues } from '../../components/useFormValues'
 import { formatDate } from '../../i18n/format'
 import { useComparison } from './queries'
 import { type Comparison, type ItemChange, levelLabel } from './types'
@@ -12,8 +13,11 @@ import { codeText } from '../../i18n/keys'
 export function Compare({ familyId, numbers }: { familyId: string; numbers: number[] }) {
   const { t } = useTranslation()
   const latest = numbers[0] ?? 1
-  const [from, setFrom] = useState(String(numbers[1] ?? latest))
-  const [to, setTo] = useState(numbers.length > 1 ? String(latest) : 'draft')
+  const form = useFormValues(() => ({
+    from: String(numbers[1] ?? latest),
+    to: numbers.length > 1 ? String(latest) : 'draft',
+  }))
+  const { from, to } = form.values
   const [shown, setShown] = useState<{ from: number; to: string } | null>(null)
   const comparison = useComparison(familyId, shown?.from ?? null, shown?.to ?? 'draft', shown !== null)
   return (
@@ -28,7 +32,7 @@ export function Compare({ familyId, numbers }: { familyId: string; numbers: numb
       >
         <Field id="compare-from" label={t('plan.compare.from')} required>
           {(props) => (
-            <select {...props} value={from} onChange={(e) => setFrom(e.target.value)}>
+            <select {...props} value={from} onChange={(e) => form.set('from', e.target.value)}>
               {numbers.map((n) => (
                 <option key={n} value={String(n)}>
                   {t('plan.versions.number', { number: n })}
@@ -39,7 +43,7 @@ export function Compare({ familyId, numbers }: { familyId: string; numbers: numb
         </Field>
         <Field id="compare-to" label={t('plan.compare.to')} required>
           {(props) => (
-            <select {...props} value={to} onChange={(e) => setTo(e.target.value)}>
+            <select {...props} value={to} onChange={(e) => form.set('to', e.target.value)}>
               <option value="draft">{t('plan.compare.draft')}</option>
               {numbers.map((n) => (
                 <option key={n} value={String(n)}>

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { usePhoneTranslation } from '../i18n'
 import { formatDate } from '../../i18n/format'
 import type { PhoneAction } from './api'
 
@@ -11,7 +11,7 @@ export function ActionItem({
   action: PhoneAction
   onMark: (a: PhoneAction, done: boolean) => void
 }) {
-  const { t } = useTranslation()
+  const { t } = usePhoneTranslation()
   const done = action.status === 'done'
   // The box follows the tap at once; the plan reloads from the server after the change.
   const [checked, setChecked] = useState(done)

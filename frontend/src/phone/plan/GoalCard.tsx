@@ -1,10 +1,9 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { phoneCodeText, usePhoneTranslation } from '../i18n'
 import { formatDate } from '../../i18n/format'
 import type { PhoneAction, PhoneGoal } from './api'
 import { ActionItem } from './ActionItem'
 import { SayForm } from './SayForm'
-import { codeText } from '../../i18n/keys'
 
 interface Props {
   goal: PhoneGoal
@@ -15,7 +14,7 @@ interface Props {
 
 /** One goal in the family's own words, where it stands on its ladder (in words), its actions and comments. */
 export function GoalCard({ goal, canComment, onMark, onComment }: Props) {
-  const { t, i18n } = useTranslation()
+  const { t, i18n } = usePhoneTranslation()
   const [saying, setSaying] = useState(false)
   const domain = i18n.language.startsWith('en') ? goal.domain.en : goal.domain.nl
   const headingId = `goal-${goal.id}`
@@ -29,7 +28,7 @@ export function GoalCard({ goal, canComment, onMark, onComment }: Props) {
       {goal.status === 'achieved' && <p className="ph-tag ph-tag-done">{t('phone.goalAchieved')}</p>}
       <p className="ph-where">
         <strong>{t('phone.whereNow')}</strong>{' '}
-        {goal.level === null ? t('phone.levelUnknown') : codeText(t, 'phone.level', goal.level)}
+        {goal.level === null ? t('phone.levelUnknown') : phoneCodeText(t, 'phone.level', goal.level)}
         {goal.level_text && <span className="ph-level-text">“{goal.level_text}”</span>}
       </p>
       {goal.ladder.length > 0 && (
@@ -38,7 +37,7 @@ export function GoalCard({ goal, canComment, onMark, onComment }: Props) {
           <ol>
             {[...goal.ladder].reverse().map((step) => (
               <li key={step.level} aria-current={step.level === goal.level ? 'step' : undefined}>
-                <span className="ph-step-label">{codeText(t, 'phone.level', step.level)}</span> {step.text}
+                <span className="ph-step-label">{phoneCodeText(t, 'phone.level', step.level)}</span> {step.text}
               </li>
             ))}
           </ol>

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { usePhoneTranslation } from '../i18n'
 import type { PhonePlan } from './api'
 
 interface Props {
@@ -8,7 +8,7 @@ interface Props {
 
 /** The next meeting (with its invitation for the calendar) and what the last meeting decided, in plain words. */
 export function Meetings({ plan, onInvitation }: Props) {
-  const { t } = useTranslation()
+  const { t } = usePhoneTranslation()
   const next = plan.next_meeting
   return (
     <>

@@ -1,6 +1,6 @@
 import './plan.css'
 import { useCallback, useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { usePhoneTranslation } from '../i18n'
 import { formatDateTime } from '../../i18n/format'
 import { CheckinError } from '../api'
 import { markAction, type PhoneAction, type PhonePlan, propose, readPlan, saveInvitation } from './api'
@@ -19,7 +19,7 @@ type State = { plan: PhonePlan; savedAt: string | null } | 'loading' | 'error'
 
 /** "Ons plan": the family's goals, who does what, the meetings; a network contact sees their own part. */
 export function PlanView({ token, onProblem }: Props) {
-  const { t } = useTranslation()
+  const { t } = usePhoneTranslation()
   const [state, setState] = useState<State>('loading')
   const [note, setNote] = useState<string | null>(null)
 

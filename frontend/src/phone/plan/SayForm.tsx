@@ -1,5 +1,5 @@
 import { type SyntheticEvent, useId, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { usePhoneTranslation } from '../i18n'
 
 interface Props {
   label: string
@@ -11,7 +11,7 @@ interface Props {
 
 /** A short text in the member's own words (a new goal, or a comment on a goal). */
 export function SayForm({ label, hint, button, onSend, onCancel }: Props) {
-  const { t } = useTranslation()
+  const { t } = usePhoneTranslation()
   const id = useId()
   const [text, setText] = useState('')
   const [busy, setBusy] = useState(false)

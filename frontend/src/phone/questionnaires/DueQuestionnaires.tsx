@@ -1,6 +1,6 @@
 import './questionnaire.css'
 import { useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { usePhoneTranslation } from '../i18n'
 import { CheckinError } from '../api'
 import { Pictogram } from '../Pictogram'
 import { type DueQuestionnaire, listQuestionnaires } from './api'
@@ -15,7 +15,7 @@ interface Props {
 
 /** "Vragenlijsten" on the phone page, only when the member has any due or started. */
 export function DueQuestionnaires({ token, onOpen, onProblem }: Props) {
-  const { t, i18n } = useTranslation()
+  const { t, i18n } = usePhoneTranslation()
   const [items, setItems] = useState<DueQuestionnaire[] | 'error' | null>(null)
   useEffect(() => {
     let live = true

@@ -1,6 +1,6 @@
 import './questionnaire.css'
 import { useEffect, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { usePhoneTranslation } from '../i18n'
 import { CheckinError } from '../api'
 import { Pictogram } from '../Pictogram'
 import {
@@ -30,7 +30,7 @@ type Phase = 'loading' | 'answering' | 'done' | 'gone'
 
 /** One question per screen with big answer buttons; "Volgende", "Vorige", and "Stoppen, later verder". */
 export function QuestionnaireRunner({ token, due, supporter, onClose, onProblem }: Props) {
-  const { t, i18n } = useTranslation()
+  const { t, i18n } = usePhoneTranslation()
   const [form, setForm] = useState<Questionnaire | null>(null)
   const [answers, setAnswers] = useState<Record<string, number>>({})
   const [unsaved, setUnsaved] = useState<string[]>([])
