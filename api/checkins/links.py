@@ -1,6 +1,7 @@
 """Personal links, a family member's (check-ins) and a network contact's (their part of the plan): made and
 stopped by staff, with the same secrets, expiry, code and lockout rules."""
 
+import re
 import secrets
 import uuid
 from datetime import timedelta
@@ -19,6 +20,8 @@ from api.models.base import utcnow
 from api.models.checkins import PersonalLink
 
 PAGE_PATH = "/c#"
+# A given pair (the demo's) is as strong as `new_secrets` makes: 32 bytes URL-safe, six digits.
+GIVEN_TOKEN, GIVEN_CODE = re.compile(r"[A-Za-z0-9_-]{43,}"), re.compile(r"[0-9]{6}")
 Link = TypeVar("Link", bound=PersonalLink)
 
 
@@ -57,9 +60,17 @@ def issue_link(
     kind: type[Link],
     owner: dict[str, uuid.UUID],
     valid_days: int | None,
+    token_and_code: tuple[str, str] | None = None,
 ) -> tuple[Link, str, str]:
     """A new link for its owner (`{"member_id": …}` or `{"contact_id": …}`); it stops the owner's earlier
-    links (a lost code or a new phone means a new link); audited. Returns the link, its token and its code."""
+    links (a lost code or a new phone means a new link); audited. Returns the link, its token and its code.
+
+    `token_and_code` is for the demo only, whose printed link must work after every seeding: a pair as
+    strong as `new_secrets` makes (otherwise the secrets are new and random)."""
+    if token_and_code is not None and not (
+        GIVEN_TOKEN.fullmatch(token_and_code[0]) and GIVEN_CODE.fullmatch(token_and_code[1])
+    ):
+        raise ValueError("a given link token has at least 32 bytes (URL-safe) and its code six digits")
     now = utcnow()
     ((owner_column, owner_id),) = owner.items()
     table: Any = kind
@@ -68,7 +79,7 @@ def issue_link(
         .where(col(getattr(table, owner_column)) == owner_id, col(table.revoked_at).is_(None))
         .values(revoked_at=now, revoked_by_id=principal.id)
     )
-    token, code = new_secrets()
+    token, code = token_and_code or new_secrets()
     link: Link = table(
         organisation_id=family.organisation_id,
         family_id=family.id,

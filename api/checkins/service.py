@@ -43,8 +43,10 @@ def create_link(
     family_id: uuid.UUID,
     member_id: uuid.UUID,
     data: CheckinLinkCreate,
+    token_and_code: tuple[str, str] | None = None,
 ) -> CheckinLinkCreated:
-    """A new personal link for a family member; it replaces the member's earlier links."""
+    """A new personal link for a family member; it replaces the member's earlier links (`token_and_code`:
+    the demo's stable pair, see `issue_link`)."""
     family = get_readable_family(session, principal, family_id, action="create")
     if family.archived_at is not None:
         raise Conflict("Dit gezin is gearchiveerd / this family is archived.", code="family_archived")
@@ -66,6 +68,7 @@ def create_link(
         kind=CheckinLink,
         owner={"member_id": member.id},
         valid_days=data.valid_days,
+        token_and_code=token_and_code,
     )
     link.member = member
     # Notifications send the link (and the code by the other channel) when the member agreed to messages.

@@ -6,21 +6,23 @@ secret key and the family's reference, so seeding again prints the same working 
 
 import base64
 import random
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
-from api.checkins.alerts import alert_reasons
-from api.checkins.links import code_digest, link_digest
+from api.auth.principal import Principal
+from api.checkins import public_service, service
+from api.checkins.schemas import CheckinCreate, CheckinLinkCreate, CheckinReceipt
 from api.core.config import get_settings
 from api.core.security import keyed_digest
-from api.demo.context import DemoContext
+from api.demo.context import DemoContext, supporter_of
+from api.measurements import recording
 from api.measurements.instruments import ensure_catalog
 from api.measurements.offering import has_wording
 from api.measurements.repository import definition_of, instrument_rows, latest_by_code
 from api.measurements.waves import wave_dates
 from api.models import (
-    Checkin,
     CheckinAlert,
     CheckinLink,
     Family,
@@ -29,10 +31,11 @@ from api.models import (
     Measurement,
     MemberRole,
 )
-from api.models.base import utcnow
+from api.models.base import replaying_at, utcnow
 
 FAMILIES = 8
 WEEKS = 6
+PHONE_PATH = "/api/v1/checkin/checkins"  # what the phone posts to (the Idempotency-Key is kept per path)
 MESSAGES = [
     "Goede week gehad, het ging beter op school.",
     "Druk met afspraken bij de gemeente.",
@@ -61,7 +64,52 @@ def _week_values(rng: random.Random, weeks: int) -> list[tuple[int, int]]:
     return values
 
 
-def _checkins(session: Session, link: CheckinLink, rng: random.Random, script: str) -> int:
+@dataclass
+class Link:
+    """The secrets a family member holds: the link's token and the code (the database keeps digests)."""
+
+    token: str
+    code: str
+
+
+def _week(
+    session: Session,
+    who: Principal,
+    link: Link,
+    week: int,
+    values: tuple[int, int],
+    rng: random.Random,
+    *,
+    crisis: bool,
+    at: datetime,
+) -> bool:
+    """One week's check-in from the phone (session with the code, then the check-in), at the moment it was
+    made; an alert the supporter handled is acknowledged the next morning. True when an alert stays open."""
+    wellbeing, burden = values
+    needs = ["call_me", "respite"] if crisis else rng.choice([[], [], ["talk"], ["money_paperwork"]])
+    data = CheckinCreate.model_validate({
+        "wellbeing": wellbeing, "care_burden": burden, "needs": needs,
+        "needs_text": "Hulp bij de aanvraag bij de gemeente." if "money_paperwork" in needs else None,
+        "message": "Het gaat even niet meer. Kun je me bellen?" if crisis else rng.choice(MESSAGES),
+    })  # fmt: skip
+    with replaying_at(at):
+        opened = public_service.open_session(session, token=link.token, code=link.code, address=None)
+        key, token = f"demo-week-{week}", opened.session_token
+        answer = public_service.submit(
+            session, token=token, address=None, key=key, path=PHONE_PATH, data=data
+        )
+    receipt = CheckinReceipt.model_validate_json(bytes(answer.body))
+    alert = session.exec(select(CheckinAlert.id).where(CheckinAlert.checkin_id == receipt.id)).first()
+    if alert is None:
+        return False
+    if crisis:
+        return True
+    with replaying_at(at + timedelta(hours=20)):
+        service.acknowledge_alert(session, who, alert_id=alert)
+    return False
+
+
+def _checkins(session: Session, who: Principal, link: Link, rng: random.Random, script: str) -> int:
     """Weekly check-ins; `script` "crisis" ends with an open alert, "heavy_week" has one acknowledged."""
     values = _week_values(rng, WEEKS)
     if script == "crisis":
@@ -69,48 +117,11 @@ def _checkins(session: Session, link: CheckinLink, rng: random.Random, script: s
     if script == "heavy_week":
         values[2] = (values[2][0], 8)
     now = utcnow()
-    previous: int | None = None
     open_alerts = 0
-    for week, (wellbeing, burden) in enumerate(values):
+    for week, week_values in enumerate(values):
         at = now - timedelta(days=7 * (WEEKS - 1 - week) + 1, hours=rng.randint(0, 6))
         crisis = script == "crisis" and week == WEEKS - 1
-        needs = ["call_me", "respite"] if crisis else rng.choice([[], [], ["talk"], ["money_paperwork"]])
-        checkin = Checkin(
-            organisation_id=link.organisation_id,
-            family_id=link.family_id,
-            member_id=link.member_id,
-            link_id=link.id,
-            wellbeing=wellbeing,
-            care_burden=burden,
-            needs=needs,
-            needs_text="Hulp bij de aanvraag bij de gemeente." if "money_paperwork" in needs else None,
-            message="Het gaat even niet meer. Kun je me bellen?" if crisis else rng.choice(MESSAGES),
-            checked_in_at=at,
-            received_at=at,
-        )
-        session.add(checkin)
-        session.flush()
-        reasons = alert_reasons(
-            wellbeing=wellbeing, care_burden=burden, needs=needs, previous_wellbeing=previous
-        )
-        if reasons:
-            handled = not crisis
-            session.add(
-                CheckinAlert(
-                    organisation_id=link.organisation_id,
-                    family_id=link.family_id,
-                    member_id=link.member_id,
-                    checkin_id=checkin.id,
-                    reasons=[r.value for r in reasons],
-                    previous_wellbeing=previous,
-                    raised_at=at,
-                    acknowledged_at=at + timedelta(hours=20) if handled else None,
-                    acknowledged_by_id=link.created_by_id if handled else None,
-                )
-            )
-            open_alerts += 0 if handled else 1
-        previous = wellbeing
-    link.last_used_at = now - timedelta(days=1)
+        open_alerts += _week(session, who, link, week, week_values, rng, crisis=crisis, at=at)
     return open_alerts
 
 
@@ -126,28 +137,22 @@ def seed_checkins(session: Session, context: DemoContext) -> str:
             .where(FamilyMember.family_id == family.id, FamilyMember.role == MemberRole.parent)
             .order_by(col(FamilyMember.created_at))
         ).first()
-        if member is None:
+        who = supporter_of(session, family)
+        if member is None or who is None:
             continue
         token, code = demo_secrets(family)
         if index == 0:
             greeting = f"  /c#{token}  code {code}  ({family.display_name}, {member.display_name})"
         if session.exec(select(CheckinLink.id).where(CheckinLink.member_id == member.id)).first():
             continue
-        link = CheckinLink(
-            organisation_id=family.organisation_id,
-            family_id=family.id,
-            member_id=member.id,
-            created_by_id=family.supporter_id,
-            token_digest=link_digest(token),
-            code_digest="",
-            expires_at=utcnow() + timedelta(days=90),
-            created_at=utcnow() - timedelta(days=7 * WEEKS + 2),
-        )
-        link.code_digest = code_digest(link.id, code)
-        session.add(link)
-        session.flush()
+        # Made six weeks ago, working for 90 days from today (as a supporter hands it out: a link and a code).
+        with replaying_at(utcnow() - timedelta(days=7 * WEEKS + 2)):
+            service.create_link(
+                session, who, family_id=family.id, member_id=member.id,
+                data=CheckinLinkCreate(valid_days=7 * WEEKS + 2 + 90), token_and_code=(token, code),
+            )  # fmt: skip
         script = {0: "crisis", 1: "heavy_week"}.get(index, "steady")
-        open_alerts += _checkins(session, link, rng, script)
+        open_alerts += _checkins(session, who, Link(token, code), rng, script)
         created += 1
     session.flush()
     lines = [
@@ -189,18 +194,12 @@ def seed_checkin_questionnaire(session: Session, context: DemoContext) -> str:
     wave = next((w.wave for w in wave_dates(families[0], get_settings()) if w.wave not in done), None)
     if wave is None:
         return "Check-in questionnaire: every wave answered."
-    session.add(
-        Measurement(
-            organisation_id=link.organisation_id,
-            family_id=link.family_id,
-            instrument_id=row.id,
-            instrument_code=row.code,
-            wave=wave,
-            respondent_member_id=link.member_id,
-            respondent_id=link.member_id,
-            created_by_id=link.created_by_id,
-            answers={"1": 4, "2": 2},
-        )
-    )
-    session.flush()
+    who = supporter_of(session, families[0])
+    if who is None:
+        return "Check-in questionnaire: the demo family has no supporter."
+    started = recording.start_measurement(
+        session, who, family=families[0], row=row, wave=wave, member_id=link.member_id, user_id=None,
+        created_by_id=who.id,
+    )  # fmt: skip
+    recording.save_answers(session, who, measurement=started, answers={1: 4, 2: 2})
     return f"Check-in questionnaire: BRS ({wave.value}) ready for the demo link, 2 of 6 answered."

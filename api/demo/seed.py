@@ -17,6 +17,7 @@ from api.demo.notifications import seed_notifications
 from api.demo.plans import INTAKE_PLAN_DAY, seed_plans
 from api.demo.research import seed_research
 from api.demo.voice import seed_voice
+from api.measurements.rollup_tracking import deferred as deferred_rollups
 from api.models import (
     ContactKind,
     Family,
@@ -228,6 +229,12 @@ def _people(rng: random.Random, family: Family) -> list[FamilyMember | NetworkCo
 
 def seed(session: Session, *, password: str) -> str:
     """Create what is missing of the demo and describe the logins."""
+    # Thousands of rows through the services: their families' rollups are computed once, at the end.
+    with deferred_rollups(session):
+        return _seed(session, password=password)
+
+
+def _seed(session: Session, *, password: str) -> str:
     organisation = _get_or_create_organisation(session)
     regions = _regions(session)
     context = DemoContext(organisation=organisation, users=_staff(session, organisation, password))

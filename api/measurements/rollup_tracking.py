@@ -9,6 +9,8 @@ and so this listener: whatever writes these tables that way (bench/generate.py) 
 """
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import event, inspect, select
@@ -41,6 +43,7 @@ WATCHED: dict[type, tuple[str, ...]] = {
     NetworkContact: ("party", "family_id"),
 }
 FAMILIES, MEASUREMENTS, MEETINGS = "rollup_families", "rollup_measurements", "rollup_meetings"
+DEFERRED = "rollup_deferred"
 
 
 def _keys(obj: Any, attribute: str, changed: bool) -> set[uuid.UUID]:
@@ -77,7 +80,9 @@ def _note(session: Session, _context: UOWTransaction) -> None:
             families |= _keys(obj, "family_id", dirty)
 
 
-def _refresh(session: Session, _context: UOWTransaction) -> None:
+def _refresh(session: Session, _context: UOWTransaction | None) -> None:
+    if session.info.get(DEFERRED):
+        return  # the families stay noted until the deferring block ends
     families: set[uuid.UUID] = session.info.pop(FAMILIES, set())
     for key, model in ((MEASUREMENTS, Measurement), (MEETINGS, Meeting)):
         ids: set[uuid.UUID] = session.info.pop(key, set())
@@ -102,9 +107,28 @@ def _statement(state: ORMExecuteState) -> Any:
     matched = select(family).where(state.statement.whereclause)  # type: ignore[attr-defined]
     families = {f for f in state.session.execute(matched).scalars() if f is not None}
     result = state.invoke_statement()
-    if families:
+    if families and state.session.info.get(DEFERRED):
+        state.session.info.setdefault(FAMILIES, set()).update(families)
+    elif families:
         rollup.refresh(state.session, families)  # type: ignore[arg-type]
     return result
+
+
+@contextmanager
+def deferred(session: Session) -> Iterator[None]:
+    """Refresh the rollups once, when the block ends, for every family its flushes touched (a writer of
+    many rows at a time: the demo). Inside the block the rollups are not current; nothing there reads them."""
+    session.info[DEFERRED] = True
+    try:
+        yield
+    except BaseException:
+        for key in (FAMILIES, MEASUREMENTS, MEETINGS):
+            session.info.pop(key, None)  # rolled back with the transaction
+        raise
+    finally:
+        session.info.pop(DEFERRED, None)
+    session.flush()
+    _refresh(session, None)
 
 
 def track() -> None:

@@ -4,7 +4,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -28,6 +28,11 @@ _replayed_now: ContextVar[datetime | None] = ContextVar("replayed_now", default=
 def utcnow() -> datetime:
     """The current time, aware, in UTC (or the moment being replayed, see `replaying_at`)."""
     return _replayed_now.get() or datetime.now(UTC)
+
+
+def utctoday() -> date:
+    """Today's date in UTC (or the replayed moment's, see `replaying_at`): the services' "today"."""
+    return utcnow().date()
 
 
 @contextmanager

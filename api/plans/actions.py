@@ -7,7 +7,6 @@ it unconfirmed again: the table agreed to the old wording, not the new one. Done
 
 import uuid
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -28,7 +27,7 @@ from api.models import (
     PlanAction,
     User,
 )
-from api.models.base import utcnow
+from api.models.base import utcnow, utctoday
 from api.plans import repository as repo
 from api.plans.goals import load_goal
 from api.plans.presenters import action_public
@@ -115,7 +114,7 @@ def _touch(session: Session, plan_id: uuid.UUID) -> None:
 
 def _public(session: Session, action: PlanAction) -> ActionPublic:
     session.expire(action, ["owner_member", "owner_contact", "owner_user"])
-    return action_public(_load(session, action.family_id, action.id), date.today())
+    return action_public(_load(session, action.family_id, action.id), utctoday())
 
 
 def create_action(
@@ -162,7 +161,7 @@ def list_actions(
 ) -> list[ActionPublic]:
     """The family's actions, soonest due first (one query)."""
     family = get_readable_family(session, principal, family_id)
-    today = date.today()
+    today = utctoday()
     actions = repo.actions_of_family(
         session,
         family.id,
@@ -210,7 +209,7 @@ def update_action(
             setattr(action, name, getattr(data, name))
     if data.status is not None and data.status != action.status:
         action.status = data.status
-        action.completed_on = date.today() if data.status == ActionStatus.done else None
+        action.completed_on = utctoday() if data.status == ActionStatus.done else None
     if any(getattr(action, name) != value for name, value in before.items()):
         action.agreed_at_table = False
         action.agreed_at_meeting_id = None
@@ -284,5 +283,5 @@ def confirm_actions(
             family_id=family.id,
         )
     session.flush()
-    today = date.today()
+    today = utctoday()
     return [action_public(a, today) for a in found]

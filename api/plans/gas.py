@@ -18,6 +18,7 @@ from api.core.errors import Conflict
 from api.families.repository import get_readable_family
 from api.measurements.scoring import gas_t_score
 from api.models import GasScore, Goal, User
+from api.models.base import utctoday
 from api.plans import repository as repo
 from api.plans.goals import load_goal
 from api.plans.schemas import (
@@ -51,7 +52,7 @@ def record_score(
             "only an active or achieved goal with a GAS ladder can be scored.",
             code="goal_not_scorable",
         )
-    if data.scored_on > date.today():
+    if data.scored_on > utctoday():
         raise field_error(
             "scored_on", "Een score kan niet in de toekomst liggen / a score cannot be in the future."
         )
@@ -87,7 +88,7 @@ def gas_summary(
 ) -> GasSummary:
     """The family's T-score on a date (today by default), goal by goal."""
     family = get_readable_family(session, principal, family_id)
-    on = on or date.today()
+    on = on or utctoday()
     goals = [g for g in _goals(session, family.id) if g.status in COUNTED]
     levels = repo.latest_levels(session, family.id, on)
     audit.record(session, principal, action="read", object_type="gas", family_id=family.id)

@@ -1,7 +1,7 @@
 """Plan versions: adopting freezes the draft as a numbered, immutable copy; versions can be compared."""
 
 import uuid
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import joinedload
@@ -15,7 +15,7 @@ from api.core.events import publish
 from api.core.pagination import Page, keyset_page
 from api.families.repository import get_readable_family
 from api.models import Goal, Plan, PlanVersion
-from api.models.base import utcnow
+from api.models.base import utcnow, utctoday
 from api.plans import repository as repo
 from api.plans.presenters import snapshot, version_detail, version_summary
 from api.plans.schemas import (
@@ -48,7 +48,7 @@ IGNORED = {
 def _draft(session: Session, plan: Plan) -> list[SnapshotGoal]:
     goals = repo.goals_of_plan(session, plan.id)
     actions = repo.actions_of_family(session, plan.family_id)
-    return snapshot(goals, actions, repo.latest_levels(session, plan.family_id, date.today()))
+    return snapshot(goals, actions, repo.latest_levels(session, plan.family_id, utctoday()))
 
 
 def freeze(

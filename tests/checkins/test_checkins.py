@@ -4,14 +4,18 @@ import re
 import uuid
 from datetime import datetime, timedelta
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
+from api.checkins import service
+from api.checkins.schemas import CheckinLinkCreate
 from api.models import AuditEvent
 from api.models.base import utcnow
-from tests.checkins.factories import first_member, make_alert, make_checkin, make_link
+from tests.checkins.factories import first_member, make_alert, make_checkin, make_link, open_session
 from tests.conftest import QueryCounter
 from tests.factories import World, auth, make_member
+from tests.plans.factories import principal_of
 
 ALERTS = "/api/v1/checkin-alerts"
 
@@ -273,3 +277,24 @@ def test_alerts_of_one_family(client: TestClient, session: Session, world: World
         ALERTS, params={"family_id": str(world.other_caseload_family.id)}, headers=auth(world.supporter)
     )
     assert scoped.json()["items"] == []  # outside the caseload: nothing, as in the unfiltered list
+
+
+def test_a_given_pair_makes_a_working_link_and_a_weak_one_is_refused(
+    client: TestClient, session: Session, world: World
+) -> None:
+    # Only the demo gives its pair (its printed link must work after every seeding).
+    member, who = first_member(session, world.family), principal_of(world.supporter)
+    token, code = "Demo_" + "x" * 38, "024680"
+    created = service.create_link(
+        session, who, family_id=world.family.id, member_id=member.id, data=CheckinLinkCreate(),
+        token_and_code=(token, code),
+    )  # fmt: skip
+    assert (created.token, created.code) == (token, code)
+    session.commit()
+    assert open_session(client, token, code)
+    for weak in (("too-short", code), (token, "12345"), (token + "/", code)):
+        with pytest.raises(ValueError):
+            service.create_link(
+                session, who, family_id=world.family.id, member_id=member.id, data=CheckinLinkCreate(),
+                token_and_code=weak,
+            )  # fmt: skip

@@ -6,7 +6,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, col, func, select
 
 from api.demo.seed import seed
-from api.models import Checkin, CheckinAlert, CheckinLink
+from api.models import AuditEvent, Checkin, CheckinAlert, CheckinLink, NotificationMessage
 from tests.checkins.factories import open_session
 
 
@@ -33,6 +33,13 @@ def test_demo_check_ins_are_seeded_once_and_the_printed_link_works(
     again = seed(session, password="demo-password-123")
     assert _counts(session) == (links, checkins, open_alerts)
     session.commit()
+    # Every check-in came in as the phone sends it (audited as the link's), and the crisis's "bel me" alert
+    # reached the supporter's outbox, as the alert rules say.
+    by_phone = select(func.count()).select_from(AuditEvent)
+    by_phone = by_phone.where(AuditEvent.actor_type == "checkin", AuditEvent.action == "create")
+    assert session.exec(by_phone).one() == checkins
+    call_me = select(NotificationMessage).where(NotificationMessage.kind == "call_me_alert")
+    assert len(session.exec(call_me).all()) == open_alerts
     match = re.search(r"/c#(\S+)\s+code (\d{6})", report)
     assert match is not None, report
     assert match.group(0) in again  # the same pair is printed every time

@@ -4,6 +4,7 @@ rebuild from the raw data makes (api/measurements/rollup.py, rollup_tracking.py)
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import delete
 from sqlalchemy import select as select_rows
@@ -11,10 +12,11 @@ from sqlmodel import Session, select
 
 from api.demo.seed import seed
 from api.measurements import rollup
+from api.measurements.rollup_tracking import deferred
 from api.models import Family, FamilyMember
 from tests.factories import World, auth, make_family
 from tests.meetings.factories import make_meeting
-from tests.plans.factories import make_goal
+from tests.plans.factories import make_goal, make_score
 
 BRS_ANSWERS = [
     {"1": 2, "2": 4, "3": 2, "4": 4, "5": 2, "6": 4},  # T0: low resilience
@@ -115,3 +117,18 @@ def test_a_family_deleted_by_a_statement_takes_its_rollup_rows_along(session: Se
     assert any(row[0] == family.id for row in _rows(session)["rollup_family_status"])
     session.execute(delete(Family).where(Family.id == family.id))  # type: ignore[arg-type]
     assert not any(row[0] == family.id for row in _equals_a_rebuild(session)["rollup_family_status"])
+
+
+def test_deferred_rollups_are_refreshed_once_when_the_block_ends(
+    session: Session, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[set[Any]] = []
+    refresh = rollup.refresh
+    monkeypatch.setattr(rollup, "refresh", lambda s, ids: (calls.append(set(ids)), refresh(s, ids))[1])
+    with deferred(session):
+        family = make_family(session, world.organisation)
+        make_score(session, make_goal(session, family), 0, date.today())
+        assert calls == []
+        assert not any(row[0] == family.id for row in _rows(session)["rollup_family_status"])
+    assert calls == [{family.id}]
+    _equals_a_rebuild(session)

@@ -1,0 +1,53 @@
+"""The plan's services read the replayable clock (what the demo seeds history with): a goal made active, an
+action done and the "not in the future" check of a score all go by the replayed day."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlmodel import Session
+
+from api.core.concurrency import etag
+from api.core.errors import Unprocessable
+from api.models import ActionStatus, GoalStatus
+from api.models.base import replaying_at
+from api.models.plans import life_domain_id
+from api.plans import actions, gas, goals
+from api.plans.schemas import ActionUpdate, GasLadder, GoalCreate, ScoreCreate
+from tests.factories import World
+from tests.plans.factories import LADDER, make_action, make_goal, principal_of
+
+THEN = datetime(2026, 6, 3, 19, 30, tzinfo=UTC)
+
+
+def test_a_replayed_day_dates_activation_completion_and_the_future_check(
+    session: Session, world: World
+) -> None:
+    who = principal_of(world.supporter)
+    with replaying_at(THEN):
+        data = GoalCreate(
+            text="Daan slaapt de hele nacht door.",
+            life_domain_id=life_domain_id("health"),
+            status=GoalStatus.active,
+            ladder=GasLadder(**LADDER),
+        )
+        made = goals.create_goal(session, who, family_id=world.family.id, data=data)
+        assert made.activated_on == THEN.date()
+        action = make_action(session, make_goal(session, world.family))
+        done = ActionUpdate(status=ActionStatus.done)
+        updated = actions.update_action(
+            session,
+            who,
+            family_id=world.family.id,
+            action_id=action.id,
+            data=done,
+            if_match=etag(action.version),
+        )
+        assert updated.completed_on == THEN.date()
+        with pytest.raises(Unprocessable):  # a day after the replayed one lies in the future then
+            gas.record_score(
+                session,
+                who,
+                family_id=world.family.id,
+                goal_id=made.id,
+                data=ScoreCreate(scored_on=date(2026, 6, 4), level=0),
+            )
