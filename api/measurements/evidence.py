@@ -73,7 +73,7 @@ def scale_changes(
             col(r.instrument_code).in_(codes),
             col(r.completed_at) >= _moment(first),
             col(r.completed_at) < _moment(last + timedelta(days=1)),
-            *([col(r.wave) == wave] if wave is not None else []),
+            *([col(r.wave) == wave] if wave is not None else [_current(r.superseded_at, spans)]),
         ),
         "changes",
         spans,
@@ -120,6 +120,13 @@ def scale_changes(
     return found
 
 
+def _current(superseded_at: Any, spans: Sequence[Span]) -> Any:
+    """Rows no span can take as a unit's latest wave go before the join: superseded before every span ended
+    (for the whole organisation's window: every wave but each unit's last)."""
+    ends = _moment(min(s.end for s in spans) + timedelta(days=1))
+    return or_(col(superseded_at).is_(None), col(superseded_at) >= ends)
+
+
 def gas_t_scores(
     session: Session, scope: Select[Any], spans: Sequence[Span], *, group: Any = None
 ) -> dict[Key, tuple[int, float | None]]:
@@ -138,8 +145,10 @@ def gas_t_scores(
             group,
         ).where(
             col(r.t_score).is_not(None),
+            col(r.since_on) >= first,
             col(r.since_on) <= last,
-            or_(col(r.until_on).is_(None), col(r.until_on) > first),
+            # in force after some span's end: for the whole organisation's window, each family's last step
+            or_(col(r.until_on).is_(None), col(r.until_on) > min(s.end for s in spans)),
         ),
         "gas_steps",
         spans,
