@@ -37,7 +37,8 @@ from api.models import (
     MeetingStatus,
     RollupFamilyStatus,
     RollupGas,
-    RollupScaleChange,
+    RollupRespondentWaveChange,
+    RollupWaveChange,
     Wave,
 )
 
@@ -56,88 +57,54 @@ def scale_changes(
     wave: Wave | None = None,
     group: Any = None,
 ) -> dict[Key, list[ScaleFigure]]:
-    """Per group, span, instrument and scale: each unit's change from T0 measured in the span (its latest
-    wave there unless `wave` is given), averaged, and the shares reliably improved and deteriorated."""
+    """Per group, span, instrument and scale: each unit's change from T0 at its latest wave completed in the
+    span (or at `wave`), averaged, and the shares reliably improved and deteriorated. A wave belongs to the
+    span in which the unit completed it and counts whole (api/measurements/rollup_waves.py): each unit's
+    latest wave there is one rollup row, found by its interval [completed_at, superseded_at), not ranked."""
     codes = [d.code for d in definitions if d.use.value == FAMILY_OUTCOME]
     if not codes or not spans:
         return {}
     span = _spans(spans)
-    r = RollupScaleChange
+    r: Any = RollupRespondentWaveChange if unit is Unit.respondent else RollupWaveChange
     first, last = _overall(spans)
+    columns = [r.family_id, r.instrument_code, r.scale_code, r.completed_at, r.superseded_at, r.n]
     changes = _once(
-        _scoped(
-            [
-                col(r.family_id),
-                col(r.respondent_id),
-                col(r.instrument_code),
-                col(r.scale_code),
-                col(r.wave),
-                col(r.completed_at),
-                col(r.change_from_t0),
-            ],
-            col(r.family_id),
-            scope,
-            group,
-        ).where(
+        _scoped([col(c) for c in (*columns, r.change_from_t0)], col(r.family_id), scope, group).where(
             col(r.instrument_code).in_(codes),
             col(r.completed_at) >= _moment(first),
             col(r.completed_at) < _moment(last + timedelta(days=1)),
-            *([col(r.wave) == wave] if wave is not None else []),
+            *([col(r.wave) == wave] if wave is not None else [_current(r.superseded_at, spans)]),
         ),
         "changes",
         spans,
     )
-    who = changes.c.respondent_id if unit is Unit.respondent else changes.c.family_id
-    grp = (changes.c.grp if group is not None else null()).label("grp")
-    per_wave = (
+    c = changes.c
+    in_span = and_(c.completed_at >= span.c.starts, c.completed_at < span.c.ends)
+    if wave is None:  # the unit's latest wave in the span: no later one completed before the span ended
+        in_span = and_(in_span, or_(c.superseded_at.is_(None), c.superseded_at >= span.c.ends))
+    grp = (c.grp if group is not None else null()).label("grp")
+    norm = _norms(definitions)
+    rc = c.change_from_t0 * norm.c.sign / norm.c.s_diff
+    # A family's one row per span and scale: counted without DISTINCT, so PostgreSQL hashes the groups
+    # instead of sorting every span-joined row (~200k for seven regions by quarter).
+    families = func.count() if unit is Unit.family else func.count(func.distinct(c.family_id))
+    rows = session.execute(
         select(
             grp,
             span.c.pkey,
-            changes.c.family_id.label("family_id"),
-            who.label("who"),
-            changes.c.instrument_code.label("instrument"),
-            changes.c.scale_code.label("scale"),
-            func.max(changes.c.completed_at).label("at"),
-            func.avg(changes.c.change_from_t0).label("change"),
-            func.count().label("n"),
-        )
-        .select_from(changes)
-        .join(span, and_(changes.c.completed_at >= span.c.starts, changes.c.completed_at < span.c.ends))
-        .group_by(
-            *_by(changes.c.grp if group is not None else None),
-            span.c.pkey,
-            changes.c.family_id,
-            who,
-            changes.c.instrument_code,
-            changes.c.scale_code,
-            changes.c.wave,
-        )
-        .subquery("per_wave")
-    )
-    latest = func.row_number().over(
-        partition_by=[per_wave.c.pkey, per_wave.c.who, per_wave.c.instrument, per_wave.c.scale],
-        order_by=per_wave.c.at.desc(),
-    )
-    ranked = select(per_wave, latest.label("rn")).subquery("ranked")
-    norm = _norms(definitions)
-    rc = ranked.c.change * norm.c.sign / norm.c.s_diff
-    rows = session.execute(
-        select(
-            ranked.c.grp,
-            ranked.c.pkey,
-            ranked.c.instrument,
-            ranked.c.scale,
-            func.count(func.distinct(ranked.c.family_id)),
-            func.sum(ranked.c.n),
-            func.avg(ranked.c.change),
+            c.instrument_code,
+            c.scale_code,
+            families,
+            func.sum(c.n),
+            func.avg(c.change_from_t0),
             func.count(norm.c.s_diff),
             func.sum(case((rc > RCI_CRITERION, 1), else_=0)),
             func.sum(case((rc < -RCI_CRITERION, 1), else_=0)),
         )
-        .select_from(ranked)
-        .outerjoin(norm, and_(norm.c.instrument == ranked.c.instrument, norm.c.scale == ranked.c.scale))
-        .where(ranked.c.rn == 1)
-        .group_by(ranked.c.grp, ranked.c.pkey, ranked.c.instrument, ranked.c.scale)
+        .select_from(changes)
+        .join(span, in_span)
+        .outerjoin(norm, and_(norm.c.instrument == c.instrument_code, norm.c.scale == c.scale_code))
+        .group_by(*_by(c.grp if group is not None else None), span.c.pkey, c.instrument_code, c.scale_code)
     ).all()
     found: dict[Key, list[ScaleFigure]] = {}
     for g, pkey, code, scale, n_fam, n_resp, mean, n_cls, n_up, n_down in rows:
@@ -154,6 +121,13 @@ def scale_changes(
             )
         )
     return found
+
+
+def _current(superseded_at: Any, spans: Sequence[Span]) -> Any:
+    """Rows no span can take as a unit's latest wave go before the join: superseded before every span ended
+    (for the whole organisation's window: every wave but each unit's last)."""
+    ends = _moment(min(s.end for s in spans) + timedelta(days=1))
+    return or_(col(superseded_at).is_(None), col(superseded_at) >= ends)
 
 
 def gas_t_scores(
@@ -174,8 +148,10 @@ def gas_t_scores(
             group,
         ).where(
             col(r.t_score).is_not(None),
+            col(r.since_on) >= first,
             col(r.since_on) <= last,
-            or_(col(r.until_on).is_(None), col(r.until_on) > first),
+            # in force after some span's end: for the whole organisation's window, each family's last step
+            or_(col(r.until_on).is_(None), col(r.until_on) > min(s.end for s in spans)),
         ),
         "gas_steps",
         spans,
@@ -279,13 +255,13 @@ def figures(
 ) -> dict[Key, Figures]:
     """Every cohort figure per group and span, in four aggregate queries whatever the number of families: the
     status, GAS and scale figures read the per-family rollups (api/measurements/rollup.py), one narrow row per
-    family and status interval, T-score step or measured scale."""
+    family and status interval, T-score step or wave of a scale."""
     # Found once per query, not once per use; with the group's value, so the rollups need not join the family.
     in_scope = _once(scope.add_columns(group.label("grp")) if group is not None else scope, "in_scope", spans)
     carried = in_scope.c.grp if group is not None else None
     scope = select(in_scope.c.id)
     if session.get_bind().dialect.name == "postgresql":
-        # Hundreds of thousands of rollup rows are grouped and ranked: in memory, not sorts spilled to disk.
+        # Hundreds of thousands of rollup rows are grouped: in memory, not sorts spilled to disk.
         # Compiling them (JIT) costs more than it saves on rows the planner overestimates. A SELECT (not SET),
         # so it reaches the replica the reads go to; `true`: this transaction only.
         session.execute(

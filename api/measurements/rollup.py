@@ -29,6 +29,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Session, col
 
+from api.measurements.rollup_waves import WAVE_ROLLUPS
 from api.measurements.scoring import GAS_DEFAULT_RHO
 from api.meetings.parties import FAMILY
 from api.models import (
@@ -38,9 +39,6 @@ from api.models import (
     GasScore,
     Goal,
     GoalStatus,
-    Measurement,
-    MeasurementScore,
-    MeasurementStatus,
     Meeting,
     MeetingParticipant,
     MeetingStatus,
@@ -49,7 +47,6 @@ from api.models import (
     RollupFamilyStatus,
     RollupGas,
     RollupMeetingParty,
-    RollupScaleChange,
 )
 
 COUNTED_GOALS = (GoalStatus.active, GoalStatus.achieved)  # as the family's own T-score (api/plans)
@@ -130,31 +127,6 @@ def gas_rows(families: Any = None) -> Any:
     )
 
 
-def scale_rows(families: Any = None) -> Any:
-    """Every scale of a completed measurement with a change from T0, with its family, respondent and wave."""
-    m, s = Measurement, MeasurementScore
-    return (
-        select(
-            col(m.id),
-            col(s.scale_code),
-            col(m.family_id),
-            col(m.respondent_id),
-            col(m.instrument_code),
-            col(m.wave),
-            col(m.completed_at),
-            col(s.change_from_t0),
-        )
-        .join(m, col(m.id) == s.measurement_id)
-        .where(
-            *_only(col(m.family_id), families),
-            col(m.family_id).is_not(None),
-            col(m.status) == MeasurementStatus.completed,
-            col(m.completed_at).is_not(None),
-            col(s.change_from_t0).is_not(None),
-        )
-    )
-
-
 def party_rows(families: Any = None) -> Any:
     """Each party present at a held meeting, once: `family` for its members, a contact's coded party (staff
     and guests without a record are no party of the family's network)."""
@@ -186,20 +158,7 @@ def _table(model: Any) -> Table:
 ROLLUPS: list[tuple[Table, list[str], Any]] = [
     (_table(RollupFamilyStatus), ["family_id", "position", "status", "since", "until"], status_rows),
     (_table(RollupGas), ["family_id", "since_on", "until_on", "t_score"], gas_rows),
-    (
-        _table(RollupScaleChange),
-        [
-            "measurement_id",
-            "scale_code",
-            "family_id",
-            "respondent_id",
-            "instrument_code",
-            "wave",
-            "completed_at",
-            "change_from_t0",
-        ],
-        scale_rows,
-    ),
+    *WAVE_ROLLUPS,  # api/measurements/rollup_waves.py
     (_table(RollupMeetingParty), ["meeting_id", "party", "family_id", "starts_at"], party_rows),
 ]
 
@@ -232,7 +191,7 @@ def rebuild(session: Session) -> dict[str, int]:
 
 def is_empty(session: Session) -> bool:
     """No rollup rows while their facts exist: never filled (a database just upgraded to them)."""
-    for table, _columns, rows in (ROLLUPS[0], ROLLUPS[-1]):  # every family has a status; a party, not always
+    for table, _columns, rows in ROLLUPS:  # one just added (and so empty) is filled too
         filled = session.execute(select(table.c.family_id).limit(1)).first()
         if filled is None and session.execute(rows().limit(1)).first() is not None:
             return True

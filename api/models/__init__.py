@@ -79,7 +79,13 @@ from api.models.plans import (
 )
 from api.models.pseudonyms import FamilyPseudonym, FunderKey
 from api.models.research import ResearchAccess, ResearchOrganisation, ResearchProject
-from api.models.rollups import RollupFamilyStatus, RollupGas, RollupMeetingParty, RollupScaleChange
+from api.models.rollups import (
+    RollupFamilyStatus,
+    RollupGas,
+    RollupMeetingParty,
+    RollupRespondentWaveChange,
+    RollupWaveChange,
+)
 from api.models.voice import ContactConsent, ContactLink, FamilyProposal, ProposalKind, ProposalStatus
 from api.models.workday import (
     AlertNote,
@@ -173,7 +179,8 @@ __all__ = [
     "RollupFamilyStatus",
     "RollupGas",
     "RollupMeetingParty",
-    "RollupScaleChange",
+    "RollupRespondentWaveChange",
+    "RollupWaveChange",
     "SupporterChange",
     "User",
     "Wave",

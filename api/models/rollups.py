@@ -48,27 +48,45 @@ class RollupGas(SQLModel, table=True):
     t_score: float | None = None
 
 
-class RollupScaleChange(SQLModel, table=True):
-    """One scale of a completed measurement that has a change from T0: who, which wave, when, how much."""
+class _WaveChange(SQLModel):
+    """A unit's change from T0 at one wave of an instrument scale, counted whole in the period in which the
+    unit completed the wave (its last completed measurement of it), until its next wave of that scale."""
 
-    __tablename__ = "rollup_scale_change"
-    __table_args__ = (
-        Index(
-            "ix_rollup_scale_change_family_completed",
-            "family_id",
-            "completed_at",
-            postgresql_include=["respondent_id", "instrument_code", "scale_code", "wave", "change_from_t0"],
-        ),
+    family_id: uuid.UUID = Field(primary_key=True)
+    instrument_code: str = Field(primary_key=True, max_length=40)
+    scale_code: str = Field(primary_key=True, max_length=40)
+    wave: Wave = Field(primary_key=True, sa_type=enum_type(Wave, 20))
+    completed_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    # The unit's next wave of this scale completed then (None: none yet): the unit's latest wave in a span
+    # [s, e) is the row with s <= completed_at < e and superseded_at NULL or >= e, no ranking per request.
+    superseded_at: datetime | None = Field(default=None, sa_type=UTCDateTime, nullable=True)
+    change_from_t0: float  # the mean of the wave's measurements (the family unit: of its respondents)
+    n: int  # the measurements behind it
+
+
+def _covering(name: str) -> Index:
+    return Index(
+        name,
+        "family_id",
+        "completed_at",
+        postgresql_include=["instrument_code", "scale_code", "wave", "superseded_at", "change_from_t0", "n"],
     )
 
-    measurement_id: uuid.UUID = Field(primary_key=True)
-    scale_code: str = Field(primary_key=True, max_length=40)
-    family_id: uuid.UUID
-    respondent_id: uuid.UUID
-    instrument_code: str = Field(max_length=40)
-    wave: Wave | None = Field(default=None, sa_type=enum_type(Wave, 20))
-    completed_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
-    change_from_t0: float
+
+class RollupWaveChange(_WaveChange, table=True):
+    """The family unit: per family, instrument scale and wave, its respondents' mean change from T0."""
+
+    __tablename__ = "rollup_wave_change"
+    __table_args__ = (_covering("ix_rollup_wave_change_family_completed"),)
+
+
+class RollupRespondentWaveChange(_WaveChange, table=True):
+    """The respondent unit: per family member (respondent), instrument scale and wave, the change from T0."""
+
+    __tablename__ = "rollup_respondent_wave_change"
+    __table_args__ = (_covering("ix_rollup_respondent_wave_change_family_completed"),)
+
+    respondent_id: uuid.UUID = Field(primary_key=True)
 
 
 class RollupMeetingParty(SQLModel, table=True):

@@ -50,7 +50,8 @@ GUARDED = {
     "gas_score",
     "rollup_family_status",
     "rollup_gas",
-    "rollup_scale_change",
+    "rollup_wave_change",
+    "rollup_respondent_wave_change",
     "rollup_meeting_party",
 }
 
@@ -237,6 +238,6 @@ def test_the_cohort_and_the_funder_outcomes_read_the_rollups_by_index(
         raw = connection.exec_driver_sql(f"EXPLAIN (FORMAT JSON) {statement}", parameters).scalar()
         scans |= _scans(raw if isinstance(raw, list) else json.loads(raw))
     read = {table for _kind, table in scans}
-    assert {"rollup_family_status", "rollup_gas", "rollup_scale_change"} <= read
+    assert {"rollup_family_status", "rollup_gas", "rollup_wave_change"} <= read
     assert not read & RAW  # never a family's raw scores or status history
     assert not {table for kind, table in scans if kind == "Seq Scan" and table in GUARDED}

@@ -93,7 +93,7 @@ def test_api_writes_keep_the_rollups_equal_to_a_rebuild(
     mine = {name: [r for r in rows if world.family.id in r] for name, rows in kept.items()}
     assert len(mine["rollup_family_status"]) >= 4  # intake, active, closed, reopened
     assert [r[1:] for r in mine["rollup_gas"]][-1][-1] is not None  # a T-score after the last scores
-    assert len(mine["rollup_scale_change"]) == 1  # the T1 total, changed from T0
+    assert len(mine["rollup_wave_change"]) == len(mine["rollup_respondent_wave_change"]) == 1  # T1 total
 
 
 def test_meeting_writes_keep_the_party_rollup_equal_to_a_rebuild(
