@@ -79,7 +79,13 @@ from api.models.plans import (
 )
 from api.models.pseudonyms import FamilyPseudonym, FunderKey
 from api.models.research import ResearchAccess, ResearchOrganisation, ResearchProject
-from api.models.rollups import RollupFamilyStatus, RollupGas, RollupMeetingParty, RollupScaleChange
+from api.models.rollups import (
+    RollupFamilyStatus,
+    RollupGas,
+    RollupMeetingFlag,
+    RollupMeetingParty,
+    RollupScaleChange,
+)
 from api.models.voice import ContactConsent, ContactLink, FamilyProposal, ProposalKind, ProposalStatus
 from api.models.workday import (
     AlertNote,
@@ -172,6 +178,7 @@ __all__ = [
     "Role",
     "RollupFamilyStatus",
     "RollupGas",
+    "RollupMeetingFlag",
     "RollupMeetingParty",
     "RollupScaleChange",
     "SupporterChange",
