@@ -1,7 +1,8 @@
-"""On PostgreSQL, the organisation-wide lists a coordinator opens (meetings, check-in alerts and the
-dashboard, the team page, a supporter's worklist, users, the delivery log, the audit log with its filters)
-read by index: no sequential scan of the families, meetings, alerts, messages or the audit log, and no
-statement binds more family ids than one page holds."""
+"""On PostgreSQL, the organisation-wide lists a coordinator opens (meetings, the flagged ones among them from
+their flag-count rollup, check-in alerts and the dashboard, the team page, a supporter's worklist, users, the
+delivery log, the audit log with its filters) read by index: no sequential scan of the families, meetings,
+their flag counts, alerts, messages or the audit log, and no statement binds more family ids than one page
+holds."""
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,7 +13,7 @@ from tests.test_query_plans import FAMILIES, _plans_of, assert_indexed, many_fam
 
 PAGE = 100  # the largest page a list answers (LimitQuery)
 
-WATCHED = {"family", "meeting", "checkin_alert", "notification_message", "audit_event"}
+WATCHED = {"family", "meeting", "rollup_meeting_flag", "checkin_alert", "notification_message", "audit_event"}
 
 
 @pytest.fixture
@@ -35,6 +36,10 @@ def busy_families(connection: Connection, many_families: World) -> World:  # noq
         "now() + make_interval(days => 30 * k - 60, mins => g + 60), "
         "CASE WHEN k > 2 THEN 'planned' ELSE 'held' END, 1, now(), now() "
         f"{families}, generate_series(1, 4) k",
+        # their flag counts (api/meetings/flag_rollup.py): a planned meeting of every tenth family is flagged
+        "INSERT INTO rollup_meeting_flag (meeting_id, family_id, starts_at, status, flag_count) "
+        "SELECT id, family_id, starts_at, status, CASE WHEN status = 'planned' AND "
+        "('x' || substr(family_id::text, 1, 2))::bit(8)::int %% 10 = 0 THEN 1 ELSE 0 END FROM meeting",
         "INSERT INTO checkin (id, organisation_id, family_id, member_id, link_id, wellbeing, care_burden, "
         "needs, checked_in_at, received_at) SELECT md5('c' || g || ':' || k)::uuid, %(org)s, "
         "md5('f' || g)::uuid, md5('m' || g)::uuid, md5('l' || g)::uuid, 6, 4, '[]', "
@@ -51,7 +56,8 @@ def busy_families(connection: Connection, many_families: World) -> World:  # noq
         "(ARRAY['queued','sent','skipped'])[1 + k %% 3], 0, now(), "
         "now() - make_interval(days => k, mins => g) "
         f"{families}, generate_series(1, 3) k",
-        "ANALYZE family_member, checkin_link, meeting, checkin, checkin_alert, notification_message",
+        "ANALYZE family_member, checkin_link, meeting, rollup_meeting_flag, checkin, checkin_alert, "
+        "notification_message",
     ):
         connection.exec_driver_sql(sql, {"org": world.organisation.id})
     return world
@@ -64,6 +70,9 @@ def busy_families(connection: Connection, many_families: World) -> World:  # noq
         ("coordinator", "/api/v1/meetings?limit=25&cursor={meetings_cursor}"),
         ("coordinator", "/api/v1/meetings?status=planned&from={today}&order=asc"),
         ("coordinator", "/api/v1/meetings?flagged=true"),
+        ("coordinator", "/api/v1/meetings?flagged=true&cursor={flagged_cursor}"),
+        ("coordinator", "/api/v1/meetings?flagged=true&status=planned&from={today}&order=asc"),
+        ("coordinator", "/api/v1/meetings?flagged=false"),
         ("supporter", "/api/v1/meetings?limit=25"),
         ("coordinator", "/api/v1/checkin-alerts"),
         ("coordinator", "/api/v1/checkin-alerts?state=all"),
@@ -83,8 +92,10 @@ def test_organisation_lists_use_their_indexes(
 ) -> None:
     world = busy_families
     first = client.get("/api/v1/meetings?limit=25", headers=auth(world.coordinator)).json()
+    flagged = client.get("/api/v1/meetings?flagged=true", headers=auth(world.coordinator)).json()
     path = url.format(
         meetings_cursor=first["next_cursor"],
+        flagged_cursor=flagged["next_cursor"],
         today=connection.exec_driver_sql("SELECT current_date").scalar_one().isoformat(),
         supporter=world.supporter.id,
         family=world.family.id,

@@ -1,4 +1,5 @@
-"""The per-family rollups behind the cohort and funder figures (api/models/rollups.py), from the raw data.
+"""The per-family rollups behind the cohort and funder figures (api/models/rollups.py), from the raw data; and
+the meetings' flag counts (api/meetings/flag_rollup.py), refreshed and rebuilt alongside.
 
 One set of statements serves both ways of filling them: `refresh` recomputes the rows of a few families in
 the caller's transaction (api/measurements/rollup_tracking.py calls it when their facts change) and `rebuild`
@@ -31,6 +32,7 @@ from sqlmodel import Session, col
 
 from api.measurements.rollup_waves import WAVE_ROLLUPS
 from api.measurements.scoring import GAS_DEFAULT_RHO
+from api.meetings import flag_rollup
 from api.meetings.parties import FAMILY
 from api.models import (
     Attendance,
@@ -163,29 +165,41 @@ ROLLUPS: list[tuple[Table, list[str], Any]] = [
 ]
 
 
-def refresh(session: Session, family_ids: Collection[uuid.UUID]) -> None:
-    """Recompute these families' rollup rows from their raw data, in the caller's transaction."""
-    ids = sorted(family_ids)
+def refresh(
+    session: Session, family_ids: Collection[uuid.UUID], *, flags: Collection[uuid.UUID] = ()
+) -> None:
+    """Recompute the figure rollups of `family_ids` and the meeting flag counts of `flags` (families) from
+    their raw data, in the caller's transaction."""
+    figures, flagged = set(family_ids), set(flags)
+    ids = sorted(figures | flagged)
     for start in range(0, len(ids), BATCH):
-        families: Any = bindparam("families", ids[start : start + BATCH], expanding=True)
+        batch = ids[start : start + BATCH]
         if session.get_bind().dialect.name == "postgresql":
             # Two transactions refreshing one family take turns: the second deletes the first's rows and
             # recomputes with its facts (SQLite's writers take turns anyway). NO KEY: scores may be added.
-            lock = select(col(Family.id)).where(col(Family.id).in_(families)).order_by(col(Family.id))
+            lock = select(col(Family.id)).where(col(Family.id).in_(batch)).order_by(col(Family.id))
             session.execute(lock.with_for_update(key_share=True))
-        for table, columns, rows in ROLLUPS:
-            session.execute(delete(table).where(table.c.family_id.in_(families)))
-            session.execute(insert(table).from_select(columns, rows(families)))
+        some = [family_id for family_id in batch if family_id in figures]
+        if some:
+            families: Any = bindparam("families", some, expanding=True)
+            for table, columns, rows in ROLLUPS:
+                session.execute(delete(table).where(table.c.family_id.in_(families)))
+                session.execute(insert(table).from_select(columns, rows(families)))
+        some = [family_id for family_id in batch if family_id in flagged]
+        if some:
+            flag_rollup.refresh(session, some)
 
 
 def rebuild(session: Session) -> dict[str, int]:
-    """Recompute every family's rollup rows from the raw data, one set-based statement per table."""
+    """Recompute every family's rollup rows from the raw data, one set-based statement per table (the flag
+    counts, computed by the meetings' own rules in Python, a batch of families at a time)."""
     counts: dict[str, int] = {}
     for table, columns, rows in ROLLUPS:
         session.execute(delete(table))
         made = rows().subquery("made")  # a family's rows side by side: few pages per family to read
         session.execute(insert(table).from_select(columns, select(made).order_by(made.c.family_id)))
         counts[table.name] = session.execute(select(func.count()).select_from(table)).scalar_one()
+    counts[flag_rollup.TABLE.name] = flag_rollup.rebuild(session)
     return counts
 
 
@@ -195,4 +209,4 @@ def is_empty(session: Session) -> bool:
         filled = session.execute(select(table.c.family_id).limit(1)).first()
         if filled is None and session.execute(rows().limit(1)).first() is not None:
             return True
-    return False
+    return flag_rollup.is_empty(session)

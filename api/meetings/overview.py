@@ -1,12 +1,16 @@
-"""Meetings across the families the caller may read: upcoming, recent, and the flagged ones."""
+"""Meetings across the families the caller may read: upcoming, recent, and the flagged ones.
+
+Which meetings are flagged is read from the flag-count rollup (api/meetings/flag_rollup.py, kept current with
+every plan and meeting change), so `flagged=` is one indexed statement; the flags shown for the page's
+meetings are computed live, by the same rules."""
 
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import literal, or_, tuple_
+from sqlalchemy import exists, func, literal, or_, tuple_
 from sqlalchemy.orm import joinedload
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
@@ -18,14 +22,11 @@ from api.families.repository import readable_families
 from api.meetings.plan_links import crucial_people
 from api.meetings.presenters import meeting_flags, meeting_public
 from api.meetings.repository import participants_of
-from api.meetings.schemas import MeetingFlag, MeetingOverviewItem
-from api.models import Family, Meeting, MeetingStatus
-
-# With `flagged`, at most this many batches are read per request (then a short page with a cursor).
-MAX_BATCHES = 4
-
+from api.meetings.schemas import MeetingOverviewItem
+from api.models import Family, Meeting, MeetingStatus, RollupMeetingFlag
 
 Rows = Select[Meeting, Family]
+FLAGS = RollupMeetingFlag
 
 
 class Scope(StrEnum):
@@ -45,7 +46,16 @@ class OverviewFilters:
     starts_to: datetime | None = None
     status: MeetingStatus | None = None
     flagged: bool | None = None
+    supporter_id: uuid.UUID | None = None  # the families on this supporter's caseload
     order: Order = Order.desc
+
+
+def _key(filters: OverviewFilters) -> tuple[Any, Any]:
+    """The columns a page is ordered by: for `flagged=true` the rollup's copy of (starts_at, id), so its
+    partial index of the flagged meetings answers in order; otherwise the meeting's own."""
+    if filters.flagged:
+        return col(FLAGS.starts_at), col(FLAGS.meeting_id)
+    return col(Meeting.starts_at), col(Meeting.id)
 
 
 def _statement(principal: Principal, filters: OverviewFilters) -> Rows:
@@ -55,6 +65,8 @@ def _statement(principal: Principal, filters: OverviewFilters) -> Rows:
         families = families.where(
             or_(col(Family.supporter_id) == principal.id, col(Family.coordinator_id) == principal.id)
         )
+    if filters.supporter_id is not None:
+        families = families.where(col(Family.supporter_id) == filters.supporter_id)
     statement = (
         select(Meeting, Family)
         .join(Family, col(Family.id) == Meeting.family_id)
@@ -62,80 +74,52 @@ def _statement(principal: Principal, filters: OverviewFilters) -> Rows:
     )
     if families.whereclause is not None:
         statement = statement.where(families.whereclause)
+    if filters.flagged:
+        statement = statement.join(FLAGS, col(FLAGS.meeting_id) == Meeting.id).where(
+            col(FLAGS.flag_count) > 0
+        )
+    elif filters.flagged is not None:  # a meeting the rollup has not (yet) seen counts as unflagged
+        flagged = exists().where(col(FLAGS.meeting_id) == Meeting.id, col(FLAGS.flag_count) > 0)
+        statement = statement.where(~flagged)
+    starts, _ = _key(filters)
     if filters.starts_from is not None:
-        statement = statement.where(Meeting.starts_at >= filters.starts_from)
+        statement = statement.where(starts >= filters.starts_from)
     if filters.starts_to is not None:
-        statement = statement.where(Meeting.starts_at < filters.starts_to)
+        statement = statement.where(starts < filters.starts_to)
     if filters.status is not None:
         statement = statement.where(Meeting.status == filters.status)
     return statement
 
 
-def _batch(
-    session: Session,
-    statement: Rows,
-    ascending: bool,
-    size: int,
-    cursor: str | None,
-) -> tuple[Sequence[tuple[Meeting, Family]], bool]:
-    """One keyset page in either direction: (rows, more after them)."""
-    key = tuple_(col(Meeting.starts_at), col(Meeting.id))
-    if cursor:
-        moment, row_id = decode_cursor(cursor)
-        # A row comparison, so the index on (starts_at, id) answers it as one range scan.
-        after = tuple_(literal(moment, Meeting.starts_at.type), literal(row_id, Meeting.id.type))  # type: ignore[attr-defined]
-        statement = statement.where(key > after if ascending else key < after)
-    order = (col(Meeting.starts_at), col(Meeting.id))
-    ordered = statement.order_by(*order) if ascending else statement.order_by(*(c.desc() for c in order))
-    rows = session.exec(ordered.limit(size + 1)).all()
-    return rows[:size], len(rows) > size
-
-
 def overview(
     session: Session, principal: Principal, *, filters: OverviewFilters, limit: int, cursor: str | None
 ) -> Page[MeetingOverviewItem]:
-    """A page of meetings; with `flagged`, a page is filled by reading on, at most MAX_BATCHES batches (a
-    page may then be short, with a cursor to read on), so a request sends a fixed number of queries."""
+    """A keyset page of meetings in either direction, with each one's flags (a fixed number of queries)."""
     statement = _statement(principal, filters)
+    starts, row_id = key = _key(filters)
     ascending = filters.order == Order.asc
-    size = limit if filters.flagged is None else max(limit, 50)
-    picked: list[tuple[Meeting, list[MeetingFlag]]] = []
-    participants: dict[uuid.UUID, list] = {}  # type: ignore[type-arg]
-    families: dict[uuid.UUID, Family] = {}
-    next_cursor: str | None = None
-    batches = 0
-    while True:
-        batch, more = _batch(session, statement, ascending, size, cursor)
-        rows = [meeting for meeting, _ in batch]
-        families |= {family.id: family for _, family in batch}
-        found = participants_of(session, [m.id for m in rows])
-        crucial = crucial_people(session, {m.family_id for m in rows})
-        for index, meeting in enumerate(rows):
-            flags = meeting_flags(meeting, found[meeting.id], crucial.get(meeting.family_id, []))
-            if filters.flagged is None or bool(flags) == filters.flagged:
-                picked.append((meeting, flags))
-                participants[meeting.id] = found[meeting.id]
-            if len(picked) == limit:
-                rest = more or index < len(rows) - 1
-                next_cursor = encode_cursor(meeting.starts_at, meeting.id) if rest else None
-                break
-        if len(picked) == limit or not more:
-            break
-        cursor = encode_cursor(rows[-1].starts_at, rows[-1].id)
-        batches += 1
-        if batches == MAX_BATCHES:  # a short page whose cursor reads on: the work per request stays fixed
-            next_cursor = cursor
-            break
+    if cursor:
+        moment, after_id = decode_cursor(cursor)
+        # A row comparison, so the index on (starts_at, id) answers it as one range scan.
+        after = tuple_(literal(moment, starts.type), literal(after_id, row_id.type))
+        statement = statement.where(tuple_(*key) > after if ascending else tuple_(*key) < after)
+    ordered = statement.order_by(*(key if ascending else (c.desc() for c in key)))
+    found = session.exec(ordered.limit(limit + 1)).all()
+    rows = found[:limit]
+    last = rows[-1][0] if rows and len(found) > limit else None
+    participants = participants_of(session, [m.id for m, _ in rows])
+    # who is crucial matters while a meeting is planned (held ones keep the flags frozen at close)
+    crucial = crucial_people(session, {m.family_id for m, _ in rows if m.status == MeetingStatus.planned})
     audit.record_many(
         session,
         principal,
         action="list",
         object_type="meeting",
-        family_ids=list({m.family_id for m, _ in picked}),
+        family_ids=list({m.family_id for m, _ in rows}),
     )
     items = []
-    for meeting, flags in picked:
-        family = families[meeting.family_id]
+    for meeting, family in rows:
+        flags = meeting_flags(meeting, participants[meeting.id], crucial.get(meeting.family_id, []))
         public = meeting_public(meeting, family, participants[meeting.id], flags)
         items.append(
             MeetingOverviewItem(
@@ -146,4 +130,26 @@ def overview(
                 flags=flags,
             )
         )
-    return Page(items=items, next_cursor=next_cursor)
+    return Page(items=items, next_cursor=encode_cursor(last.starts_at, last.id) if last else None)
+
+
+def flagged_per_supporter(
+    session: Session, principal: Principal, *, starts_from: datetime, starts_to: datetime
+) -> dict[uuid.UUID | None, int]:
+    """Planned meetings with flags in a period, counted per supporter of the readable families (one
+    statement over the flag-count rollup's index of the flagged meetings)."""
+    families = readable_families(principal).with_only_columns(col(Family.id), col(Family.supporter_id))
+    scope = families.subquery("scope")
+    counted = (
+        select(scope.c.supporter_id, func.count())
+        .select_from(FLAGS)
+        .join(scope, scope.c.id == FLAGS.family_id)
+        .where(
+            col(FLAGS.flag_count) > 0,
+            col(FLAGS.starts_at) >= starts_from,
+            col(FLAGS.starts_at) < starts_to,
+            col(FLAGS.status) == MeetingStatus.planned,
+        )
+        .group_by(scope.c.supporter_id)
+    )
+    return {supporter_id: count for supporter_id, count in session.exec(counted).all()}

@@ -82,6 +82,7 @@ from api.models.research import ResearchAccess, ResearchOrganisation, ResearchPr
 from api.models.rollups import (
     RollupFamilyStatus,
     RollupGas,
+    RollupMeetingFlag,
     RollupMeetingParty,
     RollupRespondentWaveChange,
     RollupWaveChange,
@@ -178,6 +179,7 @@ __all__ = [
     "Role",
     "RollupFamilyStatus",
     "RollupGas",
+    "RollupMeetingFlag",
     "RollupMeetingParty",
     "RollupRespondentWaveChange",
     "RollupWaveChange",

@@ -1,4 +1,5 @@
-"""Per-family rollups the cohort and funder figures aggregate (api/measurements/rollup.py keeps them current).
+"""Per-family rollups the cohort and funder figures aggregate, and each meeting's flag count the meeting lists
+filter on (api/measurements/rollup.py keeps them current).
 
 Derived rows only: each is recomputed from the raw tables when a family's facts change (in the same
 transaction) and by `bondgenoot rollups rebuild`. No foreign keys: a family's rows go with its recomputation.
@@ -7,12 +8,13 @@ transaction) and by `bondgenoot rollups rebuild`. No foreign keys: a family's ro
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import Index
+from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel
 
 from api.models.base import UTCDateTime, enum_type
 from api.models.family import FamilyStatus
 from api.models.measurements import Wave
+from api.models.meetings import MeetingStatus
 
 
 class RollupFamilyStatus(SQLModel, table=True):
@@ -106,3 +108,28 @@ class RollupMeetingParty(SQLModel, table=True):
     party: str = Field(primary_key=True, max_length=40)
     family_id: uuid.UUID
     starts_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+
+
+class RollupMeetingFlag(SQLModel, table=True):
+    """How many crucial players a meeting misses (api/meetings/flag_rollup.py): live while planned, frozen at
+    close, none when cancelled. Beside the meeting, not on it: a plan edit must not move a meeting's ETag."""
+
+    __tablename__ = "rollup_meeting_flag"
+    __table_args__ = (
+        # The flagged meetings in date order (overview `flagged=true`, the team page's next four weeks).
+        Index(
+            "ix_rollup_meeting_flag_flagged_starts",
+            "starts_at",
+            "meeting_id",
+            postgresql_where=text("flag_count > 0"),
+            sqlite_where=text("flag_count > 0"),
+            postgresql_include=["family_id", "status"],
+        ),
+        Index("ix_rollup_meeting_flag_family", "family_id"),
+    )
+
+    meeting_id: uuid.UUID = Field(primary_key=True)
+    family_id: uuid.UUID
+    starts_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
+    status: MeetingStatus = Field(sa_type=enum_type(MeetingStatus, 20))
+    flag_count: int

@@ -1,7 +1,8 @@
 """A coordinator's team page: per supporter the caseload against the norm, evaluation debt, open alerts and
 flagged meetings; and moving a family to another supporter's caseload.
 
-Caseloads and alerts are counted in the database grouped by supporter; debt comes from the debt module."""
+Caseloads, alerts and flagged meetings are counted in the database grouped by supporter; debt comes from the
+debt module."""
 
 import uuid
 from datetime import UTC, date, datetime, time, timedelta
@@ -14,8 +15,8 @@ from api.auth.principal import Principal
 from api.core.config import get_settings
 from api.core.errors import Conflict, Forbidden, NotFound
 from api.families.repository import get_readable_family, readable_families
-from api.meetings.overview import Order, OverviewFilters, overview
-from api.models import CheckinAlert, Family, FamilyStatus, MeetingStatus, Role, User
+from api.meetings.overview import flagged_per_supporter
+from api.models import CheckinAlert, Family, FamilyStatus, Role, User
 from api.models.base import utcnow
 from api.models.workday import SupporterChange
 from api.plans.debt import debt_summary
@@ -73,23 +74,11 @@ def team(session: Session, principal: Principal, *, today: date | None = None) -
         row.overdue_actions = debt.overdue_actions
         row.measurements_due = debt.measurements_due
     start = datetime.combine(today, time.min, tzinfo=UTC)
-    flagged = overview(
-        session,
-        principal,
-        filters=OverviewFilters(
-            starts_from=start,
-            starts_to=start + timedelta(days=FLAG_HORIZON_DAYS),
-            status=MeetingStatus.planned,
-            flagged=True,
-            order=Order.asc,
-        ),
-        limit=100,
-        cursor=None,
-    ).items
-    for meeting in flagged:
-        rows.setdefault(
-            meeting.supporter_id, _member(meeting.supporter_id, meeting.supporter_name)
-        ).flagged_meetings += 1
+    end = start + timedelta(days=FLAG_HORIZON_DAYS)
+    for supporter_id, count in flagged_per_supporter(
+        session, principal, starts_from=start, starts_to=end
+    ).items():
+        rows.setdefault(supporter_id, _member(supporter_id, None)).flagged_meetings = count
     for row in rows.values():
         row.over_norm = row.supporter_id is not None and row.caseload > settings.caseload_norm
     members = sorted(

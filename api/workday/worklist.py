@@ -153,12 +153,12 @@ def worklist(
             starts_from=start,
             starts_to=start + timedelta(days=8),
             status=MeetingStatus.planned,
+            supporter_id=target,
             order=Order.asc,
         ),
         limit=100,
         cursor=None,
     ).items
-    meetings = [m for m in meetings if m.supporter_id == target]
     caseload = _caseload(principal, target)
     families = list(session.exec(caseload).all())
     counts = attention_counts(

@@ -1,7 +1,7 @@
 """wave-change rollups (family and respondent unit) replace the per-measurement scale-change rollup
 
 Revision ID: 0025
-Revises: 0022, 0023
+Revises: 0024
 Create Date: 2026-12-07 15:00:00
 
 A wave's change now counts whole in the period in which the unit completed the wave; one row per unit,
@@ -18,7 +18,7 @@ from alembic import op
 from api.models.base import UTCDateTime
 
 revision: str = "0025"
-down_revision: str | Sequence[str] | None = ("0022", "0023")
+down_revision: str | Sequence[str] | None = "0024"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

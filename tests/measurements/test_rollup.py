@@ -1,7 +1,8 @@
-"""The per-family rollups behind the cohort and funder figures: what the writes leave behind is exactly what a
-rebuild from the raw data makes (api/measurements/rollup.py, rollup_tracking.py)."""
+"""The per-family rollups behind the cohort and funder figures, and the meetings' flag counts: what the
+writes leave behind is exactly what a rebuild from the raw data makes (api/measurements/rollup.py,
+rollup_tracking.py, api/meetings/flag_rollup.py)."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -13,9 +14,10 @@ from sqlmodel import Session, select
 from api.demo.seed import seed
 from api.measurements import rollup
 from api.measurements.rollup_tracking import deferred
+from api.meetings import flag_rollup
 from api.models import Family, FamilyMember
-from tests.factories import World, auth, make_family
-from tests.meetings.factories import make_meeting
+from tests.factories import World, auth, make_family, make_member
+from tests.meetings.factories import MEETINGS, make_meeting
 from tests.plans.factories import make_goal, make_score
 
 BRS_ANSWERS = [
@@ -27,7 +29,7 @@ BRS_ANSWERS = [
 def _rows(session: Session) -> dict[str, list[tuple[Any, ...]]]:
     return {
         table.name: sorted((tuple(row) for row in session.execute(select_rows(table)).all()), key=repr)
-        for table, _columns, _rows in rollup.ROLLUPS
+        for table in [*(table for table, _columns, _rows in rollup.ROLLUPS), flag_rollup.TABLE]
     }
 
 
@@ -42,12 +44,15 @@ def _equals_a_rebuild(session: Session) -> dict[str, list[tuple[Any, ...]]]:
 def test_the_demo_leaves_the_rollups_a_rebuild_would_make(session: Session) -> None:
     seed(session, password="demo-password-123")
     kept = _equals_a_rebuild(session)
-    assert all(kept.values())  # statuses, T-score steps and scale changes for the demo's families
+    assert all(kept.values())  # statuses, T-score steps, scale changes, parties and flag counts of the demo
+    assert any(row[-1] > 0 for row in kept["rollup_meeting_flag"])  # the demo has flagged meetings
     for table, _columns, _made in rollup.ROLLUPS:
         session.execute(table.delete())
     assert rollup.is_empty(session)  # what `bondgenoot migrate` fills by itself (just upgraded to them)
     rollup.rebuild(session)
     assert not rollup.is_empty(session) and _rows(session) == kept
+    session.execute(flag_rollup.TABLE.delete())  # only the flag counts missing: upgraded to migration 0024
+    assert rollup.is_empty(session)
 
 
 def test_api_writes_keep_the_rollups_equal_to_a_rebuild(
@@ -124,7 +129,9 @@ def test_deferred_rollups_are_refreshed_once_when_the_block_ends(
 ) -> None:
     calls: list[set[Any]] = []
     refresh = rollup.refresh
-    monkeypatch.setattr(rollup, "refresh", lambda s, ids: (calls.append(set(ids)), refresh(s, ids))[1])
+    monkeypatch.setattr(
+        rollup, "refresh", lambda s, ids, **kw: (calls.append(set(ids)), refresh(s, ids, **kw))[1]
+    )
     with deferred(session):
         family = make_family(session, world.organisation)
         make_score(session, make_goal(session, family), 0, date.today())
@@ -132,3 +139,52 @@ def test_deferred_rollups_are_refreshed_once_when_the_block_ends(
         assert not any(row[0] == family.id for row in _rows(session)["rollup_family_status"])
     assert calls == [{family.id}]
     _equals_a_rebuild(session)
+
+
+def test_plan_and_table_changes_move_a_meeting_in_and_out_of_flagged(
+    client: TestClient, session: Session, world: World
+) -> None:
+    """A crucial player (an open action's owner, an active goal's member) not at the table flags the planned
+    meeting; inviting them, their declining, the action done and the goal stopped each move it at once."""
+    meeting = make_meeting(session, world.family, starts_at=datetime.now(UTC) + timedelta(days=3))
+    goal, kees = make_goal(session, world.family), make_member(session, world.family, "Kees")
+    session.commit()
+    headers, plan = auth(world.supporter), f"/api/v1/families/{world.family.id}/plan"
+
+    def flagged() -> bool:
+        _equals_a_rebuild(session)
+        page = client.get(MEETINGS, params={"flagged": "true"}, headers=auth(world.coordinator)).json()
+        return str(meeting.id) in [m["id"] for m in page["items"]]
+
+    assert not flagged()
+    body = {"description": "Oma Riet haalt Daan op.", "owner_type": "person", "owner_name": "Oma Riet"}
+    action = client.post(f"{plan}/goals/{goal.id}/actions", json=body, headers=headers)
+    assert action.status_code == 201, action.text
+    assert flagged()  # the owner of an open action is not invited
+    guest = client.post(
+        f"{MEETINGS}/{meeting.id}/participants", json={"kind": "guest", "name": "oma riet"}, headers=headers
+    )
+    assert guest.status_code == 201, guest.text
+    assert not flagged()
+    participant = f"{MEETINGS}/{meeting.id}/participants/{guest.json()['id']}"
+    assert client.patch(participant, json={"invitation": "declined"}, headers=headers).status_code == 200
+    assert flagged()
+    done = client.patch(
+        f"{plan}/actions/{action.json()['id']}",
+        json={"status": "done"},
+        headers=headers | {"If-Match": action.headers["etag"]},
+    )
+    assert done.status_code == 200, done.text
+    assert not flagged()
+    about_kees = client.patch(
+        f"{plan}/goals/{goal.id}", json={"member_ids": [str(kees.id)]}, headers=headers | {"If-Match": '"1"'}
+    )
+    assert about_kees.status_code == 200, about_kees.text
+    assert flagged()  # the goal is about Kees, who is not on the list
+    stopped = client.patch(
+        f"{plan}/goals/{goal.id}",
+        json={"status": "discontinued"},
+        headers=headers | {"If-Match": about_kees.headers["etag"]},
+    )
+    assert stopped.status_code == 200, stopped.text
+    assert not flagged()

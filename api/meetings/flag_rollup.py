@@ -1,0 +1,81 @@
+"""Each meeting's flag count, kept in `rollup_meeting_flag` so that the flagged-meeting reads (the overview's
+`flagged=`, the team page) filter and count in SQL instead of computing every meeting's flags per request.
+
+The count is `len(meeting_flags(…))`, the one definition of a flag (api/meetings/presenters.py) over the
+plan's crucial players (api/meetings/plan_links.py): frozen at close, none when cancelled, live while planned.
+The rows of a few families are recomputed when a fact they rest on changes (listed in
+api/measurements/rollup_tracking.py), and every family's by a rebuild, with the same function.
+"""
+
+import uuid
+from collections import defaultdict
+from collections.abc import Collection
+from typing import Any
+
+from sqlalchemy import Table, delete, func, insert
+from sqlmodel import Session, col, select
+
+from api.meetings.plan_links import crucial_people
+from api.meetings.presenters import meeting_flags
+from api.models import Meeting, MeetingParticipant, MeetingStatus, RollupMeetingFlag
+
+BATCH = 500  # families per read when rebuilding
+TABLE: Table = RollupMeetingFlag.__table__  # type: ignore[attr-defined]
+
+
+def flag_rows(session: Session, family_ids: Collection[uuid.UUID]) -> list[dict[str, Any]]:
+    """A row per meeting of these families with its flag count; participants and crucial players are read
+    only for the planned ones (the others' flags do not depend on them). A fixed number of queries."""
+    meetings = session.exec(select(Meeting).where(col(Meeting.family_id).in_(list(family_ids)))).all()
+    planned = [m for m in meetings if m.status == MeetingStatus.planned]
+    participants: dict[uuid.UUID, list[MeetingParticipant]] = defaultdict(list)
+    if planned:
+        # Without their member, contact or user: who matches whom needs only the ids, kind and name.
+        found = select(MeetingParticipant).where(
+            col(MeetingParticipant.meeting_id).in_([m.id for m in planned])
+        )
+        for participant in session.exec(found).all():
+            participants[participant.meeting_id].append(participant)
+    crucial = crucial_people(session, {m.family_id for m in planned})
+    return [
+        {
+            "meeting_id": m.id,
+            "family_id": m.family_id,
+            "starts_at": m.starts_at,
+            "status": m.status,
+            "flag_count": len(meeting_flags(m, participants[m.id], crucial.get(m.family_id, []))),
+        }
+        for m in meetings
+    ]
+
+
+def _computed(session: Session, family_ids: Collection[uuid.UUID]) -> list[dict[str, Any]]:
+    """The rows, read in a session of their own on the caller's connection and transaction: what it loads
+    stays out of the caller's identity map (a refresh runs inside a flush; a rebuild reads every meeting)."""
+    with Session(bind=session.connection()) as reader:
+        return flag_rows(reader, family_ids)
+
+
+def refresh(session: Session, family_ids: Collection[uuid.UUID]) -> None:
+    """Recompute these families' rows (the caller holds their lock, see api/measurements/rollup.py)."""
+    session.execute(delete(TABLE).where(TABLE.c.family_id.in_(list(family_ids))))
+    rows = _computed(session, family_ids)
+    if rows:
+        session.execute(insert(TABLE), rows)
+
+
+def rebuild(session: Session) -> int:
+    """Recompute every meeting's row, BATCH families at a time; answers the number of rows."""
+    session.execute(delete(TABLE))
+    families = session.exec(select(Meeting.family_id).distinct().order_by(col(Meeting.family_id))).all()
+    for start in range(0, len(families), BATCH):
+        rows = _computed(session, families[start : start + BATCH])
+        if rows:
+            session.execute(insert(TABLE), rows)
+    return session.execute(select(func.count()).select_from(TABLE)).scalar_one()
+
+
+def is_empty(session: Session) -> bool:
+    """No rows while meetings exist: never filled (a database just upgraded to this rollup)."""
+    filled = session.execute(select(TABLE.c.meeting_id).limit(1)).first()
+    return filled is None and session.execute(select(Meeting.id).limit(1)).first() is not None
