@@ -110,10 +110,12 @@ def session(connection: Connection) -> Iterator[Session]:
         yield s
 
 
-@pytest.fixture
-def app(session: Session) -> FastAPI:
-    application = create_app()
+# FastAPI works out its included routers' routes on an app's first request (a large share of a short test's
+# time), so the tests share one app per settings object; a test that changes settings gets a new one.
+_SHARED: list[tuple[object, FastAPI]] = []
 
+
+def _bound(application: FastAPI, session: Session) -> FastAPI:
     def test_session() -> Iterator[Session]:
         try:
             yield from transaction(session)
@@ -122,6 +124,22 @@ def app(session: Session) -> FastAPI:
 
     application.dependency_overrides[get_session] = test_session
     return application
+
+
+@pytest.fixture
+def app(session: Session) -> Iterator[FastAPI]:
+    settings = get_settings()
+    if not _SHARED or _SHARED[0][0] is not settings:
+        _SHARED[:] = [(settings, create_app())]
+    application = _bound(_SHARED[0][1], session)
+    yield application
+    application.dependency_overrides.clear()
+
+
+@pytest.fixture
+def fresh_app(session: Session) -> FastAPI:
+    """An app of the test's own, for a test that adds to the app itself (a route, a handler)."""
+    return _bound(create_app(), session)
 
 
 @pytest.fixture

@@ -72,7 +72,9 @@ def test_nothing_personal_or_secret_reaches_the_log(
         assert marker not in logged, marker  # …and holds none of it
 
 
-def test_an_unexpected_error_logs_where_not_what(app: FastAPI, logs: pytest.LogCaptureFixture) -> None:
+def test_an_unexpected_error_logs_where_not_what(fresh_app: FastAPI, logs: pytest.LogCaptureFixture) -> None:
+    app = fresh_app
+
     @app.post("/api/v1/test-only/boom")
     def boom() -> None:
         raise ValueError(f"could not store {NAME} with code {CODE}")
