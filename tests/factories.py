@@ -8,6 +8,7 @@ from functools import lru_cache
 from sqlmodel import Session
 
 from api.core.security import ACCESS, create_token, hash_password
+from api.measurements import rollup_tracking
 from api.models import (
     ContactKind,
     Family,
@@ -105,6 +106,11 @@ class World:
 
 
 def build_world(session: Session) -> World:
+    with rollup_tracking.deferred(session):  # the rollups refreshed once for the whole world, not per flush
+        return _build_world(session)
+
+
+def _build_world(session: Session) -> World:
     organisation = make_organisation(session)
     region = make_region(session)
     supporter = make_user(session, organisation, Role.supporter)
