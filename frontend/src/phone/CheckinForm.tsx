@@ -1,4 +1,5 @@
 import { type SyntheticEvent, useRef, useState } from 'react'
+import { useValues } from '../components/formValues'
 import { usePhoneTranslation } from './i18n'
 import { type CheckinCreate, type CheckinNeed, NEEDS } from './api'
 import { Pictogram, type PictogramName } from './Pictogram'
@@ -13,6 +14,14 @@ const NEED_ICONS: Record<CheckinNeed, PictogramName> = {
   call_me: 'phone',
 }
 
+interface Values {
+  wellbeing: number | null
+  burden: number | null
+  needs: CheckinNeed[]
+  needsText: string
+  message: string
+}
+
 interface Props {
   supporter: string | null
   busy: boolean
@@ -22,17 +31,14 @@ interface Props {
 /** The check-in itself: two numbers, what is needed, a message. Only the two numbers are required. */
 export function CheckinForm({ supporter, busy, onSubmit }: Props) {
   const { t } = usePhoneTranslation()
-  // Plain state rather than useFormValues, which would bring the staff app's draft store into the phone's bundle.
-  const [wellbeing, setWellbeing] = useState<number | null>(null)
-  const [burden, setBurden] = useState<number | null>(null)
-  const [needs, setNeeds] = useState<CheckinNeed[]>([])
-  const [needsText, setNeedsText] = useState('')
-  const [message, setMessage] = useState('')
+  // The staff forms' value logic without their draft store, which would grow the phone's bundle.
+  const form = useValues<Values>(() => ({ wellbeing: null, burden: null, needs: [], needsText: '', message: '' }))
+  const { wellbeing, burden, needs, needsText, message } = form.values
   const [tried, setTried] = useState(false)
   const summary = useRef<HTMLDivElement>(null)
 
   function toggle(need: CheckinNeed) {
-    setNeeds((current) => (current.includes(need) ? current.filter((n) => n !== need) : [...current, need]))
+    form.set('needs', needs.includes(need) ? needs.filter((n) => n !== need) : [...needs, need])
   }
 
   function submit(event: SyntheticEvent<HTMLFormElement>) {
@@ -82,7 +88,7 @@ export function CheckinForm({ supporter, busy, onSubmit }: Props) {
         highIcon={<Pictogram name="happy" />}
         value={wellbeing}
         error={wellbeingError}
-        onChange={setWellbeing}
+        onChange={(value) => form.set('wellbeing', value)}
       />
       <Scale
         name="care_burden"
@@ -93,7 +99,7 @@ export function CheckinForm({ supporter, busy, onSubmit }: Props) {
         highIcon={<Pictogram name="heavy" />}
         value={burden}
         error={burdenError}
-        onChange={setBurden}
+        onChange={(value) => form.set('burden', value)}
       />
       <fieldset className="ci-card">
         <legend className="ci-legend">{t('checkin.needs')}</legend>
@@ -115,7 +121,7 @@ export function CheckinForm({ supporter, busy, onSubmit }: Props) {
           rows={2}
           maxLength={500}
           value={needsText}
-          onChange={(e) => setNeedsText(e.target.value)}
+          onChange={(e) => form.set('needsText', e.target.value)}
         />
       </fieldset>
       <div className="ci-card">
@@ -129,7 +135,7 @@ export function CheckinForm({ supporter, busy, onSubmit }: Props) {
           rows={4}
           maxLength={1000}
           value={message}
-          onChange={(e) => setMessage(e.target.value)}
+          onChange={(e) => form.set('message', e.target.value)}
         />
       </div>
       <button type="submit" className="ci-button ci-send" aria-disabled={busy || undefined}>

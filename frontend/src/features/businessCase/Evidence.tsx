@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { DataTable } from '../../components/DataTable'
 import { formatDecimal, formatEuro } from './money'
 import { typeName } from './Sections'
 import type { Report } from './types'
@@ -25,56 +26,58 @@ export function ObservedTable({ report }: { report: Report }) {
               {t('businessCase.observed.families', { count: rows[0]?.families_observed ?? 0 })}
             </summary>
             <Scroll labelledBy={id}>
-              <table className="table table-cards table-compact">
-                <caption className="visually-hidden">{t('businessCase.observed.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('businessCase.observed.factor')}</th>
-                    <th scope="col">{t('businessCase.observed.basis')}</th>
-                    <th scope="col">{t('businessCase.observed.before')}</th>
-                    <th scope="col">{t('businessCase.observed.assumedUsual')}</th>
-                    <th scope="col">{t('businessCase.observed.during')}</th>
-                    <th scope="col">{t('businessCase.observed.assumedWith')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => {
-                    const factor = factors.get(row.factor)
-                    return (
-                      <tr key={row.factor}>
-                        <th scope="row" data-label={t('businessCase.observed.factor')}>
-                          {factor ? typeName(factor, i18n.language) : row.factor}
-                          {factor ? (
-                            <span className="muted bc-sub">{t(`businessCase.unit.${factor.unit}`)}</span>
-                          ) : null}
-                        </th>
-                        <td data-label={t('businessCase.observed.basis')}>
-                          {t('businessCase.observed.basisValue', {
-                            observed: row.families_observed,
-                            before: row.families_with_event_before,
-                            during: row.families_with_event_during,
-                          })}
-                          {row.families_observed < FEW ? (
-                            <span className="muted bc-sub">{t('businessCase.observed.small')}</span>
-                          ) : null}
-                        </td>
-                        <td data-label={t('businessCase.observed.before')}>
-                          {formatDecimal(row.before_per_family_per_year, 2)}
-                        </td>
-                        <td data-label={t('businessCase.observed.assumedUsual')}>
-                          {formatDecimal(row.assumed_usual, 2)}
-                        </td>
-                        <td data-label={t('businessCase.observed.during')}>
-                          {formatDecimal(row.during_per_family_per_year, 2)}
-                        </td>
-                        <td data-label={t('businessCase.observed.assumedWith')}>
-                          {formatDecimal(row.assumed_with_support, 2)}
-                        </td>
-                      </tr>
-                    )
-                  })}
-                </tbody>
-              </table>
+              <DataTable
+                caption={t('businessCase.observed.caption')}
+                rows={rows}
+                rowKey={(row) => row.factor}
+                columns={[
+                  {
+                    header: t('businessCase.observed.factor'),
+                    cell: (row) => {
+                      const factor = factors.get(row.factor)
+                      return factor ? (
+                        <>
+                          {typeName(factor, i18n.language)}
+                          <span className="muted bc-sub">{t(`businessCase.unit.${factor.unit}`)}</span>
+                        </>
+                      ) : (
+                        row.factor
+                      )
+                    },
+                  },
+                  {
+                    header: t('businessCase.observed.basis'),
+                    cell: (row) => (
+                      <>
+                        {t('businessCase.observed.basisValue', {
+                          observed: row.families_observed,
+                          before: row.families_with_event_before,
+                          during: row.families_with_event_during,
+                        })}
+                        {row.families_observed < FEW ? (
+                          <span className="muted bc-sub">{t('businessCase.observed.small')}</span>
+                        ) : null}
+                      </>
+                    ),
+                  },
+                  {
+                    header: t('businessCase.observed.before'),
+                    cell: (row) => formatDecimal(row.before_per_family_per_year, 2),
+                  },
+                  {
+                    header: t('businessCase.observed.assumedUsual'),
+                    cell: (row) => formatDecimal(row.assumed_usual, 2),
+                  },
+                  {
+                    header: t('businessCase.observed.during'),
+                    cell: (row) => formatDecimal(row.during_per_family_per_year, 2),
+                  },
+                  {
+                    header: t('businessCase.observed.assumedWith'),
+                    cell: (row) => formatDecimal(row.assumed_with_support, 2),
+                  },
+                ]}
+              />
             </Scroll>
           </details>
         )
@@ -91,36 +94,31 @@ export function FactorTable({ report }: { report: Report }) {
       <details className="bc-breakdown">
         <summary>{t('businessCase.factors.caption')}</summary>
         <Scroll labelledBy="bc-factors">
-          <table className="table table-cards table-compact">
-            <thead>
-              <tr>
-                <th scope="col">{t('businessCase.factors.factor')}</th>
-                <th scope="col">{t('businessCase.factors.payer')}</th>
-                <th scope="col">{t('businessCase.factors.unitCost')}</th>
-                <th scope="col">{t('businessCase.factors.range')}</th>
-                <th scope="col">{t('businessCase.factors.source')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.cost_factors.map((factor) => (
-                <tr key={factor.code}>
-                  <th scope="row" data-label={t('businessCase.factors.factor')}>
-                    {typeName(factor, i18n.language)}
-                  </th>
-                  <td data-label={t('businessCase.factors.payer')}>{factor.payer_name}</td>
-                  <td data-label={t('businessCase.factors.unitCost')}>
+          <DataTable
+            rows={report.cost_factors}
+            rowKey={(factor) => factor.code}
+            columns={[
+              { header: t('businessCase.factors.factor'), cell: (factor) => typeName(factor, i18n.language) },
+              { header: t('businessCase.factors.payer'), cell: (factor) => factor.payer_name },
+              {
+                header: t('businessCase.factors.unitCost'),
+                cell: (factor) => (
+                  <>
                     {formatEuro(factor.unit_cost, { cents: true })} / {t(`businessCase.unit.${factor.unit}`)}
-                  </td>
-                  <td data-label={t('businessCase.factors.range')}>
+                  </>
+                ),
+              },
+              {
+                header: t('businessCase.factors.range'),
+                cell: (factor) => (
+                  <>
                     {formatEuro(factor.unit_cost_low)} – {formatEuro(factor.unit_cost_high)}
-                  </td>
-                  <td data-label={t('businessCase.factors.source')} className="bc-source">
-                    {factor.source}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: t('businessCase.factors.source'), cell: (factor) => factor.source, className: 'bc-source' },
+            ]}
+          />
         </Scroll>
       </details>
     </section>

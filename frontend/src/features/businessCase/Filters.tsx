@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Field } from '../../components/Field'
-import { useRegions } from '../admin/queries'
+import { FilterForm, PeriodFilter, SelectFilter, withFilter } from '../../components/FilterForm'
+import { RegionFilter } from '../admin/RegionFilter'
 import { useModelVersions } from './queries'
 import type { ReportQuery } from './types'
 
@@ -26,46 +27,25 @@ export function paramsFromQuery(query: ReportQuery): URLSearchParams {
 
 export function Filters({ query, onChange }: { query: ReportQuery; onChange: (query: ReportQuery) => void }) {
   const { t } = useTranslation()
-  const regions = useRegions()
   const versions = useModelVersions()
   const set = (name: keyof ReportQuery, value: string) => {
-    const rest = Object.fromEntries(Object.entries(query).filter(([key]) => key !== name)) as ReportQuery
     const numeric = name === 'families' || name === 'model_version'
-    onChange(value ? { ...rest, [name]: numeric ? Number(value) : value } : rest)
+    onChange(withFilter(query, name, value && numeric ? Number(value) : value))
   }
   return (
-    <form
-      className="filters bc-filters"
-      aria-label={t('businessCase.filters')}
-      onSubmit={(event) => event.preventDefault()}
-    >
-      <Field label={t('businessCase.region')}>
-        {(props) => (
-          <select {...props} value={query.region_id ?? ''} onChange={(event) => set('region_id', event.target.value)}>
-            <option value="">{t('businessCase.allRegions')}</option>
-            {(regions.data?.items ?? []).map((region) => (
-              <option key={region.id} value={region.id}>
-                {region.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field date label={t('businessCase.from')}>
-        {(props) => (
-          <input
-            {...props}
-            type="date"
-            value={query.from ?? ''}
-            onChange={(event) => set('from', event.target.value)}
-          />
-        )}
-      </Field>
-      <Field date label={t('businessCase.to')}>
-        {(props) => (
-          <input {...props} type="date" value={query.to ?? ''} onChange={(event) => set('to', event.target.value)} />
-        )}
-      </Field>
+    <FilterForm className="bc-filters" label={t('businessCase.filters')}>
+      <RegionFilter
+        label={t('businessCase.region')}
+        all={t('businessCase.allRegions')}
+        value={query.region_id}
+        onChange={(value) => set('region_id', value)}
+      />
+      <PeriodFilter
+        from={query.from}
+        to={query.to}
+        labels={{ from: t('businessCase.from'), to: t('businessCase.to') }}
+        onChange={set}
+      />
       <Field label={t('businessCase.families')} hint={t('businessCase.familiesHint')}>
         {(props) => (
           <input
@@ -78,22 +58,18 @@ export function Filters({ query, onChange }: { query: ReportQuery; onChange: (qu
           />
         )}
       </Field>
-      <Field label={t('businessCase.version')}>
-        {(props) => (
-          <select
-            {...props}
-            value={query.model_version ?? ''}
-            onChange={(event) => set('model_version', event.target.value)}
-          >
-            <option value="">{t('businessCase.latest')}</option>
-            {(versions.data?.items ?? []).map((version) => (
-              <option key={version.version} value={version.version}>
-                {t('businessCase.versionOption', { version: version.version })}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-    </form>
+      <SelectFilter
+        label={t('businessCase.version')}
+        value={query.model_version ?? ''}
+        options={[
+          { value: '', label: t('businessCase.latest') },
+          ...(versions.data?.items ?? []).map((version) => ({
+            value: version.version,
+            label: t('businessCase.versionOption', { version: version.version }),
+          })),
+        ]}
+        onChange={(value) => set('model_version', value)}
+      />
+    </FilterForm>
   )
 }

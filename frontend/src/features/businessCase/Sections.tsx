@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { DataTable } from '../../components/DataTable'
 import { formatDecimal, formatEuro } from './money'
 import { Tornado } from './Tornado'
 import type { CohortFigures, Report, TypeFigures } from './types'
@@ -52,29 +53,32 @@ function TypeBreakdown({ row, report }: { row: TypeFigures; report: Report }) {
   return (
     <details className="bc-breakdown">
       <summary>{t('businessCase.types.details', { name: typeName(row, i18n.language) })}</summary>
-      <table className="table table-compact">
-        <thead>
-          <tr>
-            <th scope="col">{t('businessCase.types.factor')}</th>
-            <th scope="col">{t('businessCase.types.avoidedVolume')}</th>
-            <th scope="col">{t('businessCase.types.avoidedCost')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {row.contributions.map((part) => {
-            const factor = factors.get(part.code)
-            return (
-              <tr key={part.code}>
-                <th scope="row">{factor ? typeName(factor, i18n.language) : part.code}</th>
-                <td>
+      <DataTable
+        className="table table-compact"
+        rows={row.contributions}
+        rowKey={(part) => part.code}
+        columns={[
+          {
+            header: t('businessCase.types.factor'),
+            cell: (part) => {
+              const factor = factors.get(part.code)
+              return factor ? typeName(factor, i18n.language) : part.code
+            },
+          },
+          {
+            header: t('businessCase.types.avoidedVolume'),
+            cell: (part) => {
+              const factor = factors.get(part.code)
+              return (
+                <>
                   {formatDecimal(part.avoided_volume, 3)} {factor ? t(`businessCase.unit.${factor.unit}`) : ''}
-                </td>
-                <td>{formatEuro(part.avoided_cost)}</td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
+                </>
+              )
+            },
+          },
+          { header: t('businessCase.types.avoidedCost'), cell: (part) => formatEuro(part.avoided_cost) },
+        ]}
+      />
     </details>
   )
 }
@@ -85,27 +89,18 @@ export function TypeTable({ report }: { report: Report }) {
     <section className="card" aria-labelledby="bc-types">
       <h2 id="bc-types">{t('businessCase.types.title')}</h2>
       <Scroll labelledBy="bc-types">
-        <table className="table table-cards table-compact">
-          <caption className="visually-hidden">{t('businessCase.types.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('businessCase.types.type')}</th>
-              <th scope="col">{t('businessCase.types.families')}</th>
-              <th scope="col">{t('businessCase.types.gross')}</th>
-              <th scope="col">{t('businessCase.types.support')}</th>
-              <th scope="col">{t('businessCase.types.net')}</th>
-              <th scope="col">{t('businessCase.types.perEuro')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.family_types.map((row) => (
-              <tr key={row.code}>
-                <th scope="row" data-label={t('businessCase.types.type')}>
-                  {typeName(row, i18n.language)}
-                </th>
-                <td data-label={t('businessCase.types.families')}>{row.families}</td>
-                <td data-label={t('businessCase.types.gross')}>{formatEuro(row.gross_per_family_per_year)}</td>
-                <td data-label={t('businessCase.types.support')}>
+        <DataTable
+          caption={t('businessCase.types.caption')}
+          rows={report.family_types}
+          rowKey={(row) => row.code}
+          columns={[
+            { header: t('businessCase.types.type'), cell: (row) => typeName(row, i18n.language) },
+            { header: t('businessCase.types.families'), cell: (row) => row.families },
+            { header: t('businessCase.types.gross'), cell: (row) => formatEuro(row.gross_per_family_per_year) },
+            {
+              header: t('businessCase.types.support'),
+              cell: (row) => (
+                <>
                   {formatEuro(row.support_cost_per_family_per_year)}
                   <span className="muted bc-sub">
                     {t('businessCase.types.hours', {
@@ -113,15 +108,16 @@ export function TypeTable({ report }: { report: Report }) {
                       rate: formatEuro(row.hourly_rate, { cents: true }),
                     })}
                   </span>
-                </td>
-                <td data-label={t('businessCase.types.net')}>
-                  <strong>{formatEuro(row.net_per_family_per_year)}</strong>
-                </td>
-                <td data-label={t('businessCase.types.perEuro')}>{formatDecimal(row.return_per_euro)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            {
+              header: t('businessCase.types.net'),
+              cell: (row) => <strong>{formatEuro(row.net_per_family_per_year)}</strong>,
+            },
+            { header: t('businessCase.types.perEuro'), cell: (row) => formatDecimal(row.return_per_euro) },
+          ]}
+        />
       </Scroll>
       {report.family_types.map((row) => (
         <TypeBreakdown key={row.code} row={row} report={report} />
@@ -137,33 +133,24 @@ export function PayerTable({ cohort }: { cohort: CohortFigures }) {
       <h2 id="bc-payers">{t('businessCase.payers.title')}</h2>
       <p>{t('businessCase.payers.intro')}</p>
       <Scroll labelledBy="bc-payers">
-        <table className="table table-cards table-compact">
-          <caption className="visually-hidden">{t('businessCase.payers.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('businessCase.payers.payer')}</th>
-              <th scope="col">{t('businessCase.payers.avoided')}</th>
-              <th scope="col">{t('businessCase.payers.support')}</th>
-              <th scope="col">{t('businessCase.payers.net')}</th>
-              <th scope="col">{t('businessCase.payers.total')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cohort.by_payer.map((payer) => (
-              <tr key={payer.code}>
-                <th scope="row" data-label={t('businessCase.payers.payer')}>
-                  {typeName(payer, i18n.language)}
-                </th>
-                <td data-label={t('businessCase.payers.avoided')}>{formatEuro(payer.avoided_per_family_per_year)}</td>
-                <td data-label={t('businessCase.payers.support')}>
-                  {formatEuro(payer.support_cost_per_family_per_year)}
-                </td>
-                <td data-label={t('businessCase.payers.net')}>{formatEuro(payer.net_per_family_per_year)}</td>
-                <td data-label={t('businessCase.payers.total')}>{formatEuro(payer.total_net_per_year)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('businessCase.payers.caption')}
+          rows={cohort.by_payer}
+          rowKey={(payer) => payer.code}
+          columns={[
+            { header: t('businessCase.payers.payer'), cell: (payer) => typeName(payer, i18n.language) },
+            {
+              header: t('businessCase.payers.avoided'),
+              cell: (payer) => formatEuro(payer.avoided_per_family_per_year),
+            },
+            {
+              header: t('businessCase.payers.support'),
+              cell: (payer) => formatEuro(payer.support_cost_per_family_per_year),
+            },
+            { header: t('businessCase.payers.net'), cell: (payer) => formatEuro(payer.net_per_family_per_year) },
+            { header: t('businessCase.payers.total'), cell: (payer) => formatEuro(payer.total_net_per_year) },
+          ]}
+        />
       </Scroll>
     </section>
   )
@@ -189,26 +176,17 @@ export function SensitivitySection({ report }: { report: Report }) {
       <Tornado rows={report.sensitivity} base={range.base_net_per_family_per_year} />
       <details className="bc-breakdown">
         <summary>{t('businessCase.tornado.caption')}</summary>
-        <table className="table table-compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('businessCase.tornado.factor')}</th>
-              <th scope="col">{t('businessCase.tornado.low')}</th>
-              <th scope="col">{t('businessCase.tornado.high')}</th>
-              <th scope="col">{t('businessCase.tornado.swing')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.sensitivity.map((row) => (
-              <tr key={row.factor}>
-                <th scope="row">{typeName(row, i18n.language)}</th>
-                <td>{formatEuro(row.low_net_per_family_per_year)}</td>
-                <td>{formatEuro(row.high_net_per_family_per_year)}</td>
-                <td>{formatEuro(row.swing)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="table table-compact"
+          rows={report.sensitivity}
+          rowKey={(row) => row.factor}
+          columns={[
+            { header: t('businessCase.tornado.factor'), cell: (row) => typeName(row, i18n.language) },
+            { header: t('businessCase.tornado.low'), cell: (row) => formatEuro(row.low_net_per_family_per_year) },
+            { header: t('businessCase.tornado.high'), cell: (row) => formatEuro(row.high_net_per_family_per_year) },
+            { header: t('businessCase.tornado.swing'), cell: (row) => formatEuro(row.swing) },
+          ]}
+        />
       </details>
     </section>
   )

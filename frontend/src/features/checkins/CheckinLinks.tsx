@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FamilyDetail } from '../../api/types'
+import { DataTable } from '../../components/DataTable'
 import { Alert, ErrorState, Loading, errorText } from '../../components/States'
 import { formatDate, formatDateTime } from '../../i18n/format'
 import { CopyField } from './CopyField'
@@ -135,37 +136,32 @@ export function CheckinLinks({ family }: { family: FamilyDetail }) {
         <Loading />
       ) : links.isError ? (
         <ErrorState error={links.error} onRetry={() => void links.refetch()} />
-      ) : links.data.items.length === 0 ? (
-        <p className="muted">{t('checkins.links.empty')}</p>
       ) : (
-        <table className="table table-compact table-cards">
-          <thead>
-            <tr>
-              <th scope="col">{t('checkins.links.member')}</th>
-              <th scope="col">{t('checkins.links.status')}</th>
-              <th scope="col">{t('checkins.links.lastUsed')}</th>
-              <th scope="col">{t('checkins.links.expiresAt')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('checkins.links.revoke')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {links.data.items.map((link) => (
-              <tr key={link.id}>
-                <th scope="row">{link.member_name}</th>
-                <td data-label={t('checkins.links.status')}>
-                  <span className={`badge ck-link-${link.status}`}>{t(`checkins.links.state.${link.status}`)}</span>
-                </td>
-                <td data-label={t('checkins.links.lastUsed')}>
-                  {link.last_used_at ? formatDateTime(link.last_used_at) : t('checkins.links.never')}
-                </td>
-                <td data-label={t('checkins.links.expiresAt')}>{formatDate(link.expires_at)}</td>
-                <td>{archived ? null : <Revoke familyId={family.id} link={link} onRevoked={setRevoked} />}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="table table-compact table-cards"
+          empty={t('checkins.links.empty')}
+          rows={links.data.items}
+          rowKey={(link) => link.id}
+          columns={[
+            { header: t('checkins.links.member'), cell: (link) => link.member_name },
+            {
+              header: t('checkins.links.status'),
+              cell: (link) => (
+                <span className={`badge ck-link-${link.status}`}>{t(`checkins.links.state.${link.status}`)}</span>
+              ),
+            },
+            {
+              header: t('checkins.links.lastUsed'),
+              cell: (link) => (link.last_used_at ? formatDateTime(link.last_used_at) : t('checkins.links.never')),
+            },
+            { header: t('checkins.links.expiresAt'), cell: (link) => formatDate(link.expires_at) },
+            {
+              header: t('checkins.links.revoke'),
+              hiddenHeader: true,
+              cell: (link) => (archived ? null : <Revoke familyId={family.id} link={link} onRevoked={setRevoked} />),
+            },
+          ]}
+        />
       )}
     </section>
   )

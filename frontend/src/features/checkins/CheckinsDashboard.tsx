@@ -3,6 +3,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { PageHeading } from '../../components/Page'
+import { DataTable } from '../../components/DataTable'
 import { ErrorState, Loading } from '../../components/States'
 import { formatDateTime } from '../../i18n/format'
 import { AlertList } from './AlertList'
@@ -42,42 +43,39 @@ export function CheckinsDashboard() {
           <Loading />
         ) : summary.isError ? (
           <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
-        ) : summary.data.families.length === 0 ? (
-          <p className="muted">{t('checkins.dashboard.familiesEmpty')}</p>
         ) : (
-          <table className="table table-cards">
-            <thead>
-              <tr>
-                <th scope="col">{t('checkins.dashboard.family')}</th>
-                <th scope="col">{t('checkins.dashboard.last')}</th>
-                <th scope="col">{t('checkins.wellbeing')}</th>
-                <th scope="col">{t('checkins.burden')}</th>
-                <th scope="col">{t('checkins.dashboard.recent')}</th>
-                <th scope="col">{t('checkins.dashboard.open')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.data.families.map((family) => (
-                <tr key={family.family_id}>
-                  <th scope="row">
+          <DataTable
+            className="table table-cards"
+            empty={t('checkins.dashboard.familiesEmpty')}
+            rows={summary.data.families}
+            rowKey={(family) => family.family_id}
+            columns={[
+              {
+                header: t('checkins.dashboard.family'),
+                cell: (family) => (
+                  <>
                     <Link to={`/families/${family.family_id}`}>{family.family_name}</Link>{' '}
                     <span className="muted">({family.family_reference})</span>
-                  </th>
-                  <td data-label={t('checkins.dashboard.last')}>{formatDateTime(family.last_checkin_at)}</td>
-                  <td data-label={t('checkins.wellbeing')}>
-                    {t('checkins.outOfTen', { value: family.last_wellbeing })}
-                  </td>
-                  <td data-label={t('checkins.burden')}>
-                    {t('checkins.outOfTen', { value: family.last_care_burden })}
-                  </td>
-                  <td data-label={t('checkins.dashboard.recent')}>{family.checkins_last_28_days}</td>
-                  <td data-label={t('checkins.dashboard.open')}>
-                    {family.open_alerts > 0 ? <span className="badge ck-count">{family.open_alerts}</span> : '0'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: t('checkins.dashboard.last'), cell: (family) => formatDateTime(family.last_checkin_at) },
+              {
+                header: t('checkins.wellbeing'),
+                cell: (family) => t('checkins.outOfTen', { value: family.last_wellbeing }),
+              },
+              {
+                header: t('checkins.burden'),
+                cell: (family) => t('checkins.outOfTen', { value: family.last_care_burden }),
+              },
+              { header: t('checkins.dashboard.recent'), cell: (family) => family.checkins_last_28_days },
+              {
+                header: t('checkins.dashboard.open'),
+                cell: (family) =>
+                  family.open_alerts > 0 ? <span className="badge ck-count">{family.open_alerts}</span> : '0',
+              },
+            ]}
+          />
         )}
       </section>
     </>

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { DataTable } from '../../components/DataTable'
 import { PagedList } from '../../components/PagedList'
 import { formatDateTime } from '../../i18n/format'
 import { useAccessLog } from './queries'
@@ -36,21 +37,18 @@ export function AccessLog({ familyId }: { familyId: string }) {
             {/* A scrolling table must be reachable by keyboard (WCAG 2.1.1), hence the tabIndex. */}
             {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
             <div className="table-scroll" tabIndex={0} role="group" aria-labelledby="access-log-heading">
-              <table className="table table-compact">
-                <caption className="visually-hidden">{t('accessLog.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('accessLog.when')}</th>
-                    <th scope="col">{t('accessLog.who')}</th>
-                    <th scope="col">{t('accessLog.action')}</th>
-                    <th scope="col">{t('accessLog.outcome')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {events.map((event) => (
-                    <tr key={event.id}>
-                      <td>{formatDateTime(event.occurred_at)}</td>
-                      <td>
+              <DataTable
+                className="table table-compact"
+                caption={t('accessLog.title')}
+                rows={events}
+                rowKey={(event) => event.id}
+                rowHeaders={false}
+                columns={[
+                  { header: t('accessLog.when'), cell: (event) => formatDateTime(event.occurred_at) },
+                  {
+                    header: t('accessLog.who'),
+                    cell: (event) => (
+                      <>
                         {event.actor_name ? (
                           <>
                             {event.actor_name}
@@ -61,8 +59,13 @@ export function AccessLog({ familyId }: { familyId: string }) {
                           ? t(`roles.${event.actor_role}`, { defaultValue: event.actor_role })
                           : t(`accessLog.actor.${event.actor_type}`, { defaultValue: event.actor_type })}
                         {event.client_address ? <span className="muted"> · {event.client_address}</span> : null}
-                      </td>
-                      <td>
+                      </>
+                    ),
+                  },
+                  {
+                    header: t('accessLog.action'),
+                    cell: (event) => (
+                      <>
                         {t(`accessLog.actions.${event.action}`, { defaultValue: event.action })}
                         {event.object_type !== 'family' && event.object_type !== 'audit_event' ? (
                           <span className="muted">
@@ -71,12 +74,15 @@ export function AccessLog({ familyId }: { familyId: string }) {
                           </span>
                         ) : null}
                         {event.purpose ? <span className="muted"> · {event.purpose}</span> : null}
-                      </td>
-                      <td>{t(`accessLog.outcomes.${event.outcome}`, { defaultValue: event.outcome })}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                      </>
+                    ),
+                  },
+                  {
+                    header: t('accessLog.outcome'),
+                    cell: (event) => t(`accessLog.outcomes.${event.outcome}`, { defaultValue: event.outcome }),
+                  },
+                ]}
+              />
             </div>
           </PagedList>
         ) : null}

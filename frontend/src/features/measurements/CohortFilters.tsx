@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { Field } from '../../components/Field'
-import { useRegions } from '../admin/queries'
+import { FilterForm, PeriodFilter, SelectFilter, withFilter } from '../../components/FilterForm'
+import { RegionFilter } from '../admin/RegionFilter'
 import { FAMILY_TYPES } from '../families/familyValues'
 import { useInstruments } from './queries'
 import { localized } from './text'
@@ -11,96 +11,69 @@ const LATER_WAVES: readonly (Wave | 'latest')[] = ['t1', 't2', 'end', 'follow_up
 /** The cohort's filters: the wave compared with T0, the unit, instrument, region, family type and period. */
 export function CohortFilters({ query, onChange }: { query: CohortQuery; onChange: (query: CohortQuery) => void }) {
   const { t, i18n } = useTranslation()
-  const regions = useRegions()
   const instruments = useInstruments()
-  const set = (name: keyof CohortQuery, value: string) => {
-    const rest = Object.fromEntries(Object.entries(query).filter(([key]) => key !== name)) as CohortQuery
-    onChange(value ? { ...rest, [name]: value } : rest)
-  }
+  const all = t('measurements.cohort.all')
+  const set = (name: keyof CohortQuery, value: string) => onChange(withFilter(query, name, value))
   return (
-    <form
-      className="filters cohort-filters"
-      aria-label={t('measurements.cohort.filters')}
-      onSubmit={(event) => event.preventDefault()}
-    >
-      <Field label={t('measurements.cohort.wave')} required>
-        {(props) => (
-          <select {...props} value={query.wave ?? 't1'} onChange={(event) => set('wave', event.target.value)}>
-            {LATER_WAVES.map((wave) => (
-              <option key={wave} value={wave}>
-                {wave === 'latest'
-                  ? t('evidence.latest')
-                  : t('measurements.cohort.waveOption', { wave: t(`measurements.wave.${wave}`) })}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('evidence.unit')}>
-        {(props) => (
-          <select {...props} value={query.unit ?? 'family'} onChange={(event) => set('unit', event.target.value)}>
-            <option value="family">{t('evidence.unitFamily')}</option>
-            <option value="respondent">{t('evidence.unitRespondent')}</option>
-          </select>
-        )}
-      </Field>
-      <Field label={t('measurements.cohort.instrument')}>
-        {(props) => (
-          <select {...props} value={query.instrument ?? ''} onChange={(event) => set('instrument', event.target.value)}>
-            <option value="">{t('measurements.cohort.all')}</option>
-            {(instruments.data?.items ?? [])
-              .filter((item) => item.use === 'family_outcome')
-              .map((item) => (
-                <option key={item.code} value={item.code}>
-                  {localized(item.name, i18n.language)}
-                </option>
-              ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('family.region')}>
-        {(props) => (
-          <select {...props} value={query.region_id ?? ''} onChange={(event) => set('region_id', event.target.value)}>
-            <option value="">{t('measurements.cohort.all')}</option>
-            {(regions.data?.items ?? []).map((region) => (
-              <option key={region.id} value={region.id}>
-                {region.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('family.familyType')}>
-        {(props) => (
-          <select
-            {...props}
-            value={query.family_type ?? ''}
-            onChange={(event) => set('family_type', event.target.value)}
-          >
-            <option value="">{t('measurements.cohort.all')}</option>
-            {FAMILY_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`familyType.${type}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field date label={t('measurements.cohort.from')} hint={t('measurements.cohort.periodHint')}>
-        {(props) => (
-          <input
-            {...props}
-            type="date"
-            value={query.from ?? ''}
-            onChange={(event) => set('from', event.target.value)}
-          />
-        )}
-      </Field>
-      <Field date label={t('measurements.cohort.to')}>
-        {(props) => (
-          <input {...props} type="date" value={query.to ?? ''} onChange={(event) => set('to', event.target.value)} />
-        )}
-      </Field>
-    </form>
+    <FilterForm className="cohort-filters" label={t('measurements.cohort.filters')}>
+      <SelectFilter
+        label={t('measurements.cohort.wave')}
+        required
+        value={query.wave ?? 't1'}
+        options={LATER_WAVES.map((wave) => ({
+          value: wave,
+          label:
+            wave === 'latest'
+              ? t('evidence.latest')
+              : t('measurements.cohort.waveOption', { wave: t(`measurements.wave.${wave}`) }),
+        }))}
+        onChange={(value) => set('wave', value)}
+      />
+      <SelectFilter
+        label={t('evidence.unit')}
+        value={query.unit ?? 'family'}
+        options={[
+          { value: 'family', label: t('evidence.unitFamily') },
+          { value: 'respondent', label: t('evidence.unitRespondent') },
+        ]}
+        onChange={(value) => set('unit', value)}
+      />
+      <SelectFilter
+        label={t('measurements.cohort.instrument')}
+        value={query.instrument ?? ''}
+        options={[
+          { value: '', label: all },
+          ...(instruments.data?.items ?? [])
+            .filter((item) => item.use === 'family_outcome')
+            .map((item) => ({ value: item.code, label: localized(item.name, i18n.language) })),
+        ]}
+        onChange={(value) => set('instrument', value)}
+      />
+      <RegionFilter
+        label={t('family.region')}
+        all={all}
+        value={query.region_id}
+        onChange={(value) => set('region_id', value)}
+      />
+      <SelectFilter
+        label={t('family.familyType')}
+        value={query.family_type ?? ''}
+        options={[
+          { value: '', label: all },
+          ...FAMILY_TYPES.map((type) => ({ value: type, label: t(`familyType.${type}`) })),
+        ]}
+        onChange={(value) => set('family_type', value)}
+      />
+      <PeriodFilter
+        from={query.from}
+        to={query.to}
+        labels={{
+          from: t('measurements.cohort.from'),
+          to: t('measurements.cohort.to'),
+          hint: t('measurements.cohort.periodHint'),
+        }}
+        onChange={set}
+      />
+    </FilterForm>
   )
 }

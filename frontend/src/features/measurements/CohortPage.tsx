@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { type Column, DataTable } from '../../components/DataTable'
 import { PageHeading } from '../../components/Page'
 import { EmptyState, ErrorState, Loading } from '../../components/States'
 import { formatNumber } from '../../i18n/format'
@@ -63,6 +64,22 @@ function InstrumentLicence({ code }: { code: string }) {
   return licence ? <LicenceNote licence={licence} /> : null
 }
 
+/** A share of the families, marked when it comes from the example norms. */
+function shareColumn(
+  header: string,
+  share: 'share_improved' | 'share_unchanged' | 'share_deteriorated',
+): Column<CohortScale> {
+  return {
+    header,
+    cell: (scale) => (
+      <>
+        {formatShare(scale[share])}
+        <ExampleBadge scale={scale} />
+      </>
+    ),
+  }
+}
+
 function Results({ data }: { data: CohortOutcomes }) {
   const { t, i18n } = useTranslation()
   if (data.scales.length === 0) {
@@ -84,26 +101,17 @@ function Results({ data }: { data: CohortOutcomes }) {
           <h2 id={`cohort-${code}`}>{localized(scales[0]?.instrument_name, i18n.language)}</h2>
           <InstrumentLicence code={code} />
           <div className="table-scroll">
-            <table className="table table-cards table-compact">
-              <caption className="visually-hidden">
-                {t('measurements.cohort.caption', {
-                  wave: data.wave === 'latest' ? t('evidence.latest') : t(`measurements.wave.${data.wave}`),
-                })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('measurements.scores.scale')}</th>
-                  <th scope="col">{t('measurements.cohort.families')}</th>
-                  <th scope="col">{t('measurements.cohort.meanChange')}</th>
-                  <th scope="col">{t('measurements.cohort.improved')}</th>
-                  <th scope="col">{t('measurements.cohort.unchanged')}</th>
-                  <th scope="col">{t('measurements.cohort.deteriorated')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {scales.map((scale) => (
-                  <tr key={scale.scale_code}>
-                    <th scope="row" data-label={t('measurements.scores.scale')}>
+            <DataTable
+              caption={t('measurements.cohort.caption', {
+                wave: data.wave === 'latest' ? t('evidence.latest') : t(`measurements.wave.${data.wave}`),
+              })}
+              rows={scales}
+              rowKey={(scale) => scale.scale_code}
+              columns={[
+                {
+                  header: t('measurements.scores.scale'),
+                  cell: (scale) => (
+                    <>
                       {localized(scale.scale_name, i18n.language)}
                       <span className="muted scale-direction">
                         {' '}
@@ -113,30 +121,26 @@ function Results({ data }: { data: CohortOutcomes }) {
                           : t('measurements.outcomes.lowerBetter')}
                         )
                       </span>
-                    </th>
-                    <td data-label={t('measurements.cohort.families')}>
-                      {t('measurements.cohort.familiesValue', {
-                        families: scale.n_families,
-                        respondents: scale.n_respondents,
-                      })}
-                    </td>
-                    <td data-label={t('measurements.cohort.meanChange')}>{formatChange(scale.mean_change_from_t0)}</td>
-                    <td data-label={t('measurements.cohort.improved')}>
-                      {formatShare(scale.share_improved)}
-                      <ExampleBadge scale={scale} />
-                    </td>
-                    <td data-label={t('measurements.cohort.unchanged')}>
-                      {formatShare(scale.share_unchanged)}
-                      <ExampleBadge scale={scale} />
-                    </td>
-                    <td data-label={t('measurements.cohort.deteriorated')}>
-                      {formatShare(scale.share_deteriorated)}
-                      <ExampleBadge scale={scale} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                {
+                  header: t('measurements.cohort.families'),
+                  cell: (scale) =>
+                    t('measurements.cohort.familiesValue', {
+                      families: scale.n_families,
+                      respondents: scale.n_respondents,
+                    }),
+                },
+                {
+                  header: t('measurements.cohort.meanChange'),
+                  cell: (scale) => formatChange(scale.mean_change_from_t0),
+                },
+                shareColumn(t('measurements.cohort.improved'), 'share_improved'),
+                shareColumn(t('measurements.cohort.unchanged'), 'share_unchanged'),
+                shareColumn(t('measurements.cohort.deteriorated'), 'share_deteriorated'),
+              ]}
+            />
           </div>
           <NormsNote scales={scales} />
           <p className="muted">

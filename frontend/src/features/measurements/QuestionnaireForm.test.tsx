@@ -2,19 +2,9 @@ import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { QuestionnaireForm } from './QuestionnaireForm'
-import type { Definition } from './types'
+import { testDefinition } from '../../test/definitions'
 
-const definition: Definition = {
-  code: 'fqol',
-  version: 1,
-  name: { nl: 'Gezin', en: 'Family' },
-  description: { nl: 'Vragen.', en: 'Questions.' },
-  source: 'Test',
-  licence: { owner: 'Beach Center', terms: 'Licensed.', item_text_reproducible: false },
-  respondent: 'family_member',
-  use: 'family_outcome',
-  wave_member_roles: [],
-  reverse_rule: 'min_plus_max',
+const definition = testDefinition({
   option_sets: [
     {
       code: 'sat',
@@ -29,9 +19,8 @@ const definition: Definition = {
     { number: 1, option_set: 'sat', reverse_keyed: false },
     { number: 2, option_set: 'sat', reverse_keyed: false },
   ],
-  subscales: [],
   total: null,
-}
+})
 
 describe('QuestionnaireForm', () => {
   it('asks one question per group with the instrument’s own options, and reports the chosen value', async () => {

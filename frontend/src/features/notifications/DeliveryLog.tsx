@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { DataTable } from '../../components/DataTable'
 import { PagedList } from '../../components/PagedList'
 import { formatDateTime } from '../../i18n/format'
-import { kindText, statusBadge, statusText } from './labels'
+import { kindColumn, statusColumn } from './columns'
 import { useDeliveryLog } from './queries'
 import type { MessageStatus } from './types'
 
@@ -39,45 +40,22 @@ export function DeliveryLog() {
         empty={t('notifications.admin.empty')}
         more={t('notifications.admin.more')}
       >
-        <table className="table table-cards table-compact">
-          <caption className="visually-hidden">{t('notifications.admin.logCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('notifications.admin.created')}</th>
-              <th scope="col">{t('notifications.admin.kind')}</th>
-              <th scope="col">{t('notifications.admin.recipient')}</th>
-              <th scope="col">{t('notifications.family.status')}</th>
-              <th scope="col">{t('notifications.admin.attempts')}</th>
-              <th scope="col">{t('notifications.admin.sentAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((m) => (
-              <tr key={m.id}>
-                <th scope="row" data-label={t('notifications.admin.created')}>
-                  {formatDateTime(m.created_at)}
-                </th>
-                <td data-label={t('notifications.admin.kind')}>
-                  <span>
-                    {kindText(m.kind, t)}
-                    <span className="notification-sub">{t(`notifications.channel.${m.channel}`)}</span>
-                  </span>
-                </td>
-                <td data-label={t('notifications.admin.recipient')}>
-                  {t(`notifications.recipientKind.${m.recipient_kind}`)}
-                </td>
-                <td data-label={t('notifications.family.status')}>
-                  <span>
-                    <span className={statusBadge(m.status)}>{t(`notifications.status.${m.status}`)}</span>
-                    {statusText(m, t) ? <span className="notification-sub">{statusText(m, t)}</span> : null}
-                  </span>
-                </td>
-                <td data-label={t('notifications.admin.attempts')}>{m.attempts}</td>
-                <td data-label={t('notifications.admin.sentAt')}>{formatDateTime(m.sent_at)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('notifications.admin.logCaption')}
+          rows={items}
+          rowKey={(m) => m.id}
+          columns={[
+            { header: t('notifications.admin.created'), cell: (m) => formatDateTime(m.created_at) },
+            kindColumn(t('notifications.admin.kind'), t),
+            {
+              header: t('notifications.admin.recipient'),
+              cell: (m) => t(`notifications.recipientKind.${m.recipient_kind}`),
+            },
+            statusColumn(t),
+            { header: t('notifications.admin.attempts'), cell: (m) => m.attempts },
+            { header: t('notifications.admin.sentAt'), cell: (m) => formatDateTime(m.sent_at) },
+          ]}
+        />
       </PagedList>
     </section>
   )

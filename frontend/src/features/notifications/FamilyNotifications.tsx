@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next'
+import { DataTable } from '../../components/DataTable'
 import { PagedList } from '../../components/PagedList'
 import { formatDateTime } from '../../i18n/format'
-import { kindText, statusBadge, statusText } from './labels'
+import { kindColumn, statusColumn } from './columns'
 import { useFamilyMessages } from './queries'
 import { Recipients } from './Recipients'
 import './notifications.css'
@@ -23,44 +24,25 @@ export function FamilyNotifications({ familyId }: { familyId: string }) {
         empty={t('notifications.family.empty')}
         more={t('notifications.family.more')}
       >
-        <table className="table table-cards table-compact">
-          <caption className="visually-hidden">{t('notifications.family.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('notifications.family.when')}</th>
-              <th scope="col">{t('notifications.family.to')}</th>
-              <th scope="col">{t('notifications.family.what')}</th>
-              <th scope="col">{t('notifications.family.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((m) => (
-              <tr key={m.id}>
-                <th scope="row" data-label={t('notifications.family.when')}>
-                  {formatDateTime(m.sent_at ?? m.created_at)}
-                </th>
-                <td data-label={t('notifications.family.to')}>
-                  <span>
-                    {m.recipient_name ?? '—'}
-                    <span className="notification-sub">{t(`notifications.recipientKind.${m.recipient_kind}`)}</span>
-                  </span>
-                </td>
-                <td data-label={t('notifications.family.what')}>
-                  <span>
-                    {kindText(m.kind, t)}
-                    <span className="notification-sub">{t(`notifications.channel.${m.channel}`)}</span>
-                  </span>
-                </td>
-                <td data-label={t('notifications.family.status')}>
-                  <span>
-                    <span className={statusBadge(m.status)}>{t(`notifications.status.${m.status}`)}</span>
-                    {statusText(m, t) ? <span className="notification-sub">{statusText(m, t)}</span> : null}
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('notifications.family.caption')}
+          rows={items}
+          rowKey={(m) => m.id}
+          columns={[
+            { header: t('notifications.family.when'), cell: (m) => formatDateTime(m.sent_at ?? m.created_at) },
+            {
+              header: t('notifications.family.to'),
+              cell: (m) => (
+                <span>
+                  {m.recipient_name ?? '—'}
+                  <span className="notification-sub">{t(`notifications.recipientKind.${m.recipient_kind}`)}</span>
+                </span>
+              ),
+            },
+            kindColumn(t('notifications.family.what'), t),
+            statusColumn(t),
+          ]}
+        />
       </PagedList>
     </section>
   )

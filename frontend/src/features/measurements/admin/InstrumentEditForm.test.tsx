@@ -2,20 +2,11 @@ import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fakeApi, json, renderPage } from '../../../test/utils'
+import { testDefinition } from '../../../test/definitions'
 import type { Definition } from '../types'
 import { InstrumentEditForm } from './InstrumentEditForm'
 
-const definition: Definition = {
-  code: 'fqol',
-  version: 1,
-  name: { nl: 'Gezin', en: 'Family' },
-  description: { nl: 'Vragen.', en: 'Questions.' },
-  source: 'Test',
-  licence: { owner: 'Beach Center', terms: 'Licensed.', item_text_reproducible: false },
-  respondent: 'family_member',
-  use: 'family_outcome',
-  wave_member_roles: [],
-  reverse_rule: 'min_plus_max',
+const definition = testDefinition({
   option_sets: [
     {
       code: 'sat',
@@ -29,7 +20,6 @@ const definition: Definition = {
     { number: 1, option_set: 'sat', reverse_keyed: false },
     { number: 2, option_set: 'sat', reverse_keyed: true },
   ],
-  subscales: [],
   total: {
     code: 'total',
     name: { nl: 'Totaal', en: 'Total' },
@@ -40,7 +30,7 @@ const definition: Definition = {
     higher_is_better: true,
     bands: [],
   },
-}
+})
 
 const save = () => userEvent.click(screen.getByRole('button', { name: 'Opslaan als nieuwe versie' }))
 
