@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlmodel import Session, select
 
 from api.core.concurrency import etag
+from api.core.passwords import check_password
 from api.demo.business_case import seed_business_case
 from api.demo.checkins import seed_checkin_questionnaire, seed_checkins
 from api.demo.context import DemoContext, acting, supporter_of
@@ -126,6 +127,8 @@ def _regions(session: Session) -> list[Region]:
 def _staff(session: Session, organisation: Organisation, password: str) -> dict[str, User]:
     """The administrator as `bondgenoot create-admin` makes one; the others created by that administrator."""
     users = {email: session.exec(select(User).where(User.email == email)).first() for email, _, _ in STAFF}
+    if None in users.values():
+        check_password(password)  # as `bondgenoot create-admin` does: the accounts' rules, before any is made
     admin_email, admin_name, _ = STAFF[0]
     admin = users[admin_email]
     if admin is None:

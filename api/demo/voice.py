@@ -52,6 +52,7 @@ def _contact_secrets(family: Family) -> tuple[str, str]:
 
 
 def _type_professionals(session: Session) -> int:
+    """Type the professionals of a demo seeded before contacts had a party (new demos add them typed)."""
     typed = 0
     for contact in session.exec(
         select(NetworkContact).where(
