@@ -109,7 +109,10 @@ def seed_demo() -> None:
     if settings.environment == "production":
         raise SystemExit("Demo data is never loaded in production.")
     with Session(get_engine()) as session:
-        report = seed(session, password=settings.demo_password)
+        try:
+            report = seed(session, password=settings.demo_password)
+        except DomainError as exc:  # e.g. a BONDGENOOT_DEMO_PASSWORD the accounts' password rules refuse
+            raise SystemExit(exc.detail) from exc
         session.commit()
     print(report)
 

@@ -17,6 +17,7 @@ class DemoContext:
     users: dict[str, User]
     families: list[Family] = field(default_factory=list)
     rng: random.Random = field(default_factory=lambda: random.Random(2026))
+    password: str = field(default="", repr=False)  # every demo account's (BONDGENOOT_DEMO_PASSWORD)
 
 
 def supporter_of(session: Session, family: Family) -> Principal | None:

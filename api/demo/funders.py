@@ -1,12 +1,20 @@
-"""Demo funder clients (one per region, all scopes) and consent for most demo families."""
+"""Demo funder clients (one per region, all scopes) and consent for most demo families.
+
+Both through the funders' services: the consent recorded by the coordinator on the day the family enrolled,
+the clients registered by the administrator (whose secret is shown once, when it is made)."""
+
+from datetime import timedelta
 
 from sqlmodel import Session, col, select
 
-from api.core.secrets import new_client_id, new_client_secret, secret_digest
-from api.demo.context import DemoContext
+from api.demo.context import DemoContext, acting
+from api.funders.clients import create_client
+from api.funders.consent import record_consent
+from api.funders.schemas import ClientCreate, ConsentUpdate, Scope
 from api.models import FamilyConsent, FunderClient, Region
+from api.models.base import replaying_at
 
-SCOPES = ["outcomes:read", "trajectories:read", "webhooks:manage"]
+SCOPES = [Scope("outcomes:read"), Scope("trajectories:read"), Scope("webhooks:manage")]
 
 
 def _consent(index: int) -> tuple[bool, bool, bool] | None:
@@ -20,7 +28,7 @@ def _consent(index: int) -> tuple[bool, bool, bool] | None:
 
 def seed_funders(session: Session, context: DemoContext) -> str:
     """Create the missing demo funder clients and consents; existing ones are left as they are."""
-    coordinator = context.users.get("coordinator@demo.bondgenoot.nl")
+    coordinator = acting(context.users["coordinator@demo.bondgenoot.nl"])
     have = set(
         session.exec(
             select(FamilyConsent.family_id).where(
@@ -34,15 +42,9 @@ def seed_funders(session: Session, context: DemoContext) -> str:
         if choice is None or family.id in have:
             continue
         funder_data, research, aggregates_only = choice
-        session.add(
-            FamilyConsent(
-                family_id=family.id,
-                funder_data=funder_data,
-                research=research,
-                aggregates_only=aggregates_only,
-                recorded_by=coordinator.id if coordinator else None,
-            )
-        )
+        data = ConsentUpdate(funder_data=funder_data, research=research, aggregates_only=aggregates_only)
+        with replaying_at(family.created_at + timedelta(hours=1)):  # asked at enrolment
+            record_consent(session, coordinator, family_id=family.id, data=data, if_match=None)
         added += 1
     region_ids = {f.region_id for f in context.families if f.region_id}
     regions = session.exec(
@@ -50,6 +52,7 @@ def seed_funders(session: Session, context: DemoContext) -> str:
     ).all()
     lines = [f"Funder demo: consent recorded for {added} families."]
     lines.append("Demo funder API clients (client-credentials grant; all scopes):")
+    admin = acting(context.users["admin@demo.bondgenoot.nl"])
     for region in regions:
         name = f"{region.funder_name} {region.name} (demo)"
         client = session.exec(
@@ -62,17 +65,12 @@ def seed_funders(session: Session, context: DemoContext) -> str:
                 f"  {name}: client_id {client.client_id} exists; its secret was shown when it was made"
             )
             continue
-        secret = new_client_secret()
-        client = FunderClient(
-            organisation_id=context.organisation.id,
-            client_id=new_client_id(),
-            name=name,
-            funder_name=region.funder_name,
-            region_ids=[str(region.id)],
-            scopes=SCOPES,
-            secret_hash=secret_digest(secret),
+        client_data = ClientCreate(
+            name=name, funder_name=region.funder_name, region_ids=[region.id], scopes=SCOPES
         )
-        session.add(client)
-        lines.append(f"  {name}: client_id {client.client_id}  client_secret {secret}  (shown once)")
+        made = create_client(session, admin, data=client_data)
+        lines.append(
+            f"  {name}: client_id {made.client_id}  client_secret {made.client_secret}  (shown once)"
+        )
     session.flush()
     return "\n".join(lines)

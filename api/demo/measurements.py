@@ -10,9 +10,10 @@ from api.core.config import get_settings
 from api.demo.context import DemoContext, acting, supporter_of
 from api.measurements import recording
 from api.measurements.definitions import Aggregation, InstrumentDefinition
-from api.measurements.factors import ensure_factors
+from api.measurements.factors import ensure_factors, record_family_factor
 from api.measurements.instruments import ensure_catalog
 from api.measurements.repository import definition_of, instrument_rows, latest_by_code
+from api.measurements.schemas import FamilyFactorCreate
 from api.measurements.waves import wave_dates
 from api.measurements.work_engagement import answer_work_engagement
 from api.models import (
@@ -26,7 +27,7 @@ from api.models import (
     Role,
     Wave,
 )
-from api.models.base import replaying_at
+from api.models.base import replaying_at, utcnow, utctoday
 
 # How the relatives' resilience moves from T0 per later wave (burden and quality of life follow).
 TRAJECTORIES = ["strong", "strong", "moderate", "moderate", "moderate", "flat", "worse"]
@@ -172,19 +173,17 @@ def _work_engagement(session: Session, context: DemoContext, row: Instrument, rn
 
 
 def _factors(session: Session, family: Family, factors: list[Factor], rng: random.Random) -> int:
+    """A few factors, recorded by the family's supporter through the service on the day they were seen."""
     if session.exec(select(FamilyFactor.id).where(FamilyFactor.family_id == family.id)).first() is not None:
         return 0
+    who = supporter_of(session, family)
+    assert who is not None  # the caller only passes families with a supporter
     chosen = rng.sample(factors, rng.randint(1, 3))
     for factor in chosen:
-        session.add(
-            FamilyFactor(
-                family_id=family.id,
-                factor_id=factor.id,
-                note=NOTES.get(factor.code),
-                recorded_on=(family.started_on or date.today()) + timedelta(days=rng.randint(20, 90)),
-                recorded_by_id=family.supporter_id,  # type: ignore[arg-type]
-            )
-        )
+        seen = (family.started_on or utctoday()) + timedelta(days=rng.randint(20, 90))
+        data = FamilyFactorCreate(factor_id=factor.id, note=NOTES.get(factor.code), recorded_on=seen)
+        with replaying_at(min(datetime.combine(seen, time(10), tzinfo=UTC), utcnow())):
+            record_family_factor(session, who, family_id=family.id, data=data)
     return len(chosen)
 
 

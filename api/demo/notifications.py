@@ -5,12 +5,21 @@ Nothing is sent: only `bondgenoot worker`, with BONDGENOOT_SMTP_URL set, sends."
 
 import re
 import unicodedata
+from typing import Any
 
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from api.demo.context import DemoContext
-from api.models import Channel, FamilyMember, Language, MemberRole, NetworkContact, NotificationMessage
+from api.models import (
+    Channel,
+    Family,
+    FamilyMember,
+    Language,
+    MemberRole,
+    NetworkContact,
+    NotificationMessage,
+)
 from api.models.base import utcnow
 from api.notifications.passes import run_passes
 
@@ -18,6 +27,13 @@ from api.notifications.passes import run_passes
 def _slug(name: str) -> str:
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", ".", plain.lower()).strip(".")
+
+
+def _in_family_order(model: type[FamilyMember] | type[NetworkContact]) -> list[Any]:
+    """By family reference, then as they were added (families are enrolled on their own days, so the
+    people's creation times alone would mix the families)."""
+    reference = select(Family.reference).where(Family.id == model.family_id).scalar_subquery()
+    return [reference, col(model.created_at), col(model.id)]
 
 
 def seed_notifications(session: Session, context: DemoContext) -> str:
@@ -30,12 +46,12 @@ def seed_notifications(session: Session, context: DemoContext) -> str:
             col(FamilyMember.email).is_(None),
             FamilyMember.role == MemberRole.parent,  # children are reached through their parents
         )
-        .order_by(col(FamilyMember.created_at), col(FamilyMember.id))
+        .order_by(*_in_family_order(FamilyMember))
     ).all()
     contacts = session.exec(
         select(NetworkContact)
         .where(col(NetworkContact.family_id).in_(family_ids), col(NetworkContact.email).is_(None))
-        .order_by(col(NetworkContact.created_at), col(NetworkContact.id))
+        .order_by(*_in_family_order(NetworkContact))
     ).all()
     if not members and not contacts:
         return "Demo recipients: already there."

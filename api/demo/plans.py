@@ -27,7 +27,6 @@ from api.models import (
     GoalStatus,
     NetworkContact,
     OwnerType,
-    Plan,
     PlanAction,
     Role,
     User,
@@ -256,9 +255,10 @@ def _steps(session: Session, who: Principal, family_id: uuid.UUID, draft: PlanDr
 
 
 def seed_plans(session: Session, context: DemoContext) -> str:
-    """A plan for every demo family that has none yet."""
+    """A plan for every demo family whose plan has no goals yet."""
     coordinator = next(u for u in context.users.values() if u.role == Role.coordinator)
-    have = set(session.exec(select(Plan.family_id)).all())
+    # Enrolment makes the (empty) living plan: a family whose plan has goals has been seeded.
+    have = set(session.exec(select(Goal.family_id).distinct()).all())
     created = 0
     for family in context.families:
         if family.id in have:

@@ -4,30 +4,26 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from api.auth.principal import Principal
-from api.demo.context import DemoContext
+from api.demo.context import DemoContext, acting
 from api.models import ResearchProject, Role, User
 from api.research import service
 from api.research.dictionary import SHARE_TABLES
 from api.research.schemas import AccessGrant, ProjectCreate
+from api.users.schemas import UserCreate
+from api.users.service import create_user
 
 TITLE = "Evaluatie bondgenoten (demo)"
 RESEARCHER = ("researcher@demo.bondgenoot.nl", "Dr. Ilse Onderzoek")
 
 
-def _researcher(session: Session, admin: User) -> User:
+def _researcher(session: Session, admin: User, password: str) -> User:
     user = session.exec(select(User).where(User.email == RESEARCHER[0])).first()
-    if user is None:
-        # the demo password, as every demo account: the staff's hash is reused (hashing is slow on purpose)
-        user = User(
-            organisation_id=admin.organisation_id,
-            email=RESEARCHER[0],
-            full_name=RESEARCHER[1],
-            role=Role.researcher,
-            password_hash=admin.password_hash,
+    if user is None:  # the demo password, as every demo account; created by the administrator
+        data = UserCreate(
+            email=RESEARCHER[0], full_name=RESEARCHER[1], role=Role.researcher, password=password
         )
-        session.add(user)
-        session.flush()
+        user = session.get(User, create_user(session, acting(admin), data=data).id)
+        assert user is not None
     return user
 
 
@@ -41,10 +37,10 @@ def seed_research(session: Session, context: DemoContext) -> str:
             ResearchProject.organisation_id == context.organisation.id, ResearchProject.title == TITLE
         )
     ).first()
-    researcher = _researcher(session, admin)
+    researcher = _researcher(session, admin, context.password)
     if exists is not None:
         return f"Research demo: project already seeded; researcher login {researcher.email}."
-    who = Principal(actor_type="user", id=admin.id, role=Role.admin, organisation_id=admin.organisation_id)
+    who = acting(admin)
     today = date.today()
     project = service.create_project(
         session,

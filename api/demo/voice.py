@@ -4,13 +4,17 @@ import base64
 
 from sqlmodel import Session, col, select
 
-from api.checkins.links import code_digest, link_digest
+from api.auth.principal import Principal
+from api.checkins import plan_service, public_service
+from api.checkins.plan_schemas import ProposalCreate
 from api.core.config import get_settings
+from api.core.errors import DomainError
 from api.core.security import keyed_digest
 from api.demo.checkins import demo_secrets
-from api.demo.context import DemoContext
+from api.demo.context import DemoContext, supporter_of
+from api.meetings import participants
+from api.meetings.schemas import ParticipantCreate
 from api.models import (
-    ActionStatus,
     ContactKind,
     ContactLink,
     ContactParty,
@@ -29,11 +33,15 @@ from api.models import (
     PlanAction,
     ProposalKind,
 )
-from api.models.base import utcnow
+from api.plans import actions
+from api.plans.schemas import ActionCreate
+from api.voice import links
+from api.voice.schemas import ContactLinkCreate
 
 PARTY_OF = {"wijkteam": ContactParty.district_team, "school": ContactParty.school,
             "jeugd-GGZ": ContactParty.youth_mental_health, "huisarts": ContactParty.gp,
             "zorgaanbieder": ContactParty.care_provider}  # fmt: skip
+SITTING = "Op woensdagmiddag oppassen, zodat moeder even tijd voor zichzelf heeft"
 PROPOSAL = "Ik wil één middag per week iets voor mezelf doen, zonder zorgen."
 
 
@@ -44,6 +52,7 @@ def _contact_secrets(family: Family) -> tuple[str, str]:
 
 
 def _type_professionals(session: Session) -> int:
+    """Type the professionals of a demo seeded before contacts had a party (new demos add them typed)."""
     typed = 0
     for contact in session.exec(
         select(NetworkContact).where(
@@ -56,24 +65,15 @@ def _type_professionals(session: Session) -> int:
     return typed
 
 
-def _contact_part(session: Session, family: Family, contact: NetworkContact) -> None:
+def _contact_part(session: Session, who: Principal, family: Family, contact: NetworkContact) -> None:
     """The contact owns an action and is invited to the next meeting (when the family has them)."""
     owns = session.exec(select(PlanAction.id).where(PlanAction.owner_contact_id == contact.id)).first()
     goal = session.exec(
         select(Goal).where(Goal.family_id == family.id).order_by(col(Goal.created_at))
     ).first()
     if owns is None and goal is not None:
-        session.add(
-            PlanAction(
-                plan_id=goal.plan_id,
-                family_id=family.id,
-                goal_id=goal.id,
-                description="Op woensdagmiddag oppassen, zodat moeder even tijd voor zichzelf heeft",
-                owner_type=OwnerType.contact,
-                owner_contact_id=contact.id,
-                status=ActionStatus.open,
-            )
-        )
+        data = ActionCreate(description=SITTING, owner_type=OwnerType.contact, owner_id=contact.id)
+        actions.create_action(session, who, family_id=family.id, goal_id=goal.id, data=data)
     meeting = session.exec(
         select(Meeting)
         .where(Meeting.family_id == family.id, Meeting.status == MeetingStatus.planned)
@@ -86,9 +86,19 @@ def _contact_part(session: Session, family: Family, contact: NetworkContact) -> 
             )
         ).first()
         if invited is None:
-            session.add(
-                MeetingParticipant(meeting_id=meeting.id, kind=ParticipantKind.contact, contact_id=contact.id)
-            )
+            invite = ParticipantCreate(kind=ParticipantKind.contact, contact_id=contact.id)
+            participants.add_participant(session, who, meeting_id=meeting.id, data=invite)
+
+
+def _propose(session: Session, family: Family) -> None:
+    """The parent proposes a goal from the phone, through the member's demo link (made with the check-ins)."""
+    token, code = demo_secrets(family)
+    try:
+        opened = public_service.open_session(session, token=token, code=code, address=None)
+    except DomainError:  # the demo link was stopped or replaced: no proposal from the phone
+        return
+    data = ProposalCreate(kind=ProposalKind.goal, text=PROPOSAL)
+    plan_service.propose(session, token=opened.session_token, address=None, data=data)
 
 
 def seed_voice(session: Session, context: DemoContext) -> str:
@@ -111,30 +121,18 @@ def seed_voice(session: Session, context: DemoContext) -> str:
     if member is None or contact is None:
         return "Family voice: the demo family has no parent or informal contact."
     token, code = _contact_secrets(family)
+    who = supporter_of(session, family)
+    if who is None:
+        return "Family voice: the demo family has no supporter."
     if session.exec(select(ContactLink.id).where(ContactLink.contact_id == contact.id)).first() is None:
-        link = ContactLink(
-            organisation_id=family.organisation_id,
-            family_id=family.id,
-            contact_id=contact.id,
-            created_by_id=family.supporter_id,
-            token_digest=link_digest(token),
-            code_digest="",
-            expires_at=utcnow().replace(year=utcnow().year + 1),
-        )
-        link.code_digest = code_digest(link.id, code)
-        session.add(link)
-        _contact_part(session, family, contact)
+        links.create_link(
+            session, who, family_id=family.id, contact_id=contact.id,
+            data=ContactLinkCreate(valid_days=365), token_and_code=(token, code),
+        )  # fmt: skip
+        _contact_part(session, who, family, contact)
     waiting = session.exec(select(FamilyProposal.id).where(FamilyProposal.family_id == family.id)).first()
     if waiting is None:
-        session.add(
-            FamilyProposal(
-                organisation_id=family.organisation_id,
-                family_id=family.id,
-                member_id=member.id,
-                kind=ProposalKind.goal,
-                text=PROPOSAL,
-            )
-        )
+        _propose(session, family)
     session.flush()
     member_token, member_code = demo_secrets(family)
     return "\n".join(

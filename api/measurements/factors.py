@@ -1,7 +1,6 @@
 """Hindering and facilitating factors: a coded list per organisation, recorded per family with a note."""
 
 import uuid
-from datetime import date
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
@@ -20,6 +19,7 @@ from api.measurements.schemas import (
     FamilyFactorPublic,
 )
 from api.models import Factor, FactorKind, FamilyFactor
+from api.models.base import utctoday
 
 H, F = FactorKind.hindering, FactorKind.facilitating
 # Coded after the factors the Volwaardig leven evaluation reported; an administrator edits or adds to them.
@@ -155,7 +155,7 @@ def record_family_factor(
         family_id=family.id,
         factor_id=factor.id,
         note=data.note or None,
-        recorded_on=data.recorded_on or date.today(),
+        recorded_on=data.recorded_on or utctoday(),
         recorded_by_id=principal.id,
     )
     session.add(record)

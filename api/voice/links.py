@@ -25,8 +25,10 @@ def create_link(
     family_id: uuid.UUID,
     contact_id: uuid.UUID,
     data: ContactLinkCreate,
+    token_and_code: tuple[str, str] | None = None,
 ) -> ContactLinkCreated:
-    """A new personal link for a network contact; it replaces the contact's earlier links."""
+    """A new personal link for a network contact; it replaces the contact's earlier links (`token_and_code`:
+    the demo's stable pair, see `issue_link`)."""
     family = get_readable_family(session, principal, family_id, action="create")
     if family.archived_at is not None:
         raise Conflict("Dit gezin is gearchiveerd / this family is archived.")
@@ -46,6 +48,7 @@ def create_link(
         kind=ContactLink,
         owner={"contact_id": contact.id},
         valid_days=data.valid_days,
+        token_and_code=token_and_code,
     )
     return ContactLinkCreated(
         **contact_link_public(link).model_dump(), token=token, code=code, path=f"{PAGE_PATH}{token}"

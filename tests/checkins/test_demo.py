@@ -36,7 +36,9 @@ def test_demo_check_ins_are_seeded_once_and_the_printed_link_works(
     # Every check-in came in as the phone sends it (audited as the link's), and the crisis's "bel me" alert
     # reached the supporter's outbox, as the alert rules say.
     by_phone = select(func.count()).select_from(AuditEvent)
-    by_phone = by_phone.where(AuditEvent.actor_type == "checkin", AuditEvent.action == "create")
+    by_phone = by_phone.where(
+        AuditEvent.actor_type == "checkin", AuditEvent.action == "create", AuditEvent.object_type == "checkin"
+    )
     assert session.exec(by_phone).one() == checkins
     call_me = select(NotificationMessage).where(NotificationMessage.kind == "call_me_alert")
     assert len(session.exec(call_me).all()) == open_alerts
