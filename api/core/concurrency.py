@@ -5,9 +5,9 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol, TypeVar
 
-from fastapi import Header
+from fastapi import Depends, Header, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy import update
@@ -39,6 +39,41 @@ STALE = (
 
 def etag(version: int) -> str:
     return f'"{version}"'
+
+
+class HasVersion(Protocol):
+    version: int
+
+
+Versioned = TypeVar("Versioned", bound=HasVersion)
+
+
+@dataclass(frozen=True)
+class Tagging:
+    """Sets the answer's ETag from the version of what the route returns: `return tag(service.read_x(…))`."""
+
+    response: Response
+
+    def __call__(self, result: Versioned) -> Versioned:
+        self.response.headers["ETag"] = etag(result.version)
+        return result
+
+
+@dataclass(frozen=True)
+class Precondition(Tagging):
+    """A conditional change: the If-Match the caller sent, and the new version's ETag on the answer."""
+
+    if_match: str | None
+
+
+def _precondition(response: Response, if_match: IfMatch = None) -> Precondition:
+    return Precondition(response=response, if_match=if_match)
+
+
+# A route that answers one versioned object takes `tag: ETagged`; one that changes it, `change: Conditional`
+# (put it before the principal, so If-Match stays the first header in the contract).
+ETagged = Annotated[Tagging, Depends(Tagging)]
+Conditional = Annotated[Precondition, Depends(_precondition)]
 
 
 def etag_header(result: Any) -> dict[str, str]:

@@ -3,12 +3,12 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
 from api.audit.schemas import AuditEventPublic
 from api.auth.principal import CurrentPrincipal, IdempotentCreate
-from api.core.concurrency import IfMatch, etag
+from api.core.concurrency import Conditional, ETagged
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery, Page
@@ -62,27 +62,24 @@ def create_family(
 
 @router.get("/{family_id}", response_model=FamilyDetail, responses=problems(404))
 def read_family(
-    family_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal, response: Response
+    family_id: uuid.UUID, tag: ETagged, session: SessionDep, principal: CurrentPrincipal
 ) -> FamilyDetail:
     """Read one family with its members and network; the answer carries an ETag."""
-    family = service.read_family(session, principal, family_id=family_id)
-    response.headers["ETag"] = etag(family.version)
-    return family
+    return tag(service.read_family(session, principal, family_id=family_id))
 
 
 @router.patch("/{family_id}", response_model=FamilyDetail, responses=problems(404, 409, 412, 428))
 def update_family(
     family_id: uuid.UUID,
     data: FamilyUpdate,
+    change: Conditional,
     session: SessionDep,
     principal: CurrentPrincipal,
-    response: Response,
-    if_match: IfMatch = None,
 ) -> FamilyDetail:
     """Change a family (send `If-Match` with the ETag you read); status moves along its path."""
-    family = service.update_family(session, principal, family_id=family_id, data=data, if_match=if_match)
-    response.headers["ETag"] = etag(family.version)
-    return family
+    return change(
+        service.update_family(session, principal, family_id=family_id, data=data, if_match=change.if_match)
+    )
 
 
 @router.post("/{family_id}/archive", response_model=FamilyPublic, responses=problems(404))

@@ -5,7 +5,7 @@ import uuid
 from fastapi import APIRouter, Response
 
 from api.auth.principal import CurrentPrincipal
-from api.core.concurrency import IfMatch, etag
+from api.core.concurrency import Conditional
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.models import ActionStatus
@@ -42,17 +42,16 @@ def update_plan_action(
     family_id: uuid.UUID,
     action_id: uuid.UUID,
     data: ActionUpdate,
+    change: Conditional,
     session: SessionDep,
     principal: CurrentPrincipal,
-    response: Response,
-    if_match: IfMatch = None,
 ) -> ActionPublic:
     """Change an action (send `If-Match`); changing what, who or when needs the table's agreement again."""
-    action = actions.update_action(
-        session, principal, family_id=family_id, action_id=action_id, data=data, if_match=if_match
+    return change(
+        actions.update_action(
+            session, principal, family_id=family_id, action_id=action_id, data=data, if_match=change.if_match
+        )
     )
-    response.headers["ETag"] = etag(action.version)
-    return action
 
 
 @router.delete("/{action_id}", status_code=204, responses=problems(404, 409))

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
 
 from api.auth.principal import CurrentPrincipal, IdempotentCreate
-from api.core.concurrency import IfMatch, etag
+from api.core.concurrency import Conditional, ETagged
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.plans import actions, gas, goals
@@ -41,14 +41,12 @@ def create_plan_goal(
 def read_plan_goal(
     family_id: uuid.UUID,
     goal_id: uuid.UUID,
+    tag: ETagged,
     session: SessionDep,
     principal: CurrentPrincipal,
-    response: Response,
 ) -> GoalDetail:
     """One goal with its GAS ladder, latest score and actions; the answer carries an ETag."""
-    goal = goals.read_goal(session, principal, family_id=family_id, goal_id=goal_id)
-    response.headers["ETag"] = etag(goal.version)
-    return goal
+    return tag(goals.read_goal(session, principal, family_id=family_id, goal_id=goal_id))
 
 
 @router.patch("/{goal_id}", response_model=GoalDetail, responses=problems(404, 409, 412, 428))
@@ -56,17 +54,16 @@ def update_plan_goal(
     family_id: uuid.UUID,
     goal_id: uuid.UUID,
     data: GoalUpdate,
+    change: Conditional,
     session: SessionDep,
     principal: CurrentPrincipal,
-    response: Response,
-    if_match: IfMatch = None,
 ) -> GoalDetail:
     """Change a goal (send `If-Match`); a goal becomes active only with all five GAS levels described."""
-    goal = goals.update_goal(
-        session, principal, family_id=family_id, goal_id=goal_id, data=data, if_match=if_match
+    return change(
+        goals.update_goal(
+            session, principal, family_id=family_id, goal_id=goal_id, data=data, if_match=change.if_match
+        )
     )
-    response.headers["ETag"] = etag(goal.version)
-    return goal
 
 
 @router.delete("/{goal_id}", status_code=204, responses=problems(404, 409))

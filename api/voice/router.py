@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from api.auth.principal import CurrentPrincipal
-from api.core.concurrency import IfMatch, etag
+from api.core.concurrency import Conditional
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.models import ProposalStatus
@@ -40,17 +40,21 @@ def record_contact_consent(
     family_id: uuid.UUID,
     contact_id: uuid.UUID,
     data: ContactConsentUpdate,
+    change: Conditional,
     session: SessionDep,
     principal: CurrentPrincipal,
-    response: Response,
-    if_match: IfMatch = None,
 ) -> ContactConsentPublic:
     """Record what the family agreed this contact may see (If-Match with the version read, once recorded)."""
-    recorded = consent.record_consent(
-        session, principal, family_id=family_id, contact_id=contact_id, data=data, if_match=if_match
+    return change(
+        consent.record_consent(
+            session,
+            principal,
+            family_id=family_id,
+            contact_id=contact_id,
+            data=data,
+            if_match=change.if_match,
+        )
     )
-    response.headers["ETag"] = etag(recorded.version)
-    return recorded
 
 
 @router.post(
