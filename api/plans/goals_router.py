@@ -2,11 +2,12 @@
 
 import uuid
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
+from api.auth.item_routes import add_item_routes
 from api.auth.principal import CurrentPrincipal, IdempotentCreate
-from api.core.concurrency import Conditional, ETagged
+from api.core.concurrency import ETagged
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.plans import actions, gas, goals
@@ -39,40 +40,26 @@ def create_plan_goal(
 
 @router.get("/{goal_id}", response_model=GoalDetail, responses=problems(404))
 def read_plan_goal(
-    family_id: uuid.UUID,
-    goal_id: uuid.UUID,
-    tag: ETagged,
-    session: SessionDep,
-    principal: CurrentPrincipal,
+    family_id: uuid.UUID, goal_id: uuid.UUID, tag: ETagged, session: SessionDep, principal: CurrentPrincipal
 ) -> GoalDetail:
     """One goal with its GAS ladder, latest score and actions; the answer carries an ETag."""
     return tag(goals.read_goal(session, principal, family_id=family_id, goal_id=goal_id))
 
 
-@router.patch("/{goal_id}", response_model=GoalDetail, responses=problems(404, 409, 412, 428))
-def update_plan_goal(
-    family_id: uuid.UUID,
-    goal_id: uuid.UUID,
-    data: GoalUpdate,
-    change: Conditional,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-) -> GoalDetail:
-    """Change a goal (send `If-Match`); a goal becomes active only with all five GAS levels described."""
-    return change(
-        goals.update_goal(
-            session, principal, family_id=family_id, goal_id=goal_id, data=data, if_match=change.if_match
-        )
-    )
-
-
-@router.delete("/{goal_id}", status_code=204, responses=problems(404, 409))
-def delete_plan_goal(
-    family_id: uuid.UUID, goal_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
-) -> Response:
-    """Remove a goal that was never scored, with its actions (a scored goal is discontinued instead)."""
-    goals.delete_goal(session, principal, family_id=family_id, goal_id=goal_id)
-    return Response(status_code=204)
+add_item_routes(
+    router,
+    "/{goal_id}",
+    change=goals.update_goal,
+    remove=goals.delete_goal,
+    body=GoalUpdate,
+    answer=GoalDetail,
+    conditional=True,
+    names=("update_plan_goal", "delete_plan_goal"),
+    descriptions=(
+        "Change a goal (send `If-Match`); a goal becomes active only with all five GAS levels described.",
+        "Remove a goal that was never scored, with its actions (a scored goal is discontinued instead).",
+    ),
+)
 
 
 @router.get("/{goal_id}/scores", response_model=list[ScorePublic], responses=problems(404))
