@@ -8,8 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Response
 
-from api.auth.principal import CurrentPrincipal
-from api.core.concurrency import Conditional
+from api.auth.principal import Conditional, CurrentPrincipal
 from api.core.db import SessionDep
 from api.core.openapi import problems
 
@@ -50,11 +49,8 @@ def add_item_routes(
         item_id: ItemId,
         data: body,
         precondition: Conditional,
-        session: SessionDep,
-        principal: CurrentPrincipal,
     ) -> Any:
-        ids = {parent: parent_id, key: item_id}
-        return precondition(change(session, principal, **ids, data=data, if_match=precondition.if_match))
+        return precondition.run(change, **{parent: parent_id, key: item_id}, data=data)
 
     def remove_item(
         parent_id: ParentId,

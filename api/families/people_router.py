@@ -8,8 +8,7 @@ from fastapi import APIRouter, Path, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from api.auth.principal import CurrentPrincipal, IdempotentCreate
-from api.core.concurrency import Conditional
+from api.auth.principal import Conditional, CurrentPrincipal, IdempotentCreate
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.families import people_service as people
@@ -71,19 +70,11 @@ def add_people_routes(kind: People[Person]) -> None:
         person_id: Annotated[uuid.UUID, person_path],
         data: kind.update,  # type: ignore[name-defined]
         change: Conditional,
-        session: SessionDep,
-        principal: CurrentPrincipal,
     ) -> Any:
-        person = people.change_person(
-            session,
-            principal,
-            family_id=family_id,
-            model=model,
-            person_id=person_id,
-            data=data,
-            if_match=change.if_match,
+        person = change.run(
+            people.change_person, family_id=family_id, model=model, person_id=person_id, data=data
         )
-        return public.model_validate(change(person).model_dump())
+        return public.model_validate(person.model_dump())
 
     def remove_person(
         family_id: uuid.UUID,

@@ -4,9 +4,7 @@ import uuid
 
 from fastapi import APIRouter
 
-from api.auth.principal import CurrentPrincipal
-from api.core.concurrency import Conditional, ETagged
-from api.core.db import SessionDep
+from api.auth.principal import Conditional, ETagged
 from api.core.openapi import problems
 from api.funders import consent as service
 from api.funders.schemas import ConsentPublic, ConsentUpdate
@@ -15,22 +13,12 @@ router = APIRouter(prefix="/families", tags=["consent"])
 
 
 @router.get("/{family_id}/consent", response_model=ConsentPublic, responses=problems(404))
-def read_consent(
-    family_id: uuid.UUID, tag: ETagged, session: SessionDep, principal: CurrentPrincipal
-) -> ConsentPublic:
+def read_consent(family_id: uuid.UUID, tag: ETagged) -> ConsentPublic:
     """What the family agreed to share with funders and researchers; the answer carries an ETag."""
-    return tag(service.read_consent(session, principal, family_id=family_id))
+    return tag.run(service.read_consent, family_id=family_id)
 
 
 @router.put("/{family_id}/consent", response_model=ConsentPublic, responses=problems(404, 412, 428))
-def record_consent(
-    family_id: uuid.UUID,
-    data: ConsentUpdate,
-    change: Conditional,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-) -> ConsentPublic:
+def record_consent(family_id: uuid.UUID, data: ConsentUpdate, change: Conditional) -> ConsentPublic:
     """Record the family's consent (send If-Match with the ETag you read once a consent exists)."""
-    return change(
-        service.record_consent(session, principal, family_id=family_id, data=data, if_match=change.if_match)
-    )
+    return change.run(service.record_consent, family_id=family_id, data=data)

@@ -5,8 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
-from api.auth.principal import AdminPrincipal, CurrentPrincipal
-from api.core.concurrency import Conditional
+from api.auth.principal import AdminPrincipal, Conditional, CurrentPrincipal
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.core.pagination import Page

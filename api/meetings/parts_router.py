@@ -26,16 +26,10 @@ router = APIRouter(prefix="/meetings/{meeting_id}", tags=["meetings"])
 
 @router.post("/participants", response_model=ParticipantPublic, status_code=201, responses=problems(404, 409))
 def add_meeting_participant(
-    meeting_id: uuid.UUID,
-    data: ParticipantCreate,
-    create: IdempotentCreate,
-    session: SessionDep,
-    principal: CurrentPrincipal,
+    meeting_id: uuid.UUID, data: ParticipantCreate, create: IdempotentCreate
 ) -> JSONResponse:
     """Add a family member, network contact, colleague or guest (invited unless said otherwise)."""
-    return create(
-        data, lambda: participants.add_participant(session, principal, meeting_id=meeting_id, data=data)
-    )
+    return create.run(participants.add_participant, data, meeting_id=meeting_id)
 
 
 add_item_routes(
@@ -62,15 +56,9 @@ def record_meeting_attendance(
 
 
 @router.post("/agenda-items", response_model=AgendaItemPublic, status_code=201, responses=problems(404, 409))
-def add_agenda_item(
-    meeting_id: uuid.UUID,
-    data: AgendaItemCreate,
-    create: IdempotentCreate,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-) -> JSONResponse:
+def add_agenda_item(meeting_id: uuid.UUID, data: AgendaItemCreate, create: IdempotentCreate) -> JSONResponse:
     """Add an item to the end of the agenda."""
-    return create(data, lambda: agenda.add_item(session, principal, meeting_id=meeting_id, data=data))
+    return create.run(agenda.add_item, data, meeting_id=meeting_id)
 
 
 @router.post("/agenda-items/from-plan", response_model=list[AgendaItemPublic], responses=problems(404, 409))
@@ -98,14 +86,10 @@ add_item_routes(
 
 @router.post("/decisions", response_model=DecisionPublic, status_code=201, responses=problems(404, 409))
 def add_meeting_decision(
-    meeting_id: uuid.UUID,
-    data: DecisionCreate,
-    create: IdempotentCreate,
-    session: SessionDep,
-    principal: CurrentPrincipal,
+    meeting_id: uuid.UUID, data: DecisionCreate, create: IdempotentCreate
 ) -> JSONResponse:
     """Write down a decision (typed by `kind`); the plan changes only when the meeting closes."""
-    return create(data, lambda: decisions.add_decision(session, principal, meeting_id=meeting_id, data=data))
+    return create.run(decisions.add_decision, data, meeting_id=meeting_id)
 
 
 add_item_routes(

@@ -6,8 +6,7 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from api.auth.item_routes import add_item_routes
-from api.auth.principal import CurrentPrincipal, IdempotentCreate
-from api.core.concurrency import ETagged
+from api.auth.principal import CurrentPrincipal, ETagged, IdempotentCreate
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.plans import actions, gas, goals
@@ -25,25 +24,15 @@ router = APIRouter(prefix="/families/{family_id}/plan/goals", tags=["plans"])
 
 
 @router.post("", response_model=GoalDetail, status_code=201, responses=problems(404, 409))
-def create_plan_goal(
-    family_id: uuid.UUID,
-    data: GoalCreate,
-    create: IdempotentCreate,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-) -> JSONResponse:
+def create_plan_goal(family_id: uuid.UUID, data: GoalCreate, create: IdempotentCreate) -> JSONResponse:
     """Add a goal to the draft, in the family's own words."""
-    return create(
-        data, lambda: goals.create_goal(session, principal, family_id=family_id, data=data), tagged=True
-    )
+    return create.run(goals.create_goal, data, family_id=family_id, tagged=True)
 
 
 @router.get("/{goal_id}", response_model=GoalDetail, responses=problems(404))
-def read_plan_goal(
-    family_id: uuid.UUID, goal_id: uuid.UUID, tag: ETagged, session: SessionDep, principal: CurrentPrincipal
-) -> GoalDetail:
+def read_plan_goal(family_id: uuid.UUID, goal_id: uuid.UUID, tag: ETagged) -> GoalDetail:
     """One goal with its GAS ladder, latest score and actions; the answer carries an ETag."""
-    return tag(goals.read_goal(session, principal, family_id=family_id, goal_id=goal_id))
+    return tag.run(goals.read_goal, family_id=family_id, goal_id=goal_id)
 
 
 add_item_routes(
@@ -72,31 +61,15 @@ def list_goal_scores(
 
 @router.post("/{goal_id}/scores", response_model=ScorePublic, status_code=201, responses=problems(404, 409))
 def record_goal_score(
-    family_id: uuid.UUID,
-    goal_id: uuid.UUID,
-    data: ScoreCreate,
-    create: IdempotentCreate,
-    session: SessionDep,
-    principal: CurrentPrincipal,
+    family_id: uuid.UUID, goal_id: uuid.UUID, data: ScoreCreate, create: IdempotentCreate
 ) -> JSONResponse:
     """Record where the goal stands on a date (-2 .. +2); a second score on one day corrects the first."""
-    return create(
-        data, lambda: gas.record_score(session, principal, family_id=family_id, goal_id=goal_id, data=data)
-    )
+    return create.run(gas.record_score, data, family_id=family_id, goal_id=goal_id)
 
 
 @router.post("/{goal_id}/actions", response_model=ActionPublic, status_code=201, responses=problems(404, 409))
 def create_plan_action(
-    family_id: uuid.UUID,
-    goal_id: uuid.UUID,
-    data: ActionCreate,
-    create: IdempotentCreate,
-    session: SessionDep,
-    principal: CurrentPrincipal,
+    family_id: uuid.UUID, goal_id: uuid.UUID, data: ActionCreate, create: IdempotentCreate
 ) -> JSONResponse:
     """Add an action to the goal: what, who, by when (not yet agreed at the table)."""
-    return create(
-        data,
-        lambda: actions.create_action(session, principal, family_id=family_id, goal_id=goal_id, data=data),
-        tagged=True,
-    )
+    return create.run(actions.create_action, data, family_id=family_id, goal_id=goal_id, tagged=True)

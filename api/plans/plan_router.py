@@ -6,8 +6,8 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse
 
-from api.auth.principal import CurrentPrincipal, IdempotentCreate
-from api.core.concurrency import ETagged, IfMatch
+from api.auth.principal import CurrentPrincipal, ETagged, IdempotentCreate
+from api.core.concurrency import IfMatch
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery, Page
@@ -27,11 +27,9 @@ router = APIRouter(prefix="/families/{family_id}/plan", tags=["plans"])
 
 
 @router.get("", response_model=PlanDetail, responses=problems(404))
-def read_plan(
-    family_id: uuid.UUID, tag: ETagged, session: SessionDep, principal: CurrentPrincipal
-) -> PlanDetail:
+def read_plan(family_id: uuid.UUID, tag: ETagged) -> PlanDetail:
     """The family's living plan: goals (with weight, latest GAS level and actions) and today's T-score."""
-    return tag(service.read_plan(session, principal, family_id=family_id))
+    return tag.run(service.read_plan, family_id=family_id)
 
 
 @router.post(

@@ -10,8 +10,8 @@ from pydantic import BaseModel, Field, StringConstraints
 from sqlmodel import Session, col, select
 
 from api.audit import service as audit
-from api.auth.principal import CurrentPrincipal, IdempotentCreate, OperatorPrincipal
-from api.core.concurrency import Conditional, claim_version
+from api.auth.principal import Conditional, CurrentPrincipal, IdempotentCreate, OperatorPrincipal
+from api.core.concurrency import claim_version
 from api.core.db import SessionDep
 from api.core.errors import Conflict, NotFound
 from api.core.openapi import problems
