@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Annotated
 
-from fastapi import Depends, Header, Request
+from fastapi import Depends, Header, Request, Response
 from fastapi.security import OAuth2PasswordBearer
 
-from api.core.concurrency import Creation, IdempotencyKey
+from api.core.concurrency import Creation, IdempotencyKey, IfMatch, Precondition, Tagging
 from api.core.config import get_settings
 from api.core.db import SessionDep
 from api.core.errors import Forbidden, Unauthorized
@@ -100,11 +100,27 @@ CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 def _creation(
     request: Request, session: SessionDep, principal: CurrentPrincipal, idempotency_key: IdempotencyKey = None
 ) -> Creation:
-    return Creation(session=session, actor_id=principal.id, key=idempotency_key, path=request.url.path)
+    path = request.url.path
+    return Creation(
+        session=session, actor_id=principal.id, key=idempotency_key, path=path, principal=principal
+    )
 
 
-# Every create route's Idempotency-Key: take `create: IdempotentCreate`, then `return create(data, …)`.
+def _tagging(response: Response, session: SessionDep, principal: CurrentPrincipal) -> Tagging:
+    return Tagging(response=response, session=session, principal=principal)
+
+
+def _precondition(
+    response: Response, session: SessionDep, principal: CurrentPrincipal, if_match: IfMatch = None
+) -> Precondition:
+    return Precondition(response=response, session=session, principal=principal, if_match=if_match)
+
+
+# Every create route's Idempotency-Key: take `create: IdempotentCreate`, then `return create.run(…)`.
 IdempotentCreate = Annotated[Creation, Depends(_creation)]
+# A route that answers one versioned object takes `tag: ETagged`; one that changes it, `change: Conditional`.
+ETagged = Annotated[Tagging, Depends(_tagging)]
+Conditional = Annotated[Precondition, Depends(_precondition)]
 
 
 def require_role(*roles: Role) -> object:

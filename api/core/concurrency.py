@@ -5,9 +5,9 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol, TypeVar
 
-from fastapi import Header
+from fastapi import Header, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy import update
@@ -39,6 +39,40 @@ STALE = (
 
 def etag(version: int) -> str:
     return f'"{version}"'
+
+
+class HasVersion(Protocol):
+    version: int
+
+
+Versioned = TypeVar("Versioned", bound=HasVersion)
+
+
+@dataclass(frozen=True)
+class Tagging:
+    """Answers one versioned object with its ETag: `return tag.run(service.read_x, x_id=x_id)` calls
+    `service.read_x(session, principal, x_id=x_id)` as the caller; `tag(result)` tags a route's own result."""
+
+    response: Response
+    session: Session
+    principal: Any  # api.auth's Principal (the core imports nothing above it)
+
+    def __call__(self, result: Versioned) -> Versioned:
+        self.response.headers["ETag"] = etag(result.version)
+        return result
+
+    def run(self, service: Callable[..., Versioned], **arguments: Any) -> Versioned:
+        return self(service(self.session, self.principal, **arguments))
+
+
+@dataclass(frozen=True)
+class Precondition(Tagging):
+    """A conditional change: `run` passes the caller's If-Match to the service and tags the new version."""
+
+    if_match: str | None
+
+    def run(self, service: Callable[..., Versioned], **arguments: Any) -> Versioned:
+        return self(service(self.session, self.principal, **arguments, if_match=self.if_match))
 
 
 def etag_header(result: Any) -> dict[str, str]:
@@ -134,13 +168,15 @@ class Creation:
     """An idempotent create bound to its request (who asks, with which Idempotency-Key, on which path).
 
     Routes receive it as a dependency (`api.auth.principal.IdempotentCreate`) and call it with the body and
-    the service call: `return create(data, lambda: service.create_x(session, principal, data))`.
+    the service function: `return create.run(service.create_x, data, family_id=family_id)`, or with a
+    function of their own: `return create(data, lambda: …)`.
     """
 
     session: Session
     actor_id: uuid.UUID
     key: str | None
     path: str
+    principal: Any = None  # api.auth's Principal, for `run`
 
     def __call__(
         self, payload: BaseModel, create: Callable[[], BaseModel], *, tagged: bool = False
@@ -155,3 +191,9 @@ class Creation:
             create=create,
             headers=etag_header if tagged else None,
         )
+
+    def run(
+        self, service: Callable[..., BaseModel], data: BaseModel, *, tagged: bool = False, **ids: Any
+    ) -> JSONResponse:
+        """Create through `service(session, principal, **ids, data=data)`, as the caller, once per key."""
+        return self(data, lambda: service(self.session, self.principal, **ids, data=data), tagged=tagged)

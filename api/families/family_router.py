@@ -3,12 +3,11 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
 from api.audit.schemas import AuditEventPublic
-from api.auth.principal import CurrentPrincipal, IdempotentCreate
-from api.core.concurrency import IfMatch, etag
+from api.auth.principal import Conditional, CurrentPrincipal, ETagged, IdempotentCreate
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery, Page
@@ -53,36 +52,21 @@ def list_families(
 
 
 @router.post("", response_model=FamilyDetail, status_code=201, responses=problems(409, 422))
-def create_family(
-    create: IdempotentCreate, session: SessionDep, principal: CurrentPrincipal, data: FamilyCreate
-) -> JSONResponse:
+def create_family(create: IdempotentCreate, data: FamilyCreate) -> JSONResponse:
     """Enrol a family; only `display_name` is required."""
-    return create(data, lambda: service.create_family(session, principal, data=data), tagged=True)
+    return create.run(service.create_family, data, tagged=True)
 
 
 @router.get("/{family_id}", response_model=FamilyDetail, responses=problems(404))
-def read_family(
-    family_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal, response: Response
-) -> FamilyDetail:
+def read_family(family_id: uuid.UUID, tag: ETagged) -> FamilyDetail:
     """Read one family with its members and network; the answer carries an ETag."""
-    family = service.read_family(session, principal, family_id=family_id)
-    response.headers["ETag"] = etag(family.version)
-    return family
+    return tag.run(service.read_family, family_id=family_id)
 
 
 @router.patch("/{family_id}", response_model=FamilyDetail, responses=problems(404, 409, 412, 428))
-def update_family(
-    family_id: uuid.UUID,
-    data: FamilyUpdate,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-    response: Response,
-    if_match: IfMatch = None,
-) -> FamilyDetail:
+def update_family(family_id: uuid.UUID, data: FamilyUpdate, change: Conditional) -> FamilyDetail:
     """Change a family (send `If-Match` with the ETag you read); status moves along its path."""
-    family = service.update_family(session, principal, family_id=family_id, data=data, if_match=if_match)
-    response.headers["ETag"] = etag(family.version)
-    return family
+    return change.run(service.update_family, family_id=family_id, data=data)
 
 
 @router.post("/{family_id}/archive", response_model=FamilyPublic, responses=problems(404))

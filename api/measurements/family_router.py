@@ -45,15 +45,9 @@ def list_measurements(
 
 
 @router.post("/measurements", response_model=MeasurementDetail, status_code=201, responses=problems(404, 409))
-def start_measurement(
-    family_id: uuid.UUID,
-    data: MeasurementStart,
-    create: IdempotentCreate,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-) -> JSONResponse:
+def start_measurement(family_id: uuid.UUID, data: MeasurementStart, create: IdempotentCreate) -> JSONResponse:
     """Start a questionnaire for a respondent at a wave; answers the form to fill in."""
-    return create(data, lambda: service.start_measurement(session, principal, family_id=family_id, data=data))
+    return create.run(service.start_measurement, data, family_id=family_id)
 
 
 @router.get("/measurements/{measurement_id}", response_model=MeasurementDetail, responses=problems(404))
@@ -116,13 +110,7 @@ def list_family_factors(
     tags=["factors"],
 )
 def record_family_factor(
-    family_id: uuid.UUID,
-    data: FamilyFactorCreate,
-    create: IdempotentCreate,
-    session: SessionDep,
-    principal: CurrentPrincipal,
+    family_id: uuid.UUID, data: FamilyFactorCreate, create: IdempotentCreate
 ) -> JSONResponse:
     """Record a factor seen in the family, with a note."""
-    return create(
-        data, lambda: factors.record_family_factor(session, principal, family_id=family_id, data=data)
-    )
+    return create.run(factors.record_family_factor, data, family_id=family_id)

@@ -3,10 +3,9 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Path
 
-from api.auth.principal import AdminPrincipal, CurrentPrincipal
-from api.core.concurrency import IfMatch, etag
+from api.auth.principal import AdminPrincipal, Conditional, CurrentPrincipal
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.core.pagination import Page
@@ -77,12 +76,11 @@ def create_factor(data: FactorCreate, session: SessionDep, principal: AdminPrinc
 def update_factor(
     factor_id: uuid.UUID,
     data: FactorUpdate,
+    change: Conditional,
     session: SessionDep,
     principal: AdminPrincipal,
-    response: Response,
-    if_match: IfMatch = None,
 ) -> FactorPublic:
     """Change a factor's labels or kind, or retire it (administrator; send If-Match)."""
-    factor = factors.update_factor(session, principal, factor_id=factor_id, data=data, if_match=if_match)
-    response.headers["ETag"] = etag(factor.version)
-    return factor
+    return change(
+        factors.update_factor(session, principal, factor_id=factor_id, data=data, if_match=change.if_match)
+    )

@@ -28,17 +28,9 @@ def list_family_meetings(
 
 
 @router.post("/meetings", response_model=MeetingDetail, status_code=201, responses=problems(404, 409))
-def create_meeting(
-    family_id: uuid.UUID,
-    data: MeetingCreate,
-    create: IdempotentCreate,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-) -> JSONResponse:
+def create_meeting(family_id: uuid.UUID, data: MeetingCreate, create: IdempotentCreate) -> JSONResponse:
     """Plan a roundtable meeting; the agenda starts from the goals and actions of the plan."""
-    return create(
-        data, lambda: service.create_meeting(session, principal, family_id=family_id, data=data), tagged=True
-    )
+    return create.run(service.create_meeting, data, family_id=family_id, tagged=True)
 
 
 @router.get("/timeline", response_model=Page[timeline.TimelineEntry], responses=problems(404))

@@ -5,8 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.auth.principal import CurrentPrincipal
-from api.core.concurrency import IfMatch, etag
+from api.auth.principal import Conditional, CurrentPrincipal, ETagged
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery, Page
@@ -55,56 +54,27 @@ def list_meetings(
 
 
 @router.get("/{meeting_id}", response_model=MeetingDetail, responses=problems(404))
-def read_meeting(
-    meeting_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal, response: Response
-) -> MeetingDetail:
+def read_meeting(meeting_id: uuid.UUID, tag: ETagged) -> MeetingDetail:
     """One meeting: participants, agenda, decisions and flags; the answer carries an ETag."""
-    meeting = service.read_meeting(session, principal, meeting_id=meeting_id)
-    response.headers["ETag"] = etag(meeting.version)
-    return meeting
+    return tag.run(service.read_meeting, meeting_id=meeting_id)
 
 
 @router.patch("/{meeting_id}", response_model=MeetingDetail, responses=problems(404, 409, 412, 428))
-def update_meeting(
-    meeting_id: uuid.UUID,
-    data: MeetingUpdate,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-    response: Response,
-    if_match: IfMatch = None,
-) -> MeetingDetail:
+def update_meeting(meeting_id: uuid.UUID, data: MeetingUpdate, change: Conditional) -> MeetingDetail:
     """Change time, place, video link, chair or minutes (send `If-Match`); only minutes after closing."""
-    meeting = service.update_meeting(session, principal, meeting_id=meeting_id, data=data, if_match=if_match)
-    response.headers["ETag"] = etag(meeting.version)
-    return meeting
+    return change.run(service.update_meeting, meeting_id=meeting_id, data=data)
 
 
 @router.post("/{meeting_id}/cancel", response_model=MeetingDetail, responses=problems(404, 409))
-def cancel_meeting(
-    meeting_id: uuid.UUID,
-    data: MeetingCancel,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-    response: Response,
-) -> MeetingDetail:
+def cancel_meeting(meeting_id: uuid.UUID, data: MeetingCancel, tag: ETagged) -> MeetingDetail:
     """Call a planned meeting off (the invitation becomes a cancellation)."""
-    meeting = service.cancel_meeting(session, principal, meeting_id=meeting_id, data=data)
-    response.headers["ETag"] = etag(meeting.version)
-    return meeting
+    return tag.run(service.cancel_meeting, meeting_id=meeting_id, data=data)
 
 
 @router.post("/{meeting_id}/close", response_model=MeetingDetail, responses=problems(404, 409))
-def close_meeting(
-    meeting_id: uuid.UUID,
-    data: MeetingClose,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-    response: Response,
-) -> MeetingDetail:
+def close_meeting(meeting_id: uuid.UUID, data: MeetingClose, tag: ETagged) -> MeetingDetail:
     """Close the meeting: all decisions reach the plan at once, or none does (then the meeting stays open)."""
-    meeting = closing.close_meeting(session, principal, meeting_id=meeting_id, data=data)
-    response.headers["ETag"] = etag(meeting.version)
-    return meeting
+    return tag.run(closing.close_meeting, meeting_id=meeting_id, data=data)
 
 
 @router.get("/{meeting_id}/summary", response_model=summary.MeetingSummary, responses=problems(404))

@@ -3,6 +3,7 @@
 Each source is read with the same keyset condition and merged, so one page costs one query per source."""
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -66,13 +67,17 @@ def _before(moment: Any, row_id: Any, after: tuple[datetime, uuid.UUID] | None) 
     return or_(moment < after[0], and_(moment == after[0], row_id < after[1]))
 
 
+def _newest(
+    session: Session, statement: Any, moment: Any, row_id: Any, after: Any, limit: int | None
+) -> Sequence[Any]:
+    """The keyset read all sources share: `statement`'s rows before `after`, newest first by (moment, id)."""
+    before = statement.where(_before(moment, row_id, after))
+    return session.exec(before.order_by(col(moment).desc(), col(row_id).desc()).limit(limit)).all()
+
+
 def _meetings(session: Session, family_id: uuid.UUID, after: Any, limit: int) -> list[TimelineEntry]:
-    rows = session.exec(
-        select(Meeting)
-        .where(Meeting.family_id == family_id, _before(Meeting.starts_at, Meeting.id, after))
-        .order_by(col(Meeting.starts_at).desc(), col(Meeting.id).desc())
-        .limit(limit)
-    ).all()
+    statement = select(Meeting).where(Meeting.family_id == family_id)
+    rows = _newest(session, statement, Meeting.starts_at, Meeting.id, after, limit)
     return [
         TimelineEntry(
             id=m.id,
@@ -87,7 +92,7 @@ def _meetings(session: Session, family_id: uuid.UUID, after: Any, limit: int) ->
 
 
 def _decisions(session: Session, family_id: uuid.UUID, after: Any, limit: int) -> list[TimelineEntry]:
-    rows = session.exec(
+    statement = (
         select(MeetingDecision, Meeting)
         .join(Meeting, col(Meeting.id) == MeetingDecision.meeting_id)
         .where(
@@ -95,11 +100,9 @@ def _decisions(session: Session, family_id: uuid.UUID, after: Any, limit: int) -
             Meeting.status == MeetingStatus.held,
             MeetingDecision.kind
             != DecisionKind.adopt_plan,  # the adoption itself comes from the plan's versions
-            _before(Meeting.closed_at, MeetingDecision.id, after),
         )
-        .order_by(col(Meeting.closed_at).desc(), col(MeetingDecision.id).desc())
-        .limit(limit)
-    ).all()
+    )
+    rows = _newest(session, statement, Meeting.closed_at, MeetingDecision.id, after, limit)
     return [
         TimelineEntry(
             id=d.id,
@@ -115,12 +118,8 @@ def _decisions(session: Session, family_id: uuid.UUID, after: Any, limit: int) -
 
 
 def _adoptions(session: Session, family_id: uuid.UUID, after: Any, limit: int) -> list[TimelineEntry]:
-    rows = session.exec(
-        select(PlanVersion)
-        .where(PlanVersion.family_id == family_id, _before(PlanVersion.adopted_at, PlanVersion.id, after))
-        .order_by(col(PlanVersion.adopted_at).desc(), col(PlanVersion.id).desc())
-        .limit(limit)
-    ).all()
+    statement = select(PlanVersion).where(PlanVersion.family_id == family_id)
+    rows = _newest(session, statement, PlanVersion.adopted_at, PlanVersion.id, after, limit)
     return [
         TimelineEntry(
             id=v.id,
@@ -137,16 +136,12 @@ def _adoptions(session: Session, family_id: uuid.UUID, after: Any, limit: int) -
 
 def _supporter_changes(session: Session, family_id: uuid.UUID, after: Any, limit: int) -> list[TimelineEntry]:
     """Moves to another supporter's caseload, with the new supporter's name and the coordinator's note."""
-    rows = session.exec(
+    statement = (
         select(SupporterChange, User.full_name)
         .join(User, col(User.id) == SupporterChange.to_supporter_id)
-        .where(
-            SupporterChange.family_id == family_id,
-            _before(SupporterChange.changed_at, SupporterChange.id, after),
-        )
-        .order_by(col(SupporterChange.changed_at).desc(), col(SupporterChange.id).desc())
-        .limit(limit)
-    ).all()
+        .where(SupporterChange.family_id == family_id)
+    )
+    rows = _newest(session, statement, SupporterChange.changed_at, SupporterChange.id, after, limit)
     return [
         TimelineEntry(
             id=c.id,
@@ -163,15 +158,8 @@ def status_changes(
     session: Session, family_id: uuid.UUID, *, after: Any, limit: int | None
 ) -> list[TimelineEntry]:
     """The family's status moves, newest first (`limit` None: all of them)."""
-    rows = session.exec(
-        select(FamilyStatusChange)
-        .where(
-            FamilyStatusChange.family_id == family_id,
-            _before(FamilyStatusChange.changed_at, FamilyStatusChange.id, after),
-        )
-        .order_by(col(FamilyStatusChange.changed_at).desc(), col(FamilyStatusChange.id).desc())
-        .limit(limit)
-    ).all()
+    statement = select(FamilyStatusChange).where(FamilyStatusChange.family_id == family_id)
+    rows = _newest(session, statement, FamilyStatusChange.changed_at, FamilyStatusChange.id, after, limit)
     return [
         TimelineEntry(
             id=c.id,

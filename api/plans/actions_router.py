@@ -2,10 +2,10 @@
 
 import uuid
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter
 
+from api.auth.item_routes import add_item_routes
 from api.auth.principal import CurrentPrincipal
-from api.core.concurrency import IfMatch, etag
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.models import ActionStatus
@@ -37,28 +37,17 @@ def list_plan_actions(
     )
 
 
-@router.patch("/{action_id}", response_model=ActionPublic, responses=problems(404, 409, 412, 428))
-def update_plan_action(
-    family_id: uuid.UUID,
-    action_id: uuid.UUID,
-    data: ActionUpdate,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-    response: Response,
-    if_match: IfMatch = None,
-) -> ActionPublic:
-    """Change an action (send `If-Match`); changing what, who or when needs the table's agreement again."""
-    action = actions.update_action(
-        session, principal, family_id=family_id, action_id=action_id, data=data, if_match=if_match
-    )
-    response.headers["ETag"] = etag(action.version)
-    return action
-
-
-@router.delete("/{action_id}", status_code=204, responses=problems(404, 409))
-def delete_plan_action(
-    family_id: uuid.UUID, action_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal
-) -> Response:
-    """Remove an action the table never agreed to (an agreed action is cancelled instead)."""
-    actions.delete_action(session, principal, family_id=family_id, action_id=action_id)
-    return Response(status_code=204)
+add_item_routes(
+    router,
+    "/{action_id}",
+    change=actions.update_action,
+    remove=actions.delete_action,
+    body=ActionUpdate,
+    answer=ActionPublic,
+    conditional=True,
+    names=("update_plan_action", "delete_plan_action"),
+    descriptions=(
+        "Change an action (send `If-Match`); changing what, who or when needs the table's agreement again.",
+        "Remove an action the table never agreed to (an agreed action is cancelled instead).",
+    ),
+)

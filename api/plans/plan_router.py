@@ -3,11 +3,11 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query
 from fastapi.responses import JSONResponse
 
-from api.auth.principal import CurrentPrincipal, IdempotentCreate
-from api.core.concurrency import IfMatch, etag
+from api.auth.principal import CurrentPrincipal, ETagged, IdempotentCreate
+from api.core.concurrency import IfMatch
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.core.pagination import CursorQuery, LimitQuery, Page
@@ -27,13 +27,9 @@ router = APIRouter(prefix="/families/{family_id}/plan", tags=["plans"])
 
 
 @router.get("", response_model=PlanDetail, responses=problems(404))
-def read_plan(
-    family_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal, response: Response
-) -> PlanDetail:
+def read_plan(family_id: uuid.UUID, tag: ETagged) -> PlanDetail:
     """The family's living plan: goals (with weight, latest GAS level and actions) and today's T-score."""
-    plan = service.read_plan(session, principal, family_id=family_id)
-    response.headers["ETag"] = etag(plan.version)
-    return plan
+    return tag.run(service.read_plan, family_id=family_id)
 
 
 @router.post(
@@ -43,13 +39,12 @@ def read_plan(
     responses={**problems(404, 409), 200: {"model": PlanDetail, "description": "The plan already existed."}},
 )
 def create_plan(
-    family_id: uuid.UUID, session: SessionDep, principal: CurrentPrincipal, response: Response
+    family_id: uuid.UUID, tag: ETagged, session: SessionDep, principal: CurrentPrincipal
 ) -> PlanDetail:
     """Make the family's plan (201), or answer the existing one (200)."""
     plan, created = service.create_plan(session, principal, family_id=family_id)
-    response.status_code = 201 if created else 200
-    response.headers["ETag"] = etag(plan.version)
-    return plan
+    tag.response.status_code = 201 if created else 200
+    return tag(plan)
 
 
 @router.post("/adopt", response_model=PlanVersionDetail, status_code=201, responses=problems(404, 409, 412))

@@ -4,14 +4,14 @@ operator changes them, audited and with If-Match."""
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, StringConstraints
 from sqlmodel import Session, col, select
 
 from api.audit import service as audit
-from api.auth.principal import CurrentPrincipal, IdempotentCreate, OperatorPrincipal
-from api.core.concurrency import IfMatch, claim_version, etag
+from api.auth.principal import Conditional, CurrentPrincipal, IdempotentCreate, OperatorPrincipal
+from api.core.concurrency import claim_version
 from api.core.db import SessionDep
 from api.core.errors import Conflict, NotFound
 from api.core.openapi import problems
@@ -80,20 +80,18 @@ def create_region(
 def update_region(
     region_id: uuid.UUID,
     data: RegionUpdate,
-    response: Response,
+    change: Conditional,
     session: SessionDep,
     principal: OperatorPrincipal,
-    if_match: IfMatch = None,
 ) -> RegionPublic:
     """Rename a region or change its funder (platform operator; If-Match with the version you read)."""
     region = session.get(Region, region_id)
     if region is None:
         raise NotFound("Onbekende regio / region not found.", code="region_not_found")
-    claim_version(session, region, if_match)
+    claim_version(session, region, change.if_match)
     _unique_name(session, data.name, region_id)
     for name, value in data.model_dump(exclude_unset=True, exclude_none=True).items():
         setattr(region, name, value)
     session.flush()
     audit.record(session, principal, action="update", object_type="region", object_id=region.id)
-    response.headers["ETag"] = etag(region.version)
-    return RegionPublic.model_validate(region.model_dump())
+    return RegionPublic.model_validate(change(region).model_dump())

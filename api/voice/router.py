@@ -5,8 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.auth.principal import CurrentPrincipal
-from api.core.concurrency import IfMatch, etag
+from api.auth.principal import Conditional, CurrentPrincipal
 from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.models import ProposalStatus
@@ -37,20 +36,10 @@ def list_network_access(
     "/contacts/{contact_id}/consent", response_model=ContactConsentPublic, responses=problems(404, 412, 428)
 )
 def record_contact_consent(
-    family_id: uuid.UUID,
-    contact_id: uuid.UUID,
-    data: ContactConsentUpdate,
-    session: SessionDep,
-    principal: CurrentPrincipal,
-    response: Response,
-    if_match: IfMatch = None,
+    family_id: uuid.UUID, contact_id: uuid.UUID, data: ContactConsentUpdate, change: Conditional
 ) -> ContactConsentPublic:
     """Record what the family agreed this contact may see (If-Match with the version read, once recorded)."""
-    recorded = consent.record_consent(
-        session, principal, family_id=family_id, contact_id=contact_id, data=data, if_match=if_match
-    )
-    response.headers["ETag"] = etag(recorded.version)
-    return recorded
+    return change.run(consent.record_consent, family_id=family_id, contact_id=contact_id, data=data)
 
 
 @router.post(
