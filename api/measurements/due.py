@@ -7,7 +7,7 @@ worklist and the "aandacht" column) read the same statement, so they cannot disa
 import uuid
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import false, func, literal
 from sqlmodel import Session, col, select
@@ -24,6 +24,8 @@ from api.measurements.schemas import DueMeasurement, DueMeasurements, PlanEntry,
 from api.measurements.wave_plan import plan_rows, row_order
 from api.measurements.waves import entry_status
 from api.models import Family, Instrument, MeasurementStatus, Wave
+
+E = TypeVar("E", bound=PlanEntry)
 
 # Validated definitions by instrument row id. A row's definition never changes (an edit that keeps the version
 # replaces the row under a new id), so a process may keep them: validating the catalogue again on every
@@ -58,9 +60,10 @@ def instruments_of(session: Session, principal: Principal) -> list[InstrumentDef
     return [_DEFINITIONS[row_id] for row_id in ids]
 
 
-def _entry(row: Any, names: Mapping[str, Any], today: date) -> PlanEntry:
+def _entry(row: Any, names: Mapping[str, Any], today: date, model: type[E] = PlanEntry, **extra: Any) -> E:  # type: ignore[assignment]
+    # built in one step (no dump and validate again): the instrument's name stays the validated instance
     status = MeasurementStatus(row.measurement_status) if row.measurement_status is not None else None
-    return PlanEntry(
+    return model(
         wave=Wave(row.wave),
         due_on=row.due_on,
         instrument_code=row.code,
@@ -70,6 +73,7 @@ def _entry(row: Any, names: Mapping[str, Any], today: date) -> PlanEntry:
         ),
         status=entry_status(row.due_on, today, status, get_settings()),
         measurement_id=row.measurement_id,
+        **extra,
     )
 
 
@@ -109,8 +113,11 @@ def measurement_debt(
     today = today or date.today()
     rows, names = _rows(session, principal, scope, today)
     debt = [
-        DueMeasurement(
-            **_entry(row, names, today).model_dump(),
+        _entry(
+            row,
+            names,
+            today,
+            DueMeasurement,
             family_id=row.family_id,
             family_reference=families[row.family_id].reference,
             family_name=families[row.family_id].display_name,
