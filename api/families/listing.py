@@ -126,9 +126,10 @@ def _caseload_page(
     cursor: str | None,
 ) -> tuple[list[FamilyListItem], str | None]:
     """One caseload: every family's attention in one grouped subquery, joined to the page's rows."""
-    counts = attention_statement(
+    attention, parameters = attention_statement(
         session, principal, scope=statement.with_only_columns(col(Family.id)), today=date.today()
-    ).subquery("attention")
+    )
+    counts = attention.subquery("attention")
     total = func.coalesce(counts.c.attention, literal(0, Integer))
     page = _with_names(statement).add_columns(
         *(func.coalesce(counts.c[k], 0).label(f"n_{k}") for k in KINDS), total.label("n_total")
@@ -138,7 +139,10 @@ def _caseload_page(
         page = page.where(total > 0)
     if filters.sort == "newest":
         rows = session.execute(
-            keyset_statement(page, moment=Family.created_at, row_id=Family.id, limit=limit + 1, cursor=cursor)
+            keyset_statement(
+                page, moment=Family.created_at, row_id=Family.id, limit=limit + 1, cursor=cursor
+            ),
+            parameters,
         ).all()
         next_cursor = _newest_cursor(rows, limit)
     else:
@@ -152,7 +156,7 @@ def _caseload_page(
             )
             page = page.where(before)
         order = (total.desc(), col(Family.created_at).desc(), col(Family.id).desc())
-        rows = session.execute(page.order_by(*order).limit(limit + 1)).all()
+        rows = session.execute(page.order_by(*order).limit(limit + 1), parameters).all()
         last = rows[limit - 1] if len(rows) > limit else None
         next_cursor = encode_key(last.n_total, last.created_at.isoformat(), last.id) if last else None
     return [_item(r, with_attention=True) for r in rows[:limit]], next_cursor

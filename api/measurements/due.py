@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 
 from api.audit import service as audit
 from api.auth.principal import Principal
-from api.core.config import get_settings
+from api.core.config import Settings, get_settings
 from api.core.pagination import keyset_page, keyset_statement
 from api.families.repository import readable_families
 from api.measurements.definitions import InstrumentDefinition
@@ -131,7 +131,14 @@ def measurement_debt(
 
 def measurement_debt_counts(session: Session, principal: Principal, *, scope: Any, today: date) -> Any:
     """(family_id, questionnaires owed) for the families in `scope`: measurement_debt's count."""
-    statement = plan_rows(scope, instruments_of(session, principal), get_settings(), debt_on=today)
+    return owed_counts(scope, instruments_of(session, principal), get_settings(), debt_on=today)
+
+
+def owed_counts(
+    scope: Any, instruments: Sequence[InstrumentDefinition], settings: Settings, *, debt_on: date
+) -> Any:
+    """measurement_debt_counts for given instruments (its dates are named parameters: see debt_dates)."""
+    statement = plan_rows(scope, instruments, settings, debt_on=debt_on)
     if statement is None:
         return select(col(Family.id).label("family_id"), literal(0).label("owed")).where(false())
     debt = statement.subquery()

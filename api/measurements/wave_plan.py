@@ -21,6 +21,7 @@ from sqlalchemy import (
     DateTime,
     String,
     and_,
+    bindparam,
     cast,
     func,
     literal,
@@ -232,17 +233,22 @@ def plan_rows(
         .outerjoin(Measurement, taken)
     )
     if debt_on is not None:
-        due_from = debt_on + timedelta(days=settings.wave_due_window_days)
+        # named, so a statement built once can be sent again for another day (debt_dates gives the values)
+        values = debt_dates(debt_on, settings)
+        due_from, owed_on = (bindparam(name, value, type_=Date) for name, value in values.items())
         statement = statement.where(
             or_(
-                and_(col(Measurement.id).is_(None), waves.c.due_on <= literal(due_from, Date)),
-                and_(
-                    col(Measurement.status) == MeasurementStatus.in_progress,
-                    waves.c.due_on <= literal(debt_on, Date),
-                ),
+                and_(col(Measurement.id).is_(None), waves.c.due_on <= due_from),
+                and_(col(Measurement.status) == MeasurementStatus.in_progress, waves.c.due_on <= owed_on),
             )
         )
     return statement
+
+
+def debt_dates(debt_on: date, settings: Settings) -> dict[str, date]:
+    """The values of plan_rows' two named dates for `debt_on`: not started and due by the first, started and
+    due by the second."""
+    return {"plan_due_from": debt_on + timedelta(days=settings.wave_due_window_days), "plan_debt_on": debt_on}
 
 
 def row_order(row: Any) -> tuple[Any, ...]:

@@ -15,7 +15,7 @@ import uuid
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, tuple_
+from sqlalchemy import ColumnElement, func, tuple_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, or_, select
 
@@ -35,8 +35,9 @@ def open_families(scope: Any) -> Any:
     return select(Family.id).where(col(Family.id).in_(scope), Family.status != FamilyStatus.closed)
 
 
-def goals_in_debt(scope: Any, cutoff: date) -> Any:
-    """Active goals last scored (or activated) before `cutoff`: (goal_id, family_id, text, since)."""
+def goals_in_debt(scope: Any, cutoff: date | ColumnElement[date]) -> Any:
+    """Active goals last scored (or activated) before `cutoff` (a day, or a named parameter):
+    (goal_id, family_id, text, since)."""
     # the latest score per goal is one probe of ix_gas_score_goal_scored, for the page's goals only
     last = (
         sa_select(func.max(GasScore.scored_on))
@@ -52,7 +53,7 @@ def goals_in_debt(scope: Any, cutoff: date) -> Any:
     )
 
 
-def overdue_actions(scope: Any, today: date) -> Any:
+def overdue_actions(scope: Any, today: date | ColumnElement[date]) -> Any:
     """Open actions past their due date: (action_id, goal_id, family_id, description, due_on)."""
     return (
         sa_select(

@@ -4,24 +4,49 @@
 A family's attention is ALERT_WEIGHT times its open check-in alerts plus its goals without a recent score, its
 overdue open actions and its due or overdue questionnaires, each counted by the same statement the evaluation
 debt and the alerts list use. One set-based query for any set of families given as a subquery of family ids.
+
+The statement is built once per set of instruments and wave settings and kept: building it took longer than
+PostgreSQL takes to answer it for a caseload. The caller's families come in as the `attention_scope` CTE and
+the day as named parameters, so the same statement serves every caseload and every day.
 """
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Integer, String, cast, func, literal, select, union_all
+from sqlalchemy import (
+    Date,
+    Integer,
+    String,
+    Uuid,
+    bindparam,
+    cast,
+    column,
+    func,
+    literal,
+    select,
+    table,
+    union_all,
+)
 from sqlmodel import Session, col
 
 from api.auth.principal import Principal
-from api.core.config import get_settings
-from api.measurements.service import measurement_debt_counts
+from api.core.config import Settings, get_settings
+from api.measurements.definitions import InstrumentDefinition
+from api.measurements.due import instruments_of, owed_counts
+from api.measurements.wave_plan import debt_dates
 from api.models import CheckinAlert
 from api.plans.debt import goals_in_debt, open_families, overdue_actions
 
 ALERT_WEIGHT = 3  # an alert is a person waiting; it outranks paperwork in the "aandacht" column
 KINDS = ("alerts", "goals", "actions", "questionnaires")
+
+_SCOPE = table("attention_scope", column("id", Uuid()))
+_TODAY = bindparam("attention_today", type_=Date())
+_CUTOFF = bindparam("attention_cutoff", type_=Date())
+_TEMPLATES: dict[tuple[Any, ...], Any] = {}
 
 
 @dataclass(frozen=True)
@@ -36,12 +61,12 @@ class AttentionCounts:
         return ALERT_WEIGHT * self.alerts + self.goals + self.actions + self.questionnaires
 
 
-def attention_statement(session: Session, principal: Principal, *, scope: Any, today: date) -> Any:
-    """(family_id, alerts, goals, actions, questionnaires, attention) per family of `scope` with any."""
-    cutoff = today - timedelta(days=get_settings().evaluation_debt_days)
-    goals = goals_in_debt(open_families(scope), cutoff)
-    actions = overdue_actions(open_families(scope), today)
-    questionnaires = measurement_debt_counts(session, principal, scope=scope, today=today).subquery()
+def _build(instruments: Sequence[InstrumentDefinition], settings: Settings, today: date) -> Any:
+    """(family_id, alerts, goals, actions, questionnaires, attention) per family of attention_scope."""
+    scope = select(_SCOPE.c.id)
+    goals = goals_in_debt(open_families(scope), _CUTOFF)
+    actions = overdue_actions(open_families(scope), _TODAY)
+    questionnaires = owed_counts(scope, instruments, settings, debt_on=today).subquery()
 
     def kind(name: str, family_id: Any, count: Any) -> Any:
         return select(family_id.label("family_id"), literal(name, String(20)).label("kind"), count.label("n"))
@@ -64,12 +89,35 @@ def attention_statement(session: Session, principal: Principal, *, scope: Any, t
     ).group_by(parts.c.family_id)
 
 
+def attention_statement(
+    session: Session, principal: Principal, *, scope: Any, today: date
+) -> tuple[Any, dict[str, Any]]:
+    """The attention statement for the families of `scope` (a select of family ids), and the parameters to
+    send it with."""
+    settings = get_settings()
+    instruments = instruments_of(session, principal)
+    key = (
+        tuple((d.code, d.use, d.respondent, d.wave_member_roles) for d in instruments),
+        settings.wave_t1_months,
+        settings.wave_t2_months,
+        settings.wave_follow_up_months,
+    )
+    template = _TEMPLATES.get(key)
+    if template is None:
+        if len(_TEMPLATES) > 100:  # organisations with their own instrument versions, settings in tests
+            _TEMPLATES.clear()
+        template = _TEMPLATES[key] = _build(instruments, settings, today)
+    cutoff = today - timedelta(days=settings.evaluation_debt_days)
+    parameters = {"attention_today": today, "attention_cutoff": cutoff} | debt_dates(today, settings)
+    return template.add_cte(scope.cte("attention_scope")), parameters
+
+
 def attention_counts(
     session: Session, principal: Principal, *, scope: Any, today: date | None = None
 ) -> dict[uuid.UUID, AttentionCounts]:
     """Attention per family of `scope` (families without any are left out: they count zero)."""
-    statement = attention_statement(session, principal, scope=scope, today=today or date.today())
+    statement, parameters = attention_statement(session, principal, scope=scope, today=today or date.today())
     return {
         row.family_id: AttentionCounts(**{name: int(getattr(row, name)) for name in KINDS})
-        for row in session.execute(statement)
+        for row in session.execute(statement, parameters)
     }
