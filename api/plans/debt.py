@@ -236,7 +236,7 @@ def debt_summary(
             if family not in owners:
                 continue
             supporter = owners[family]
-            row = rows.setdefault(supporter, _count(supporter))
+            row = rows[supporter] if supporter in rows else rows.setdefault(supporter, _count(supporter))
             setattr(row, field, getattr(row, field) + count)
             with_debt.setdefault(supporter, set()).add(family)
     for supporter, family_ids in with_debt.items():

@@ -44,16 +44,24 @@ def team(session: Session, principal: Principal, *, today: date | None = None) -
     """Every active supporter of the organisation (and the unassigned families), heaviest caseload first."""
     today = today or date.today()
     settings = get_settings()
-    families = readable_families(principal).where(Family.status != FamilyStatus.closed).subquery()
-    caseloads = session.exec(
-        select(families.c.supporter_id, func.count()).group_by(families.c.supporter_id)
-    ).all()
-    alerts = session.exec(
-        select(families.c.supporter_id, func.count())
-        .select_from(CheckinAlert)
-        .join(families, families.c.id == CheckinAlert.family_id)
-        .where(col(CheckinAlert.acknowledged_at).is_(None))
-        .group_by(families.c.supporter_id)
+    # caseload and open alerts in one pass over the organisation's open families (one index-only range),
+    # the alerts counted per family first
+    alerts = (
+        select(col(CheckinAlert.family_id), func.count().label("n"))
+        .where(
+            CheckinAlert.organisation_id == principal.organisation_id,
+            col(CheckinAlert.acknowledged_at).is_(None),
+        )
+        .group_by(col(CheckinAlert.family_id))
+        .subquery("open_alerts")
+    )
+    families = readable_families(principal).where(Family.status != FamilyStatus.closed)
+    counts = session.execute(
+        families.with_only_columns(
+            col(Family.supporter_id), func.count(), func.coalesce(func.sum(alerts.c.n), 0)
+        )
+        .outerjoin(alerts, alerts.c.family_id == Family.id)
+        .group_by(col(Family.supporter_id))
     ).all()
     supporters = session.exec(
         select(User.id, User.full_name).where(
@@ -63,12 +71,17 @@ def team(session: Session, principal: Principal, *, today: date | None = None) -
         )
     ).all()
     rows: dict[uuid.UUID | None, TeamMember] = {uid: _member(uid, name) for uid, name in supporters}
-    for supporter_id, count in caseloads:
-        rows.setdefault(supporter_id, _member(supporter_id, None)).caseload = count
-    for supporter_id, count in alerts:
-        rows.setdefault(supporter_id, _member(supporter_id, None)).open_alerts = count
+
+    def row_of(supporter_id: uuid.UUID | None, name: str | None = None) -> TeamMember:
+        if supporter_id not in rows:
+            rows[supporter_id] = _member(supporter_id, name)
+        return rows[supporter_id]
+
+    for supporter_id, caseload, open_alerts in counts:
+        row = row_of(supporter_id)
+        row.caseload, row.open_alerts = caseload, int(open_alerts)
     for debt in debt_summary(session, principal, today=today).supporters:
-        row = rows.setdefault(debt.supporter_id, _member(debt.supporter_id, debt.supporter_name))
+        row = row_of(debt.supporter_id, debt.supporter_name)
         row.families_with_debt = debt.families
         row.goals_without_score = debt.goals_without_score
         row.overdue_actions = debt.overdue_actions
@@ -78,7 +91,7 @@ def team(session: Session, principal: Principal, *, today: date | None = None) -
     for supporter_id, count in flagged_per_supporter(
         session, principal, starts_from=start, starts_to=end
     ).items():
-        rows.setdefault(supporter_id, _member(supporter_id, None)).flagged_meetings = count
+        row_of(supporter_id).flagged_meetings = count
     for row in rows.values():
         row.over_norm = row.supporter_id is not None and row.caseload > settings.caseload_norm
     members = sorted(
