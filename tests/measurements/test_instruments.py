@@ -146,3 +146,19 @@ def test_factors_are_seeded_and_administered(client: TestClient, world: World) -
     assert "housing_shortage" not in {f["code"] for f in active}
     other_org = client.patch(url, json={"label_en": "X"}, headers=auth(world.other_org_coordinator))
     assert other_org.status_code == 403  # admin-only route; another organisation's admin would get 404
+
+
+def test_the_plan_shows_an_edited_definition_at_once(client: TestClient, world: World) -> None:
+    """Definitions are kept per stored row; an edit that replaces a row makes a new one: nothing stale."""
+    client.post(URL, json=rating_definition(), headers=auth(world.admin))
+    plan_url = f"/api/v1/families/{world.family.id}/measurement-plan"
+
+    def names() -> set[str]:
+        entries = client.get(plan_url, headers=auth(world.supporter)).json()["entries"]
+        return {e["instrument_name"]["nl"] for e in entries if e["instrument_code"] == "supporter_rating"}
+
+    assert names() == {"Inschatting"}
+    edited = rating_definition()
+    edited["name"] = {"nl": "Nieuwe naam", "en": "New name"}
+    assert client.put(f"{URL}/supporter_rating", json=edited, headers=auth(world.admin)).status_code == 200
+    assert names() == {"Nieuwe naam"}

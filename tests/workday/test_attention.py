@@ -1,7 +1,7 @@
 """One definition: the set-based wave plan agrees with the wave rule for every demo family, and a family's
 "aandacht" count is the same in the caseload list, the worklist and the family's strip."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
@@ -13,7 +13,9 @@ from api.measurements.definitions import InstrumentUse, Respondent
 from api.measurements.due import instruments_of, measurement_debt, plans_by_family
 from api.measurements.waves import entry_status, wave_dates
 from api.models import Family, FamilyMember, FamilyStatus, Measurement, Role, User
-from tests.factories import auth
+from api.workday.attention import attention_counts
+from tests.factories import World, auth
+from tests.plans.factories import make_action, make_goal
 
 
 def _principal(user: User) -> Principal:
@@ -148,3 +150,20 @@ def test_the_attention_sort_pages_by_cursor_and_needs_one_caseload(
     assert [i["id"] for i in paged] == [i["id"] for i in whole] and len(whole) > 2
     wrong = client.get("/api/v1/families", params=params | {"cursor": "bm9wZQ"}, headers=headers)
     assert wrong.status_code == 422
+
+
+def test_the_kept_attention_statement_counts_for_the_day_it_is_asked(session: Session, world: World) -> None:
+    """The statement is built once and sent again with each day's dates: a later day sees the goal's debt and
+    the action past its date, an earlier one does not."""
+    goal = make_goal(session, world.family, activated_on=date.today() - timedelta(days=100))
+    make_action(session, goal, due_on=date.today() - timedelta(days=3))
+    session.commit()
+    principal = _principal(world.supporter)
+    scope = select(Family.id).where(Family.id == world.family.id)
+    counts = {
+        day: attention_counts(session, principal, scope=scope, today=day).get(world.family.id)
+        for day in (date.today(), date.today() - timedelta(days=30), date.today())
+    }
+    now, earlier = counts[date.today()], counts[date.today() - timedelta(days=30)]
+    assert now is not None and (now.goals, now.actions) == (1, 1)
+    assert earlier is None or (earlier.goals, earlier.actions) == (0, 0)
