@@ -3,10 +3,12 @@
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request, Response
 from fastapi.security import OAuth2PasswordBearer
+from sqlalchemy import Row, bindparam, select
+from sqlmodel import Session
 
 from api.core.concurrency import Creation, IdempotencyKey, IfMatch, Precondition, Tagging
 from api.core.config import get_settings
@@ -60,8 +62,12 @@ def get_principal(
             code="login_required",
         )
     claims = decode_token(token, kind=ACCESS)
-    user = session.get(User, claims.subject) if claims.actor_type == "user" else None
-    if user is None or not user.is_active or not session_still_valid(user, claims.issued_at):
+    user = _caller(session, claims.subject) if claims.actor_type == "user" else None
+    if (
+        user is None
+        or not user.is_active
+        or not session_still_valid(user.sessions_valid_after, claims.issued_at)
+    ):
         raise Unauthorized(
             "Je account is niet actief / your account is not active.",
             headers={"WWW-Authenticate": "Bearer"},
@@ -85,9 +91,25 @@ def get_principal(
     )
 
 
-def session_still_valid(user: User, issued_at: datetime | None) -> bool:
+_USER = User.__table__  # type: ignore[attr-defined]
+# What authentication reads of the caller: a Core select of six columns (no ORM object, no identity map),
+# on the primary (the session's own connection, even where a reporting route reads from the replica).
+_CALLER = select(
+    _USER.c.id,
+    _USER.c.role,
+    _USER.c.organisation_id,
+    _USER.c.is_active,
+    _USER.c.sessions_valid_after,
+    _USER.c.platform_operator,
+).where(_USER.c.id == bindparam("user_id"))
+
+
+def _caller(session: Session, user_id: uuid.UUID) -> Row[*tuple[Any, ...]] | None:
+    return session.connection().execute(_CALLER, {"user_id": user_id}).first()
+
+
+def session_still_valid(cut_off: datetime | None, issued_at: datetime | None) -> bool:
     """False for a token issued before the user's sessions were ended (deactivation, password change)."""
-    cut_off = user.sessions_valid_after
     # Tokens carry milliseconds: compare at that precision, so a token issued right after the cut-off lives.
     return cut_off is None or (
         issued_at is not None and issued_at >= cut_off.replace(microsecond=cut_off.microsecond // 1000 * 1000)
@@ -97,7 +119,7 @@ def session_still_valid(user: User, issued_at: datetime | None) -> bool:
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 
 
-def _creation(
+async def _creation(
     request: Request, session: SessionDep, principal: CurrentPrincipal, idempotency_key: IdempotencyKey = None
 ) -> Creation:
     path = request.url.path
@@ -106,11 +128,11 @@ def _creation(
     )
 
 
-def _tagging(response: Response, session: SessionDep, principal: CurrentPrincipal) -> Tagging:
+async def _tagging(response: Response, session: SessionDep, principal: CurrentPrincipal) -> Tagging:
     return Tagging(response=response, session=session, principal=principal)
 
 
-def _precondition(
+async def _precondition(
     response: Response, session: SessionDep, principal: CurrentPrincipal, if_match: IfMatch = None
 ) -> Precondition:
     return Precondition(response=response, session=session, principal=principal, if_match=if_match)
@@ -126,7 +148,7 @@ Conditional = Annotated[Precondition, Depends(_precondition)]
 def require_role(*roles: Role) -> object:
     """A dependency that lets only the given roles through (403 for other signed-in users)."""
 
-    def _check(principal: CurrentPrincipal) -> Principal:
+    async def _check(principal: CurrentPrincipal) -> Principal:
         if principal.role not in roles:
             raise Forbidden("Je rol mag dit niet / your role may not do this.")
         return principal
@@ -138,7 +160,7 @@ StaffPrincipal = Annotated[Principal, require_role(Role.admin, Role.coordinator)
 AdminPrincipal = Annotated[Principal, require_role(Role.admin)]
 
 
-def _require_operator(principal: CurrentPrincipal) -> Principal:
+async def _require_operator(principal: CurrentPrincipal) -> Principal:
     if not principal.platform_operator:
         raise Forbidden(
             "Alleen de beheerder van het platform wijzigt gedeelde gegevens / "
@@ -199,7 +221,7 @@ def get_funder_principal(
 def require_scope(scope: str) -> object:
     """A dependency that lets a funder client through only when its token carries `scope` (else 403)."""
 
-    def _check(principal: Annotated[FunderPrincipal, Depends(get_funder_principal)]) -> FunderPrincipal:
+    async def _check(principal: Annotated[FunderPrincipal, Depends(get_funder_principal)]) -> FunderPrincipal:
         if scope not in principal.scopes:
             raise Forbidden(
                 f"Dit token heeft scope {scope} niet / this token lacks the scope {scope}.",

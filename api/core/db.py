@@ -1,10 +1,11 @@
 """Engine, naming convention and the one-transaction-per-request session."""
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Annotated, Any
 
+import anyio
 from fastapi import Depends
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import Connection
@@ -102,36 +103,63 @@ class RoutingSession(Session):
         return super().get_bind(mapper, clause=clause, **kw)
 
 
-def get_session() -> Iterator[Session]:
-    """One session and one transaction per request, committed once before the response is sent."""
-    with RoutingSession(get_engine(), expire_on_commit=False) as session:
-        yield from transaction(session)
+async def get_session() -> AsyncIterator[Session]:
+    """One session and one transaction per request, committed once before the response is sent.
+
+    Async on purpose: making the session does no I/O, so it is made on the event loop (no trip to the thread
+    pool); its first statement (in the caller's lookup) checks a connection out. The commit, or the
+    rollback, runs in a worker thread with a limiter of its own: it gives a connection back to the pool,
+    so it must never wait for a thread that waits for a connection.
+    """
+    session = RoutingSession(get_engine(), expire_on_commit=False)
+    try:
+        yield session
+    except BaseException as exc:
+        await anyio.to_thread.run_sync(_end, session, exc, limiter=anyio.CapacityLimiter(1))
+        raise
+    else:
+        await anyio.to_thread.run_sync(_end, session, None, limiter=anyio.CapacityLimiter(1))
+
+
+def _end(session: Session, error: BaseException | None) -> None:
+    try:
+        finish(session, error)
+    finally:
+        session.close()
 
 
 def transaction(session: Session) -> Iterator[Session]:
-    """Commit on success; on a domain error keep only what the error asks to keep (audit, throttling)."""
+    """The request's transaction around `session` as a generator dependency (tests bind their own)."""
     try:
         yield session
-    except DomainError as exc:
-        if exc.keep_changes:
-            session.commit()
-            raise
-        session.rollback()
-        if exc.persist:
-            session.add_all(exc.persist)
-            session.commit()
-        raise
-    except Exception:
-        session.rollback()
+    except Exception as exc:
+        finish(session, exc)
         raise
     else:
+        finish(session, None)
+
+
+def finish(session: Session, error: BaseException | None) -> None:
+    """Commit on success; on a domain error keep only what the error asks to keep (audit, throttling);
+    roll back on any other error."""
+    if error is None:
         session.commit()
+    elif isinstance(error, DomainError):
+        if error.keep_changes:
+            session.commit()
+            return
+        session.rollback()
+        if error.persist:
+            session.add_all(error.persist)
+            session.commit()
+    elif isinstance(error, Exception):
+        session.rollback()
 
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
-def get_reporting_session(session: SessionDep) -> Session:
+async def get_reporting_session(session: SessionDep) -> Session:
     """The request's session with its reads sent to the read replica, when one is configured.
 
     Declare the principal before this dependency in a route, so the caller is looked up on the primary.

@@ -22,7 +22,7 @@ from api.auth.principal import Principal
 from api.core.errors import Unprocessable
 from api.core.pagination import Page, decode_key, encode_cursor, encode_key, keyset_statement
 from api.families.repository import readable_families
-from api.families.schemas import AttentionPublic, FamilyListItem, FamilyPublic
+from api.families.schemas import AttentionPublic, FamilyListItem
 from api.models import Family, FamilyStatus, Region, Role, User
 from api.workday.attention import KINDS, attention_statement
 
@@ -41,7 +41,6 @@ class FamilyFilters:
 
 
 COLUMNS = [c for c in Family.__table__.columns]  # type: ignore[attr-defined]
-FIELDS = set(FamilyPublic.model_fields)
 
 
 def filtered(principal: Principal, filters: FamilyFilters) -> SelectOfScalar[Family]:
@@ -75,7 +74,7 @@ def _with_names(statement: Any) -> Any:
 
 
 def _item(row: Any, with_attention: bool = False) -> FamilyListItem:
-    data = {k: v for k, v in row._mapping.items() if k in FIELDS}
+    data = row._asdict()  # the columns FamilyListItem does not have are ignored
     if with_attention:
         data["attention"] = AttentionPublic(
             total=row.n_total,
