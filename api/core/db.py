@@ -112,13 +112,16 @@ async def get_session() -> AsyncIterator[Session]:
     so it must never wait for a thread that waits for a connection.
     """
     session = RoutingSession(get_engine(), expire_on_commit=False)
+    error: BaseException | None = None
     try:
         yield session
     except BaseException as exc:
-        await anyio.to_thread.run_sync(_end, session, exc, limiter=anyio.CapacityLimiter(1))
+        error = exc
         raise
-    else:
-        await anyio.to_thread.run_sync(_end, session, None, limiter=anyio.CapacityLimiter(1))
+    finally:
+        # shielded: a cancelled request (client gone) must still roll back and give its connection back
+        with anyio.CancelScope(shield=True):
+            await anyio.to_thread.run_sync(_end, session, error, limiter=anyio.CapacityLimiter(1))
 
 
 def _end(session: Session, error: BaseException | None) -> None:

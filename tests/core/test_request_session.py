@@ -78,3 +78,21 @@ def test_a_domain_error_keeps_only_what_it_asks_to_keep(probe_engine: Engine) ->
     assert _values(probe_engine) == [2]  # the request's own row is gone, the refusal's row stays
     _request(Conflict("keep all", keep_changes=True))
     assert _values(probe_engine) == [1, 2]
+
+
+def test_a_cancelled_request_still_rolls_back_and_gives_its_connection_back(probe_engine: Engine) -> None:
+    seen: list[Session] = []
+
+    async def main() -> None:
+        with anyio.CancelScope() as scope:
+            async with asynccontextmanager(db.get_session)() as session:
+                seen.append(session)
+                session.add(Probe(x=1))
+                session.flush()
+                scope.cancel()  # the client went away: the next await is cancelled
+                await anyio.sleep(1)
+
+    anyio.run(main)
+    assert _values(probe_engine) == []
+    assert not seen[0].in_transaction()
+    assert probe_engine.pool.checkedout() == 0  # type: ignore[attr-defined]
