@@ -170,7 +170,7 @@ class Rollup:
 
     table: Table
     columns: list[str]
-    rows: Callable[[Any], Any]
+    rows: Callable[..., Any]  # (families=None: every family)
     reads: dict[type, tuple[str, ...]]
     joined: frozenset[type] = frozenset()
 
@@ -240,6 +240,7 @@ def refresh(session: Session, families: Mapping[str, Collection[uuid.UUID]]) -> 
             lock = select(col(Family.id)).where(col(Family.id).in_(batch)).order_by(col(Family.id))
             session.execute(lock.with_for_update(key_share=True))
         for made in ROLLUPS:
+            chosen: Any
             some = [family_id for family_id in batch if family_id in wanted.get(made.table.name, ())]
             if some:
                 table, chosen = made.table, bindparam("families", some, expanding=True)
