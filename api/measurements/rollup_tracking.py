@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
+from sqlalchemy.orm.util import identity_key
 from sqlmodel import col
 
 from api.measurements import rollup
@@ -81,6 +82,20 @@ def _note(session: Session, _context: UOWTransaction) -> None:
             pending[name, parent] |= ids
 
 
+def _families_of(session: Session, parent: Any, ids: set[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
+    """The family of each of these measurements, meetings or goals: as loaded in the session (just flushed),
+    else read."""
+    found: dict[uuid.UUID, uuid.UUID] = {}
+    for i in ids:
+        loaded = session.identity_map.get(identity_key(parent, i))
+        if loaded is not None and loaded.__dict__.get("family_id") is not None:
+            found[i] = loaded.__dict__["family_id"]
+    if unknown := ids - found.keys():
+        statement = select(col(parent.id), col(parent.family_id)).where(col(parent.id).in_(unknown))
+        found |= {i: f for i, f in session.execute(statement).all() if f is not None}
+    return found
+
+
 def _refresh(session: Session, _context: UOWTransaction | None) -> None:
     if session.info.get(DEFERRED):
         return  # the families stay noted until the deferring block ends
@@ -91,16 +106,11 @@ def _refresh(session: Session, _context: UOWTransaction | None) -> None:
             families[name] |= ids
     for _attribute, parent in VIA.values():
         ids = {i for (_name, model), noted in pending.items() if model is parent for i in noted}
-        if not ids:
-            continue
-        statement = select(col(parent.id), col(parent.family_id)).where(col(parent.id).in_(ids))
-        found = {i: f for i, f in session.execute(statement).all() if f is not None}
-        for (
-            name,
-            model,
-        ), noted in pending.items():  # rows of a deleted parent: its deletion noted the family
-            if model is parent:
-                families[name] |= {found[i] for i in noted if i in found}
+        if ids:
+            found = _families_of(session, parent, ids)
+            for (name, model), noted in pending.items():  # of a deleted parent: its deletion noted the family
+                if model is parent:
+                    families[name] |= {found[i] for i in noted if i in found}
     if any(families.values()):
         rollup.refresh(session, families)  # type: ignore[arg-type]
 
