@@ -46,7 +46,7 @@ def _keys(obj: Any, attribute: str, changed: bool) -> set[uuid.UUID]:
     return {value for value in found if value is not None}
 
 
-def fed(obj: Any, how: str) -> set[str]:
+def _fed(obj: Any, how: str) -> set[str]:
     """The rollups an insert, update or delete of this row feeds: an update only those reading a column it
     changed (one set to its old value, or a version alone, moves none)."""
     feeds = WATCHES.get(type(obj), {})
@@ -68,7 +68,7 @@ def _note(session: Session, _context: UOWTransaction) -> None:
         *((obj, UPDATE) for obj in session.dirty),
     ]
     for obj, how in changed:
-        names = fed(obj, how) if type(obj) in WATCHES else set()
+        names = _fed(obj, how) if type(obj) in WATCHES else set()
         if not names:
             continue
         if isinstance(obj, Family):
