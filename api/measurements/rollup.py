@@ -2,13 +2,16 @@
 the meetings' flag counts (api/meetings/flag_rollup.py), refreshed and rebuilt alongside.
 
 One set of statements serves both ways of filling them: `refresh` recomputes the rows of a few families in
-the caller's transaction (api/measurements/rollup_tracking.py calls it when their facts change) and `rebuild`
+the caller's transaction, only in the rollups whose facts changed (api/measurements/rollup_tracking.py calls
+it, following what each rollup declares it reads in `ROLLUPS`), and `rebuild`
 recomputes every family's (`bondgenoot rollups rebuild`). So the incremental rows are, by construction, the
 rows a rebuild makes.
 """
 
 import uuid
-from collections.abc import Collection
+from collections import defaultdict
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -30,7 +33,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Session, col
 
-from api.measurements.rollup_waves import WAVE_ROLLUPS
+from api.measurements.rollup_waves import WAVE_JOINED, WAVE_READS, WAVE_ROLLUPS
 from api.measurements.scoring import GAS_DEFAULT_RHO
 from api.meetings import flag_rollup
 from api.meetings.parties import FAMILY
@@ -157,21 +160,78 @@ def _table(model: Any) -> Table:
     return table
 
 
-ROLLUPS: list[tuple[Table, list[str], Any]] = [
-    (_table(RollupFamilyStatus), ["family_id", "position", "status", "since", "until"], status_rows),
-    (_table(RollupGas), ["family_id", "since_on", "until_on", "t_score"], gas_rows),
-    *WAVE_ROLLUPS,  # api/measurements/rollup_waves.py
-    (_table(RollupMeetingParty), ["meeting_id", "party", "family_id", "starts_at"], party_rows),
+@dataclass(frozen=True)
+class Rollup:
+    """A per-family rollup table, the statement that makes its rows (of some families, or of all) and what it
+    reads — the one statement of what feeds it (api/measurements/rollup_tracking.py follows it): per model,
+    the columns whose UPDATE moves its rows. An INSERT or DELETE of the model's rows always may, except an
+    INSERT of a model in `joined`: a new row of it alone makes no rollup row (the rows are made from another
+    model's, joined to it, and their insert is noted by itself). A family's deletion empties every rollup."""
+
+    table: Table
+    columns: list[str]
+    rows: Callable[..., Any]  # (families=None: every family)
+    reads: dict[type, tuple[str, ...]]
+    joined: frozenset[type] = frozenset()
+
+
+ROLLUPS: list[Rollup] = [
+    Rollup(
+        _table(RollupFamilyStatus),
+        ["family_id", "position", "status", "since", "until"],
+        status_rows,
+        {
+            Family: ("status",),  # a family without recorded changes: its own status
+            FamilyStatusChange: ("family_id", "from_status", "to_status", "changed_at"),
+        },
+    ),
+    Rollup(
+        _table(RollupGas),
+        ["family_id", "since_on", "until_on", "t_score"],
+        gas_rows,
+        {
+            GasScore: ("goal_id", "family_id", "scored_on", "level", "created_at"),
+            Goal: ("status", "weight", "family_id"),
+        },
+        joined=frozenset({Goal}),  # a goal counts from its first score
+    ),
+    *(
+        Rollup(t, c, r, WAVE_READS, WAVE_JOINED) for t, c, r in WAVE_ROLLUPS
+    ),  # api/measurements/rollup_waves.py
+    Rollup(
+        _table(RollupMeetingParty),
+        ["meeting_id", "party", "family_id", "starts_at"],
+        party_rows,
+        {
+            Meeting: ("status", "starts_at", "family_id"),
+            MeetingParticipant: ("kind", "attendance", "contact_id", "meeting_id"),
+            NetworkContact: ("party", "family_id"),
+        },
+        joined=frozenset({Meeting, NetworkContact}),  # rows are made from the participants present
+    ),
 ]
+FLAGS = flag_rollup.TABLE.name  # refreshed by api/meetings/flag_rollup.py, reading flag_rollup.READS
 
 
-def refresh(
-    session: Session, family_ids: Collection[uuid.UUID], *, flags: Collection[uuid.UUID] = ()
-) -> None:
-    """Recompute the figure rollups of `family_ids` and the meeting flag counts of `flags` (families) from
-    their raw data, in the caller's transaction."""
-    figures, flagged = set(family_ids), set(flags)
-    ids = sorted(figures | flagged)
+def feeds() -> dict[type, dict[str, tuple[tuple[str, ...], bool]]]:
+    """Per model, the rollups (by table name) it feeds: the columns whose update moves them, and whether an
+    insert may (a delete always does)."""
+    found: dict[type, dict[str, tuple[tuple[str, ...], bool]]] = defaultdict(dict)
+    for model, columns in flag_rollup.READS.items():
+        found[model][FLAGS] = (columns, True)
+    for made in ROLLUPS:
+        for model, columns in made.reads.items():
+            found[model][made.table.name] = (columns, model not in made.joined)
+    for name in (FLAGS, *(made.table.name for made in ROLLUPS)):
+        found[Family].setdefault(name, ((), False))  # its deletion: its rows go
+    return dict(found)
+
+
+def refresh(session: Session, families: Mapping[str, Collection[uuid.UUID]]) -> None:
+    """Recompute, per rollup (by table name, the flag counts' included), the rows of the families given for
+    it from their raw data, in the caller's transaction; other rollups are not touched."""
+    wanted = {name: set(ids) for name, ids in families.items() if ids}
+    ids = sorted(set().union(*wanted.values()))
     for start in range(0, len(ids), BATCH):
         batch = ids[start : start + BATCH]
         if session.get_bind().dialect.name == "postgresql":
@@ -179,13 +239,14 @@ def refresh(
             # recomputes with its facts (SQLite's writers take turns anyway). NO KEY: scores may be added.
             lock = select(col(Family.id)).where(col(Family.id).in_(batch)).order_by(col(Family.id))
             session.execute(lock.with_for_update(key_share=True))
-        some = [family_id for family_id in batch if family_id in figures]
-        if some:
-            families: Any = bindparam("families", some, expanding=True)
-            for table, columns, rows in ROLLUPS:
-                session.execute(delete(table).where(table.c.family_id.in_(families)))
-                session.execute(insert(table).from_select(columns, rows(families)))
-        some = [family_id for family_id in batch if family_id in flagged]
+        for made in ROLLUPS:
+            chosen: Any
+            some = [family_id for family_id in batch if family_id in wanted.get(made.table.name, ())]
+            if some:
+                table, chosen = made.table, bindparam("families", some, expanding=True)
+                session.execute(delete(table).where(table.c.family_id.in_(chosen)))
+                session.execute(insert(table).from_select(made.columns, made.rows(chosen)))
+        some = [family_id for family_id in batch if family_id in wanted.get(FLAGS, ())]
         if some:
             flag_rollup.refresh(session, some)
 
@@ -194,10 +255,11 @@ def rebuild(session: Session) -> dict[str, int]:
     """Recompute every family's rollup rows from the raw data, one set-based statement per table (the flag
     counts, computed by the meetings' own rules in Python, a batch of families at a time)."""
     counts: dict[str, int] = {}
-    for table, columns, rows in ROLLUPS:
+    for rollup in ROLLUPS:
+        table = rollup.table
         session.execute(delete(table))
-        made = rows().subquery("made")  # a family's rows side by side: few pages per family to read
-        session.execute(insert(table).from_select(columns, select(made).order_by(made.c.family_id)))
+        made = rollup.rows().subquery("made")  # a family's rows side by side: few pages per family to read
+        session.execute(insert(table).from_select(rollup.columns, select(made).order_by(made.c.family_id)))
         counts[table.name] = session.execute(select(func.count()).select_from(table)).scalar_one()
     counts[flag_rollup.TABLE.name] = flag_rollup.rebuild(session)
     return counts
@@ -205,8 +267,8 @@ def rebuild(session: Session) -> dict[str, int]:
 
 def is_empty(session: Session) -> bool:
     """No rollup rows while their facts exist: never filled (a database just upgraded to them)."""
-    for table, _columns, rows in ROLLUPS:  # one just added (and so empty) is filled too
-        filled = session.execute(select(table.c.family_id).limit(1)).first()
-        if filled is None and session.execute(rows().limit(1)).first() is not None:
+    for rollup in ROLLUPS:  # one just added (and so empty) is filled too
+        filled = session.execute(select(rollup.table.c.family_id).limit(1)).first()
+        if filled is None and session.execute(rollup.rows().limit(1)).first() is not None:
             return True
     return flag_rollup.is_empty(session)

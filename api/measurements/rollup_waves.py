@@ -90,6 +90,14 @@ def _table(model: Any) -> Table:
     return table
 
 
+# What both read (api/measurements/rollup.py, `Rollup.reads`): the columns of each model above whose UPDATE
+# moves a row. A new measurement alone makes none (its scores do: it is only `joined`).
+WAVE_READS: dict[type, tuple[str, ...]] = {
+    Measurement: ("status", "completed_at", "wave", "instrument_code", "respondent_id", "family_id"),
+    MeasurementScore: ("change_from_t0", "scale_code", "measurement_id"),
+}
+WAVE_JOINED = frozenset({Measurement})
+
 WAVE_ROLLUPS: list[tuple[Table, list[str], Any]] = [
     (_table(RollupWaveChange), COLUMNS, family_wave_rows),
     (_table(RollupRespondentWaveChange), [*COLUMNS, "respondent_id"], respondent_wave_rows),

@@ -3,7 +3,7 @@
 
 The count is `len(meeting_flags(…))`, the one definition of a flag (api/meetings/presenters.py) over the
 plan's crucial players (api/meetings/plan_links.py): frozen at close, none when cancelled, live while planned.
-The rows of a few families are recomputed when a fact they rest on changes (listed in
+The rows of a few families are recomputed when a fact they rest on changes (`READS` below, followed by
 api/measurements/rollup_tracking.py), and every family's by a rebuild, with the same function.
 """
 
@@ -17,10 +17,38 @@ from sqlmodel import Session, col, select
 
 from api.meetings.plan_links import crucial_people
 from api.meetings.presenters import meeting_flags
-from api.models import Meeting, MeetingParticipant, MeetingStatus, RollupMeetingFlag
+from api.models import (
+    FamilyMember,
+    Goal,
+    GoalMember,
+    Meeting,
+    MeetingParticipant,
+    MeetingStatus,
+    NetworkContact,
+    PlanAction,
+    RollupMeetingFlag,
+)
 
 BATCH = 500  # families per read when rebuilding
 TABLE: Table = RollupMeetingFlag.__table__  # type: ignore[attr-defined]
+# What a flag count rests on (api/measurements/rollup.py, `Rollup.reads`): per model, the columns whose UPDATE
+# moves it (an insert or delete of the model's rows always may): who is crucial (active goals' members, open
+# actions' owners, professionals whose party a goal or action names) and who was asked and came. Names only
+# matter for a named owner without a record, matched to a guest by name.
+READS: dict[type, tuple[str, ...]] = {
+    Meeting: ("status", "starts_at", "closing_flags", "family_id"),
+    MeetingParticipant: (
+        *("kind", "invitation", "attendance", "member_id", "contact_id", "user_id", "name", "meeting_id"),
+    ),
+    Goal: ("status", "text", "life_domain_id", "family_id"),
+    GoalMember: ("goal_id", "member_id"),
+    PlanAction: (
+        *("status", "description", "owner_type", "owner_member_id", "owner_contact_id", "owner_user_id"),
+        *("owner_name", "family_id"),
+    ),
+    FamilyMember: ("archived_at", "family_id"),
+    NetworkContact: ("party", "archived_at", "family_id"),
+}
 
 
 def flag_rows(session: Session, family_ids: Collection[uuid.UUID]) -> list[dict[str, Any]]:
