@@ -3,7 +3,7 @@
 import uuid
 from typing import Any
 
-from sqlalchemy import ColumnElement, true
+from sqlalchemy import ColumnElement, and_, exists, true
 from sqlalchemy.orm import joinedload
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
@@ -12,7 +12,7 @@ from api.audit.service import event
 from api.auth.principal import Principal
 from api.core.errors import NotFound
 from api.families.repository import readable_families
-from api.models import Checkin, CheckinAlert, CheckinLink, Family
+from api.models import Checkin, CheckinAlert, CheckinLink, Family, Role
 
 ALERT_NOT_FOUND = "Deze melding bestaat niet of je hebt er geen toegang toe / alert not found."
 LINK_NOT_FOUND = "Deze link bestaat niet / check-in link not found."
@@ -22,6 +22,18 @@ def family_scope(principal: Principal) -> ColumnElement[bool]:
     """The condition on `Family` that limits a query to the families the caller may read."""
     clause = readable_families(principal).whereclause
     return clause if clause is not None else true()
+
+
+def in_reach(principal: Principal, table: type[Checkin] | type[CheckinAlert]) -> ColumnElement[bool]:
+    """The condition on check-ins or alerts themselves that limits them to the families the caller may read
+    (`readable_families`). Both carry their family's organisation, so for the organisation's staff it is
+    that column and "not of an archived family" (the few archived families, by a partial index): no join
+    of every family of the organisation. Anyone else reaches them through their readable families (a
+    supporter's caseload: a few dozen)."""
+    if principal.role in (Role.admin, Role.coordinator):
+        archived = exists().where(col(Family.id) == table.family_id, col(Family.archived_at).is_not(None))
+        return and_(col(table.organisation_id) == principal.organisation_id, ~archived)
+    return col(table.family_id).in_(readable_families(principal).with_only_columns(col(Family.id)))
 
 
 def family_links(family_id: uuid.UUID) -> SelectOfScalar[CheckinLink]:

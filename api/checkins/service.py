@@ -1,10 +1,8 @@
 """The supporter's side of check-ins: personal links, the family's check-ins, alerts and the dashboard."""
 
 import uuid
-from datetime import timedelta
 
-from sqlalchemy import case, func, or_, update
-from sqlalchemy import select as sa_select
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from api.audit import service as audit
@@ -18,15 +16,12 @@ from api.checkins.schemas import (
     CheckinLinkCreated,
     CheckinLinkPublic,
     CheckinPublic,
-    CheckinSummary,
-    FamilyCheckinSummary,
-    OpenAlertCount,
 )
 from api.core.errors import Conflict, NotFound
 from api.core.events import publish
 from api.core.pagination import Page, keyset_page
 from api.families.repository import get_readable_family
-from api.models import AlertReason, Checkin, CheckinAlert, CheckinLink, Family, FamilyMember, Role
+from api.models import AlertReason, Checkin, CheckinAlert, CheckinLink, FamilyMember
 from api.models.base import utcnow
 
 
@@ -193,17 +188,6 @@ def list_alerts(
     return Page(items=[alert_public(r) for r in rows], next_cursor=next_cursor)
 
 
-def count_open_alerts(session: Session, principal: Principal) -> OpenAlertCount:
-    """The number of open alerts in the caller's reach; not audited, as it names no family."""
-    count = session.exec(
-        select(func.count())
-        .select_from(CheckinAlert)
-        .join(Family, col(Family.id) == CheckinAlert.family_id)
-        .where(repo.family_scope(principal), col(CheckinAlert.acknowledged_at).is_(None))
-    ).one()
-    return OpenAlertCount(open_alerts=count)
-
-
 def acknowledge_alert(session: Session, principal: Principal, *, alert_id: uuid.UUID) -> CheckinAlertPublic:
     """Mark an alert as seen and handled; the first acknowledgement (who, when) is kept."""
     alert = repo.get_readable_alert(session, principal, alert_id, action="acknowledge")
@@ -225,77 +209,3 @@ def acknowledge_alert(session: Session, principal: Principal, *, alert_id: uuid.
         family_id=alert.family_id,
     )
     return alert_public(alert)
-
-
-def summary(session: Session, principal: Principal, *, limit: int = 100) -> CheckinSummary:
-    """The `limit` families in reach with check-ins that need a look first (open alerts, then the latest
-    check-in): each one's latest check-in, its last four weeks and its open alerts."""
-    scope = repo.family_scope(principal)
-    since = utcnow() - timedelta(days=28)
-    alerts = (
-        select(CheckinAlert.family_id, func.count().label("open"))
-        .join(Family, col(Family.id) == CheckinAlert.family_id)
-        .where(scope, col(CheckinAlert.acknowledged_at).is_(None))
-        .group_by(col(CheckinAlert.family_id))
-        .subquery()
-    )
-    checkins = (
-        select(
-            Checkin.family_id,
-            func.max(Checkin.checked_in_at).label("at"),
-            func.sum(case((col(Checkin.checked_in_at) >= since, 1), else_=0)).label("recent"),
-        )
-        .join(Family, col(Family.id) == Checkin.family_id)
-        .where(scope)
-        .group_by(col(Checkin.family_id))
-    )
-    if principal.role != Role.supporter:
-        # A whole organisation: the families with an open alert or a check-in in the last four weeks, so the
-        # read grows with recent activity, not with every check-in the organisation ever had.
-        checkins = checkins.where(
-            or_(col(Checkin.checked_in_at) >= since, col(Checkin.family_id).in_(select(alerts.c.family_id)))
-        )
-    per_family = checkins.subquery()
-    open_alerts = func.coalesce(alerts.c.open, 0).label("open")
-    page = (
-        sa_select(per_family, open_alerts)
-        .outerjoin(alerts, alerts.c.family_id == per_family.c.family_id)
-        .order_by(open_alerts.desc(), per_family.c.at.desc(), per_family.c.family_id)
-        .limit(limit)
-        .subquery()
-    )
-    rows = session.execute(
-        sa_select(
-            col(Family.id),
-            col(Family.display_name),
-            col(Family.reference),
-            col(Checkin.checked_in_at),
-            col(Checkin.wellbeing),
-            col(Checkin.care_burden),
-            page.c.recent,
-            page.c.open,
-        )
-        .join(Family, col(Family.id) == page.c.family_id)
-        .join(Checkin, (col(Checkin.family_id) == Family.id) & (col(Checkin.checked_in_at) == page.c.at))
-        .order_by(page.c.open.desc(), page.c.at.desc(), col(Family.id))
-    ).all()
-    families: dict[uuid.UUID, FamilyCheckinSummary] = {}
-    for family_id, name, reference, at, wellbeing, burden, recent, open_count in rows:
-        families.setdefault(
-            family_id,
-            FamilyCheckinSummary(
-                family_id=family_id,
-                family_name=name,
-                family_reference=reference,
-                last_checkin_at=at,
-                last_wellbeing=wellbeing,
-                last_care_burden=burden,
-                checkins_last_28_days=recent,
-                open_alerts=open_count,
-            ),
-        )
-    ordered = list(families.values())
-    audit.record_many(
-        session, principal, action="list", object_type="checkin", family_ids=[f.family_id for f in ordered]
-    )
-    return CheckinSummary(open_alerts=count_open_alerts(session, principal).open_alerts, families=ordered)

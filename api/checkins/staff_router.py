@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
 from api.auth.principal import CurrentPrincipal
-from api.checkins import service
+from api.checkins import service, summary
 from api.checkins.schemas import (
     AlertState,
     CheckinAlertPublic,
@@ -105,7 +105,7 @@ def list_checkin_alerts(
 @router.get("/checkin-alerts/count", response_model=OpenAlertCount)
 def count_open_checkin_alerts(session: SessionDep, principal: CurrentPrincipal) -> OpenAlertCount:
     """How many alerts of your families are open (for a badge; a number only, so no family is read)."""
-    return service.count_open_alerts(session, principal)
+    return summary.count_open_alerts(session, principal)
 
 
 @router.post(
@@ -126,4 +126,4 @@ def read_checkin_summary(
 ) -> CheckinSummary:
     """For the dashboard: open alerts, and the latest check-in of the families that need a look first
     (open alerts, then the most recent check-in)."""
-    return service.summary(session, principal, limit=limit)
+    return summary.summary(session, principal, limit=limit)

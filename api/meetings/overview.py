@@ -1,8 +1,10 @@
 """Meetings across the families the caller may read: upcoming, recent, and the flagged ones.
 
 Which meetings are flagged is read from the flag-count rollup (api/meetings/flag_rollup.py, kept current with
-every plan and meeting change), so `flagged=` is one indexed statement; the flags shown for the page's
-meetings are computed live, by the same rules."""
+every plan and meeting change in the same transaction), so `flagged=` is one indexed statement. The flags
+shown are computed by the same rules (`meeting_flags`), from the plan's crucial players only for the page's
+planned meetings the rollup counts flags for: a planned meeting it counts none for has none, so the page
+reads the plan of the families that show a flag, not of every family on it."""
 
 import uuid
 from dataclasses import dataclass
@@ -10,7 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import exists, func, literal, or_, tuple_
+from sqlalchemy import func, literal, or_, tuple_
 from sqlalchemy.orm import joinedload
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
@@ -21,11 +23,11 @@ from api.core.pagination import Page, decode_cursor, encode_cursor
 from api.families.repository import readable_families
 from api.meetings.plan_links import crucial_people
 from api.meetings.presenters import meeting_flags, meeting_public
-from api.meetings.repository import participants_of
+from api.meetings.repository import listed_participants
 from api.meetings.schemas import MeetingOverviewItem
 from api.models import Family, Meeting, MeetingStatus, RollupMeetingFlag
 
-Rows = Select[Meeting, Family]
+Rows = Select[Meeting, Family, int]  # the flag count: None where the rollup has no row (outer join)
 FLAGS = RollupMeetingFlag
 
 
@@ -68,19 +70,17 @@ def _statement(principal: Principal, filters: OverviewFilters) -> Rows:
     if filters.supporter_id is not None:
         families = families.where(col(Family.supporter_id) == filters.supporter_id)
     statement = (
-        select(Meeting, Family)
+        select(Meeting, Family, col(FLAGS.flag_count))
         .join(Family, col(Family.id) == Meeting.family_id)
+        .join(FLAGS, col(FLAGS.meeting_id) == Meeting.id, isouter=not filters.flagged)
         .options(joinedload(Family.supporter))  # type: ignore[arg-type]
     )
     if families.whereclause is not None:
         statement = statement.where(families.whereclause)
     if filters.flagged:
-        statement = statement.join(FLAGS, col(FLAGS.meeting_id) == Meeting.id).where(
-            col(FLAGS.flag_count) > 0
-        )
+        statement = statement.where(col(FLAGS.flag_count) > 0)
     elif filters.flagged is not None:  # a meeting the rollup has not (yet) seen counts as unflagged
-        flagged = exists().where(col(FLAGS.meeting_id) == Meeting.id, col(FLAGS.flag_count) > 0)
-        statement = statement.where(~flagged)
+        statement = statement.where(or_(col(FLAGS.flag_count).is_(None), col(FLAGS.flag_count) <= 0))
     starts, _ = _key(filters)
     if filters.starts_from is not None:
         statement = statement.where(starts >= filters.starts_from)
@@ -107,19 +107,24 @@ def overview(
     found = session.exec(ordered.limit(limit + 1)).all()
     rows = found[:limit]
     last = rows[-1][0] if rows and len(found) > limit else None
-    participants = participants_of(session, [m.id for m, _ in rows])
-    # who is crucial matters while a meeting is planned (held ones keep the flags frozen at close)
-    crucial = crucial_people(session, {m.family_id for m, _ in rows if m.status == MeetingStatus.planned})
+    participants = listed_participants(session, [m for m, _, _ in rows])
+    # who is crucial matters while a meeting is planned (held ones keep the flags frozen at close), and
+    # only where the rollup counts a flag (or has not seen the meeting yet)
+    crucial = crucial_people(
+        session,
+        {m.family_id for m, _, count in rows if m.status == MeetingStatus.planned and count != 0},
+    )
     audit.record_many(
         session,
         principal,
         action="list",
         object_type="meeting",
-        family_ids=list({m.family_id for m, _ in rows}),
+        family_ids=list({m.family_id for m, _, _ in rows}),
     )
     items = []
-    for meeting, family in rows:
-        flags = meeting_flags(meeting, participants[meeting.id], crucial.get(meeting.family_id, []))
+    for meeting, family, count in rows:
+        crucial_here = crucial.get(meeting.family_id, []) if count != 0 else []  # none counted: none shown
+        flags = meeting_flags(meeting, participants[meeting.id], crucial_here)
         public = meeting_public(meeting, family, participants[meeting.id], flags)
         items.append(
             MeetingOverviewItem(

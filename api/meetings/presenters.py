@@ -111,13 +111,18 @@ def meeting_flags(
     return live_flags(participants, crucial)
 
 
-def chair_name(meeting: Meeting, participants: Sequence[MeetingParticipant]) -> str | None:
+def chair_of(meeting: Meeting, participants: Sequence[MeetingParticipant]) -> MeetingParticipant | None:
     for p in participants:
         if p.id == meeting.chair_participant_id or (
             meeting.chair_user_id is not None and p.user_id == meeting.chair_user_id
         ):
-            return participant_name(p)
+            return p
     return None
+
+
+def chair_name(meeting: Meeting, participants: Sequence[MeetingParticipant]) -> str | None:
+    chair = chair_of(meeting, participants)
+    return participant_name(chair) if chair is not None else None
 
 
 def meeting_public(

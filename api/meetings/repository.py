@@ -12,6 +12,7 @@ from api.audit.service import event
 from api.auth.principal import Principal
 from api.core.errors import Conflict, NotFound
 from api.families.repository import get_readable_family
+from api.meetings.presenters import chair_of
 from api.models import (
     Family,
     Meeting,
@@ -77,6 +78,36 @@ def participants_of(
     ).all()
     for row in rows:
         grouped[row.meeting_id].append(row)
+    return grouped
+
+
+def listed_participants(
+    session: Session, meetings: Sequence[Meeting]
+) -> dict[uuid.UUID, list[MeetingParticipant]]:
+    """The participants of a page of meetings, for what a list shows of them (counts, flags, the chair's
+    name): without their member, contact or user, except each meeting's chair, whose are loaded by a second
+    query (two queries; no join of the organisation's members, contacts and users per row)."""
+    grouped: dict[uuid.UUID, list[MeetingParticipant]] = defaultdict(list)
+    if not meetings:
+        return grouped
+    rows = session.exec(
+        select(MeetingParticipant)
+        .where(col(MeetingParticipant.meeting_id).in_([m.id for m in meetings]))
+        .order_by(col(MeetingParticipant.created_at), col(MeetingParticipant.id))
+    ).all()
+    for row in rows:
+        grouped[row.meeting_id].append(row)
+    chairs = [c.id for m in meetings if (c := chair_of(m, grouped[m.id])) is not None]
+    if chairs:  # the same rows: the session's instances get their member, contact or user
+        session.exec(
+            select(MeetingParticipant)
+            .where(col(MeetingParticipant.id).in_(chairs))
+            .options(
+                joinedload(MeetingParticipant.member),  # type: ignore[arg-type]
+                joinedload(MeetingParticipant.contact),  # type: ignore[arg-type]
+                joinedload(MeetingParticipant.user),  # type: ignore[arg-type]
+            )
+        ).all()
     return grouped
 
 

@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON
+from sqlalchemy import JSON, Index, text
 from sqlmodel import Field, Relationship, SQLModel
 
 from api.models.base import UTCDateTime, created_at_field, id_field, timestamp_field, utcnow
@@ -62,6 +62,11 @@ class Checkin(SQLModel, table=True):
     """A family member's one-minute update."""
 
     __tablename__ = "checkin"
+    __table_args__ = (
+        # the organisation's last weeks as one range (index-only); a family's latest check-in
+        Index("ix_checkin_organisation_checked", "organisation_id", "checked_in_at", "family_id"),
+        Index("ix_checkin_family_checked", "family_id", "checked_in_at"),
+    )
 
     id: uuid.UUID = id_field()
     organisation_id: uuid.UUID = Field(foreign_key="organisation.id", index=True)
@@ -84,6 +89,15 @@ class CheckinAlert(SQLModel, table=True):
     """A check-in that crossed a threshold; it stays open until a supporter acknowledges it."""
 
     __tablename__ = "checkin_alert"
+    __table_args__ = (
+        Index(  # the open alerts of an organisation, per family
+            "ix_checkin_alert_open",
+            "organisation_id",
+            "family_id",
+            postgresql_where=text("acknowledged_at IS NULL"),
+            sqlite_where=text("acknowledged_at IS NULL"),
+        ),
+    )
 
     id: uuid.UUID = id_field()
     organisation_id: uuid.UUID = Field(foreign_key="organisation.id", index=True)

@@ -48,6 +48,10 @@ _CURRENT: dict[str, Any] = {
     "postgresql_where": text("archived_at IS NULL"),
     "sqlite_where": text("archived_at IS NULL"),
 }
+_ARCHIVED: dict[str, Any] = {
+    "postgresql_where": text("archived_at IS NOT NULL"),
+    "sqlite_where": text("archived_at IS NOT NULL"),
+}
 
 
 class ContactParty(StrEnum):
@@ -92,6 +96,8 @@ class Family(SQLModel, table=True):
             for column in ("display_name", "reference")
         ),
         Index("ix_family_organisation_region", "organisation_id", "region_id"),  # funder scopes
+        # "not of an archived family" for rows that carry their organisation (check-ins, alerts)
+        Index("ix_family_archived", "id", **_ARCHIVED),
     )
 
     id: uuid.UUID = id_field()
