@@ -23,7 +23,7 @@ from api.funders.suppression import Node, Reason, decide, key_of, lattice
 from api.measurements import evidence
 from api.measurements.definitions import InstrumentDefinition
 from api.measurements.norms import norms_status
-from api.measurements.repository import definition_of, instrument_rows, latest_by_code
+from api.measurements.repository import latest_definitions
 from api.meetings.parties import PARTIES, PartyCount, parties_at_table
 from api.models import Family, FamilyStatus, FamilyType, Region
 
@@ -101,9 +101,7 @@ def outcomes(
         )
     threshold = get_settings().suppression_threshold
     nodes = lattice(start.year, end.year, period.value)
-    definitions = [
-        definition_of(r) for r in latest_by_code(instrument_rows(session, principal.organisation_id)).values()
-    ]
+    definitions = latest_definitions(session, principal.organisation_id)
     found = evidence.figures(
         session,
         funder_family_ids(principal),

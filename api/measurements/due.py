@@ -19,45 +19,19 @@ from api.core.pagination import keyset_page, keyset_statement
 from api.families.repository import readable_families
 from api.measurements.definitions import InstrumentDefinition
 from api.measurements.instruments import ensure_catalog
-from api.measurements.repository import definition_of
+from api.measurements.repository import latest_definitions
 from api.measurements.schemas import DueMeasurement, DueMeasurements, PlanEntry, RespondentPublic
 from api.measurements.wave_plan import plan_rows, row_order
 from api.measurements.waves import entry_status
-from api.models import Family, Instrument, MeasurementStatus, Wave
+from api.models import Family, MeasurementStatus, Wave
 
 E = TypeVar("E", bound=PlanEntry)
-
-# Validated definitions by instrument row id. A row's definition never changes (an edit that keeps the version
-# replaces the row under a new id), so a process may keep them: validating the catalogue again on every
-# request cost more than the caseload's whole debt query.
-_DEFINITIONS: dict[uuid.UUID, InstrumentDefinition] = {}
-_MAX_DEFINITIONS = 2000
 
 
 def instruments_of(session: Session, principal: Principal) -> list[InstrumentDefinition]:
     """The latest version of each of the organisation's instruments (the catalogue is copied on first use)."""
     ensure_catalog(session, principal.organisation_id)
-    versions = session.execute(
-        select(Instrument.id, Instrument.code, Instrument.version).where(
-            Instrument.organisation_id == principal.organisation_id
-        )
-    ).all()
-    latest: dict[str, tuple[int, uuid.UUID]] = {}
-    for row_id, code, version in versions:
-        if code not in latest or version > latest[code][0]:
-            latest[code] = (version, row_id)
-    ids = [row_id for _, row_id in latest.values()]
-    missing = [row_id for row_id in ids if row_id not in _DEFINITIONS]
-    if missing:
-        loaded = {
-            r.id: definition_of(r)
-            for r in session.exec(select(Instrument).where(col(Instrument.id).in_(missing)))
-        }
-        if len(_DEFINITIONS) + len(loaded) > _MAX_DEFINITIONS:
-            _DEFINITIONS.clear()
-        _DEFINITIONS.update(loaded)
-        return [_DEFINITIONS.get(row_id) or loaded[row_id] for row_id in ids]
-    return [_DEFINITIONS[row_id] for row_id in ids]
+    return latest_definitions(session, principal.organisation_id)
 
 
 def _entry(row: Any, names: Mapping[str, Any], today: date, model: type[E] = PlanEntry, **extra: Any) -> E:  # type: ignore[assignment]

@@ -52,6 +52,23 @@ def latest_by_code(rows: Iterable[Instrument]) -> dict[str, Instrument]:
     return latest
 
 
+def latest_definitions(session: Session, organisation_id: uuid.UUID) -> list[InstrumentDefinition]:
+    """The definition of the newest version of each of the organisation's instruments: its versions read as
+    (id, code, version) only; a row's whole definition is loaded the first time this process meets it."""
+    latest: dict[str, tuple[int, uuid.UUID]] = {}
+    versions = select(Instrument.id, Instrument.code, Instrument.version)
+    versions = versions.where(Instrument.organisation_id == organisation_id).order_by(col(Instrument.code))
+    for row_id, code, version in session.exec(versions):
+        if code not in latest or version > latest[code][0]:
+            latest[code] = (version, row_id)
+    ids = [row_id for _, row_id in latest.values()]
+    found = {row_id: _DEFINITIONS[row_id] for row_id in ids if row_id in _DEFINITIONS}
+    if missing := [row_id for row_id in ids if row_id not in found]:
+        rows = session.exec(select(Instrument).where(col(Instrument.id).in_(missing)))
+        found |= {row.id: definition_of(row) for row in rows}
+    return [found[row_id] for row_id in ids]
+
+
 def measurement_counts(session: Session, instrument_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
     """How many measurements each instrument version has."""
     if not instrument_ids:

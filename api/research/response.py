@@ -9,7 +9,7 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from api.core.config import get_settings
-from api.measurements.repository import definition_of, instrument_rows, latest_by_code
+from api.measurements.repository import latest_definitions
 from api.measurements.wave_plan import plan_rows
 from api.measurements.waves import entry_status
 from api.models import Family, MeasurementStatus, ResearchProject, Wave
@@ -50,9 +50,7 @@ def _organisation_tallies(
     session: Session, project: ResearchProject, organisation_id: uuid.UUID, today: date
 ) -> dict[tuple[str, str], Tally]:
     """One organisation's tallies, from the set-based plan every family page and worklist reads."""
-    definitions = [
-        definition_of(r) for r in latest_by_code(instrument_rows(session, organisation_id)).values()
-    ]
+    definitions = latest_definitions(session, organisation_id)
     settings, tallies = get_settings(), dict[tuple[str, str], Tally]()
     statement = plan_rows(dataset_families(project, organisation_id=organisation_id), definitions, settings)
     if statement is None:

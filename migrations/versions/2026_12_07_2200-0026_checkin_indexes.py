@@ -1,6 +1,6 @@
-"""lists: the check-in dashboard's indexes (open alerts, recent and latest check-ins, archived families)
+"""The check-in dashboard's indexes (open alerts, recent and latest check-ins, archived families)
 
-Revision ID: 0026_lists
+Revision ID: 0026
 Revises: 0025
 Create Date: 2026-12-07 22:00:00
 
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0026_lists"
+revision: str = "0026"
 down_revision: str | None = "0025"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
