@@ -19,7 +19,7 @@ from api.meetings.overview import flagged_per_supporter
 from api.models import CheckinAlert, Family, FamilyStatus, Role, User
 from api.models.base import utcnow
 from api.models.workday import SupporterChange
-from api.plans.debt import debt_summary
+from api.plans.debt import every_debt_count
 from api.workday.schemas import Reassign, SupporterChangePublic, Team, TeamMember
 
 FLAG_HORIZON_DAYS = 28
@@ -80,7 +80,7 @@ def team(session: Session, principal: Principal, *, today: date | None = None) -
     for supporter_id, caseload, open_alerts in counts:
         row = row_of(supporter_id)
         row.caseload, row.open_alerts = caseload, int(open_alerts)
-    for debt in debt_summary(session, principal, today=today).supporters:
+    for debt in every_debt_count(session, principal, today=today):
         row = row_of(debt.supporter_id, debt.supporter_name)
         row.families_with_debt = debt.families
         row.goals_without_score = debt.goals_without_score

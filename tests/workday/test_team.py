@@ -2,12 +2,15 @@
 
 from datetime import date, timedelta
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from api.core.config import get_settings
+from api.models import Role
+from api.plans import debt
 from tests.checkins.factories import make_alert, make_link
-from tests.factories import World, auth, make_family
+from tests.factories import World, auth, make_family, make_user
 from tests.plans.factories import make_goal
 
 
@@ -77,3 +80,18 @@ def test_reassign_refuses_supporters_and_strangers(client: TestClient, world: Wo
         headers=auth(world.coordinator),
     )
     assert (unknown.status_code, unknown.json()["code"]) == (404, "supporter_not_found")
+
+
+def test_team_counts_debt_for_every_supporter_past_one_page_of_the_summary(
+    client: TestClient, session: Session, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(debt, "TEAM_PAGE", 4)  # several pages of supporters, the unassigned on the last
+    supporters = [make_user(session, world.organisation, Role.supporter) for _ in range(11)]  # > 10: one page
+    for supporter in [*supporters, None]:
+        family = make_family(session, world.organisation, supporter)
+        make_goal(session, family, activated_on=date.today() - timedelta(days=200))
+    session.commit()
+    body = client.get("/api/v1/team", headers=auth(world.coordinator)).json()
+    rows = {r["supporter_id"]: r for r in body["members"]}
+    for supporter_id in [*(str(s.id) for s in supporters), None]:
+        assert (rows[supporter_id]["families_with_debt"], rows[supporter_id]["goals_without_score"]) == (1, 1)
