@@ -211,32 +211,6 @@ def debt_summary(
     """Per supporter on this page: families with debt, goals without a recent score, overdue actions, due
     measurements. The last page adds a row for families without a supporter when they have debt."""
     today = today or utctoday()
-    rows, next_cursor = debt_counts(session, principal, today=today, limit=limit, cursor=cursor)
-    audit.record(session, principal, action="read", object_type="evaluation_debt")
-    return EvaluationDebtSummary(
-        on=today,
-        threshold_days=get_settings().evaluation_debt_days,
-        supporters=rows,
-        next_cursor=next_cursor,
-    )
-
-
-TEAM_PAGE = 500  # supporters per statement: one caseload's families each, a few thousand families a page
-
-
-def every_debt_count(session: Session, principal: Principal, *, today: date) -> list[DebtCount]:
-    """debt_summary's rows for every supporter of the organisation (the team page), a page at a time."""
-    found, cursor = debt_counts(session, principal, today=today, limit=TEAM_PAGE)
-    while cursor is not None:
-        more, cursor = debt_counts(session, principal, today=today, limit=TEAM_PAGE, cursor=cursor)
-        found += more
-    return found
-
-
-def debt_counts(
-    session: Session, principal: Principal, *, today: date, limit: int, cursor: str | None = None
-) -> tuple[list[DebtCount], str | None]:
-    """The counts of debt_summary for one page of supporters (not audited: its callers record the read)."""
     threshold = get_settings().evaluation_debt_days
     supporters, next_cursor = debt_supporters(session, principal, limit=limit, cursor=cursor)
     rows: dict[uuid.UUID | None, DebtCount] = {u.id: _count(u.id, u.full_name) for u in supporters}
@@ -267,4 +241,7 @@ def debt_counts(
             with_debt.setdefault(supporter, set()).add(family)
     for supporter, family_ids in with_debt.items():
         rows[supporter].families = len(family_ids)
-    return list(rows.values()), next_cursor
+    audit.record(session, principal, action="read", object_type="evaluation_debt")
+    return EvaluationDebtSummary(
+        on=today, threshold_days=threshold, supporters=list(rows.values()), next_cursor=next_cursor
+    )

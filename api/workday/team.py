@@ -6,8 +6,10 @@ debt module."""
 
 import uuid
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import func
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from api.audit import service as audit
@@ -19,7 +21,7 @@ from api.meetings.overview import flagged_per_supporter
 from api.models import CheckinAlert, Family, FamilyStatus, Role, User
 from api.models.base import utcnow
 from api.models.workday import SupporterChange
-from api.plans.debt import every_debt_count
+from api.workday.attention import attention_statement
 from api.workday.schemas import Reassign, SupporterChangePublic, Team, TeamMember
 
 FLAG_HORIZON_DAYS = 28
@@ -80,12 +82,9 @@ def team(session: Session, principal: Principal, *, today: date | None = None) -
     for supporter_id, caseload, open_alerts in counts:
         row = row_of(supporter_id)
         row.caseload, row.open_alerts = caseload, int(open_alerts)
-    for debt in every_debt_count(session, principal, today=today):
-        row = row_of(debt.supporter_id, debt.supporter_name)
-        row.families_with_debt = debt.families
-        row.goals_without_score = debt.goals_without_score
-        row.overdue_actions = debt.overdue_actions
-        row.measurements_due = debt.measurements_due
+    for supporter_id, *debt in session.execute(*_debt_per_supporter(session, principal, families, today)):
+        row = row_of(supporter_id)
+        row.families_with_debt, row.goals_without_score, row.overdue_actions, row.measurements_due = debt
     start = datetime.combine(today, time.min, tzinfo=UTC)
     end = start + timedelta(days=FLAG_HORIZON_DAYS)
     for supporter_id, count in flagged_per_supporter(
@@ -109,6 +108,31 @@ def team(session: Session, principal: Principal, *, today: date | None = None) -
         threshold_days=settings.evaluation_debt_days,
         members=members,
     )
+
+
+def _debt_per_supporter(
+    session: Session, principal: Principal, families: Any, today: date
+) -> tuple[Any, dict[str, Any]]:
+    """Per supporter: families with debt, goals without a recent score, overdue actions, questionnaires due —
+    the attention statement's counts (the evaluation debt's definition) summed in the database."""
+    statement, parameters = attention_statement(
+        session, principal, scope=families.with_only_columns(col(Family.id)), today=today
+    )
+    debt = statement.subquery("debt")
+    paperwork = debt.c.goals + debt.c.actions + debt.c.questionnaires
+    per_supporter = (
+        sa_select(
+            col(Family.supporter_id),
+            func.count(),
+            func.sum(debt.c.goals),
+            func.sum(debt.c.actions),
+            func.sum(debt.c.questionnaires),
+        )
+        .join(debt, debt.c.family_id == Family.id)
+        .where(paperwork > 0)
+        .group_by(col(Family.supporter_id))
+    )
+    return per_supporter, parameters
 
 
 def reassign(

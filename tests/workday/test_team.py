@@ -2,13 +2,11 @@
 
 from datetime import date, timedelta
 
-import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from api.core.config import get_settings
 from api.models import Role
-from api.plans import debt
 from tests.checkins.factories import make_alert, make_link
 from tests.factories import World, auth, make_family, make_user
 from tests.plans.factories import make_goal
@@ -82,16 +80,21 @@ def test_reassign_refuses_supporters_and_strangers(client: TestClient, world: Wo
     assert (unknown.status_code, unknown.json()["code"]) == (404, "supporter_not_found")
 
 
-def test_team_counts_debt_for_every_supporter_past_one_page_of_the_summary(
-    client: TestClient, session: Session, world: World, monkeypatch: pytest.MonkeyPatch
+def test_team_counts_debt_for_every_supporter_as_the_evaluation_debt_summary_does(
+    client: TestClient, session: Session, world: World
 ) -> None:
-    monkeypatch.setattr(debt, "TEAM_PAGE", 4)  # several pages of supporters, the unassigned on the last
     supporters = [make_user(session, world.organisation, Role.supporter) for _ in range(11)]  # > 10: one page
-    for supporter in [*supporters, None]:
+    for index, supporter in enumerate([*supporters, None]):
         family = make_family(session, world.organisation, supporter)
-        make_goal(session, family, activated_on=date.today() - timedelta(days=200))
+        for _ in range(index % 3 + 1):
+            make_goal(session, family, activated_on=date.today() - timedelta(days=200))
     session.commit()
-    body = client.get("/api/v1/team", headers=auth(world.coordinator)).json()
-    rows = {r["supporter_id"]: r for r in body["members"]}
-    for supporter_id in [*(str(s.id) for s in supporters), None]:
-        assert (rows[supporter_id]["families_with_debt"], rows[supporter_id]["goals_without_score"]) == (1, 1)
+    headers = auth(world.coordinator)
+    team = client.get("/api/v1/team", headers=headers).json()["members"]
+    summary = client.get("/api/v1/evaluation-debt/summary?limit=50", headers=headers).json()["supporters"]
+    fields = ("goals_without_score", "overdue_actions", "measurements_due")
+    in_team = {r["supporter_id"]: (r["families_with_debt"], *(r[f] for f in fields)) for r in team}
+    in_summary = {r["supporter_id"]: (r["families"], *(r[f] for f in fields)) for r in summary}
+    assert {k: v for k, v in in_team.items() if any(v)} == {k: v for k, v in in_summary.items() if any(v)}
+    for index, supporter_id in enumerate([*(str(s.id) for s in supporters), None]):
+        assert in_team[supporter_id][:2] == (1, index % 3 + 1)
