@@ -112,8 +112,9 @@ def write_pending(session: Session) -> None:
     that they show their own reading."""
     rows = session.info.pop(PENDING, None)
     if rows:
-        # A Core insert of plain dicts (every row has every column): one multi-row INSERT, without the
-        # ORM's bulk-insert bookkeeping. It runs on the session's connection, in the request's transaction.
+        # A Core insert of plain dicts (every row has every column): one executemany (psycopg pipelines the
+        # rows in one round trip), without the ORM's bulk-insert bookkeeping. On the session's connection,
+        # in the request's transaction.
         session.connection().execute(insert(AUDIT_TABLE), rows)
 
 
