@@ -58,6 +58,14 @@ def get_open_meeting(
     return meeting, family
 
 
+# a participant's member, contact or user, joined in the same query
+_WITH_PERSON = (
+    joinedload(MeetingParticipant.member),  # type: ignore[arg-type]
+    joinedload(MeetingParticipant.contact),  # type: ignore[arg-type]
+    joinedload(MeetingParticipant.user),  # type: ignore[arg-type]
+)
+
+
 def participants_of(
     session: Session, meeting_ids: Iterable[uuid.UUID]
 ) -> dict[uuid.UUID, list[MeetingParticipant]]:
@@ -69,11 +77,7 @@ def participants_of(
     rows = session.exec(
         select(MeetingParticipant)
         .where(col(MeetingParticipant.meeting_id).in_(ids))
-        .options(
-            joinedload(MeetingParticipant.member),  # type: ignore[arg-type]
-            joinedload(MeetingParticipant.contact),  # type: ignore[arg-type]
-            joinedload(MeetingParticipant.user),  # type: ignore[arg-type]
-        )
+        .options(*_WITH_PERSON)
         .order_by(col(MeetingParticipant.created_at), col(MeetingParticipant.id))
     ).all()
     for row in rows:
@@ -100,13 +104,7 @@ def listed_participants(
     chairs = [c.id for m in meetings if (c := chair_of(m, grouped[m.id])) is not None]
     if chairs:  # the same rows: the session's instances get their member, contact or user
         session.exec(
-            select(MeetingParticipant)
-            .where(col(MeetingParticipant.id).in_(chairs))
-            .options(
-                joinedload(MeetingParticipant.member),  # type: ignore[arg-type]
-                joinedload(MeetingParticipant.contact),  # type: ignore[arg-type]
-                joinedload(MeetingParticipant.user),  # type: ignore[arg-type]
-            )
+            select(MeetingParticipant).where(col(MeetingParticipant.id).in_(chairs)).options(*_WITH_PERSON)
         ).all()
     return grouped
 
