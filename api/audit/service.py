@@ -4,6 +4,7 @@ import os
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import event as sa_event
 from sqlalchemy import insert
@@ -30,19 +31,8 @@ def event(
     outcome: str = "success",
 ) -> AuditEvent:
     """An audit event for `principal` doing `action` (not yet added to a session)."""
-    return AuditEvent(
-        actor_type=principal.actor_type,
-        actor_id=principal.id,
-        actor_role=principal.role.value if principal.role else principal.actor_type,
-        organisation_id=principal.organisation_id,
-        action=action,
-        object_type=object_type,
-        object_id=object_id,
-        family_id=family_id,
-        outcome=outcome,
-        client_address=principal.client_address,
-        purpose=principal.purpose,
-    )
+    row = _row(principal, action=action, object_type=object_type, now=utcnow())
+    return AuditEvent(**row | {"object_id": object_id, "family_id": family_id, "outcome": outcome})
 
 
 def record(
@@ -77,7 +67,7 @@ def _random_ids(count: int) -> list[uuid.UUID]:
     return [uuid.UUID(bytes=random[i : i + 16], version=4) for i in range(0, 16 * count, 16)]
 
 
-def _row(principal: Principal, *, action: str, object_type: str, now: datetime) -> dict[str, object]:
+def _row(principal: Principal, *, action: str, object_type: str, now: datetime) -> dict[str, Any]:
     """The columns of `event`'s row as a plain dict (no model built: a page records 25-100 of them)."""
     return {
         "id": new_id(),
