@@ -16,7 +16,7 @@ from api.core.errors import NotFound, Unprocessable
 from api.core.pagination import Page, keyset_page
 from api.families.repository import get_readable_family
 from api.models import CostEvent, Family
-from api.models.base import utctoday
+from api.models.base import localtoday
 
 UNKNOWN = "Deze kostengebeurtenis bestaat niet / cost event not found."
 
@@ -98,7 +98,7 @@ def record_cost_event(
         raise _invalid("factor_code", "Deze kostenfactor staat niet in het model / unknown cost factor.")
     if data.ended_on is not None and data.ended_on < data.occurred_on:
         raise _invalid("ended_on", "De einddatum ligt voor de begindatum / ended_on is before occurred_on.")
-    if data.occurred_on > utctoday():
+    if data.occurred_on > localtoday():
         raise _invalid("occurred_on", "Deze datum ligt in de toekomst / occurred_on is in the future.")
     event = CostEvent(
         family_id=family.id,

@@ -36,7 +36,7 @@ from api.models import (
     PlanAction,
     User,
 )
-from api.models.base import utcnow
+from api.models.base import localtoday, utcnow
 from api.models.workday import ClosureItem, ClosureReason, FamilyClosure, Resolution
 from api.plans.repository import ensure_plan, touch_plan
 
@@ -183,7 +183,7 @@ def close_family(
         raise Conflict("Dit gezin is al afgesloten / this family is already closed.", code="family_closed")
     if data.reason == ClosureReason.other and not (data.reason_text or "").strip():
         raise _invalid("reason_text", "Beschrijf de reden / describe the reason.")
-    today = date.today()
+    today = localtoday()
     ended_on = data.ended_on or today
     check_end_date(family, ended_on, today)
     goals, actions = _open_work(session, family.id)

@@ -35,7 +35,7 @@ from api.models import (
     Role,
     User,
 )
-from api.models.base import utcnow, utctoday
+from api.models.base import localtoday, utcnow
 from api.plans.repository import ensure_plan
 
 TRANSITIONS: dict[FamilyStatus, set[FamilyStatus]] = {
@@ -217,7 +217,7 @@ def update_family(
         started_on=family.started_on,
         ended_on=family.ended_on,
         status=family.status,
-        today=utctoday(),
+        today=localtoday(),
         first_change_on=first_change_on(session, family.id) if "started_on" in changes else None,
     )
     family.updated_at = utcnow()

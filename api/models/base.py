@@ -7,6 +7,7 @@ from contextvars import ContextVar
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import DateTime, Dialect, Enum, MetaData, TypeDecorator
 from sqlmodel import Field, SQLModel
@@ -33,6 +34,16 @@ def utcnow() -> datetime:
 def utctoday() -> date:
     """Today's date in UTC (or the replayed moment's, see `replaying_at`): the services' "today"."""
     return utcnow().date()
+
+
+NETHERLANDS = ZoneInfo("Europe/Amsterdam")
+
+
+def localtoday() -> date:
+    """Today on the Dutch calendar (or the replayed moment's): the day people mean when they enter a date.
+    Between midnight and 01:00 (02:00 in summer) Dutch time UTC still says yesterday, so the "not in the
+    future" checks of entered dates use this, not utctoday."""
+    return utcnow().astimezone(NETHERLANDS).date()
 
 
 @contextmanager

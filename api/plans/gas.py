@@ -18,7 +18,7 @@ from api.core.errors import Conflict
 from api.families.repository import get_readable_family
 from api.measurements.scoring import gas_t_score
 from api.models import GasScore, Goal, User
-from api.models.base import utctoday
+from api.models.base import localtoday, utctoday
 from api.plans import repository as repo
 from api.plans.goals import load_goal
 from api.plans.schemas import (
@@ -52,7 +52,7 @@ def record_score(
             "only an active or achieved goal with a GAS ladder can be scored.",
             code="goal_not_scorable",
         )
-    if data.scored_on > utctoday():
+    if data.scored_on > localtoday():
         raise field_error(
             "scored_on", "Een score kan niet in de toekomst liggen / a score cannot be in the future."
         )

@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 from api.core.config import get_settings
 from api.measurements.waves import add_months
 from api.models import ActionStatus, FamilyStatus, GoalStatus, PlanAction
+from api.models.base import localtoday
 from api.models.workday import ClosureItem
 from tests.factories import World, auth
 from tests.plans.factories import make_action, make_goal
@@ -42,7 +43,7 @@ def test_close_resolves_open_work_and_schedules_follow_up(
     closure = response.json()
     assert (
         closure["follow_up_due_on"]
-        == add_months(date.today(), get_settings().wave_follow_up_months).isoformat()
+        == add_months(localtoday(), get_settings().wave_follow_up_months).isoformat()
     )
     session.expire_all()
     assert achieved.status == GoalStatus.achieved
@@ -51,7 +52,7 @@ def test_close_resolves_open_work_and_schedules_follow_up(
     items = session.exec(select(ClosureItem).where(ClosureItem.goal_id == handed.id)).one()
     assert items.handed_over_to == "Wijkteam Noord"
     family = client.get(f"/api/v1/families/{world.family.id}", headers=auth(world.supporter)).json()
-    assert (family["status"], family["ended_on"]) == ("closed", date.today().isoformat())
+    assert (family["status"], family["ended_on"]) == ("closed", localtoday().isoformat())
     # a closed family takes no new goals
     new_goal = client.post(
         f"/api/v1/families/{world.family.id}/plan/goals",
@@ -80,7 +81,7 @@ def test_close_refuses_unresolved_work_and_bad_dates(
         json={
             "reason": "other",
             "reason_text": "x",
-            "ended_on": (date.today() + timedelta(days=1)).isoformat(),
+            "ended_on": (date.today() + timedelta(days=2)).isoformat(),
         },
         headers=auth(world.supporter),
     )

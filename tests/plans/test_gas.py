@@ -149,7 +149,7 @@ def test_recording_a_score_through_the_api(client: TestClient, session: Session,
     [
         ({"scored_on": "2026-09-01", "level": 3}, 422),
         ({"scored_on": "2026-09-01", "level": -3}, 422),
-        ({"scored_on": (date.today() + timedelta(days=1)).isoformat(), "level": 0}, 422),
+        ({"scored_on": (date.today() + timedelta(days=2)).isoformat(), "level": 0}, 422),
         ({"scored_on": "2026-09-01"}, 422),
     ],
 )

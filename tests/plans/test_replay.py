@@ -9,7 +9,7 @@ from sqlmodel import Session
 from api.core.concurrency import etag
 from api.core.errors import Unprocessable
 from api.models import ActionStatus, GoalStatus
-from api.models.base import replaying_at
+from api.models.base import localtoday, replaying_at, utctoday
 from api.models.plans import life_domain_id
 from api.plans import actions, gas, goals
 from api.plans.schemas import ActionUpdate, GasLadder, GoalCreate, ScoreCreate
@@ -51,3 +51,30 @@ def test_a_replayed_day_dates_activation_completion_and_the_future_check(
                 goal_id=made.id,
                 data=ScoreCreate(scored_on=date(2026, 6, 4), level=0),
             )
+
+
+def test_after_midnight_in_the_netherlands_today_is_the_dutch_day_not_utc(
+    session: Session, world: World
+) -> None:
+    who = principal_of(world.supporter)
+    goal = make_goal(session, world.family)
+    with replaying_at(datetime(2026, 12, 7, 23, 30, tzinfo=UTC)):  # 00:30 on 8 December in Amsterdam
+        assert (utctoday(), localtoday()) == (date(2026, 12, 7), date(2026, 12, 8))
+        made = gas.record_score(
+            session,
+            who,
+            family_id=world.family.id,
+            goal_id=goal.id,
+            data=ScoreCreate(scored_on=date(2026, 12, 8), level=0),
+        )
+        assert made.scored_on == date(2026, 12, 8)
+        with pytest.raises(Unprocessable):
+            gas.record_score(
+                session,
+                who,
+                family_id=world.family.id,
+                goal_id=goal.id,
+                data=ScoreCreate(scored_on=date(2026, 12, 9), level=0),
+            )
+    with replaying_at(datetime(2026, 7, 1, 22, 30, tzinfo=UTC)):  # summer time: 00:30 on 2 July
+        assert localtoday() == date(2026, 7, 2)
