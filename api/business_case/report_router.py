@@ -22,7 +22,9 @@ ToQuery = Annotated[date | None, Query(alias="to", description="Last day (defaul
 FamiliesQuery = Annotated[
     int | None, Query(ge=1, le=service.MAX_SCALE, description="Scale the totals to this many families.")
 ]
-VersionQuery = Annotated[int | None, Query(ge=1, description="A model version (default: the latest).")]
+VersionQuery = Annotated[
+    int | None, Query(ge=1, le=2_147_483_647, description="A model version (default: the latest).")
+]
 
 
 @router.get("", response_model=BusinessCaseReport, responses=problems(403, 404))
