@@ -1,18 +1,20 @@
 """The plan's services read the replayable clock (what the demo seeds history with): a goal made active, an
 action done and the "not in the future" check of a score all go by the replayed day."""
 
+import uuid
 from datetime import UTC, date, datetime
 
 import pytest
 from sqlmodel import Session
 
+from api.auth.principal import Principal
 from api.core.concurrency import etag
 from api.core.errors import Unprocessable
 from api.models import ActionStatus, GoalStatus
 from api.models.base import localtoday, replaying_at, utctoday
 from api.models.plans import life_domain_id
 from api.plans import actions, gas, goals
-from api.plans.schemas import ActionUpdate, GasLadder, GoalCreate, ScoreCreate
+from api.plans.schemas import ActionUpdate, GasLadder, GoalCreate, ScoreCreate, ScorePublic
 from tests.factories import World
 from tests.plans.factories import LADDER, make_action, make_goal, principal_of
 
@@ -44,13 +46,7 @@ def test_a_replayed_day_dates_activation_completion_and_the_future_check(
         )
         assert updated.completed_on == THEN.date()
         with pytest.raises(Unprocessable):  # a day after the replayed one lies in the future then
-            gas.record_score(
-                session,
-                who,
-                family_id=world.family.id,
-                goal_id=made.id,
-                data=ScoreCreate(scored_on=date(2026, 6, 4), level=0),
-            )
+            _score(session, who, world, made.id, date(2026, 6, 4))
 
 
 def test_after_midnight_in_the_netherlands_today_is_the_dutch_day_not_utc(
@@ -60,21 +56,14 @@ def test_after_midnight_in_the_netherlands_today_is_the_dutch_day_not_utc(
     goal = make_goal(session, world.family)
     with replaying_at(datetime(2026, 12, 7, 23, 30, tzinfo=UTC)):  # 00:30 on 8 December in Amsterdam
         assert (utctoday(), localtoday()) == (date(2026, 12, 7), date(2026, 12, 8))
-        made = gas.record_score(
-            session,
-            who,
-            family_id=world.family.id,
-            goal_id=goal.id,
-            data=ScoreCreate(scored_on=date(2026, 12, 8), level=0),
-        )
+        made = _score(session, who, world, goal.id, date(2026, 12, 8))
         assert made.scored_on == date(2026, 12, 8)
         with pytest.raises(Unprocessable):
-            gas.record_score(
-                session,
-                who,
-                family_id=world.family.id,
-                goal_id=goal.id,
-                data=ScoreCreate(scored_on=date(2026, 12, 9), level=0),
-            )
+            _score(session, who, world, goal.id, date(2026, 12, 9))
     with replaying_at(datetime(2026, 7, 1, 22, 30, tzinfo=UTC)):  # summer time: 00:30 on 2 July
         assert localtoday() == date(2026, 7, 2)
+
+
+def _score(session: Session, who: Principal, world: World, goal_id: uuid.UUID, day: date) -> ScorePublic:
+    data = ScoreCreate(scored_on=day, level=0)
+    return gas.record_score(session, who, family_id=world.family.id, goal_id=goal_id, data=data)
