@@ -15,6 +15,7 @@ from api import subscribers
 from api.core.config import REPO_ROOT, get_settings
 from api.core.db import get_engine
 from api.core.errors import DomainError
+from api.models.base import localtoday
 
 
 def alembic_config() -> Config:
@@ -119,12 +120,11 @@ def seed_demo() -> None:
 
 def check_data() -> None:
     """List rows that break the date and funder-binding rules (read only: nothing is changed)."""
-    from datetime import date
 
     from api.families.dates import bad_rows
 
     with Session(get_engine()) as session:
-        found = bad_rows(session, date.today())
+        found = bad_rows(session, localtoday())
     for row in found:
         print(f"{row.table} {row.id}: {row.problem}")
     print(f"{len(found)} row(s) to correct by hand." if found else "No rows break the rules.")
@@ -132,7 +132,6 @@ def check_data() -> None:
 
 def audit_retention(keep_months: int, archive_dir: Path | None, dry_run: bool) -> None:
     """Create the audit log's coming months and drop (after archiving) the months past retention."""
-    from datetime import date
 
     from api.audit.retention import apply
     from api.core.db import make_engine
@@ -145,7 +144,7 @@ def audit_retention(keep_months: int, archive_dir: Path | None, dry_run: bool) -
     owner = make_engine(owner_url)
     with owner.begin() as connection:
         done = apply(
-            connection, keep_months=keep_months, today=date.today(), archive_dir=archive_dir, dry_run=dry_run
+            connection, keep_months=keep_months, today=localtoday(), archive_dir=archive_dir, dry_run=dry_run
         )
     owner.dispose()
     verb = "would drop" if dry_run else "dropped"

@@ -13,13 +13,14 @@ from api.business_case.schemas import BusinessCaseReport, BusinessCaseScope
 from api.business_case.versions import definition_of, model_row
 from api.core.errors import Unprocessable
 from api.families.repository import readable_families
+from api.models.base import localtoday
 
 MAX_SCALE = 1_000_000
 
 
 def period(from_on: date | None, to_on: date | None) -> tuple[date, date]:
     """The period asked for; by default the twelve months up to today."""
-    to_on = to_on or date.today()
+    to_on = to_on or localtoday()
     from_on = from_on or to_on - timedelta(days=364)
     if from_on > to_on:
         message = "`from` ligt na `to` / `from` is after `to`."
@@ -44,7 +45,7 @@ def business_case(
     scope = in_support(readable_families(principal), region_id=region_id, from_on=from_on, to_on=to_on)
     counts = type_counts(session, scope)
     tornado, spread = report.sensitivity(model, counts)
-    today = date.today()
+    today = localtoday()
     audit.record(session, principal, action="read", object_type="business_case", object_id=row.id)
     return BusinessCaseReport(
         model_version=row.version,

@@ -41,7 +41,7 @@ from api.models import (
     ProposalKind,
     User,
 )
-from api.models.base import utcnow, utctoday
+from api.models.base import localtoday, utcnow
 from api.plans import repository as plans_repo
 from api.plans.presenters import LADDER_COLUMNS, owner_name
 from api.voice.consent import consent_of
@@ -211,7 +211,7 @@ def set_action_status(
         wanted = ActionStatus(status)
         if action.status != wanted:
             action.status = wanted
-            action.completed_on = utctoday() if wanted == ActionStatus.done else None
+            action.completed_on = localtoday() if wanted == ActionStatus.done else None
             action.version += 1
             action.updated_at = utcnow()
             plan = plans_repo.find_plan(session, link.family_id)

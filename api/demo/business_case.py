@@ -15,7 +15,7 @@ from api.business_case.schemas import CostEventCreate
 from api.business_case.versions import definition_of, model_row
 from api.demo.context import DemoContext, acting, supporter_of
 from api.models import CostEvent, Family, Role
-from api.models.base import replaying_at, utcnow, utctoday
+from api.models.base import localtoday, replaying_at, utcnow
 
 FACTORS_PER_FAMILY = 5
 NOTES = {
@@ -78,7 +78,7 @@ def seed_business_case(session: Session, context: DemoContext) -> str:
         by_type.setdefault(assumption.family_type, []).append(assumption)
     ids = [f.id for f in context.families]
     recorded = set(session.exec(select(CostEvent.family_id).where(col(CostEvent.family_id).in_(ids))).all())
-    today = utctoday()
+    today = localtoday()
     coordinator = next(u for u in context.users.values() if u.role == Role.coordinator)
     added = 0
     for family in context.families:

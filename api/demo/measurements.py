@@ -27,7 +27,7 @@ from api.models import (
     Role,
     Wave,
 )
-from api.models.base import replaying_at, utcnow, utctoday
+from api.models.base import localtoday, replaying_at, utcnow
 
 # How the relatives' resilience moves from T0 per later wave (burden and quality of life follow).
 TRAJECTORIES = ["strong", "strong", "moderate", "moderate", "moderate", "flat", "worse"]
@@ -96,7 +96,7 @@ def _family_measurements(
     rows: dict[str, Instrument],
     rng: random.Random,
 ) -> int:
-    today = date.today()
+    today = localtoday()
     parent = next((m for m in members if m.role == MemberRole.parent), None)
     who = supporter_of(session, family)
     if parent is None or family.started_on is None or who is None:
@@ -180,7 +180,7 @@ def _factors(session: Session, family: Family, factors: list[Factor], rng: rando
     assert who is not None  # the caller only passes families with a supporter
     chosen = rng.sample(factors, rng.randint(1, 3))
     for factor in chosen:
-        seen = (family.started_on or utctoday()) + timedelta(days=rng.randint(20, 90))
+        seen = (family.started_on or localtoday()) + timedelta(days=rng.randint(20, 90))
         data = FamilyFactorCreate(factor_id=factor.id, note=NOTES.get(factor.code), recorded_on=seen)
         with replaying_at(min(datetime.combine(seen, time(10), tzinfo=UTC), utcnow())):
             record_family_factor(session, who, family_id=family.id, data=data)

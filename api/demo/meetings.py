@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 from api.auth.principal import Principal
 from api.demo.context import DemoContext, supporter_of
 from api.meetings import closing, participants, service
-from api.meetings.clock import AMSTERDAM, as_utc
+from api.meetings.clock import as_utc
 from api.meetings.decision_schemas import (
     AddActionDecision,
     AddGoalDecision,
@@ -45,7 +45,7 @@ from api.models import (
     ParticipantKind,
     PlanAction,
 )
-from api.models.base import replaying_at
+from api.models.base import AMSTERDAM, localtoday, replaying_at
 from api.models.plans import life_domain_id
 from api.plans.schemas import ActionCreate, GasLadder, GoalCreate
 
@@ -179,7 +179,7 @@ def _hold(
             session, who, meeting_id=created.id, data=AttendanceUpdate(items=items)
         )
         if first:
-            _first_table(session, who, family, created.id, date.today() + timedelta(days=21))
+            _first_table(session, who, family, created.id, localtoday() + timedelta(days=21))
         note = "Over drie maanden kijken we samen of het zo goed gaat."
         add_decision(session, who, meeting_id=created.id, data=NoteDecision(kind="note", text=note))
         add_decision(
@@ -217,7 +217,7 @@ def _plan_next(session: Session, who: Principal, family: Family, day: date, *, f
 
 def seed_meetings(session: Session, context: DemoContext) -> str:
     """Held, upcoming, flagged and cancelled meetings for active families (skips families that have any)."""
-    today = date.today()
+    today = localtoday()
     families = [f for f in context.families if f.status in (FamilyStatus.active, FamilyStatus.phasing_out)]
     created = 0
     for index, family in enumerate(families[:12]):

@@ -31,7 +31,7 @@ from api.models import (
     Role,
     User,
 )
-from api.models.base import utctoday
+from api.models.base import localtoday
 from api.models.plans import life_domain_id
 from api.plans import actions, gas, goals, service, versions
 from api.plans.schemas import (
@@ -266,6 +266,6 @@ def seed_plans(session: Session, context: DemoContext) -> str:
         who = supporter_of(session, family) or acting(coordinator)
         people = _people(session, family, session.get(User, who.id))  # type: ignore[arg-type]
         rng = random.Random(f"plan-{family.reference}")  # the same plan for the same family on every install
-        replay(session, family, _steps(session, who, family.id, _draft(rng, family, people, utctoday())))
+        replay(session, family, _steps(session, who, family.id, _draft(rng, family, people, localtoday())))
         created += 1
     return f"Demo plans: {created} created ({len(context.families)} families)."

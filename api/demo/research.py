@@ -6,6 +6,7 @@ from sqlmodel import Session, select
 
 from api.demo.context import DemoContext, acting
 from api.models import ResearchProject, Role, User
+from api.models.base import localtoday
 from api.research import service
 from api.research.dictionary import SHARE_TABLES
 from api.research.schemas import AccessGrant, ProjectCreate
@@ -41,7 +42,7 @@ def seed_research(session: Session, context: DemoContext) -> str:
     if exists is not None:
         return f"Research demo: project already seeded; researcher login {researcher.email}."
     who = acting(admin)
-    today = date.today()
+    today = localtoday()
     project = service.create_project(
         session,
         who,

@@ -9,7 +9,6 @@ with pseudonyms) and the instruments' question wording (licensed text; answers a
 """
 
 import uuid
-from datetime import date
 
 from sqlalchemy.orm import joinedload
 from sqlmodel import Session, col, select
@@ -46,7 +45,7 @@ from api.models import (
     MeetingDecision,
     PlanVersion,
 )
-from api.models.base import utcnow
+from api.models.base import localtoday, utcnow
 from api.plans import repository as plan_repo
 from api.plans.gas import score_public
 from api.plans.presenters import version_detail
@@ -150,7 +149,7 @@ def export_family(session: Session, principal: Principal, *, family_id: uuid.UUI
         family=to_detail(family),
         exported_at=utcnow(),
         status_changes=list(reversed(status_changes(session, family.id, after=None, limit=None))),
-        plan=plan_detail(session, plan, today=date.today()) if plan else None,
+        plan=plan_detail(session, plan, today=localtoday()) if plan else None,
         gas_scores=[score_public(s, s.scored_by) for s in scores],
         plan_versions=[version_detail(v) for v in versions],
         meetings=_meetings(session, family),

@@ -10,7 +10,7 @@ family's debt before the first row could be answered, so it is refused there (42
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Integer, func, literal, or_, tuple_
@@ -24,6 +24,7 @@ from api.core.pagination import Page, decode_key, encode_cursor, encode_key, key
 from api.families.repository import readable_families
 from api.families.schemas import AttentionPublic, FamilyListItem
 from api.models import Family, FamilyStatus, Region, Role, User
+from api.models.base import localtoday
 from api.workday.attention import KINDS, attention_statement
 
 Sort = Literal["newest", "attention"]
@@ -126,7 +127,7 @@ def _caseload_page(
 ) -> tuple[list[FamilyListItem], str | None]:
     """One caseload: every family's attention in one grouped subquery, joined to the page's rows."""
     attention, parameters = attention_statement(
-        session, principal, scope=statement.with_only_columns(col(Family.id)), today=date.today()
+        session, principal, scope=statement.with_only_columns(col(Family.id)), today=localtoday()
     )
     counts = attention.subquery("attention")
     total = func.coalesce(counts.c.attention, literal(0, Integer))

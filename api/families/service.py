@@ -2,7 +2,6 @@
 
 import secrets
 import uuid
-from datetime import date
 
 from sqlmodel import Session, col, select
 
@@ -166,9 +165,9 @@ def _check_transition(family: Family, target: FamilyStatus) -> None:
             code="family_status_transition",
         )
     if target == FamilyStatus.active and family.started_on is None:
-        family.started_on = date.today()
+        family.started_on = localtoday()
     if target == FamilyStatus.closed and family.ended_on is None:
-        family.ended_on = date.today()
+        family.ended_on = localtoday()
 
 
 def _refuse_open_work(session: Session, family: Family) -> None:

@@ -26,6 +26,7 @@ from api.measurements.norms import norms_status
 from api.measurements.repository import latest_definitions
 from api.meetings.parties import PARTIES, PartyCount, parties_at_table
 from api.models import Family, FamilyStatus, FamilyType, Region
+from api.models.base import localtoday
 
 MAX_PERIODS = 60
 
@@ -85,7 +86,7 @@ def outcomes(
     session: Session, principal: FunderPrincipal, *, start: date | None, end: date | None, period: Period
 ) -> OutcomesReport:
     """Outcomes of the client's regions, per region and whole calendar period; see api/funders/suppression."""
-    today = date.today()
+    today = localtoday()
     current = [n for n in lattice(today.year, today.year, period.value) if n.level == period.value]
     end = end or next(n.end for n in current if n.start <= today <= n.end)
     start = start or date(end.year, 1, 1)

@@ -24,6 +24,7 @@ from api.measurements.schemas import DueMeasurement, DueMeasurements, PlanEntry,
 from api.measurements.wave_plan import plan_rows, row_order
 from api.measurements.waves import entry_status
 from api.models import Family, MeasurementStatus, Wave
+from api.models.base import localtoday
 
 E = TypeVar("E", bound=PlanEntry)
 
@@ -64,7 +65,7 @@ def plans_by_family(
     session: Session, principal: Principal, *, families: Sequence[Family], today: date | None = None
 ) -> dict[uuid.UUID, list[PlanEntry]]:
     """Plan entries per family (for a family page: a handful of families, read through the caller's scope)."""
-    today = today or date.today()
+    today = today or localtoday()
     scope = select(Family.id).where(col(Family.id).in_([f.id for f in families]))
     rows, names = _rows(session, principal, scope, None)
     plans: dict[uuid.UUID, list[PlanEntry]] = {f.id: [] for f in families}
@@ -84,7 +85,7 @@ def measurement_debt(
     """Due and overdue questionnaires of the families in `scope` (a select of family ids the caller may read;
     `families` holds those shown), oldest due date first. Not audited: the caller records one audit statement
     for everything its answer shows."""
-    today = today or date.today()
+    today = today or localtoday()
     rows, names = _rows(session, principal, scope, today)
     debt = [
         _entry(

@@ -19,7 +19,7 @@ from api.measurements.schemas import (
     FamilyFactorPublic,
 )
 from api.models import Factor, FactorKind, FamilyFactor
-from api.models.base import utctoday
+from api.models.base import localtoday
 
 H, F = FactorKind.hindering, FactorKind.facilitating
 # Coded after the factors the Volwaardig leven evaluation reported; an administrator edits or adds to them.
@@ -155,7 +155,7 @@ def record_family_factor(
         family_id=family.id,
         factor_id=factor.id,
         note=data.note or None,
-        recorded_on=data.recorded_on or utctoday(),
+        recorded_on=data.recorded_on or localtoday(),
         recorded_by_id=principal.id,
     )
     session.add(record)

@@ -1,7 +1,6 @@
 """The agenda: generated from the plan when the meeting is planned; items can be added, noted and moved."""
 
 import uuid
-from datetime import date
 
 from sqlmodel import Session
 
@@ -11,6 +10,7 @@ from api.meetings.plan_links import agenda_from_plan
 from api.meetings.repository import agenda_of, get_agenda_item, get_open_meeting, next_position
 from api.meetings.schemas import AgendaItemCreate, AgendaItemPublic, AgendaItemUpdate
 from api.models import AgendaItemKind, MeetingAgendaItem
+from api.models.base import localtoday
 
 
 def _audit(session: Session, principal: Principal, meeting_id: uuid.UUID, family_id: uuid.UUID) -> None:
@@ -77,7 +77,7 @@ def add_from_plan(session: Session, principal: Principal, *, meeting_id: uuid.UU
     agenda = list(agenda_of(session, meeting.id))
     present = {(i.kind, i.goal_id, i.action_id) for i in agenda}
     position = next_position(agenda)
-    for seed in agenda_from_plan(session, family.id, on=date.today()):
+    for seed in agenda_from_plan(session, family.id, on=localtoday()):
         if (seed.kind, seed.goal_id, seed.action_id) not in present:
             item = MeetingAgendaItem(meeting_id=meeting.id, position=position, **seed.__dict__)
             session.add(item)

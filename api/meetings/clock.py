@@ -1,9 +1,8 @@
 """Meeting times: stored in UTC, shown in Europe/Amsterdam."""
 
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+from api.models.base import AMSTERDAM
 
 
 def as_utc(value: datetime) -> datetime:

@@ -7,7 +7,7 @@ from typing import Annotated, Self
 from pydantic import BaseModel, Field, StringConstraints, field_validator, model_validator
 
 from api.core.types import Email, Input, Name, ShortText
-from api.meetings.clock import AMSTERDAM, as_utc
+from api.meetings.clock import as_utc
 from api.meetings.decision_schemas import DecisionPublic
 from api.models import (
     AgendaItemKind,
@@ -16,6 +16,7 @@ from api.models import (
     MeetingStatus,
     ParticipantKind,
 )
+from api.models.base import AMSTERDAM
 
 Place = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 VideoUrl = Annotated[

@@ -1,7 +1,6 @@
 """The rules for meetings: plan one with an agenda from the plan, change it, cancel it, read it."""
 
 import uuid
-from datetime import date
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
@@ -40,7 +39,7 @@ from api.models import (
     MeetingStatus,
     ParticipantKind,
 )
-from api.models.base import utcnow
+from api.models.base import localtoday, utcnow
 
 CALENDAR_FIELDS = {"starts_at", "ends_at", "place", "video_url"}
 
@@ -128,7 +127,7 @@ def create_meeting(
                 data=participant,
                 field=f"participants.{index}",
             )
-    for position, seed in enumerate(agenda_from_plan(session, family.id, on=date.today()), start=1):
+    for position, seed in enumerate(agenda_from_plan(session, family.id, on=localtoday()), start=1):
         session.add(MeetingAgendaItem(meeting_id=meeting.id, position=position, **seed.__dict__))
     session.flush()
     audit.record(

@@ -31,19 +31,14 @@ def utcnow() -> datetime:
     return _replayed_now.get() or datetime.now(UTC)
 
 
-def utctoday() -> date:
-    """Today's date in UTC (or the replayed moment's, see `replaying_at`): the services' "today"."""
-    return utcnow().date()
-
-
-NETHERLANDS = ZoneInfo("Europe/Amsterdam")
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")  # the one zone people here live in
 
 
 def localtoday() -> date:
-    """Today on the Dutch calendar (or the replayed moment's): the day people mean when they enter a date.
-    Between midnight and 01:00 (02:00 in summer) Dutch time UTC still says yesterday, so the "not in the
-    future" checks of entered dates use this, not utctoday."""
-    return utcnow().astimezone(NETHERLANDS).date()
+    """Today on the Dutch calendar (or the replayed moment's, see `replaying_at`): the services' one "today".
+    Between midnight and 01:00 (02:00 in summer) Dutch time UTC still says yesterday; the day people mean
+    when they enter a date, and the day debt, due questionnaires and reports count from, is this one."""
+    return utcnow().astimezone(AMSTERDAM).date()
 
 
 @contextmanager

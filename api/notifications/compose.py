@@ -10,10 +10,10 @@ from sqlmodel import Session, select
 from api.core.config import Settings
 from api.meetings.ical import invitation
 from api.models import Channel, Family, Meeting, NotificationMessage, NotificationTemplate, User
-from api.models.base import utcnow
+from api.models.base import AMSTERDAM, utcnow
 from api.notifications.channels import Attachment, Mail
 from api.notifications.outbox import unseal, unsubscribe_token
-from api.notifications.recipients import AMSTERDAM, Recipient
+from api.notifications.recipients import Recipient
 from api.notifications.templates import KINDS, Rendered, render
 
 MEETING_KINDS = {"meeting_invitation", "meeting_changed", "meeting_cancelled"}

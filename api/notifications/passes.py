@@ -29,9 +29,9 @@ from api.models import (
     Role,
     User,
 )
+from api.models.base import AMSTERDAM
 from api.notifications.compose import iso_week
 from api.notifications.outbox import queue
-from api.notifications.recipients import AMSTERDAM
 from api.plans.debt import debt_summary, evaluation_debt
 
 SYSTEM_ID = uuid.uuid5(uuid.NAMESPACE_URL, "bondgenoot:notifications")

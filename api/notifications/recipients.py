@@ -4,7 +4,6 @@ consent and opt-outs; and the rules that hold for people outside the organisatio
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, func, select
 
@@ -20,8 +19,7 @@ from api.models import (
     RecipientKind,
     User,
 )
-
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+from api.models.base import AMSTERDAM
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from api.models import (
     PlanAction,
     User,
 )
-from api.models.base import utcnow, utctoday
+from api.models.base import localtoday, utcnow
 from api.plans import repository as repo
 from api.plans.goals import load_goal
 from api.plans.presenters import action_public
@@ -114,7 +114,7 @@ def _touch(session: Session, plan_id: uuid.UUID) -> None:
 
 def _public(session: Session, action: PlanAction) -> ActionPublic:
     session.expire(action, ["owner_member", "owner_contact", "owner_user"])
-    return action_public(_load(session, action.family_id, action.id), utctoday())
+    return action_public(_load(session, action.family_id, action.id), localtoday())
 
 
 def create_action(
@@ -161,7 +161,7 @@ def list_actions(
 ) -> list[ActionPublic]:
     """The family's actions, soonest due first (one query)."""
     family = get_readable_family(session, principal, family_id)
-    today = utctoday()
+    today = localtoday()
     actions = repo.actions_of_family(
         session,
         family.id,
@@ -209,7 +209,7 @@ def update_action(
             setattr(action, name, getattr(data, name))
     if data.status is not None and data.status != action.status:
         action.status = data.status
-        action.completed_on = utctoday() if data.status == ActionStatus.done else None
+        action.completed_on = localtoday() if data.status == ActionStatus.done else None
     if any(getattr(action, name) != value for name, value in before.items()):
         action.agreed_at_table = False
         action.agreed_at_meeting_id = None
@@ -283,5 +283,5 @@ def confirm_actions(
             family_id=family.id,
         )
     session.flush()
-    today = utctoday()
+    today = localtoday()
     return [action_public(a, today) for a in found]

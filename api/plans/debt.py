@@ -26,7 +26,7 @@ from api.core.pagination import decode_key, encode_key, keyset_page, keyset_stat
 from api.families.repository import readable_families
 from api.measurements.service import measurement_debt, measurement_debt_counts
 from api.models import ActionStatus, Family, FamilyStatus, GasScore, Goal, GoalStatus, PlanAction, Role, User
-from api.models.base import utctoday
+from api.models.base import localtoday
 from api.plans.debt_schemas import DebtCount, DebtItem, EvaluationDebt, EvaluationDebtSummary
 
 
@@ -116,7 +116,7 @@ def evaluation_debt(
     cursor: str | None = None,
 ) -> EvaluationDebt:
     """The debt of one page of the caller's families, longest overdue first (a fixed number of queries)."""
-    today = today or utctoday()
+    today = today or localtoday()
     threshold = get_settings().evaluation_debt_days
     families, next_cursor, page = debt_families(
         session, principal, supporter_id=supporter_id, family_id=family_id, limit=limit, cursor=cursor
@@ -210,7 +210,7 @@ def debt_summary(
 ) -> EvaluationDebtSummary:
     """Per supporter on this page: families with debt, goals without a recent score, overdue actions, due
     measurements. The last page adds a row for families without a supporter when they have debt."""
-    today = today or utctoday()
+    today = today or localtoday()
     threshold = get_settings().evaluation_debt_days
     supporters, next_cursor = debt_supporters(session, principal, limit=limit, cursor=cursor)
     rows: dict[uuid.UUID | None, DebtCount] = {u.id: _count(u.id, u.full_name) for u in supporters}

@@ -18,7 +18,7 @@ from api.core.errors import Conflict
 from api.families.repository import get_readable_family
 from api.measurements.scoring import gas_t_score
 from api.models import GasScore, Goal, User
-from api.models.base import localtoday, utctoday
+from api.models.base import localtoday
 from api.plans import repository as repo
 from api.plans.goals import load_goal
 from api.plans.schemas import (
@@ -88,7 +88,7 @@ def gas_summary(
 ) -> GasSummary:
     """The family's T-score on a date (today by default), goal by goal."""
     family = get_readable_family(session, principal, family_id)
-    on = on or utctoday()
+    on = on or localtoday()
     goals = [g for g in _goals(session, family.id) if g.status in COUNTED]
     levels = repo.latest_levels(session, family.id, on)
     audit.record(session, principal, action="read", object_type="gas", family_id=family.id)

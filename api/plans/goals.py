@@ -21,7 +21,7 @@ from api.models import (
     Plan,
     PlanAction,
 )
-from api.models.base import utcnow, utctoday
+from api.models.base import localtoday, utcnow
 from api.plans import repository as repo
 from api.plans.presenters import goal_detail, set_ladder
 from api.plans.schemas import GoalCreate, GoalDetail, GoalUpdate
@@ -96,7 +96,7 @@ def _set_members(goal: Goal, member_ids: list[uuid.UUID]) -> None:
 
 
 def _goal_detail(session: Session, goal: Goal) -> GoalDetail:
-    today = utctoday()
+    today = localtoday()
     actions = repo.actions_of_family(session, goal.family_id, goal_id=goal.id)
     return goal_detail(goal, repo.latest_levels(session, goal.family_id, today), actions, today)
 
@@ -126,7 +126,7 @@ def create_goal(
         plan_id=plan.id,
         family_id=family.id,
         created_by_id=principal.id,
-        activated_on=utctoday() if data.status == GoalStatus.active else None,
+        activated_on=localtoday() if data.status == GoalStatus.active else None,
     )
     set_ladder(goal, data.ladder)
     _require_ladder_when_active(goal)
@@ -181,7 +181,7 @@ def update_goal(
         _check_members(session, family.id, data.member_ids)
         _set_members(goal, data.member_ids)
     if data.status is not None:
-        _move_status(goal, data.status, utctoday())
+        _move_status(goal, data.status, localtoday())
     _require_ladder_when_active(goal)
     goal.updated_at = utcnow()
     session.flush()

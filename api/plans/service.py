@@ -12,7 +12,7 @@ from api.core.errors import Conflict, Unprocessable
 from api.families.repository import get_readable_family
 from api.measurements.scoring import gas_t_score
 from api.models import Family, FamilyStatus, Goal, GoalStatus, Plan
-from api.models.base import utctoday
+from api.models.base import localtoday
 from api.plans import repository as repo
 from api.plans.presenters import Levels, goal_detail, version_summary
 from api.plans.schemas import PlanDetail
@@ -67,7 +67,7 @@ def read_plan(session: Session, principal: Principal, *, family_id: uuid.UUID) -
     audit.record(
         session, principal, action="read", object_type="plan", object_id=plan.id, family_id=family.id
     )
-    return plan_detail(session, plan, today=utctoday())
+    return plan_detail(session, plan, today=localtoday())
 
 
 def create_plan(session: Session, principal: Principal, *, family_id: uuid.UUID) -> tuple[PlanDetail, bool]:
@@ -87,4 +87,4 @@ def create_plan(session: Session, principal: Principal, *, family_id: uuid.UUID)
         object_id=plan.id,
         family_id=family.id,
     )
-    return plan_detail(session, plan, today=utctoday()), created
+    return plan_detail(session, plan, today=localtoday()), created

@@ -15,7 +15,7 @@ from api.core.events import publish
 from api.core.pagination import Page, keyset_page
 from api.families.repository import get_readable_family
 from api.models import Goal, Plan, PlanVersion
-from api.models.base import utcnow, utctoday
+from api.models.base import localtoday, utcnow
 from api.plans import repository as repo
 from api.plans.presenters import snapshot, version_detail, version_summary
 from api.plans.schemas import (
@@ -48,7 +48,7 @@ IGNORED = {
 def _draft(session: Session, plan: Plan) -> list[SnapshotGoal]:
     goals = repo.goals_of_plan(session, plan.id)
     actions = repo.actions_of_family(session, plan.family_id)
-    return snapshot(goals, actions, repo.latest_levels(session, plan.family_id, utctoday()))
+    return snapshot(goals, actions, repo.latest_levels(session, plan.family_id, localtoday()))
 
 
 def freeze(

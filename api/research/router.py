@@ -1,7 +1,6 @@
 """Research projects: administrators create and join them and grant researchers; researchers download."""
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter
@@ -12,6 +11,7 @@ from api.core.db import SessionDep
 from api.core.openapi import problems
 from api.core.pagination import Page
 from api.models import Role
+from api.models.base import localtoday
 from api.research import service
 from api.research.export import stream_dataset
 from api.research.reader import ExportSessionDep
@@ -71,7 +71,7 @@ def read_response_tracking(
     project_id: uuid.UUID, session: SessionDep, principal: ReaderPrincipal
 ) -> ResponseTracking:
     """Invited, started, completed and overdue per wave and instrument, per organisation and pooled."""
-    return service.response_tracking(session, principal, project_id=project_id, today=date.today())
+    return service.response_tracking(session, principal, project_id=project_id, today=localtoday())
 
 
 @router.get(
@@ -88,7 +88,7 @@ def download_research_dataset(
     """The project's pseudonymised dataset, streamed as a ZIP (researcher; every download is audited)."""
     project = service.start_download(session, principal, project_id=project_id)
     return StreamingResponse(
-        stream_dataset(reader, project, today=date.today()),
+        stream_dataset(reader, project, today=localtoday()),
         media_type="application/zip",
         headers={"Content-Disposition": f'attachment; filename="research-{project.id.hex[:8]}.zip"'},
     )

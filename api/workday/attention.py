@@ -38,6 +38,7 @@ from api.measurements.definitions import InstrumentDefinition
 from api.measurements.due import instruments_of, owed_counts
 from api.measurements.wave_plan import debt_dates
 from api.models import CheckinAlert
+from api.models.base import localtoday
 from api.plans.debt import goals_in_debt, open_families, overdue_actions
 
 ALERT_WEIGHT = 3  # an alert is a person waiting; it outranks paperwork in the "aandacht" column
@@ -116,7 +117,7 @@ def attention_counts(
     session: Session, principal: Principal, *, scope: Any, today: date | None = None
 ) -> dict[uuid.UUID, AttentionCounts]:
     """Attention per family of `scope` (families without any are left out: they count zero)."""
-    statement, parameters = attention_statement(session, principal, scope=scope, today=today or date.today())
+    statement, parameters = attention_statement(session, principal, scope=scope, today=today or localtoday())
     return {
         row.family_id: AttentionCounts(**{name: int(getattr(row, name)) for name in KINDS})
         for row in session.execute(statement, parameters)

@@ -19,7 +19,7 @@ from api.core.errors import Conflict, Forbidden, NotFound
 from api.families.repository import get_readable_family, readable_families
 from api.meetings.overview import flagged_per_supporter
 from api.models import CheckinAlert, Family, FamilyStatus, Role, User
-from api.models.base import utcnow
+from api.models.base import localtoday, utcnow
 from api.models.workday import SupporterChange
 from api.workday.attention import attention_statement
 from api.workday.schemas import Reassign, SupporterChangePublic, Team, TeamMember
@@ -44,7 +44,7 @@ def _member(supporter_id: uuid.UUID | None, name: str | None) -> TeamMember:
 
 def team(session: Session, principal: Principal, *, today: date | None = None) -> Team:
     """Every active supporter of the organisation (and the unassigned families), heaviest caseload first."""
-    today = today or date.today()
+    today = today or localtoday()
     settings = get_settings()
     # caseload and open alerts in one pass over the organisation's open families (one index-only range),
     # the alerts counted per family first

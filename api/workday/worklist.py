@@ -26,6 +26,7 @@ from api.models import (
     Role,
     User,
 )
+from api.models.base import localtoday
 from api.models.workday import AlertNote
 from api.plans.debt import evaluation_debt
 from api.workday.attention import AttentionCounts, attention_counts
@@ -141,7 +142,7 @@ def worklist(
     today: date | None = None,
 ) -> Worklist:
     """What needs attention today on one caseload, most urgent first."""
-    today = today or date.today()
+    today = today or localtoday()
     target = target_supporter(session, principal, supporter_id=supporter_id)
     groups = _alert_groups(session, principal, target)
     debt = evaluation_debt(session, principal, supporter_id=target, today=today)

@@ -6,6 +6,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from api.models import AuditEvent, CostEvent
+from api.models.base import localtoday
 from tests.factories import World, auth
 
 
@@ -68,7 +69,7 @@ def test_the_factor_dates_and_volume_are_checked(client: TestClient, world: Worl
     assert post(factor_code="teleportation", occurred_on="2026-01-01", volume="1")["errors"][0]["field"] == (
         "factor_code"
     )
-    later = (date.today() + timedelta(days=3)).isoformat()
+    later = (localtoday() + timedelta(days=3)).isoformat()
     assert (
         post(factor_code="gp_consult", occurred_on=later, volume="1")["errors"][0]["field"] == "occurred_on"
     )

@@ -8,6 +8,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from api.models import AuditEvent, FamilyStatus, FamilyType
+from api.models.base import localtoday
 from tests.business_case.factories import cost_event, family_in_support, small_model
 from tests.conftest import QueryCounter
 from tests.factories import World, auth, make_region
@@ -134,7 +135,7 @@ def test_observed_volumes_sit_beside_the_assumption(
     )
     assert row["before_per_family_per_year"] == "12.000"
     assert (row["assumed_usual"], row["assumed_with_support"]) == ("10", "4")
-    days = (date.today() - date(2026, 1, 1)).days + 1
+    days = (localtoday() - date(2026, 1, 1)).days + 1
     assert row["exposure_years_during"] == str(round(days / 365, 2))
     assert row["during_per_family_per_year"] == f"{3 * 365 / days:.3f}"
 

@@ -2,14 +2,14 @@
 measurement service, audited as the link."""
 
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 
 from fastapi.testclient import TestClient
 from httpx import Response
 from sqlmodel import Session, select
 
 from api.models import AuditEvent, Measurement, MeasurementScore, MeasurementStatus, Wave
-from api.models.base import utcnow
+from api.models.base import localtoday, utcnow
 from tests.checkins.factories import first_member, make_link, open_session
 from tests.factories import World, auth, make_member
 from tests.measurements.factories import brs_answers, make_measurement
@@ -66,7 +66,7 @@ def test_lists_only_the_members_own_due_questionnaires_with_wording(
 def test_a_member_who_missed_waves_is_offered_one_per_questionnaire(
     client: TestClient, session: Session, world: World
 ) -> None:
-    world.family.started_on = date.today() - timedelta(days=400)  # T0, T1 and T2 all open
+    world.family.started_on = localtoday() - timedelta(days=400)  # T0, T1 and T2 all open
     headers, _ = _session(client, session, world)
     assert [(i["instrument_code"], i["wave"]) for i in client.get(LIST, headers=headers).json()["items"]] == [
         ("brs", "t2")

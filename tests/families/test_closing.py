@@ -1,6 +1,6 @@
 """Closing a family's support (GET/POST /families/{id}/closure) and reopening it (POST /reopen)."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
@@ -81,7 +81,7 @@ def test_close_refuses_unresolved_work_and_bad_dates(
         json={
             "reason": "other",
             "reason_text": "x",
-            "ended_on": (date.today() + timedelta(days=2)).isoformat(),
+            "ended_on": (localtoday() + timedelta(days=2)).isoformat(),
         },
         headers=auth(world.supporter),
     )

@@ -1,6 +1,5 @@
 """The family export: every section filled, no secrets, scoped, one audit event, a fixed number of queries."""
 
-from datetime import date
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -14,6 +13,7 @@ from api.models import (
     FamilyStatusChange,
     MeetingStatus,
 )
+from api.models.base import localtoday
 from tests.checkins.factories import make_alert, make_checkin, make_link
 from tests.conftest import QueryCounter
 from tests.factories import World, auth
@@ -40,7 +40,7 @@ def fill(session: Session, world: World, n: int) -> None:
     """One more of everything a family can have stored about it (the n-th round)."""
     family, user, organisation = world.family, world.supporter, world.organisation
     goal = make_goal(session, family, text=f"Doel {n}")
-    make_score(session, goal, 0, date.today())
+    make_score(session, goal, 0, localtoday())
     make_action(session, goal, description=f"Actie {n}")
     make_version(session, family, user)
     make_meeting(session, family, status=MeetingStatus.held)
@@ -56,7 +56,7 @@ def fill(session: Session, world: World, n: int) -> None:
             family_id=family.id,
             factor_id=factor.id,
             note="Gezien",
-            recorded_on=date.today(),
+            recorded_on=localtoday(),
             recorded_by_id=user.id,
         )
     )

@@ -1,15 +1,16 @@
 """Due and overdue wave questionnaires are part of the evaluation debt (the list and its summary)."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from api.models.base import localtoday
 from tests.conftest import QueryCounter
 from tests.factories import World, auth, make_family, make_member
 from tests.measurements.factories import brs_answers, make_measurement
 
-LONG_AGO = date.today() - timedelta(days=400)
+LONG_AGO = localtoday() - timedelta(days=400)
 
 
 def _debt(client: TestClient, world: World, **params: str) -> dict:  # type: ignore[type-arg]

@@ -2,13 +2,14 @@
 the family's mean and spread; and the cohort computed in the database, checked by hand."""
 
 import math
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from api.models import Family, FamilyMember, FamilyType, MemberRole, Organisation, Wave
+from api.models.base import localtoday
 from tests.conftest import QueryCounter
 from tests.factories import World, auth, make_family
 from tests.measurements.factories import brs_answers, make_factor, make_measurement
@@ -164,7 +165,7 @@ def test_cohort_filters_by_region_type_and_period(client: TestClient, session: S
     assert regional["share_improved"] == 1.0
     [typed] = client.get(url, params={"family_type": "parent_id_children"}, headers=headers).json()["scales"]
     assert typed["n_families"] == 2 and typed["mean_change_from_t0"] == pytest.approx(-0.25)
-    tomorrow = str(date.today() + timedelta(days=1))
+    tomorrow = str(localtoday() + timedelta(days=1))
     assert client.get(url, params={"from": tomorrow}, headers=headers).json()["scales"] == []
     assert client.get(url, params={"wave": "t2"}, headers=headers).json()["scales"] == []
     assert client.get(url, headers=auth(world.other_org_coordinator)).json()["scales"] == []

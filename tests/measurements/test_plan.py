@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from api.core.config import Settings
 from api.measurements.waves import add_months, wave_dates
 from api.models import Family, FamilyMember, MemberRole, Wave
+from api.models.base import localtoday
 from tests.conftest import QueryCounter
 from tests.factories import World, auth, make_family, make_member
 from tests.measurements.factories import brs_answers, make_measurement
@@ -62,7 +63,7 @@ def test_plan_lists_who_answers_what_and_its_status(
     client: TestClient, session: Session, world: World
 ) -> None:
     family = make_family(
-        session, world.organisation, world.supporter, started_on=date.today() - timedelta(days=200)
+        session, world.organisation, world.supporter, started_on=localtoday() - timedelta(days=200)
     )
     parent = make_member(session, family, "Linda")
     child = FamilyMember(family_id=family.id, display_name="Daan", role=MemberRole.client, is_client=True)

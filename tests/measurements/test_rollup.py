@@ -2,7 +2,7 @@
 writes leave behind is exactly what a rebuild from the raw data makes (api/measurements/rollup.py,
 rollup_tracking.py, api/meetings/flag_rollup.py)."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -16,6 +16,7 @@ from api.measurements import rollup
 from api.measurements.rollup_tracking import deferred
 from api.meetings import flag_rollup
 from api.models import Family, FamilyMember
+from api.models.base import localtoday
 from tests.factories import World, auth, make_family, make_member
 from tests.meetings.factories import MEETINGS, make_meeting
 from tests.plans.factories import make_goal, make_score
@@ -66,7 +67,7 @@ def test_api_writes_keep_the_rollups_equal_to_a_rebuild(
     moved = client.patch(family_url, json={"status": "active"}, headers=headers | {"If-Match": etag})
     assert moved.status_code == 200, moved.text
     _equals_a_rebuild(session)
-    today = date.today()
+    today = localtoday()
     for goal, day, level in ((first, 20, -1), (second, 20, 0), (first, 5, 1), (first, 5, 2)):
         body = {"scored_on": (today - timedelta(days=day)).isoformat(), "level": level}
         scored = client.post(f"{family_url}/plan/goals/{goal.id}/scores", json=body, headers=headers)
@@ -134,7 +135,7 @@ def test_deferred_rollups_are_refreshed_once_when_the_block_ends(
     )
     with deferred(session):
         family = make_family(session, world.organisation)
-        make_score(session, make_goal(session, family), 0, date.today())
+        make_score(session, make_goal(session, family), 0, localtoday())
         assert calls == []
         assert not any(row[0] == family.id for row in _rows(session)["rollup_family_status"])
     assert calls == [{family.id}]

@@ -6,7 +6,7 @@ import re
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -37,6 +37,7 @@ from api.models import (
     PlanAction,
     Wave,
 )
+from api.models.base import localtoday
 from api.models.plans import ActionStatus
 from tests.factories import World, auth, make_contact, make_family, make_member
 from tests.measurements.factories import brs_answers, make_measurement
@@ -75,7 +76,7 @@ def facts(session: Session, world: World) -> Facts:
     family = world.family
     member = session.exec(select(FamilyMember).where(FamilyMember.family_id == family.id)).one()
     goal = make_goal(session, family)
-    score = make_score(session, goal, -1, date.today() - timedelta(days=40))
+    score = make_score(session, goal, -1, localtoday() - timedelta(days=40))
     make_measurement(session, family, member, answers=brs_answers(2), complete=True, days_ago=90)
     measurement = make_measurement(
         session, family, member, wave=Wave.t1, answers=brs_answers(4), complete=True, days_ago=10
@@ -132,7 +133,7 @@ Write = Callable[[Session, Facts], Any]
 CASES: list[tuple[str, Write, set[str]]] = [
     ("status change recorded", _change_status, {STATUS}),
     ("family renamed", lambda s, f: setattr(f.family, "display_name", "Gezin Anders"), set()),
-    ("goal scored", lambda s, f: make_score(s, f.goal, 1, date.today()), {GAS}),
+    ("goal scored", lambda s, f: make_score(s, f.goal, 1, localtoday()), {GAS}),
     ("score's level corrected", lambda s, f: setattr(f.score, "level", 0), {GAS}),
     ("score's note", lambda s, f: setattr(f.score, "note", "Gaat beter."), set()),
     ("score deleted", lambda s, f: s.delete(f.score), {GAS}),
@@ -184,7 +185,7 @@ CASES: list[tuple[str, Write, set[str]]] = [
     ("contact's phone", lambda s, f: setattr(f.contact, "phone", "0612345678"), set()),
     ("action added", lambda s, f: make_action(s, f.goal, description="Juf belt."), {FLAGS}),
     ("action done", lambda s, f: setattr(f.action, "status", ActionStatus.done), {FLAGS}),
-    ("action's due date", lambda s, f: setattr(f.action, "due_on", date.today()), set()),
+    ("action's due date", lambda s, f: setattr(f.action, "due_on", localtoday()), set()),
     ("member added", lambda s, f: make_member(s, f.family, "Kees"), {FLAGS}),
     ("member archived", lambda s, f: setattr(f.member, "archived_at", datetime.now(UTC)), {FLAGS}),
     (
@@ -245,7 +246,7 @@ def test_scoring_a_goal_writes_the_t_score_rollup_alone(
     url = f"/api/v1/families/{world.family.id}/plan/goals/{goal.id}/scores"
     before = count_queries.count
     scored = client.post(
-        url, json={"scored_on": date.today().isoformat(), "level": 1}, headers=auth(world.supporter)
+        url, json={"scored_on": localtoday().isoformat(), "level": 1}, headers=auth(world.supporter)
     )
     assert scored.status_code == 201, scored.text
     statements = count_queries.statements[before:]

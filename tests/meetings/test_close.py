@@ -1,6 +1,6 @@
 """Closing a meeting applies all its decisions to the plan in one transaction, or none of them."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, func, select
@@ -17,6 +17,7 @@ from api.models import (
     WebhookEndpoint,
     WebhookMessage,
 )
+from api.models.base import localtoday
 from api.models.plans import life_domain_id
 from tests.factories import World, auth, make_contact
 from tests.funders.factories import consent, make_client
@@ -61,7 +62,7 @@ def test_close_applies_every_decision(client: TestClient, session: Session, worl
     meeting, goal, action, contact_id = _table(session, world)
     new_goal = _decide(client, world, meeting, _new_goal(session, world))
     assert new_goal["text"] == "Nieuw doel: Linda krijgt hulp bij de post en de rekeningen"
-    due = (date.today() + timedelta(days=30)).isoformat()
+    due = (localtoday() + timedelta(days=30)).isoformat()
     _decide(
         client,
         world,

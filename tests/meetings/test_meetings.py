@@ -1,11 +1,12 @@
 """Meetings: plan one with an agenda from the plan, read it with flags, change it with If-Match, cancel it."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from fastapi.testclient import TestClient
 from sqlmodel import Session, func, select
 
 from api.models import AuditEvent, GoalMember, Meeting, MeetingStatus, OwnerType, PlanAction
+from api.models.base import localtoday
 from tests.conftest import QueryCounter
 from tests.factories import World, auth, make_contact, make_member
 from tests.meetings.factories import MEETINGS, family_url, first_member, make_meeting
@@ -27,8 +28,8 @@ def _create(client: TestClient, world: World, **body: object) -> dict:  # type: 
 def test_create_builds_the_agenda_from_the_plan(client: TestClient, session: Session, world: World) -> None:
     due = make_goal(session, world.family, text="Daan gaat weer naar school")
     fresh = make_goal(session, world.family, text="Linda heeft een vaste logeeropvang")
-    make_score(session, fresh, 0, date.today())
-    fresh.target_on = date.today() + timedelta(days=200)
+    make_score(session, fresh, 0, localtoday())
+    fresh.target_on = localtoday() + timedelta(days=200)
     make_action(session, due, description="Oma belt de school", agreed=False)
     make_action(session, due, description="School stuurt het rooster", agreed=True)
     session.commit()

@@ -1,6 +1,6 @@
 """The demo seeder: held meetings closed through the service, upcoming and flagged ones; idempotent."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlmodel import Session, col, func, select
 
@@ -10,6 +10,7 @@ from api.meetings.plan_links import crucial_people
 from api.meetings.presenters import live_flags
 from api.meetings.repository import participants_of
 from api.models import FamilyStatus, Meeting, MeetingStatus, PlanVersion
+from api.models.base import localtoday
 from tests.factories import World, make_contact, make_family, make_member
 
 
@@ -21,7 +22,7 @@ def test_seed_meetings_is_believable_and_idempotent(session: Session, world: Wor
         make_contact(session, family, "Oma Riet")
         families.append(family)
     for family in families:
-        family.status, family.started_on = FamilyStatus.active, date.today() - timedelta(days=60)
+        family.status, family.started_on = FamilyStatus.active, localtoday() - timedelta(days=60)
     context = DemoContext(organisation=world.organisation, users={}, families=families)
     first = seed_meetings(session, context)
     assert first.startswith("Demo meetings: ")
@@ -35,7 +36,7 @@ def test_seed_meetings_is_believable_and_idempotent(session: Session, world: Wor
     assert all(m.closed_at and m.closed_at.date() == m.starts_at.date() for m in held)
     meeting_days = {m.id: m.starts_at.date() for m in held}
     assert all(v.adopted_at.date() == meeting_days[v.meeting_id] for v in adopted if v.meeting_id)
-    assert all(m.starts_at.date() > date.today() - timedelta(days=60) for m in held)  # after support started
+    assert all(m.starts_at.date() > localtoday() - timedelta(days=60) for m in held)  # after support started
     planned = session.exec(select(Meeting).where(Meeting.status == MeetingStatus.planned)).all()
     crucial = crucial_people(session, [m.family_id for m in planned])
     found = participants_of(session, [m.id for m in planned])

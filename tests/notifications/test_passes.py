@@ -2,13 +2,13 @@
 overdue, the weekly check-in nudge, the network's actions, the supporters' and coordinators' digests, and a
 'bel me' from a check-in at once."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from api.models import DigestFrequency, MessageStatus, NotificationPreference, OwnerType, RecipientKind
-from api.models.base import utcnow
+from api.models.base import localtoday, utcnow
 from api.notifications.passes import run_passes
 from tests.checkins.factories import make_checkin, make_link
 from tests.factories import World, make_family
@@ -20,10 +20,10 @@ TODAY = NOON.date()
 
 
 def test_questionnaire_due_then_nearly_overdue_once_each(session: Session, world: World) -> None:
-    family = make_family(session, world.organisation, world.supporter, started_on=date.today())
+    family = make_family(session, world.organisation, world.supporter, started_on=localtoday())
     member = reachable_member(session, family)
     late = make_family(
-        session, world.organisation, world.supporter, started_on=date.today() - timedelta(days=25)
+        session, world.organisation, world.supporter, started_on=localtoday() - timedelta(days=25)
     )
     late_member = reachable_member(session, late, name="Piet")
     session.commit()
@@ -34,7 +34,7 @@ def test_questionnaire_due_then_nearly_overdue_once_each(session: Session, world
     assert len(due) == len({m.dedupe_key for m in due}) >= 1
     soon = messages(session, recipient_id=late_member.id)
     assert {m.kind for m in soon} == {"questionnaire_overdue_soon"}
-    assert soon[0].context["due_on"] == (date.today() + timedelta(days=5)).isoformat()
+    assert soon[0].context["due_on"] == (localtoday() + timedelta(days=5)).isoformat()
 
 
 def test_weekly_nudge_only_to_those_who_asked_and_not_after_a_recent_checkin(
@@ -59,9 +59,9 @@ def test_weekly_nudge_only_to_those_who_asked_and_not_after_a_recent_checkin(
 def test_network_contacts_hear_of_their_actions_due_soon(session: Session, world: World) -> None:
     contact = reachable_contact(session, world.family)
     goal = make_goal(session, world.family)
-    action = make_action(session, goal, due_on=date.today() + timedelta(days=2))
+    action = make_action(session, goal, due_on=localtoday() + timedelta(days=2))
     action.owner_type, action.owner_contact_id, action.owner_name = OwnerType.contact, contact.id, None
-    later = make_action(session, goal, due_on=date.today() + timedelta(days=20))
+    later = make_action(session, goal, due_on=localtoday() + timedelta(days=20))
     later.owner_type, later.owner_contact_id, later.owner_name = OwnerType.contact, contact.id, None
     session.commit()
     run_passes(session, utcnow())
@@ -75,7 +75,7 @@ def test_digests_carry_numbers_not_names(session: Session, world: World, smtp: S
     session.add(NotificationPreference(user_id=world.other_supporter.id, digest=DigestFrequency.daily))
     session.add(NotificationPreference(user_id=world.supporter.id, digest=DigestFrequency.off))
     goal = make_goal(session, world.other_caseload_family)
-    make_action(session, goal, due_on=date.today() - timedelta(days=3))
+    make_action(session, goal, due_on=localtoday() - timedelta(days=3))
     session.commit()
     run_passes(session, NOON)
     run_passes(session, NOON)

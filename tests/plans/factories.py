@@ -17,6 +17,7 @@ from api.models import (
     PlanVersion,
     User,
 )
+from api.models.base import localtoday
 from api.models.plans import life_domain_id
 from api.plans import repository
 from api.plans.schemas import AdoptionCreate
@@ -61,7 +62,7 @@ def make_goal(
         weight=weight,
         baseline_level=baseline_level,
         priority=priority,
-        activated_on=activated_on or (date.today() if status == GoalStatus.active else None),
+        activated_on=activated_on or (localtoday() if status == GoalStatus.active else None),
         level_minus_2=LADDER["minus_2"],
         level_minus_1=LADDER["minus_1"],
         level_0=LADDER["zero"],

@@ -1,10 +1,9 @@
 """The plan routes in the authorization matrix (merged into tests/test_authorization_matrix.py)."""
 
-from datetime import date
-
 from sqlmodel import Session
 
 from api.models import Family
+from api.models.base import localtoday
 from api.models.plans import life_domain_id
 from tests.factories import World
 from tests.matrix_rules import MATCH_ANY, STAFF, Rule
@@ -57,7 +56,7 @@ ROUTES: dict[tuple[str, str], Rule] = {
     ("DELETE", f"{PLAN}/goals/{{goal_id}}"): Rule(204, params=_goal),
     ("GET", f"{PLAN}/goals/{{goal_id}}/scores"): Rule(200, params=_goal),
     ("POST", f"{PLAN}/goals/{{goal_id}}/scores"): Rule(
-        201, params=_goal, body=lambda w: {"scored_on": date.today().isoformat(), "level": 1}
+        201, params=_goal, body=lambda w: {"scored_on": localtoday().isoformat(), "level": 1}
     ),
     ("POST", f"{PLAN}/goals/{{goal_id}}/actions"): Rule(
         201,

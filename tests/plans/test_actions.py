@@ -1,7 +1,7 @@
 """Actions: owners of every kind, due and overdue, agreement at the table, and confirmation by a meeting."""
 
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -9,12 +9,13 @@ from sqlmodel import Session
 
 from api.core.errors import NotFound
 from api.models import ActionStatus, GoalStatus
+from api.models.base import localtoday
 from api.plans.actions import confirm_actions
 from tests.conftest import QueryCounter
 from tests.factories import World, auth, make_contact, make_member
 from tests.plans.factories import make_action, make_goal, principal_of
 
-PAST, FUTURE = date.today() - timedelta(days=10), date.today() + timedelta(days=10)
+PAST, FUTURE = localtoday() - timedelta(days=10), localtoday() + timedelta(days=10)
 
 
 def _url(world: World, tail: str = "") -> str:
@@ -148,7 +149,7 @@ def test_done_sets_the_completion_date_and_keeps_agreement(
     )
     assert response.status_code == 200
     body = response.json()
-    assert body["completed_on"] == date.today().isoformat() and body["agreed_at_table"] is True
+    assert body["completed_on"] == localtoday().isoformat() and body["agreed_at_table"] is True
     assert response.headers["etag"] == '"2"'
 
 

@@ -1,16 +1,17 @@
 """Evaluation debt at any size: the list pages by family, the summary by supporter, one audit write each."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from api.models import Role
+from api.models.base import localtoday
 from tests.conftest import QueryCounter
 from tests.factories import World, auth, make_family, make_member, make_user
 from tests.plans.factories import make_action, make_goal
 
-TODAY = date.today()
+TODAY = localtoday()
 LONG_AGO = TODAY - timedelta(days=400)
 
 

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from api.models import AuditEvent, GoalStatus
+from api.models.base import localtoday
 from tests.factories import World, auth
 from tests.plans.factories import make_goal, make_score
 
@@ -149,7 +150,7 @@ def test_recording_a_score_through_the_api(client: TestClient, session: Session,
     [
         ({"scored_on": "2026-09-01", "level": 3}, 422),
         ({"scored_on": "2026-09-01", "level": -3}, 422),
-        ({"scored_on": (date.today() + timedelta(days=2)).isoformat(), "level": 0}, 422),
+        ({"scored_on": (localtoday() + timedelta(days=2)).isoformat(), "level": 0}, 422),
         ({"scored_on": "2026-09-01"}, 422),
     ],
 )

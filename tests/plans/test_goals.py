@@ -7,7 +7,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from api.models import AuditEvent, GoalStatus, PlanAction
-from api.models.base import utcnow
+from api.models.base import localtoday, utcnow
 from api.models.plans import life_domain_id
 from tests.factories import World, auth, make_member
 from tests.plans.factories import LADDER, make_action, make_goal, make_score
@@ -39,7 +39,7 @@ def test_write_a_goal_with_its_ladder(client: TestClient, session: Session, worl
     assert goal["text"] == "We willen dat Daan weer naar school gaat."
     assert goal["member_ids"] == [str(member.id)]
     assert goal["ladder"] == LADDER and goal["weight"] == 2.0 and goal["baseline_level"] == -1
-    assert goal["activated_on"] == date.today().isoformat() and goal["gas_level"] is None
+    assert goal["activated_on"] == localtoday().isoformat() and goal["gas_level"] is None
     assert response.headers["etag"] == '"1"'
     read = client.get(_url(world, f"/{goal['id']}"), headers=auth(world.supporter))
     assert read.json()["life_domain"]["label_en"] == "Education"
@@ -155,7 +155,7 @@ def test_activating_needs_a_ladder(client: TestClient, world: World) -> None:
     half = client.patch(url, json=partial, headers=headers | {"If-Match": '"1"'})
     assert half.status_code == 422 and "ladder.minus_2" in {e["field"] for e in half.json()["errors"]}
     ok = client.patch(url, json={"status": "active", "ladder": LADDER}, headers=headers | {"If-Match": '"1"'})
-    assert ok.status_code == 200 and ok.json()["activated_on"] == date.today().isoformat()
+    assert ok.status_code == 200 and ok.json()["activated_on"] == localtoday().isoformat()
     no_ladder = client.patch(url, json={"ladder": None}, headers=headers | {"If-Match": '"2"'})
     assert no_ladder.status_code == 422 and no_ladder.json()["code"] == "goal_ladder_incomplete"
     body = {"text": "Doel", "life_domain_id": HEALTH, "status": "active"}

@@ -1,6 +1,6 @@
 """Life domains (shipped, extended by an admin) and evaluation debt for supporters and coordinators."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -8,12 +8,13 @@ from sqlmodel import Session
 
 from api.core.config import get_settings
 from api.models import ActionStatus, FamilyStatus, GoalStatus
+from api.models.base import localtoday
 from api.models.plans import LIFE_DOMAINS, life_domain_id
 from tests.conftest import QueryCounter
 from tests.factories import World, auth, make_family
 from tests.plans.factories import make_action, make_goal, make_score
 
-TODAY = date.today()
+TODAY = localtoday()
 LONG_AGO = TODAY - timedelta(days=120)
 
 

@@ -20,6 +20,7 @@ from api.models import (
     PlanVersion,
     User,
 )
+from api.models.base import localtoday
 from tests.factories import World, make_family
 
 
@@ -51,7 +52,7 @@ def test_every_family_gets_a_plan_with_progress_and_an_adopted_version(
     overdue = session.exec(
         select(func.count())
         .select_from(PlanAction)
-        .where(PlanAction.status == ActionStatus.open, col(PlanAction.due_on) < date.today())
+        .where(PlanAction.status == ActionStatus.open, col(PlanAction.due_on) < localtoday())
     ).one()
     assert overdue > 0
 

@@ -13,6 +13,7 @@ from api.measurements.definitions import InstrumentUse, Respondent
 from api.measurements.due import instruments_of, measurement_debt, plans_by_family
 from api.measurements.waves import entry_status, wave_dates
 from api.models import Family, FamilyMember, FamilyStatus, Measurement, Role, User
+from api.models.base import localtoday
 from api.workday.attention import attention_counts
 from tests.factories import World, auth
 from tests.plans.factories import make_action, make_goal
@@ -57,7 +58,7 @@ def test_the_set_based_wave_plan_agrees_with_the_rule_for_every_demo_family(sess
     seed(session, password="demo-password-123")
     coordinator = session.exec(select(User).where(User.role == Role.coordinator)).first()
     assert coordinator is not None
-    principal, today = _principal(coordinator), date.today()
+    principal, today = _principal(coordinator), localtoday()
     families = session.exec(select(Family).where(Family.organisation_id == coordinator.organisation_id)).all()
     assert len(families) >= 30
     plans = plans_by_family(session, principal, families=families, today=today)
@@ -155,15 +156,15 @@ def test_the_attention_sort_pages_by_cursor_and_needs_one_caseload(
 def test_the_kept_attention_statement_counts_for_the_day_it_is_asked(session: Session, world: World) -> None:
     """The statement is built once and sent again with each day's dates: a later day sees the goal's debt and
     the action past its date, an earlier one does not."""
-    goal = make_goal(session, world.family, activated_on=date.today() - timedelta(days=100))
-    make_action(session, goal, due_on=date.today() - timedelta(days=3))
+    goal = make_goal(session, world.family, activated_on=localtoday() - timedelta(days=100))
+    make_action(session, goal, due_on=localtoday() - timedelta(days=3))
     session.commit()
     principal = _principal(world.supporter)
     scope = select(Family.id).where(Family.id == world.family.id)
     counts = {
         day: attention_counts(session, principal, scope=scope, today=day).get(world.family.id)
-        for day in (date.today(), date.today() - timedelta(days=30), date.today())
+        for day in (localtoday(), localtoday() - timedelta(days=30), localtoday())
     }
-    now, earlier = counts[date.today()], counts[date.today() - timedelta(days=30)]
+    now, earlier = counts[localtoday()], counts[localtoday() - timedelta(days=30)]
     assert now is not None and (now.goals, now.actions) == (1, 1)
     assert earlier is None or (earlier.goals, earlier.actions) == (0, 0)

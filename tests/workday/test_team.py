@@ -1,12 +1,13 @@
 """GET /team and POST /families/{id}/reassign (shown in the family's timeline)."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from api.core.config import get_settings
 from api.models import Role
+from api.models.base import localtoday
 from tests.checkins.factories import make_alert, make_link
 from tests.factories import World, auth, make_family, make_user
 from tests.plans.factories import make_goal
@@ -15,7 +16,7 @@ from tests.plans.factories import make_goal
 def test_team_counts_caseload_debt_and_alerts_per_supporter(
     client: TestClient, session: Session, world: World
 ) -> None:
-    make_goal(session, world.family, activated_on=date.today() - timedelta(days=200))
+    make_goal(session, world.family, activated_on=localtoday() - timedelta(days=200))
     link, _, _ = make_link(session, world.family)
     make_alert(session, link)
     for index in range(get_settings().caseload_norm):
@@ -87,7 +88,7 @@ def test_team_counts_debt_for_every_supporter_as_the_evaluation_debt_summary_doe
     for index, supporter in enumerate([*supporters, None]):
         family = make_family(session, world.organisation, supporter)
         for _ in range(index % 3 + 1):
-            make_goal(session, family, activated_on=date.today() - timedelta(days=200))
+            make_goal(session, family, activated_on=localtoday() - timedelta(days=200))
     session.commit()
     headers = auth(world.coordinator)
     team = client.get("/api/v1/team", headers=headers).json()["members"]

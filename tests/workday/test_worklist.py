@@ -1,12 +1,13 @@
 """GET /worklist and acknowledging an alert with a note from it."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from fastapi.testclient import TestClient
 from sqlalchemy import event
 from sqlmodel import Session, select
 
 from api.models import Checkin, CheckinAlert
+from api.models.base import localtoday
 from api.models.workday import AlertNote
 from tests.checkins.factories import first_member, make_alert, make_link
 from tests.factories import World, auth, make_family, make_member
@@ -21,8 +22,8 @@ def _morning(session: Session, world: World) -> CheckinAlert:
     checkin = session.get(Checkin, alert.checkin_id)
     assert checkin is not None
     checkin.message = "Wil je me bellen?"
-    goal = make_goal(session, world.family, activated_on=date.today() - timedelta(days=154))
-    make_action(session, goal, due_on=date.today() - timedelta(days=3))
+    goal = make_goal(session, world.family, activated_on=localtoday() - timedelta(days=154))
+    make_action(session, goal, due_on=localtoday() - timedelta(days=3))
     session.commit()
     return alert
 
@@ -101,7 +102,7 @@ def test_worklist_query_count_does_not_grow_with_the_caseload(
         make_member(session, family)
         link, _, _ = make_link(session, family)
         make_alert(session, link)
-        make_goal(session, family, activated_on=date.today() - timedelta(days=200))
+        make_goal(session, family, activated_on=localtoday() - timedelta(days=200))
     session.commit()
     assert count() <= before + 1  # measurement plans may read one more batch; never one per family
 
