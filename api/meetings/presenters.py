@@ -64,24 +64,25 @@ def matches(p: MeetingParticipant, person: Crucial) -> bool:
     return person.ref_id in {p.member_id, p.contact_id, p.user_id}
 
 
-def _flag(reason: str, person: Crucial, participant: MeetingParticipant | None) -> MeetingFlag:
+def flag(reason: str, person: FlagPerson, because: list[str]) -> MeetingFlag:
+    """A flag with its message: built live, and from its stored form (api/meetings/flag_rollup.py)."""
     name = person.name
     message = {
         "not_invited": f"{name} is niet uitgenodigd / {name} is not invited.",
         "declined": f"{name} heeft afgezegd / {name} declined.",
         "did_not_attend": f"{name} was er niet bij / {name} did not attend.",
     }[reason]
-    return MeetingFlag(
-        reason=reason,
-        person=FlagPerson(
-            kind=person.kind,
-            id=person.ref_id,
-            name=name,
-            participant_id=participant.id if participant else None,
-        ),
-        because=person.because,
-        message=message,
+    return MeetingFlag(reason=reason, person=person, because=because, message=message)
+
+
+def _flag(reason: str, person: Crucial, participant: MeetingParticipant | None) -> MeetingFlag:
+    who = FlagPerson(
+        kind=person.kind,
+        id=person.ref_id,
+        name=person.name,
+        participant_id=participant.id if participant else None,
     )
+    return flag(reason, who, person.because)
 
 
 def live_flags(participants: Sequence[MeetingParticipant], crucial: Sequence[Crucial]) -> list[MeetingFlag]:
