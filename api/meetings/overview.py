@@ -23,7 +23,7 @@ from api.core.pagination import Page, decode_cursor, encode_cursor
 from api.families.repository import readable_families
 from api.meetings import flag_rollup
 from api.meetings.plan_links import crucial_people
-from api.meetings.presenters import meeting_flags, meeting_public
+from api.meetings.presenters import meeting_fields, meeting_flags
 from api.meetings.repository import listed_participants
 from api.meetings.schemas import MeetingOverviewItem
 from api.models import Family, Meeting, MeetingStatus, RollupMeetingFlag
@@ -132,10 +132,9 @@ def overview(
             if meeting.id in shown
             else meeting_flags(meeting, participants[meeting.id], crucial_here)
         )
-        public = meeting_public(meeting, family, participants[meeting.id], flags)
         items.append(
             MeetingOverviewItem(
-                **public.model_dump(),
+                **meeting_fields(meeting, family, participants[meeting.id], flags),
                 family_display_name=family.display_name,
                 supporter_id=family.supporter_id,
                 supporter_name=family.supporter.full_name if family.supporter else None,
