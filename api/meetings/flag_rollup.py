@@ -146,6 +146,10 @@ def rebuild(session: Session) -> int:
 
 
 def is_empty(session: Session) -> bool:
-    """No rows while meetings exist: never filled (a database just upgraded to this rollup)."""
+    """No rows while meetings exist: never filled (a database just upgraded to this rollup); or a planned
+    meeting's row without its flags (SQL NULL: made before migration 0027, which added them)."""
     filled = session.execute(select(TABLE.c.meeting_id).limit(1)).first()
-    return filled is None and session.execute(select(Meeting.id).limit(1)).first() is not None
+    if filled is None:
+        return session.execute(select(Meeting.id).limit(1)).first() is not None
+    unstored = TABLE.c.status == MeetingStatus.planned, TABLE.c.flags.is_(None)
+    return session.execute(select(TABLE.c.meeting_id).where(*unstored).limit(1)).first() is not None

@@ -134,7 +134,8 @@ class RollupMeetingFlag(SQLModel, table=True):
     family_id: uuid.UUID
     starts_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
     status: MeetingStatus = Field(sa_type=enum_type(MeetingStatus, 20))
-    # A planned meeting's flags as stored (api/meetings/presenters.py, `stored_flag`); null otherwise, and for
-    # a row made before migration 0027 until the next rebuild (the lists then compute them live).
+    # A planned meeting's flags as stored (api/meetings/flag_rollup.py, `_stored`); null otherwise, and for
+    # a row made before migration 0027 until the rebuild `bondgenoot migrate` then runs (meanwhile the lists
+    # compute them live).
     flags: list[dict[str, Any]] | None = Field(default=None, sa_type=JSON)
     flag_count: int

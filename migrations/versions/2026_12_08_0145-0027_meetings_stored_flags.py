@@ -4,8 +4,8 @@ Revision ID: 0027
 Revises: 0026
 Create Date: 2026-12-08 01:45:00
 
-Rows made before this migration have no flags (null) until `bondgenoot rollups rebuild`; the lists compute
-those meetings' flags live meanwhile (api/meetings/overview.py).
+Rows made before this migration have no flags (NULL): `bondgenoot migrate` then rebuilds the rollups
+(api/meetings/flag_rollup.py, `is_empty`); until it has, the lists compute those meetings' flags live.
 """
 
 from collections.abc import Sequence
