@@ -11,6 +11,10 @@ from sqlalchemy import Connection
 from tests.factories import World, auth
 from tests.test_query_plans import FAMILIES, _plans_of, assert_indexed, many_families  # noqa: F401
 
+FLAG = (  # a stored flag (api/meetings/flag_rollup.py): a named person who owns an open action
+    '{"reason": "not_invited", "person": {"kind": "guest", "id": null, "name": "Oma Riet", '
+    '"participant_id": null}, "because": ["Eigenaar van open actie: Oma Riet haalt Daan op."]}'
+)
 PAGE = 100  # the largest page a list answers (LimitQuery)
 
 WATCHED = {"family", "meeting", "rollup_meeting_flag", "checkin_alert", "notification_message", "audit_event"}
@@ -36,10 +40,13 @@ def busy_families(connection: Connection, many_families: World) -> World:  # noq
         "now() + make_interval(days => 30 * k - 60, mins => g + 60), "
         "CASE WHEN k > 2 THEN 'planned' ELSE 'held' END, 1, now(), now() "
         f"{families}, generate_series(1, 4) k",
-        # their flag counts (api/meetings/flag_rollup.py): a planned meeting of every tenth family is flagged
-        "INSERT INTO rollup_meeting_flag (meeting_id, family_id, starts_at, status, flag_count) "
-        "SELECT id, family_id, starts_at, status, CASE WHEN status = 'planned' AND "
-        "('x' || substr(family_id::text, 1, 2))::bit(8)::int %% 10 = 0 THEN 1 ELSE 0 END FROM meeting",
+        # their flag counts and a planned one's flags (api/meetings/flag_rollup.py): a planned meeting of
+        # every tenth family is flagged
+        "INSERT INTO rollup_meeting_flag (meeting_id, family_id, starts_at, status, flags, flag_count) "
+        "SELECT id, family_id, starts_at, status, CASE WHEN status <> 'planned' THEN NULL WHEN flagged "
+        f"THEN '[{FLAG}]' ELSE '[]' END::json, CASE WHEN status = 'planned' AND flagged THEN 1 ELSE 0 END "
+        "FROM (SELECT *, ('x' || substr(family_id::text, 1, 2))::bit(8)::int %% 10 = 0 AS flagged "
+        "FROM meeting) m",
         "INSERT INTO checkin (id, organisation_id, family_id, member_id, link_id, wellbeing, care_burden, "
         "needs, checked_in_at, received_at) SELECT md5('c' || g || ':' || k)::uuid, %(org)s, "
         "md5('f' || g)::uuid, md5('m' || g)::uuid, md5('l' || g)::uuid, 6, 4, '[]', "

@@ -1,10 +1,10 @@
 """Meetings across the families the caller may read: upcoming, recent, and the flagged ones.
 
 Which meetings are flagged is read from the flag-count rollup (api/meetings/flag_rollup.py, kept current with
-every plan and meeting change in the same transaction), so `flagged=` is one indexed statement. The flags
-shown are computed by the same rules (`meeting_flags`), from the plan's crucial players only for the page's
-planned meetings the rollup counts flags for: a planned meeting it counts none for has none, so the page
-reads the plan of the families that show a flag, not of every family on it."""
+every plan and meeting change in the same transaction), so `flagged=` is one indexed statement. A planned
+meeting's flags are read from the same row (stored by the same rules, `meeting_flags`); a held one's are
+frozen on the meeting. Only a planned meeting whose row has no flags stored (made before migration 0027 and
+not rebuilt since, or not yet seen) has them computed live from the plan's crucial players."""
 
 import uuid
 from dataclasses import dataclass
@@ -21,13 +21,15 @@ from api.audit import service as audit
 from api.auth.principal import Principal
 from api.core.pagination import Page, decode_cursor, encode_cursor
 from api.families.repository import readable_families
+from api.meetings import flag_rollup
 from api.meetings.plan_links import crucial_people
-from api.meetings.presenters import meeting_flags, meeting_public
+from api.meetings.presenters import meeting_fields, meeting_flags
 from api.meetings.repository import listed_participants
 from api.meetings.schemas import MeetingOverviewItem
 from api.models import Family, Meeting, MeetingStatus, RollupMeetingFlag
 
-Rows = Select[Meeting, Family, int]  # the flag count: None where the rollup has no row (outer join)
+# the flag count and stored flags: None where the rollup has no row (outer join)
+Rows = Select[Meeting, Family, int, list[dict[str, Any]] | None]
 FLAGS = RollupMeetingFlag
 
 
@@ -70,7 +72,7 @@ def _statement(principal: Principal, filters: OverviewFilters) -> Rows:
     if filters.supporter_id is not None:
         families = families.where(col(Family.supporter_id) == filters.supporter_id)
     statement = (
-        select(Meeting, Family, col(FLAGS.flag_count))
+        select(Meeting, Family, col(FLAGS.flag_count), col(FLAGS.flags))
         .join(Family, col(Family.id) == Meeting.family_id)
         .join(FLAGS, col(FLAGS.meeting_id) == Meeting.id, isouter=not filters.flagged)
         .options(joinedload(Family.supporter))  # type: ignore[arg-type]
@@ -107,28 +109,32 @@ def overview(
     found = session.exec(ordered.limit(limit + 1)).all()
     rows = found[:limit]
     last = rows[-1][0] if rows and len(found) > limit else None
-    participants = listed_participants(session, [m for m, _, _ in rows])
-    # who is crucial matters while a meeting is planned (held ones keep the flags frozen at close), and
-    # only where the rollup counts a flag (or has not seen the meeting yet)
-    crucial = crucial_people(
-        session,
-        {m.family_id for m, _, count in rows if m.status == MeetingStatus.planned and count != 0},
+    participants = listed_participants(session, [m for m, _, _, _ in rows])
+    planned = [(m, count, stored) for m, _, count, stored in rows if m.status == MeetingStatus.planned]
+    shown = flag_rollup.restored(
+        session, {m.id: stored for m, count, stored in planned if stored is not None}
     )
+    # Live only where the rollup counts a flag but stored none (or has not seen the meeting yet).
+    live = {m.family_id for m, count, stored in planned if count != 0 and stored is None}
+    crucial = crucial_people(session, live)
     audit.record_many(
         session,
         principal,
         action="list",
         object_type="meeting",
-        family_ids=list({m.family_id for m, _, _ in rows}),
+        family_ids=list({m.family_id for m, _, _, _ in rows}),
     )
     items = []
-    for meeting, family, count in rows:
+    for meeting, family, count, _ in rows:
         crucial_here = crucial.get(meeting.family_id, []) if count != 0 else []  # none counted: none shown
-        flags = meeting_flags(meeting, participants[meeting.id], crucial_here)
-        public = meeting_public(meeting, family, participants[meeting.id], flags)
+        flags = (
+            shown[meeting.id]
+            if meeting.id in shown
+            else meeting_flags(meeting, participants[meeting.id], crucial_here)
+        )
         items.append(
             MeetingOverviewItem(
-                **public.model_dump(),
+                **meeting_fields(meeting, family, participants[meeting.id], flags),
                 family_display_name=family.display_name,
                 supporter_id=family.supporter_id,
                 supporter_name=family.supporter.full_name if family.supporter else None,

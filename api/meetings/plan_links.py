@@ -110,7 +110,7 @@ def crucial_people(session: Session, family_ids: Iterable[uuid.UUID]) -> dict[uu
         select(Goal)
         .where(col(Goal.family_id).in_(ids), Goal.status == GoalStatus.active)
         .options(selectinload(Goal.member_links))  # type: ignore[arg-type]
-        .order_by(col(Goal.priority), col(Goal.created_at))
+        .order_by(col(Goal.priority), col(Goal.created_at), col(Goal.id))  # the id: one order on ties
     ).all()
     member_ids = {link.member_id for goal in goals for link in goal.member_links}
     members = (
@@ -135,7 +135,7 @@ def crucial_people(session: Session, family_ids: Iterable[uuid.UUID]) -> dict[uu
             joinedload(PlanAction.owner_contact),  # type: ignore[arg-type]
             joinedload(PlanAction.owner_user),  # type: ignore[arg-type]
         )
-        .order_by(col(PlanAction.due_on), col(PlanAction.created_at))
+        .order_by(col(PlanAction.due_on), col(PlanAction.created_at), col(PlanAction.id))
     )
     open_actions = session.exec(actions).unique().all()
     for action in open_actions:

@@ -7,8 +7,9 @@ transaction) and by `bondgenoot rollups rebuild`. No foreign keys: a family's ro
 
 import uuid
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Index, text
+from sqlalchemy import JSON, Index, text
 from sqlmodel import Field, SQLModel
 
 from api.models.base import UTCDateTime, enum_type
@@ -112,7 +113,8 @@ class RollupMeetingParty(SQLModel, table=True):
 
 class RollupMeetingFlag(SQLModel, table=True):
     """How many crucial players a meeting misses (api/meetings/flag_rollup.py): live while planned, frozen at
-    close, none when cancelled. Beside the meeting, not on it: a plan edit must not move a meeting's ETag."""
+    close, none when cancelled; and, while planned, the flags themselves, so a meeting list shows them without
+    reading the plan. Beside the meeting, not on it: a plan edit must not move a meeting's ETag."""
 
     __tablename__ = "rollup_meeting_flag"
     __table_args__ = (
@@ -132,4 +134,8 @@ class RollupMeetingFlag(SQLModel, table=True):
     family_id: uuid.UUID
     starts_at: datetime = Field(sa_type=UTCDateTime, nullable=False)
     status: MeetingStatus = Field(sa_type=enum_type(MeetingStatus, 20))
+    # A planned meeting's flags as stored (api/meetings/flag_rollup.py, `_stored`); null otherwise, and for
+    # a row made before migration 0027 until the rebuild `bondgenoot migrate` then runs (meanwhile the lists
+    # compute them live).
+    flags: list[dict[str, Any]] | None = Field(default=None, sa_type=JSON)
     flag_count: int

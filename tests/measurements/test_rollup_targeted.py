@@ -183,11 +183,13 @@ CASES: list[tuple[str, Write, set[str]]] = [
     ("contact added", lambda s, f: make_contact(s, f.family, "Juf"), {FLAGS}),
     ("contact's party", lambda s, f: setattr(f.contact, "party", ContactParty.gp), {PARTY, FLAGS}),
     ("contact's phone", lambda s, f: setattr(f.contact, "phone", "0612345678"), set()),
+    ("contact renamed", lambda s, f: setattr(f.contact, "name", "Juf Anna"), {FLAGS}),  # a stored flag's
     ("action added", lambda s, f: make_action(s, f.goal, description="Juf belt."), {FLAGS}),
     ("action done", lambda s, f: setattr(f.action, "status", ActionStatus.done), {FLAGS}),
     ("action's due date", lambda s, f: setattr(f.action, "due_on", localtoday()), set()),
     ("member added", lambda s, f: make_member(s, f.family, "Kees"), {FLAGS}),
     ("member archived", lambda s, f: setattr(f.member, "archived_at", datetime.now(UTC)), {FLAGS}),
+    ("member renamed", lambda s, f: setattr(f.member, "display_name", "Kees"), {FLAGS}),  # a stored flag's
     (
         "meeting claimed by a statement",
         lambda s, f: s.execute(
