@@ -108,3 +108,35 @@ def test_a_kept_statement_never_sends_an_earlier_requests_value(session: Session
         session.execute(kept)
     named = select(Family.id).where(Family.supporter_id == bindparam("who", world.supporter.id))
     assert parameterised(named, "scope")[1] == shape
+
+
+def test_each_filter_on_a_caseload_answers_with_its_own_value(
+    client: TestClient, session: Session, world: World
+) -> None:
+    found = make_family(session, world.organisation, world.supporter, display_name="Gezin Zoekmij")
+    session.commit()
+    mine = auth(world.supporter)
+
+    def listed(headers: dict[str, str], **params: str) -> list[str]:
+        return [
+            i["id"] for i in client.get("/api/v1/families", params=params, headers=headers).json()["items"]
+        ]
+
+    for sort in ("newest", "attention"):  # the same shape twice in a row, with other values
+        assert listed(mine, q="zoekMIJ", sort=sort) == [str(found.id)]
+        assert listed(mine, q="%", sort=sort) == []
+        assert listed(mine, region_id=str(world.region.id), sort=sort) == [str(world.family.id)]
+        assert listed(mine, region_id=str(world.other_org_family.id), sort=sort) == []
+        assert listed(mine, supporter_id=str(world.supporter.id), sort=sort) == listed(mine, sort=sort)
+        assert listed(mine, supporter_id=str(world.other_supporter.id), sort=sort) == []
+        staff = auth(world.coordinator)
+        assert listed(staff, supporter_id=str(world.other_supporter.id), sort=sort) == [
+            str(world.other_caseload_family.id)
+        ]
+        assert set(listed(staff, supporter_id=str(world.supporter.id), sort=sort)) == {
+            str(world.family.id),
+            str(found.id),
+        }
+        assert (
+            listed(auth(world.other_org_coordinator), supporter_id=str(world.supporter.id), sort=sort) == []
+        )
