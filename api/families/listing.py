@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Integer, func, literal, or_, tuple_
-from sqlmodel import Session, col
+from sqlalchemy import Integer, bindparam, or_, tuple_
+from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from api.audit import service as audit
 from api.auth.principal import Principal
 from api.core.errors import Unprocessable
-from api.core.pagination import Page, decode_key, encode_cursor, encode_key, keyset_statement
+from api.core.kept import Kept
+from api.core.pagination import Page, decode_cursor, decode_key, encode_cursor, encode_key, keyset_statement
 from api.families.repository import readable_families
 from api.families.schemas import AttentionPublic, FamilyListItem
 from api.models import Family, FamilyStatus, Region, Role, User
@@ -125,38 +126,57 @@ def _caseload_page(
     limit: int,
     cursor: str | None,
 ) -> tuple[list[FamilyListItem], str | None]:
-    """One caseload: every family's attention in one grouped subquery, joined to the page's rows."""
-    attention, parameters = attention_statement(
-        session, principal, scope=statement.with_only_columns(col(Family.id)), today=localtoday()
-    )
-    counts = attention.subquery("attention")
-    total = func.coalesce(counts.c.attention, literal(0, Integer))
-    page = _with_names(statement).add_columns(
-        *(func.coalesce(counts.c[k], 0).label(f"n_{k}") for k in KINDS), total.label("n_total")
-    )
-    page = page.outerjoin(counts, counts.c.family_id == Family.id)
-    if filters.attention:
-        page = page.where(total > 0)
+    """One caseload: the families' attention from the attention statement (with zeros), joined to their rows.
+
+    Newest first without the attention filter, only the page's families are counted (the page is the
+    statement's scope); filtered or sorted by attention, every family of the caseload is. The page statement
+    is kept per attention statement and shape, its cursor and size are named parameters.
+    """
+    by_attention = filters.attention or filters.sort == "attention"
+    scope = statement.with_only_columns(col(Family.id))
+    if not by_attention:
+        keys: dict[str, Any] = dict(moment=Family.created_at, row_id=Family.id, cursor=cursor)
+        scope = keyset_statement(scope, limit=limit + 1, **keys)
+    attention, parameters = attention_statement(session, principal, scope=scope, today=localtoday())
+    after = _after(filters.sort, cursor) if by_attention and cursor else []
+    parameters |= {f"after_{i}": value for i, value in enumerate(after)} | {"page_limit": limit + 1}
+    shape = (attention, filters.sort, filters.attention, bool(after))
+    page = _PAGES.get(shape, lambda: _page_statement(attention, filters, after=bool(after)))
+    rows = session.execute(page, parameters).all()
     if filters.sort == "newest":
-        rows = session.execute(
-            keyset_statement(
-                page, moment=Family.created_at, row_id=Family.id, limit=limit + 1, cursor=cursor
-            ),
-            parameters,
-        ).all()
         next_cursor = _newest_cursor(rows, limit)
     else:
-        if cursor:
-            after, moment, row_id = decode_key(cursor, 3)
-            key = tuple_(total, col(Family.created_at), col(Family.id))
-            before: ColumnElement[bool] = key < tuple_(
-                literal(int(after), Integer),
-                literal(datetime.fromisoformat(moment), Family.created_at.type),  # type: ignore[attr-defined]
-                literal(uuid.UUID(row_id), Family.id.type),  # type: ignore[attr-defined]
-            )
-            page = page.where(before)
-        order = (total.desc(), col(Family.created_at).desc(), col(Family.id).desc())
-        rows = session.execute(page.order_by(*order).limit(limit + 1), parameters).all()
         last = rows[limit - 1] if len(rows) > limit else None
         next_cursor = encode_key(last.n_total, last.created_at.isoformat(), last.id) if last else None
     return [_item(r, with_attention=True) for r in rows[:limit]], next_cursor
+
+
+_PAGES = Kept()
+
+
+def _after(sort: Sort, cursor: str) -> list[Any]:
+    """The sort key of the row a cursor points after."""
+    if sort == "newest":
+        return list(decode_cursor(cursor))
+    after, moment, row_id = decode_key(cursor, 3)
+    return [int(after), datetime.fromisoformat(moment), uuid.UUID(row_id)]
+
+
+def _page_statement(attention: Any, filters: FamilyFilters, *, after: bool) -> Any:
+    """The page's rows: the attention statement's families (its scope), with their names and counts."""
+    counts = attention.subquery("attention")
+    total = counts.c.attention
+    page = _with_names(select(Family).select_from(counts).join(Family, col(Family.id) == counts.c.family_id))
+    page = page.add_columns(*(counts.c[k].label(f"n_{k}") for k in KINDS), total.label("n_total"))
+    if filters.attention:
+        page = page.where(total > 0)
+    key: list[Any] = [col(Family.created_at), col(Family.id)]
+    if filters.sort == "attention":
+        key.insert(0, total)
+    if after:
+        named = (bindparam(f"after_{i}", type_=c.type, required=True) for i, c in enumerate(key))
+        page = page.where(tuple_(*key) < tuple_(*named))
+    page = page.order_by(*(c.desc() for c in key))
+    # without the attention filter or sort, the page is already the scope's (its keyset and limit)
+    by_attention = filters.attention or filters.sort == "attention"
+    return page.limit(bindparam("page_limit", type_=Integer, required=True)) if by_attention else page

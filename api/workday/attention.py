@@ -5,9 +5,10 @@ A family's attention is ALERT_WEIGHT times its open check-in alerts plus its goa
 overdue open actions and its due or overdue questionnaires, each counted by the same statement the evaluation
 debt and the alerts list use. One set-based query for any set of families given as a subquery of family ids.
 
-The statement is built once per set of instruments and wave settings and kept: building it took longer than
-PostgreSQL takes to answer it for a caseload. The caller's families come in as the `attention_scope` CTE and
-the day as named parameters, so the same statement serves every caseload and every day.
+The statement is built once per set of instruments and wave settings, and kept with each shape of scope
+(api/core/kept.py): building it, and SQLAlchemy's walk over a new one, took longer than PostgreSQL takes to
+answer it for a caseload. The caller's families come in as the `attention_scope` CTE whose values, like the
+day's, are named parameters, so the same statement object serves every caseload and every day.
 """
 
 import uuid
@@ -34,6 +35,7 @@ from sqlmodel import Session, col
 
 from api.auth.principal import Principal
 from api.core.config import Settings, get_settings
+from api.core.kept import Kept, parameterised
 from api.measurements.definitions import InstrumentDefinition
 from api.measurements.due import instruments_of, owed_counts
 from api.measurements.wave_plan import debt_dates
@@ -47,7 +49,8 @@ KINDS = ("alerts", "goals", "actions", "questionnaires")
 _SCOPE = table("attention_scope", column("id", Uuid()))
 _TODAY = bindparam("attention_today", type_=Date())
 _CUTOFF = bindparam("attention_cutoff", type_=Date())
-_TEMPLATES: dict[tuple[Any, ...], Any] = {}
+_TEMPLATES = Kept()  # per set of instruments and wave settings
+_STATEMENTS = Kept()  # per template and shape of scope
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,8 @@ class AttentionCounts:
 
 
 def _build(instruments: Sequence[InstrumentDefinition], settings: Settings, today: date) -> Any:
-    """(family_id, alerts, goals, actions, questionnaires, attention) per family of attention_scope."""
+    """(family_id, alerts, goals, actions, questionnaires, attention) per family of attention_scope, zeros
+    included (a list of the scope's families reads its rows from this one statement)."""
     scope = select(_SCOPE.c.id)
     goals = goals_in_debt(open_families(scope), _CUTOFF)
     actions = overdue_actions(open_families(scope), _TODAY)
@@ -73,6 +77,7 @@ def _build(instruments: Sequence[InstrumentDefinition], settings: Settings, toda
         return select(family_id.label("family_id"), literal(name, String(20)).label("kind"), count.label("n"))
 
     parts = union_all(
+        kind("family", _SCOPE.c.id, literal(0, Integer)),
         kind("alerts", col(CheckinAlert.family_id), literal(1, Integer)).where(
             col(CheckinAlert.family_id).in_(scope), col(CheckinAlert.acknowledged_at).is_(None)
         ),
@@ -94,7 +99,7 @@ def attention_statement(
     session: Session, principal: Principal, *, scope: Any, today: date
 ) -> tuple[Any, dict[str, Any]]:
     """The attention statement for the families of `scope` (a select of family ids), and the parameters to
-    send it with."""
+    send it with: the same object for every scope of the same shape."""
     settings = get_settings()
     instruments = instruments_of(session, principal)
     key = (
@@ -103,20 +108,20 @@ def attention_statement(
         settings.wave_t2_months,
         settings.wave_follow_up_months,
     )
-    template = _TEMPLATES.get(key)
-    if template is None:
-        if len(_TEMPLATES) > 100:  # organisations with their own instrument versions, settings in tests
-            _TEMPLATES.clear()
-        template = _TEMPLATES[key] = _build(instruments, settings, today)
+    template = _TEMPLATES.get(key, lambda: _build(instruments, settings, today))
+    scope, shape, values = parameterised(scope, "attention_scope")
+    statement = _STATEMENTS.get(
+        None if shape is None else (key, shape), lambda: template.add_cte(scope.cte("attention_scope"))
+    )
     cutoff = today - timedelta(days=settings.evaluation_debt_days)
     parameters = {"attention_today": today, "attention_cutoff": cutoff} | debt_dates(today, settings)
-    return template.add_cte(scope.cte("attention_scope")), parameters
+    return statement, parameters | values
 
 
 def attention_counts(
     session: Session, principal: Principal, *, scope: Any, today: date | None = None
 ) -> dict[uuid.UUID, AttentionCounts]:
-    """Attention per family of `scope` (families without any are left out: they count zero)."""
+    """Attention per family of `scope` (a family missing from the answer counts zero)."""
     statement, parameters = attention_statement(session, principal, scope=scope, today=today or localtoday())
     return {
         row.family_id: AttentionCounts(**{name: int(getattr(row, name)) for name in KINDS})
