@@ -52,7 +52,7 @@ def acknowledge_worklist_alert(
 def read_team(
     session: SessionDep,
     principal: StaffPrincipal,
-    limit: Annotated[int, Query(ge=1, le=100, description="Supporters per page (at most 100).")] = 25,
+    limit: Annotated[int, Query(ge=1, le=50, description="Supporters per page (at most 50).")] = 10,
     cursor: CursorQuery = None,
 ) -> Team:
     """A page of supporters, heaviest caseload first: caseload against the norm, evaluation debt, open

@@ -25069,7 +25069,7 @@ export interface operations {
     read_team: {
         parameters: {
             query?: {
-                /** @description Supporters per page (at most 100). */
+                /** @description Supporters per page (at most 50). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string | null;

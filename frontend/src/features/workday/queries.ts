@@ -48,7 +48,7 @@ export function useTeam() {
     queryFn: ({ pageParam, signal }) =>
       unwrap(
         api.GET('/api/v1/team', {
-          params: { query: { limit: 25, ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: { query: { limit: 10, ...(pageParam ? { cursor: pageParam } : {}) } },
           signal,
         }),
       ),
