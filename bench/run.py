@@ -89,6 +89,7 @@ def reads(base: str) -> list[tuple[str, str, str, dict[str, str]]]:
         url = f"{base}/families?limit=25" + (f"&cursor={cursor}" if cursor else "")
         page = httpx.get(url, headers=coordinator, timeout=load.TIMEOUT)
         cursor = page.json()["next_cursor"]
+    team_cursor = httpx.get(f"{base}/team", headers=coordinator, timeout=load.TIMEOUT).json()["next_cursor"]
     today = date.today()
     year = today.year
     first = httpx.get(f"{base}/funder/trajectories?limit=1", headers=funder, timeout=load.TIMEOUT)
@@ -135,6 +136,7 @@ def reads(base: str) -> list[tuple[str, str, str, dict[str, str]]]:
         (c, "GET /checkin-alerts/count", "/checkin-alerts/count", coordinator),
         (c, "GET /checkin-summary", "/checkin-summary", coordinator),
         (c, "GET /team", "/team", coordinator),
+        (c, "GET /team page 2", f"/team?cursor={team_cursor}", coordinator),
         (c, "GET /worklist?supporter_id=", f"/worklist?supporter_id={supporter_id}", coordinator),
         (c, "GET /users", "/users", coordinator),
         (c, "GET /notifications/messages (admin)", "/notifications/messages", admin),

@@ -4,7 +4,7 @@ import base64
 import binascii
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -92,13 +92,14 @@ def encode_key(*values: Any) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_key(cursor: str, size: int) -> list[Any]:
-    """The values of a cursor made by `encode_key` (422 when it is not one)."""
+def decode_key(cursor: str, size: int, *, types: Sequence[Callable[[Any], Any]] = ()) -> list[Any]:
+    """The values of a cursor made by `encode_key`, each converted by its `types` entry when given (422 when
+    it is not one)."""
     try:
         values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         if not isinstance(values, list) or len(values) != size:
             raise ValueError("wrong size")
-        return values
+        return [convert(value) for convert, value in zip(types, values, strict=True)] if types else values
     except (ValueError, TypeError, binascii.Error) as exc:
         raise InvalidCursor(
             "This cursor is not valid; start again from the first page.",

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Body, Query
 from api.auth.principal import CurrentPrincipal, StaffPrincipal
 from api.core.db import SessionDep
 from api.core.openapi import problems
+from api.core.pagination import CursorQuery
 from api.workday import team as team_service
 from api.workday import worklist as worklist_service
 from api.workday.schemas import (
@@ -48,9 +49,15 @@ def acknowledge_worklist_alert(
 
 
 @router.get("/team", response_model=Team, responses=problems(403))
-def read_team(session: SessionDep, principal: StaffPrincipal) -> Team:
-    """Per supporter: caseload against the norm, evaluation debt, open alerts, flagged meetings."""
-    return team_service.team(session, principal)
+def read_team(
+    session: SessionDep,
+    principal: StaffPrincipal,
+    limit: Annotated[int, Query(ge=1, le=50, description="Supporters per page (at most 50).")] = 10,
+    cursor: CursorQuery = None,
+) -> Team:
+    """A page of supporters, heaviest caseload first: caseload against the norm, evaluation debt, open
+    alerts, flagged meetings."""
+    return team_service.team(session, principal, limit=limit, cursor=cursor)
 
 
 @router.post(

@@ -102,7 +102,13 @@ class Team(BaseModel):
     on: date
     caseload_norm: int = Field(description="Families per supporter (BONDGENOOT_CASELOAD_NORM).")
     threshold_days: int
-    members: list[TeamMember]
+    members: list[TeamMember] = Field(
+        description="A page of supporters, heaviest caseload first; the first page starts with the families "
+        "without an active supporter."
+    )
+    next_cursor: str | None = Field(
+        default=None, description="More supporters follow: pass this as `cursor` (`limit` supporters a page)."
+    )
 
 
 class Reassign(BaseModel):

@@ -2561,7 +2561,8 @@ export interface paths {
         };
         /**
          * Read Team
-         * @description Per supporter: caseload against the norm, evaluation debt, open alerts, flagged meetings.
+         * @description A page of supporters, heaviest caseload first: caseload against the norm, evaluation debt, open
+         *     alerts, flagged meetings.
          */
         get: operations["read_team"];
         put?: never;
@@ -8683,8 +8684,16 @@ export interface components {
             caseload_norm: number;
             /** Threshold Days */
             threshold_days: number;
-            /** Members */
+            /**
+             * Members
+             * @description A page of supporters, heaviest caseload first; the first page starts with the families without an active supporter.
+             */
             members: components["schemas"]["TeamMember"][];
+            /**
+             * Next Cursor
+             * @description More supporters follow: pass this as `cursor` (`limit` supporters a page).
+             */
+            next_cursor?: string | null;
         };
         /** TeamMember */
         TeamMember: {
@@ -25059,7 +25068,12 @@ export interface operations {
     };
     read_team: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Supporters per page (at most 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
             header?: {
                 /** @description Why the data is read (audit log). */
                 "X-Access-Purpose"?: string | null;

@@ -1,45 +1,57 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { PageHeading } from '../../components/Page'
-import { ErrorState, Loading } from '../../components/States'
+import { PagedList } from '../../components/PagedList'
 import { formatDate } from '../../i18n/format'
 import { useTeam } from './queries'
 import type { TeamMember } from './types'
 import './workday.css'
 
-/** The coordinator's week: per supporter the caseload against the norm, debt by kind, alerts, flagged meetings. */
+/**
+ * The coordinator's week: per supporter the caseload against the norm, debt by kind, alerts, flagged meetings.
+ * A page of supporters at a time, heaviest caseload first; the first page starts with the families without one.
+ */
 export function TeamPage() {
   const { t } = useTranslation()
   const query = useTeam()
   const title = t('workday.team.title')
-  if (query.isPending) return <Loading label={t('workday.loading')} />
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-  const team = query.data
+  const first = query.data?.pages[0]
+  const members = query.data?.pages.flatMap((page) => page.members) ?? []
+  const norm = first?.caseload_norm ?? 0
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
-      <p className="muted">
-        {t('workday.team.intro', { norm: team.caseload_norm, days: team.threshold_days, date: formatDate(team.on) })}
-      </p>
-      <table className="table table-cards wd-team">
-        <caption className="visually-hidden">{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('workday.team.supporter')}</th>
-            <th scope="col">{t('workday.team.caseload')}</th>
-            <th scope="col">{t('workday.team.goals')}</th>
-            <th scope="col">{t('workday.team.actions')}</th>
-            <th scope="col">{t('workday.team.questionnaires')}</th>
-            <th scope="col">{t('workday.team.alerts')}</th>
-            <th scope="col">{t('workday.team.flagged')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {team.members.map((member) => (
-            <Row key={member.supporter_id ?? 'none'} member={member} norm={team.caseload_norm} />
-          ))}
-        </tbody>
-      </table>
+      {first ? (
+        <p className="muted">
+          {t('workday.team.intro', { norm, days: first.threshold_days, date: formatDate(first.on) })}
+        </p>
+      ) : null}
+      <PagedList
+        query={query}
+        count={members.length}
+        empty={t('workday.team.empty')}
+        more={t('workday.team.more')}
+      >
+        <table className="table table-cards wd-team">
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('workday.team.supporter')}</th>
+              <th scope="col">{t('workday.team.caseload')}</th>
+              <th scope="col">{t('workday.team.goals')}</th>
+              <th scope="col">{t('workday.team.actions')}</th>
+              <th scope="col">{t('workday.team.questionnaires')}</th>
+              <th scope="col">{t('workday.team.alerts')}</th>
+              <th scope="col">{t('workday.team.flagged')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <Row key={member.supporter_id ?? 'none'} member={member} norm={norm} />
+            ))}
+          </tbody>
+        </table>
+      </PagedList>
     </>
   )
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
 import { unwrap } from '../../api/errors'
 import { checkinKeys } from '../checkins/queries'
@@ -41,10 +41,19 @@ export function useAcknowledgeWithNote() {
   })
 }
 
+/** The team page, a page of supporters at a time (heaviest caseload first). */
 export function useTeam() {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: workdayKeys.team,
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/team', { signal })),
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        api.GET('/api/v1/team', {
+          params: { query: { limit: 10, ...(pageParam ? { cursor: pageParam } : {}) } },
+          signal,
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor ?? null,
   })
 }
 
