@@ -78,6 +78,9 @@ def answered_families(
         ("coordinator", "/api/v1/checkin-summary"),
         ("supporter", "/api/v1/checkin-summary"),
         ("coordinator", "/api/v1/checkin-alerts/count"),
+        # debt over many caseloads (the questionnaire part reads only their families' measurements)
+        ("coordinator", "/api/v1/team?limit=50"),
+        ("coordinator", "/api/v1/evaluation-debt/summary?limit=50"),
     ],
 )
 def test_answers_read_by_index(

@@ -211,6 +211,9 @@ def plan_rows(
     waves = _waves(family, settings)
     taken = and_(
         col(Measurement.family_id) == waves.c.family_id,
+        # the same families again, as a condition on the measurements alone: PostgreSQL pushes it into their
+        # scan, so past a few hundred families a hash join reads the scope's measurements, not all of them
+        col(Measurement.family_id).in_(select(family.c.id)),
         col(Measurement.instrument_code) == respondents.c.code,
         col(Measurement.wave) == waves.c.wave,
         col(Measurement.respondent_id) == respondents.c.respondent_id,
