@@ -26,12 +26,7 @@ export function TeamPage() {
           {t('workday.team.intro', { norm, days: first.threshold_days, date: formatDate(first.on) })}
         </p>
       ) : null}
-      <PagedList
-        query={query}
-        count={members.length}
-        empty={t('workday.team.empty')}
-        more={t('workday.team.more')}
-      >
+      <PagedList query={query} count={members.length} empty={t('workday.team.empty')} more={t('workday.team.more')}>
         <table className="table table-cards wd-team">
           <caption className="visually-hidden">{title}</caption>
           <thead>
