@@ -100,7 +100,7 @@ def decode_key(cursor: str, size: int, *, types: Sequence[Callable[[Any], Any]] 
         if not isinstance(values, list) or len(values) != size:
             raise ValueError("wrong size")
         return [convert(value) for convert, value in zip(types, values, strict=True)] if types else values
-    except (ValueError, TypeError, binascii.Error) as exc:
+    except (ValueError, TypeError, AttributeError, binascii.Error) as exc:  # uuid.UUID(1): AttributeError
         raise InvalidCursor(
             "This cursor is not valid; start again from the first page.",
             errors=[{"field": "cursor", "message": "not a cursor from this list", "type": "value_error"}],

@@ -158,8 +158,7 @@ def _after(sort: Sort, cursor: str) -> list[Any]:
     """The sort key of the row a cursor points after."""
     if sort == "newest":
         return list(decode_cursor(cursor))
-    after, moment, row_id = decode_key(cursor, 3)
-    return [int(after), datetime.fromisoformat(moment), uuid.UUID(row_id)]
+    return decode_key(cursor, 3, types=(int, datetime.fromisoformat, uuid.UUID))
 
 
 def _page_statement(attention: Any, filters: FamilyFilters, *, after: bool) -> Any:

@@ -190,10 +190,8 @@ def debt_supporters(
         User.organisation_id == principal.organisation_id, User.role == Role.supporter, col(User.is_active)
     )
     if cursor:
-        name, user_id = decode_key(cursor, 2)
-        statement = statement.where(
-            tuple_(col(User.full_name), col(User.id)) > tuple_(name, uuid.UUID(user_id))
-        )
+        name, user_id = decode_key(cursor, 2, types=(str, uuid.UUID))
+        statement = statement.where(tuple_(col(User.full_name), col(User.id)) > tuple_(name, user_id))
     rows = list(session.exec(statement.order_by(col(User.full_name), col(User.id)).limit(limit + 1)).all())
     if len(rows) <= limit:
         return rows, None

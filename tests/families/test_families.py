@@ -6,6 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, func, select
 
+from api.core.pagination import encode_key
 from api.models import AuditEvent, Family, FamilyStatus, Plan
 from tests.conftest import QueryCounter
 from tests.factories import World, auth, make_family, make_member
@@ -150,6 +151,10 @@ def test_limit_and_cursor_are_validated(client: TestClient, world: World) -> Non
     assert too_many.json()["errors"][0]["field"] == "limit"
     bad_cursor = client.get(URL, params={"cursor": "not-a-cursor"}, headers=auth(world.supporter))
     assert bad_cursor.status_code == 422
+    for key in (("x", "2026-01-01", "y"), (1, "yesterday", world.family.id), (1, "2026-01-01", 5)):
+        by_attention = {"sort": "attention", "cursor": encode_key(*key)}
+        refused = client.get(URL, params=by_attention, headers=auth(world.supporter))
+        assert (refused.status_code, refused.json()["code"]) == (422, "invalid_cursor"), key
 
 
 def test_read_carries_etag_and_people(client: TestClient, world: World) -> None:

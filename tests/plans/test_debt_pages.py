@@ -2,9 +2,11 @@
 
 from datetime import timedelta
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from api.core.pagination import encode_key
 from api.models import Role
 from api.models.base import localtoday
 from tests.conftest import QueryCounter
@@ -96,11 +98,12 @@ def test_debt_writes_one_audit_statement_per_request(
         assert len(audits) == 1, (url, audits)
 
 
-def test_a_foreign_cursor_is_refused(client: TestClient, world: World) -> None:
+@pytest.mark.parametrize(
+    "cursor", ["bm90LWEtY3Vyc29y", encode_key("Ann", "not-an-id"), encode_key(["Ann"], 1)]
+)
+def test_a_foreign_cursor_is_refused(client: TestClient, world: World, cursor: str) -> None:
     response = client.get(
-        "/api/v1/evaluation-debt/summary",
-        params={"cursor": "bm90LWEtY3Vyc29y"},
-        headers=auth(world.coordinator),
+        "/api/v1/evaluation-debt/summary", params={"cursor": cursor}, headers=auth(world.coordinator)
     )
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "cursor"

@@ -160,6 +160,6 @@ def test_team_shows_the_families_of_a_deactivated_supporter_on_the_first_page(
 
 
 def test_team_refuses_a_cursor_it_did_not_make(client: TestClient, world: World) -> None:
-    for cursor in ("nonsense", encode_key("many", "Ann", "x"), encode_key(1, "Ann")):
+    for cursor in ("nonsense", encode_key("many", "Ann", "x"), encode_key(1, "Ann"), encode_key(1, "Ann", 5)):
         response = client.get(f"/api/v1/team?cursor={cursor}", headers=auth(world.coordinator))
         assert (response.status_code, response.json()["code"]) == (422, "invalid_cursor")
